@@ -1,0 +1,36 @@
+# Asyl: the two commands of the README, and their helpers.
+#   make          build the sample encyclopedia in content/ (installs what it needs)
+#   make test     run every test (installs what it needs)
+
+SWIFT ?= swift
+CONFIG ?= release
+ASYL = .build/$(CONFIG)/asyl
+SOURCE ?= content
+OUT ?= build
+
+.PHONY: all build test deps test-deps tool bench clean
+
+all: build
+
+# System libraries the Swift targets link against (Debian package names).
+APT_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libxslt1-dev pkg-config
+
+deps:
+	@bash tools/ensure-deps.sh $(APT_PACKAGES)
+
+tool: deps
+	$(SWIFT) build -c $(CONFIG) --product asyl
+
+build: tool
+	$(ASYL) build $(SOURCE) --out $(OUT)
+
+test-deps: deps
+
+test: test-deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	$(SWIFT) build -c release --product asyl
+	python3 -m pytest -q Tests/Integration
+
+clean:
+	rm -rf .build build

@@ -1,0 +1,60 @@
+// swift-tools-version:6.0
+// Asyl: source tree → typed model → checks → XML → XSLT → EPUB / print HTML.
+// Modules follow the pipeline (docs/architecture.md); C lives only in the two
+// system-library targets and NativeBridge.
+import PackageDescription
+
+let package = Package(
+    name: "Asyl",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "asyl", targets: ["asyl"]),
+        .library(name: "Pipeline", targets: ["Pipeline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // C libraries, each behind a module map, and the one module that calls them.
+        .systemLibrary(
+            name: "CCmarkGFM", path: "Sources/CSystem/CCmarkGFM", pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .systemLibrary(
+            name: "CLibXML", path: "Sources/CSystem/CLibXML", pkgConfig: "libexslt",
+            providers: [.apt(["libxml2-dev", "libxslt1-dev"])]),
+        .target(name: "NativeBridge", dependencies: ["CCmarkGFM", "CLibXML"]),
+
+        // Values shared by every stage.
+        .target(name: "Diagnostics"),
+        .target(name: "Parallelism"),
+        .target(name: "EDTF"),
+        .target(name: "DocumentModel", dependencies: ["Diagnostics", "EDTF"]),
+
+        // The pipeline stages, in the order data flows through them.
+        .target(name: "Loading", dependencies: ["Diagnostics"]),
+        .target(
+            name: "Parsing",
+            dependencies: [
+                "Loading", "DocumentModel", "NativeBridge", "EDTF", "Parallelism",
+                .product(name: "Yams", package: "Yams"),
+            ]),
+        .target(name: "Resolution", dependencies: ["DocumentModel"]),
+        .target(name: "Checking", dependencies: ["Resolution", "DocumentModel"]),
+        .target(name: "Pipeline", dependencies: ["Loading", "Parsing", "Resolution", "Checking"]),
+
+        // The command line: argument parsing only; the work is in Pipeline.
+        .target(
+            name: "CommandLineInterface",
+            dependencies: ["Pipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .executableTarget(name: "asyl", dependencies: ["CommandLineInterface"]),
+
+        .testTarget(name: "EDTFTests", dependencies: ["EDTF"]),
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "NativeBridgeTests", dependencies: ["NativeBridge"]),
+        .testTarget(name: "ParsingTests", dependencies: ["Parsing", "Loading"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ResolutionTests", dependencies: ["Resolution", "Parsing", "Loading"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CheckingTests", dependencies: ["Checking", "Pipeline"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "CommandLineInterface"], resources: [.copy("Fixtures")]),
+    ]
+)

@@ -1,0 +1,33 @@
+import Diagnostics
+import DocumentModel
+import Resolution
+
+/// `missing-media` and `missing-alt`.
+enum MediaChecks {
+    static func check(_ project: ResolvedProject) -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        for entry in project.entries {
+            for version in entry.versions {
+                for image in version.images {
+                    let location = version.location(image.range)
+                    if image.alt.allSatisfy(\.isWhitespace) {
+                        findings.append(Diagnostic(
+                            .missingAlt, "image '\(image.reference.path)' has no alt text: write what it shows in ![…]",
+                            at: location))
+                    }
+                    guard case .missing(let failure) = image.reference.resolution else { continue }
+                    let message: String
+                    switch failure {
+                    case .notFound: message = "no file '\(image.reference.path)' in the source tree"
+                    case .unsupportedType(let type):
+                        message = "'\(image.reference.path)': \(type.isEmpty ? "no file type" : "type '\(type)'") is not supported; use JPEG, PNG, GIF or SVG"
+                    case .leavesSourceTree: message = "'\(image.reference.path)' leaves the source tree; media paths are relative to it"
+                    case .external: message = "'\(image.reference.path)' is not in the source tree; copy the image into media/"
+                    }
+                    findings.append(Diagnostic(.missingMedia, message, at: location))
+                }
+            }
+        }
+        return findings
+    }
+}

@@ -1,0 +1,87 @@
+import ArgumentParser
+import Diagnostics
+import Foundation
+import Pipeline
+
+/// The root command. Subcommands parse arguments and hand the work to an
+/// action in `Pipeline`; only this module prints.
+public struct AsylCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "asyl",
+        abstract: "Build and check encyclopedias written as ID.LANG.md files.",
+        discussion: "Documentation: docs/ in the Asyl repository (docs/format.md for editors, docs/rules.md for checks).",
+        version: AsylVersion.string,
+        subcommands: [CheckCommand.self, BuildCommand.self])
+
+    public init() {}
+
+    /// Runs the command line and exits with FORMAT.md §6's codes: 0 clean,
+    /// 1 findings that fail, 2 bad usage.
+    public static func main(arguments: [String]? = nil) -> Never {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            Foundation.exit(0)
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                print(message)
+                Foundation.exit(0)
+            }
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
+}
+
+public enum AsylVersion {
+    public static let string = "0.1.0"
+}
+
+/// Options shared by `check` and `build`.
+struct SourceOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp("The source tree: a folder with asyl.yaml, sources.yaml and entries/.", valueName: "source"),
+              completion: .directory)
+    var source: String = "content"
+
+    @Flag(help: "Fail on warnings as well as errors.")
+    var strict = false
+
+    @Option(name: .customLong("rule"), parsing: .singleValue,
+            help: ArgumentHelp("Set a rule's severity, over asyl.yaml's `checks` (repeatable).", valueName: "rule=off|note|warning|error"))
+    var rules: [String] = []
+
+    func overrides() throws -> [Rule: RuleSetting] {
+        var settings: [Rule: RuleSetting] = [:]
+        for text in rules {
+            let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let rule = Rule(rawValue: parts[0]), let setting = RuleSetting(parts[1]) else {
+                throw ValidationError("--rule takes RULE=off|note|warning|error with a rule id of docs/rules.md, not '\(text)'")
+            }
+            settings[rule] = setting
+        }
+        return settings
+    }
+
+    var sourceURL: URL { URL(fileURLWithPath: source) }
+}
+
+enum Terminal {
+    /// Colour only for a terminal, and never when NO_COLOR is set (no-color.org).
+    static func wantsColour(_ descriptor: Int32) -> Bool {
+        isatty(descriptor) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+    }
+
+    static func write(_ text: String, to descriptor: Int32 = STDOUT_FILENO) {
+        let handle = descriptor == STDERR_FILENO ? FileHandle.standardError : FileHandle.standardOutput
+        handle.write(Data(text.utf8))
+    }
+
+    static func fail(_ message: String) -> ExitCode {
+        write("asyl: error: \(message)\n", to: STDERR_FILENO)
+        return ExitCode(2)
+    }
+}

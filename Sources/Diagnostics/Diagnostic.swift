@@ -1,0 +1,63 @@
+/// One finding: what rule, how severe, where, and what to do about it.
+/// Stages return these as values; only the command line prints them.
+public struct Diagnostic: Hashable, Sendable {
+    /// Another place that explains this finding ("the reference value is here").
+    public struct Note: Hashable, Sendable {
+        public var message: String
+        public var location: SourceLocation?
+
+        public init(_ message: String, at location: SourceLocation? = nil) {
+            self.message = message
+            self.location = location
+        }
+    }
+
+    public var rule: Rule
+    public var severity: Severity
+    public var location: SourceLocation
+    /// One line, in English, starting in lower case like a compiler's.
+    public var message: String
+    public var notes: [Note]
+
+    public init(
+        _ rule: Rule, _ message: String, at location: SourceLocation,
+        severity: Severity? = nil, notes: [Note] = []
+    ) {
+        self.rule = rule
+        self.severity = severity ?? rule.defaultSeverity
+        self.location = location
+        self.message = message
+        self.notes = notes
+    }
+
+    /// The order findings are reported in: file, line, column, rule, message.
+    public static func reportOrder(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
+        let la = a.location, lb = b.location
+        if la.path != lb.path { return la.path < lb.path }
+        let pa = la.range?.start ?? SourcePosition(line: 0, column: 0)
+        let pb = lb.range?.start ?? SourcePosition(line: 0, column: 0)
+        if pa != pb { return pa < pb }
+        if a.rule != b.rule { return a.rule.rawValue < b.rule.rawValue }
+        return a.message < b.message
+    }
+}
+
+/// Collected findings with their counts by severity.
+public struct DiagnosticCounts: Hashable, Sendable {
+    public var errors = 0
+    public var warnings = 0
+    public var notes = 0
+
+    public init(_ diagnostics: [Diagnostic] = []) {
+        for diagnostic in diagnostics {
+            switch diagnostic.severity {
+            case .error: errors += 1
+            case .warning: warnings += 1
+            case .note: notes += 1
+            }
+        }
+    }
+}
+
+/// A finding can also stop a stage that cannot go on (an unreadable project file).
+extension Diagnostic: Error {}

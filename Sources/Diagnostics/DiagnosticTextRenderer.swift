@@ -1,0 +1,77 @@
+/// Prints findings the way compilers do, so editors' tools can jump to them:
+///
+///     entries/monuments/berel.kk.md:12:7: error: no entry has the id 'berl' [broken-link]
+///        12 | Берел [[berl]] қорымы
+///           |       ^~~~~~~~
+///     entries/monuments/berel.kk.md:12:7: note: did you mean 'berel'?
+public struct DiagnosticTextRenderer: Sendable {
+    /// Gives the text of a line of a file (1-based), if the file is text.
+    public typealias LineLookup = @Sendable (_ path: String, _ line: Int) -> Substring?
+
+    public var colour: Bool
+    /// Source lines longer than this are shown as a window around the column.
+    public var maximumLineWidth = 120
+    private let line: LineLookup
+
+    public init(colour: Bool, lines: @escaping LineLookup) {
+        self.colour = colour
+        self.line = lines
+    }
+
+    public func render(_ diagnostic: Diagnostic) -> String {
+        var out = heading(diagnostic.location, severity: diagnostic.severity.rawValue, diagnostic.message)
+        out += style(" [\(diagnostic.rule.rawValue)]", .dim) + "\n"
+        out += excerpt(diagnostic.location)
+        for note in diagnostic.notes {
+            out += heading(note.location ?? diagnostic.location, severity: "note", note.message) + "\n"
+            if note.location != nil { out += excerpt(note.location!) }
+        }
+        return out
+    }
+
+    public func summary(_ counts: DiagnosticCounts, files: Int) -> String {
+        func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        let text = "\(count(counts.errors, "error")), \(count(counts.warnings, "warning")), "
+            + "\(count(counts.notes, "note")) in \(count(files, "file"))"
+        return counts.errors > 0 ? style(text, .bold) : text
+    }
+
+    private func heading(_ location: SourceLocation, severity: String, _ message: String) -> String {
+        var place = location.path
+        if let start = location.range?.start { place += ":\(start.line):\(start.column)" }
+        let kind: Style = switch severity {
+        case "error": .red
+        case "warning": .yellow
+        default: .cyan
+        }
+        return style(place + ":", .bold) + " " + style(severity + ":", kind) + " " + style(message, .bold)
+    }
+
+    private func excerpt(_ location: SourceLocation) -> String {
+        guard let range = location.range, range.start.line > 0,
+              let source = line(location.path, range.start.line)
+        else { return "" }
+        let scalars = Array(source.unicodeScalars)
+        let caretIndex = min(max(range.start.column - 1, 0), scalars.count)
+        let width = max(1, min(range.widthOnFirstLine ?? 1, scalars.count - caretIndex))
+        // Very long lines (a pasted book in one paragraph) are cut to a window.
+        let first = scalars.count > maximumLineWidth ? max(0, caretIndex - maximumLineWidth / 2) : 0
+        let last = min(scalars.count, first + maximumLineWidth)
+        var shown = String(String.UnicodeScalarView(scalars[first..<last].map { $0 == "\t" ? " " : $0 }))
+        if first > 0 { shown = "…" + shown }
+        if last < scalars.count { shown += "…" }
+        let gutter = String(range.start.line)
+        let pad = String(repeating: " ", count: gutter.count)
+        let lead = String(repeating: " ", count: caretIndex - first + (first > 0 ? 1 : 0))
+        let mark = "^" + String(repeating: "~", count: max(0, min(width, last - caretIndex) - 1))
+        return " \(gutter) | \(shown)\n \(pad) | \(lead)\(style(mark, .green))\n"
+    }
+
+    private enum Style: String {
+        case bold = "1", dim = "2", red = "1;31", yellow = "1;33", cyan = "1;36", green = "1;32"
+    }
+
+    private func style(_ text: String, _ style: Style) -> String {
+        colour ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
+    }
+}

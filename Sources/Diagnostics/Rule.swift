@@ -1,0 +1,46 @@
+/// The checks Asyl runs, with the stable ids of FORMAT.md §5 that scripts may
+/// rely on. `docs/rules.md` documents each one with an example and a fix.
+public enum Rule: String, CaseIterable, Hashable, Sendable, Codable {
+    case brokenLink = "broken-link"
+    case linkWrongKind = "link-wrong-kind"
+    case untranslatedLink = "untranslated-link"
+    case duplicateID = "duplicate-id"
+    case unknownCitation = "unknown-citation"
+    case unusedSource = "unused-source"
+    case missingMedia = "missing-media"
+    case missingAlt = "missing-alt"
+    case frontMatter = "front-matter"
+    case factConflict = "fact-conflict"
+    case impossibleDate = "impossible-date"
+    case config = "config"
+    case orphan = "orphan"
+    case strayFile = "stray-file"
+    case markup = "markup"
+    /// A file that cannot be read as text at all: not UTF-8, or over the size limit.
+    case unreadableFile = "unreadable-file"
+
+    public var defaultSeverity: Severity {
+        switch self {
+        case .untranslatedLink, .strayFile: .warning
+        case .unusedSource, .orphan: .note
+        case .brokenLink, .linkWrongKind, .duplicateID, .unknownCitation, .missingMedia, .missingAlt,
+            .frontMatter, .factConflict, .impossibleDate, .config, .markup, .unreadableFile:
+            .error
+        }
+    }
+}
+
+public enum Severity: String, CaseIterable, Comparable, Hashable, Sendable, Codable {
+    case error, warning, note
+
+    private var rank: Int {
+        switch self {
+        case .error: 0
+        case .warning: 1
+        case .note: 2
+        }
+    }
+
+    /// Errors sort first.
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+}

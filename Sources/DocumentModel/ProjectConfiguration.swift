@@ -1,0 +1,215 @@
+import Diagnostics
+
+/// What `asyl.yaml` declares: languages, kinds and their facts, categories,
+/// archives, editions and settings (FORMAT.md §4).
+public struct ProjectConfiguration: Sendable {
+    public var formatVersion: Int
+    /// Languages that have files, in fallback order.
+    public var languages: [LanguageTag]
+    public var derivedLanguages: [DerivedLanguage]
+    public var title: LocalizedText
+    public var publisher: LocalizedText
+    public var kinds: [KindSchema]
+    public var categories: [Category]
+    public var archives: [Archive]
+    public var editions: [Edition]
+    /// A folder, relative to the source tree, of stylesheets that import Asyl's.
+    public var stylesDirectory: String?
+    public var checks: [Rule: RuleSetting]
+    public var printGeometry: PrintGeometry
+
+    public init(
+        formatVersion: Int = 1, languages: [LanguageTag] = [], derivedLanguages: [DerivedLanguage] = [],
+        title: LocalizedText = LocalizedText(), publisher: LocalizedText = LocalizedText(),
+        kinds: [KindSchema] = [], categories: [Category] = [], archives: [Archive] = [],
+        editions: [Edition] = [], stylesDirectory: String? = nil, checks: [Rule: RuleSetting] = [:],
+        printGeometry: PrintGeometry = PrintGeometry()
+    ) {
+        self.formatVersion = formatVersion
+        self.languages = languages
+        self.derivedLanguages = derivedLanguages
+        self.title = title
+        self.publisher = publisher
+        self.kinds = kinds
+        self.categories = categories
+        self.archives = archives
+        self.editions = editions
+        self.stylesDirectory = stylesDirectory
+        self.checks = checks
+        self.printGeometry = printGeometry
+    }
+
+    public func kind(named name: String) -> KindSchema? { kinds.first { $0.name == name } }
+    public func category(_ id: String) -> Category? { categories.first { $0.id == id } }
+    public func archive(_ id: String) -> Archive? { archives.first { $0.id == id } }
+}
+
+/// A language made from another one's versions (`kk-Latn` from `kk`).
+public struct DerivedLanguage: Hashable, Sendable {
+    public var tag: LanguageTag
+    public var source: LanguageTag
+    public var script: String
+
+    public init(tag: LanguageTag, source: LanguageTag, script: String) {
+        self.tag = tag
+        self.source = source
+        self.script = script
+    }
+}
+
+/// A kind of entry (person, monument, place…) and the facts it may carry.
+public struct KindSchema: Hashable, Sendable {
+    public var name: String
+    public var label: LocalizedText
+    public var fields: [FieldSchema]
+
+    public init(name: String, label: LocalizedText, fields: [FieldSchema]) {
+        self.name = name
+        self.label = label
+        self.fields = fields
+    }
+
+    public func field(_ name: String) -> FieldSchema? { fields.first { $0.name == name } }
+}
+
+public struct FieldSchema: Hashable, Sendable {
+    public var name: String
+    public var type: FieldType
+    public var label: LocalizedText
+    public var isRequired: Bool
+
+    public init(name: String, type: FieldType, label: LocalizedText, isRequired: Bool = false) {
+        self.name = name
+        self.type = type
+        self.label = label
+        self.isRequired = isRequired
+    }
+}
+
+/// The types a fact can have (FORMAT.md §2.1).
+public enum FieldType: Hashable, Sendable {
+    case text
+    case date
+    case number
+    case geo
+    /// Another entry, optionally only of the listed kinds (empty: any kind).
+    case link(kinds: [String])
+    case links(kinds: [String])
+    case enumeration(values: [EnumerationValue])
+    case source
+
+    public var name: String {
+        switch self {
+        case .text: "text"
+        case .date: "date"
+        case .number: "number"
+        case .geo: "geo"
+        case .link: "link"
+        case .links: "links"
+        case .enumeration: "enum"
+        case .source: "source"
+        }
+    }
+
+    /// Only `text` differs between versions; every other type is one value for the entry.
+    public var isLanguageNeutral: Bool {
+        if case .text = self { false } else { true }
+    }
+}
+
+public struct EnumerationValue: Hashable, Sendable {
+    public var id: String
+    public var label: LocalizedText
+
+    public init(id: String, label: LocalizedText) {
+        self.id = id
+        self.label = label
+    }
+}
+
+public struct Category: Hashable, Sendable {
+    public var id: String
+    public var label: LocalizedText
+
+    public init(id: String, label: LocalizedText) {
+        self.id = id
+        self.label = label
+    }
+}
+
+/// An archive that archival sources name (`tsga-rk`), with its short names per language.
+public struct Archive: Hashable, Sendable {
+    public var id: String
+    public var name: LocalizedText
+
+    public init(id: String, name: LocalizedText) {
+        self.id = id
+        self.name = name
+    }
+}
+
+public enum OutputFormat: String, Hashable, Sendable, CaseIterable {
+    case epub, print
+}
+
+/// One book: a selection of entries, in some languages, in some formats.
+public struct Edition: Hashable, Sendable {
+    public var id: String
+    public var title: LocalizedText
+    public var languages: [LanguageTag]
+    public var selection: Selection
+    public var isbn: LocalizedText
+    public var formats: [OutputFormat]
+    public var citationStyle: CitationStyle
+    public var location: SourceLocation
+
+    public init(
+        id: String, title: LocalizedText, languages: [LanguageTag], selection: Selection,
+        isbn: LocalizedText, formats: [OutputFormat], citationStyle: CitationStyle = .notes,
+        location: SourceLocation
+    ) {
+        self.id = id
+        self.title = title
+        self.languages = languages
+        self.selection = selection
+        self.isbn = isbn
+        self.formats = formats
+        self.citationStyle = citationStyle
+        self.location = location
+    }
+}
+
+/// How an edition renders citations: numbered notes, or (Author Year) in the text.
+public enum CitationStyle: String, Hashable, Sendable, CaseIterable {
+    case notes
+    case authorYear = "author-year"
+}
+
+/// `select:` of an edition: keys combine with AND, values of one key with OR;
+/// an empty list does not restrict.
+public struct Selection: Hashable, Sendable {
+    public var kinds: [String]
+    public var categories: [String]
+    public var regions: [EntryID]
+    public var ids: [EntryID]
+
+    public init(kinds: [String] = [], categories: [String] = [], regions: [EntryID] = [], ids: [EntryID] = []) {
+        self.kinds = kinds
+        self.categories = categories
+        self.regions = regions
+        self.ids = ids
+    }
+}
+
+/// `print:` page geometry, kept as written until the print stage reads it.
+public struct PrintGeometry: Hashable, Sendable {
+    public var trim: String
+    public var bleed: String
+    public var marks: String?
+
+    public init(trim: String = "170x240mm", bleed: String = "3mm", marks: String? = nil) {
+        self.trim = trim
+        self.bleed = bleed
+        self.marks = marks
+    }
+}

@@ -1,0 +1,194 @@
+/// Why a string is not an EDTF value, and where (an offset in Unicode scalars
+/// from the start of the string, so callers can point at the column).
+public struct EDTFError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var message: String
+    public var offset: Int
+
+    public var description: String { message }
+}
+
+/// Reads EDTF levels 0 and 1. Level-2 forms (per-component qualifiers, sets,
+/// exponents) are rejected with a message that names them.
+enum EDTFParser {
+    static func parse(_ text: String) throws(EDTFError) -> EDTFValue {
+        let scalars = Array(text.unicodeScalars)
+        guard !scalars.isEmpty else { throw EDTFError(message: "empty date", offset: 0) }
+        let slashes = scalars.indices.filter { scalars[$0] == "/" }
+        switch slashes.count {
+        case 0:
+            return .date(try date(scalars[...], start: 0))
+        case 1:
+            let slash = slashes[0]
+            let from = try end(scalars[..<slash], start: 0)
+            let to = try end(scalars[(slash + 1)...], start: slash + 1)
+            if from.date == nil && to.date == nil {
+                throw EDTFError(message: "an interval needs at least one known end", offset: 0)
+            }
+            return .interval(from: from, to: to)
+        default:
+            throw EDTFError(message: "more than one '/' in a date", offset: slashes[1])
+        }
+    }
+
+    private static func end(_ part: ArraySlice<Unicode.Scalar>, start: Int) throws(EDTFError) -> EDTFValue.IntervalEnd {
+        if part.isEmpty { return .unknown }
+        if String(String.UnicodeScalarView(part)) == ".." { return .open }
+        return .date(try date(part, start: start))
+    }
+
+    /// One date; `start` is the offset of `part` in the whole string.
+    private static func date(_ part: ArraySlice<Unicode.Scalar>, start: Int) throws(EDTFError) -> EDTFDate {
+        var reader = Reader(scalars: Array(part), base: start)
+        var result = try year(&reader)
+        if reader.take("-") {
+            let at = reader.offset
+            switch try twoDigits(&reader, what: "month") {
+            case .unspecified:
+                result.month = .unspecified
+            case .known(let n) where (1...12).contains(n):
+                guard result.unspecifiedYearDigits == 0 else {
+                    throw reader.error("a month after unspecified year digits is EDTF level 2", at: at)
+                }
+                result.month = .known(n)
+            case .known(let n) where (21...24).contains(n):
+                result.season = n
+            case .known(let n) where (25...41).contains(n):
+                throw reader.error("season \(n) is EDTF level 2; level 1 has 21 to 24", at: at)
+            case .known(let n):
+                throw reader.error("there is no month \(n)", at: at)
+            }
+            if result.season == nil, reader.take("-") {
+                let dayAt = reader.offset
+                let day = try twoDigits(&reader, what: "day")
+                switch (result.month, day) {
+                case (.known(let month)?, .known(let n)):
+                    let limit = result.unspecifiedYearDigits == 0
+                        ? DayNumber.daysIn(month: month, year: result.year) : (month == 2 ? 29 : DayNumber.daysIn(month: month, year: 1))
+                    guard (1...limit).contains(n) else {
+                        throw reader.error("day \(n) does not exist in month \(month) of \(result.year)", at: dayAt)
+                    }
+                case (.unspecified?, .known):
+                    throw reader.error("a known day in an unspecified month is EDTF level 2", at: dayAt)
+                default:
+                    break
+                }
+                result.day = day
+                if reader.peek == "T" {
+                    guard case .known? = result.day, case .known? = result.month, result.unspecifiedYearDigits == 0 else {
+                        throw reader.error("a time needs a complete date", at: reader.offset)
+                    }
+                    _ = reader.take("T")
+                    result.time = try time(&reader)
+                }
+            }
+        }
+        if let qualifier = reader.peek {
+            switch qualifier {
+            case "?": result.uncertain = true
+            case "~": result.approximate = true
+            case "%": result.uncertain = true; result.approximate = true
+            default: throw reader.error("unexpected '\(qualifier)'", at: reader.offset)
+            }
+            if result.time != nil { throw reader.error("a date with a time cannot be qualified", at: reader.offset) }
+            reader.advance()
+        }
+        if let extra = reader.peek {
+            let message = "?~%".unicodeScalars.contains(extra)
+                ? "only one qualifier at the end of a date (qualifying parts of a date is EDTF level 2)"
+                : "unexpected '\(extra)' after the date"
+            throw reader.error(message, at: reader.offset)
+        }
+        return result
+    }
+
+    private static func year(_ reader: inout Reader) throws(EDTFError) -> EDTFDate {
+        let at = reader.offset
+        if reader.take("Y") {
+            // Level 1 'Y' years: more than four digits, e.g. Y170000002.
+            let negative = reader.take("-")
+            let digits = reader.takeWhile { ("0"..."9").contains($0) }
+            guard digits.count > 4, let value = Int(digits) else {
+                throw reader.error("a 'Y' year needs more than four digits", at: at)
+            }
+            return EDTFDate(year: negative ? -value : value)
+        }
+        let negative = reader.take("-")
+        let digits = reader.takeWhile { ("0"..."9").contains($0) || $0 == "X" }
+        guard digits.count == 4 else {
+            let hint = digits.count > 4 ? " (years of more than four digits are written Y12345)" : ""
+            throw reader.error("a year has four digits, as in 0845 or 1845\(hint)", at: at)
+        }
+        let known = digits.prefix { $0 != "X" }
+        guard !known.isEmpty, digits.dropFirst(known.count).allSatisfy({ $0 == "X" }) else {
+            throw reader.error("unspecified digits (X) must come at the end of the year, as in 184X", at: at)
+        }
+        let unspecified = digits.count - known.count
+        let value = Int(known + String(repeating: "0", count: unspecified))!
+        if negative && value == 0 && unspecified == 0 {
+            throw reader.error("-0000 is not a year; year 0 is written 0000", at: at)
+        }
+        return EDTFDate(year: negative ? -value : value, unspecifiedYearDigits: unspecified)
+    }
+
+    private static func twoDigits(_ reader: inout Reader, what: String) throws(EDTFError) -> EDTFDate.Component {
+        let at = reader.offset
+        let text = reader.takeWhile { ("0"..."9").contains($0) || $0 == "X" }
+        if text == "XX" { return .unspecified }
+        guard text.count == 2, let value = Int(text) else {
+            throw reader.error("a \(what) has two digits", at: at)
+        }
+        return .known(value)
+    }
+
+    private static func time(_ reader: inout Reader) throws(EDTFError) -> String {
+        let at = reader.offset
+        let text = reader.takeWhile { ("0"..."9").contains($0) || ":+-Z".unicodeScalars.contains($0) }
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count >= 3,
+              let hour = Int(parts[0]), (0...23).contains(hour), parts[0].count == 2,
+              let minute = Int(parts[1]), (0...59).contains(minute), parts[1].count == 2,
+              parts[2].count >= 2, let second = Int(parts[2].prefix(2)), (0...59).contains(second)
+        else { throw reader.error("a time is written hh:mm:ss, with Z or ±hh:mm after it", at: at) }
+        let zone = parts[2].dropFirst(2) + (parts.count > 3 ? ":" + parts[3...].joined(separator: ":") : "")
+        let validZone = zone.isEmpty || zone == "Z"
+            || ((zone.first == "+" || zone.first == "-") && [3, 6].contains(zone.count))
+        guard validZone else { throw reader.error("a time zone is Z, ±hh or ±hh:mm", at: at) }
+        return text
+    }
+}
+
+/// A cursor over the scalars of one date.
+private struct Reader {
+    let scalars: [Unicode.Scalar]
+    let base: Int
+    var index = 0
+
+    init(scalars: [Unicode.Scalar], base: Int) {
+        self.scalars = scalars
+        self.base = base
+    }
+
+    var offset: Int { base + index }
+    var peek: Unicode.Scalar? { index < scalars.count ? scalars[index] : nil }
+
+    mutating func advance() { index += 1 }
+
+    mutating func take(_ scalar: Unicode.Scalar) -> Bool {
+        guard peek == scalar else { return false }
+        index += 1
+        return true
+    }
+
+    mutating func takeWhile(_ accept: (Unicode.Scalar) -> Bool) -> String {
+        var out = String.UnicodeScalarView()
+        while let next = peek, accept(next) {
+            out.append(next)
+            index += 1
+        }
+        return String(out)
+    }
+
+    func error(_ message: String, at offset: Int) -> EDTFError {
+        EDTFError(message: message, offset: offset)
+    }
+}

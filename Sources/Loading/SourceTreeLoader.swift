@@ -1,0 +1,170 @@
+import Diagnostics
+import Foundation
+
+/// The files of a source tree as read from disk: the load stage's output.
+public struct SourceTree: Sendable {
+    public var root: URL
+    public var projectFile: SourceFile?
+    public var sourcesFile: SourceFile?
+    /// Files under `entries/` named like `ID.LANG.md`, sorted by path.
+    public var versionFiles: [SourceFile]
+    /// Other files under `entries/` (not README.md or dot-files), sorted.
+    public var strayFiles: [String]
+    /// Every regular file inside the tree, for media look-ups.
+    public var allFiles: Set<String>
+    /// Files that could not be read as text.
+    public var diagnostics: [Diagnostic]
+
+    public func file(_ path: String) -> SourceFile? {
+        if projectFile?.path == path { return projectFile }
+        if sourcesFile?.path == path { return sourcesFile }
+        return versionFiles.first { $0.path == path }
+    }
+}
+
+public enum LoadingError: Error, CustomStringConvertible, Sendable {
+    case notADirectory(String)
+    case noProjectFile(String)
+
+    public var description: String {
+        switch self {
+        case .notADirectory(let path): "'\(path)' is not a folder"
+        case .noProjectFile(let path):
+            "no asyl.yaml in '\(path)'; a source tree has asyl.yaml, sources.yaml and entries/ (see docs/format.md)"
+        }
+    }
+}
+
+/// Reads a source tree. Nothing here interprets content; it only finds files,
+/// refuses what is not text, and keeps every path inside the tree.
+public struct SourceTreeLoader: Sendable {
+    /// Larger files are refused: no encyclopedia entry is this long.
+    public var maximumFileSize = 8 * 1024 * 1024
+
+    public init() {}
+
+    public func load(_ root: URL) throws -> SourceTree {
+        let root = root.standardizedFileURL.resolvingSymlinksInPath()
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue
+        else { throw LoadingError.notADirectory(root.path) }
+        guard FileManager.default.fileExists(atPath: root.appendingPathComponent("asyl.yaml").path)
+        else { throw LoadingError.noProjectFile(root.path) }
+
+        var diagnostics: [Diagnostic] = []
+        let files = listFiles(root)
+        func read(_ path: String) -> SourceFile? {
+            switch readText(root.appendingPathComponent(path), path: path) {
+            case .text(let file): return file
+            case .problem(let diagnostic): diagnostics.append(diagnostic); return nil
+            }
+        }
+
+        var versions: [SourceFile] = []
+        var stray: [String] = []
+        for path in files.sorted() where path.hasPrefix("entries/") {
+            let name = String(path.split(separator: "/").last!)
+            if name == "README.md" || name.hasPrefix(".") { continue }
+            if VersionFileName(name) != nil {
+                if let file = read(path) { versions.append(file) }
+            } else {
+                stray.append(path)
+            }
+        }
+        return SourceTree(
+            root: root, projectFile: read("asyl.yaml"),
+            sourcesFile: files.contains("sources.yaml") ? read("sources.yaml") : nil,
+            versionFiles: versions, strayFiles: stray, allFiles: files, diagnostics: diagnostics)
+    }
+
+    /// Regular files under `root`, relative; hidden folders (`.git`) are skipped,
+    /// and links that lead outside the tree are left out.
+    private func listFiles(_ root: URL) -> Set<String> {
+        var files: Set<String> = []
+        let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        guard let walker = FileManager.default.enumerator(
+            at: root, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey],
+            options: [.skipsHiddenFiles])
+        else { return files }
+        for case let url as URL in walker {
+            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
+            if values?.isSymbolicLink == true {
+                let real = url.resolvingSymlinksInPath()
+                guard real.path.hasPrefix(rootPath),
+                      (try? real.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true
+                else { continue }
+            } else if values?.isRegularFile != true {
+                continue
+            }
+            let path = url.standardizedFileURL.path
+            guard path.hasPrefix(rootPath) else { continue }
+            files.insert(String(path.dropFirst(rootPath.count)))
+        }
+        return files
+    }
+
+    private enum ReadOutcome {
+        case text(SourceFile)
+        case problem(Diagnostic)
+    }
+
+    private func readText(_ url: URL, path: String) -> ReadOutcome {
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        if size > maximumFileSize {
+            return .problem(Diagnostic(
+                .unreadableFile, "file is \(size / 1_048_576) MiB; the limit is \(maximumFileSize / 1_048_576) MiB",
+                at: SourceLocation(path: path)))
+        }
+        guard let data = try? Data(contentsOf: url) else {
+            return .problem(Diagnostic(.unreadableFile, "cannot read the file", at: SourceLocation(path: path)))
+        }
+        switch TextDecoding.decode(data) {
+        case .success(let text):
+            return .text(SourceFile(path: path, text: text))
+        case .failure(let error):
+            return .problem(Diagnostic(
+                .unreadableFile, "the file is not UTF-8 text (invalid byte 0x\(String(error.byte, radix: 16, uppercase: true)))",
+                at: SourceLocation(path: path, line: error.line, column: error.column)))
+        }
+    }
+}
+
+/// UTF-8 decoding that says where it failed.
+enum TextDecoding {
+    struct InvalidByte: Error {
+        var byte: UInt8
+        var line: Int
+        var column: Int
+    }
+
+    static func decode(_ data: Data) -> Result<String, InvalidByte> {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if let text = String(validating: bytes, as: UTF8.self) {
+            return .success(text.utf8.contains(13) ? normalizeLineEnds(text) : text)
+        }
+        var line = 1
+        var column = 1
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var offset = 0
+        var scalarStart = 0
+        loop: while true {
+            scalarStart = offset
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                offset += UTF8.width(scalar)
+                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+            case .emptyInput:
+                break loop
+            case .error:
+                return .failure(InvalidByte(byte: bytes[scalarStart], line: line, column: column))
+            }
+        }
+        return .success(String(decoding: bytes, as: UTF8.self))
+    }
+
+    private static func normalizeLineEnds(_ text: String) -> String {
+        text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    }
+}

@@ -1,0 +1,134 @@
+import Diagnostics
+import DocumentModel
+import EDTF
+import Loading
+
+/// Reads `sources.yaml` (FORMAT.md §3): a mapping of citation keys to sources.
+struct BibliographyParser {
+    static let fieldNames = [
+        "type", "author", "editor", "title", "container", "volume", "issue", "pages", "place", "publisher",
+        "year", "date", "isbn", "doi", "url", "accessed", "note", "archive", "fond", "inventory", "file", "sheets",
+    ]
+    private static let archiveOnly: Set<String> = ["archive", "fond", "inventory", "file", "sheets"]
+
+    private let path: String
+    private let configuration: ProjectConfiguration
+    private var diagnostics: [Diagnostic] = []
+
+    static func parse(_ file: SourceFile, configuration: ProjectConfiguration) -> (Bibliography, [Diagnostic]) {
+        var parser = BibliographyParser(path: file.path, configuration: configuration)
+        let sources = parser.parse(file.text)
+        return (Bibliography(sources), parser.diagnostics)
+    }
+
+    private init(path: String, configuration: ProjectConfiguration) {
+        self.path = path
+        self.configuration = configuration
+    }
+
+    private mutating func parse(_ text: String) -> [Source] {
+        let root: YAMLNode
+        switch YAMLReader.read(text, path: path, rule: .config) {
+        case .failure(let diagnostic): diagnostics.append(diagnostic); return []
+        case .success(nil): return []
+        case .success(let node?): root = node
+        }
+        guard let entries = MappingReader(root, path: path, rule: .config, what: "sources.yaml", into: &diagnostics) else { return [] }
+        return entries.pairs.compactMap { key, keyNode, value in source(key, keyNode, value) }
+    }
+
+    private mutating func source(_ key: String, _ keyNode: YAMLNode, _ node: YAMLNode) -> Source? {
+        guard key.wholeMatch(of: /[A-Za-z0-9][A-Za-z0-9_:.\-]*/) != nil else {
+            report("a citation key is letters, digits and - _ : . — not '\(key)'", keyNode.range)
+            return nil
+        }
+        guard let fields = MappingReader(node, path: path, rule: .config, what: "source '\(key)'", into: &diagnostics) else { return nil }
+        diagnostics += fields.unknownKeys(Self.fieldNames, what: "source '\(key)'")
+        let typeNames = Source.SourceType.allCases.map(\.rawValue)
+        guard let typeText = fields["type"]?.scalar, let type = Source.SourceType(rawValue: typeText) else {
+            report("source '\(key)' needs a `type`: one of \(typeNames.joined(separator: ", "))", fields["type"]?.range ?? keyNode.range)
+            return nil
+        }
+        var source = Source(key: key, type: type, location: SourceLocation(path: path, range: keyNode.range))
+        for (name, nameNode, value) in fields.pairs where name != "type" {
+            if Self.archiveOnly.contains(name), type != .archive {
+                report("`\(name)` belongs to archival sources (type: archive)", nameNode.range)
+            }
+            switch name {
+            case "author": source.authors = names(value)
+            case "editor": source.editors = names(value)
+            case "year":
+                if let text = value.scalar, let year = Int(text) { source.year = year }
+                else { report("`year` is a whole number; use `date` for an exact date", value.range) }
+            case "date", "accessed":
+                guard let text = value.scalar else { report("`\(name)` is an EDTF date", value.range); continue }
+                do {
+                    let date = try EDTFValue.parse(text)
+                    if name == "date" { source.date = date } else { source.accessed = date }
+                } catch {
+                    report("malformed date '\(text)': \(error.message)", value.range)
+                }
+            case "archive":
+                guard let id = value.scalar, configuration.archive(id) != nil else {
+                    var message = "archive '\(value.scalar ?? "")' is not declared under `archives` in asyl.yaml"
+                    if let near = NearMiss.closest(to: value.scalar ?? "", in: configuration.archives.map(\.id)) {
+                        message += "; did you mean '\(near)'?"
+                    }
+                    report(message, value.range)
+                    continue
+                }
+                source.archive = id
+            default:
+                guard let text = value.scalar else { report("`\(name)` is a single value, not \(value.description)", value.range); continue }
+                set(name, text, on: &source)
+            }
+        }
+        if type == .archive {
+            if source.archive == nil, fields["archive"] == nil {
+                report("archival source '\(key)' needs `archive:` naming an archive declared in asyl.yaml", keyNode.range)
+            }
+            if source.fond == nil { report("archival source '\(key)' needs `fond`", keyNode.range) }
+        } else if source.title == nil {
+            report("source '\(key)' needs a `title`", keyNode.range)
+        }
+        return source
+    }
+
+    private func set(_ name: String, _ text: String, on source: inout Source) {
+        switch name {
+        case "title": source.title = text
+        case "container": source.container = text
+        case "volume": source.volume = text
+        case "issue": source.issue = text
+        case "pages": source.pages = text
+        case "place": source.place = text
+        case "publisher": source.publisher = text
+        case "isbn": source.isbn = text
+        case "doi": source.doi = text
+        case "url": source.url = text
+        case "note": source.note = text
+        case "fond": source.fond = text
+        case "inventory": source.inventory = text
+        case "file": source.file = text
+        case "sheets": source.sheets = text
+        default: break
+        }
+    }
+
+    private mutating func names(_ node: YAMLNode) -> [PersonName] {
+        let items: [YAMLNode]
+        switch node.kind {
+        case .sequence(let list): items = list
+        case .scalar: items = [node]
+        case .mapping: report("names are a list of \"Family, Given\" strings", node.range); return []
+        }
+        return items.compactMap { item in
+            guard let text = item.scalar, !text.isEmpty else { report("a name is a \"Family, Given\" string", item.range); return nil }
+            return PersonName(parsing: text)
+        }
+    }
+
+    private mutating func report(_ message: String, _ range: SourceRange) {
+        diagnostics.append(Diagnostic(.config, message, at: SourceLocation(path: path, range: range)))
+    }
+}

@@ -1,0 +1,490 @@
+import Diagnostics
+import DocumentModel
+import NativeBridge
+
+/// Turns cmark-gfm's tree of a version's body into Asyl's blocks and inlines,
+/// with wiki-links, citations, figures, footnotes and heading anchors as
+/// cases of their own, and every node's range in the file's lines.
+struct BodyParser {
+    private let path: String
+    /// The body's lines; body line 1 is file line `firstLine`.
+    private let lines: [Substring]
+    private let firstLine: Int
+    private var diagnostics: [Diagnostic] = []
+    private var anchors = Slug.Deduplicator()
+    private var explicitAnchors: Set<String> = []
+    private var footnotes: [Footnote] = []
+
+    struct Result {
+        var blocks: [Block]
+        var footnotes: [Footnote]
+        var diagnostics: [Diagnostic]
+    }
+
+    static func parse(_ body: String, firstLine: Int, path: String) -> Result {
+        var parser = BodyParser(
+            path: path, lines: body.lines, firstLine: firstLine)
+        let document = MarkdownParser.parse(body)
+        let whole = SourceRange(line: firstLine, column: 1)
+        var blocks: [Block] = []
+        for node in document.children {
+            if case .footnoteDefinition(let label) = node.kind {
+                let range = parser.range(node, fallback: whole)
+                parser.footnotes.append(Footnote(label: label, blocks: parser.blocks(node.children, parent: range), range: range))
+            } else {
+                blocks += parser.blocks([node], parent: whole)
+            }
+        }
+        parser.reportUnusedFootnoteDefinitions(document)
+        return Result(blocks: blocks, footnotes: parser.footnotes, diagnostics: parser.diagnostics)
+    }
+
+    private init(path: String, lines: [Substring], firstLine: Int) {
+        self.path = path
+        self.lines = lines
+        self.firstLine = firstLine
+    }
+
+    // MARK: Blocks
+
+    private mutating func blocks(_ nodes: [MarkdownNode], parent: SourceRange) -> [Block] {
+        var result: [Block] = []
+        for node in nodes {
+            let range = range(node, fallback: parent)
+            switch node.kind {
+            case .paragraph:
+                if let figure = figure(node, range: range) {
+                    result.append(Block(.figure(figure), range: range))
+                } else {
+                    result.append(Block(.paragraph(inlines(node.children, parent: range)), range: range))
+                }
+            case .heading(let level):
+                if level == 1 {
+                    report(.markup, "a level-1 heading is not allowed: the title is the headword; start sections at '##'", range)
+                }
+                result.append(Block(.heading(heading(node, level: level, range: range)), range: range))
+            case .blockQuote:
+                result.append(Block(.blockQuote(blocks(node.children, parent: range)), range: range))
+            case .list(let ordered, let start, let tight):
+                let items = node.children.map { item in blocks(item.children, parent: self.range(item, fallback: range)) }
+                result.append(Block(.list(List(isOrdered: ordered, start: start, isTight: tight, items: items)), range: range))
+            case .item:
+                result += blocks(node.children, parent: range)
+            case .codeBlock(let info):
+                var code = node.literal
+                if code.hasSuffix("\n") { code.removeLast() }
+                result.append(Block(.codeBlock(language: info, code: code), range: range))
+            case .htmlBlock:
+                report(.markup, "raw HTML is not allowed: write Markdown, and the stylesheets make the markup", range)
+            case .thematicBreak:
+                result.append(Block(.thematicBreak, range: range))
+            case .table(let alignments):
+                result.append(Block(.table(table(node, alignments: alignments, range: range)), range: range))
+            case .footnoteDefinition(let label):
+                footnotes.append(Footnote(label: label, blocks: blocks(node.children, parent: range), range: range))
+            case .document, .tableRow, .tableCell, .text, .softBreak, .lineBreak, .code, .htmlInline, .emphasis,
+                 .strong, .strikethrough, .link, .image, .footnoteReference, .other:
+                result.append(Block(.paragraph(inlines([node], parent: range)), range: range))
+            }
+        }
+        return result
+    }
+
+    /// A paragraph holding one image and nothing else is a figure.
+    private mutating func figure(_ paragraph: MarkdownNode, range: SourceRange) -> Figure? {
+        let meaningful = paragraph.children.filter { child in
+            !(child.kind == .text && child.literal.allSatisfy(\.isWhitespace)) && child.kind != .softBreak
+        }
+        guard meaningful.count == 1, case .image(let destination, let title) = meaningful[0].kind else { return nil }
+        let alt = inlines(meaningful[0].children, parent: range).plainText
+        return Figure(image: MediaReference(path: destination), alt: alt, caption: title.isEmpty ? nil : title)
+    }
+
+    private mutating func heading(_ node: MarkdownNode, level: Int, range: SourceRange) -> Heading {
+        var content = inlines(node.children, parent: range)
+        var explicit: String?
+        if let last = content.last, case .text(let text) = last.kind,
+           let (anchor, kept) = Self.explicitAnchor(in: text) {
+            if !Self.isValidAnchor(anchor) {
+                report(.markup, "an anchor is letters, digits, '-' and '_', starting with a letter: '{#\(anchor)}'", last.range)
+            } else if explicitAnchors.contains(anchor) {
+                report(.markup, "anchor '\(anchor)' is used by two headings of this version", last.range)
+            } else {
+                explicit = anchor
+                explicitAnchors.insert(anchor)
+            }
+            if kept.isEmpty { content.removeLast() } else { content[content.count - 1].kind = .text(kept) }
+        }
+        let anchor = anchors.unique(explicit ?? Slug.make(content.plainText))
+        return Heading(level: level, content: content, anchor: anchor, hasExplicitAnchor: explicit != nil)
+    }
+
+    /// `Зерттелуі {#research}` → ("research", "Зерттелуі").
+    static func explicitAnchor(in text: String) -> (anchor: String, kept: String)? {
+        let trimmed = text.trimmingWhitespace
+        guard trimmed.hasSuffix("}"), let brace = trimmed.lastIndex(of: "{"),
+              trimmed[trimmed.index(after: brace)...].hasPrefix("#") else { return nil }
+        let open = brace..<trimmed.index(brace, offsetBy: 2)
+        let anchor = String(trimmed[open.upperBound..<trimmed.index(before: trimmed.endIndex)])
+        guard !anchor.contains(where: { $0.isWhitespace || $0 == "{" || $0 == "}" }) else { return nil }
+        return (anchor, String(trimmed[..<open.lowerBound]).trimmingWhitespace)
+    }
+
+    static func isValidAnchor(_ anchor: String) -> Bool {
+        guard let first = anchor.first, first.isASCII, first.isLetter else { return false }
+        return anchor.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+    }
+
+    private mutating func table(_ node: MarkdownNode, alignments: [MarkdownNode.TableAlignment], range: SourceRange) -> Table {
+        var header: [[Inline]] = []
+        var rows: [[[Inline]]] = []
+        for row in node.children {
+            let rowRange = self.range(row, fallback: range)
+            let cells = row.children.map { cell in inlines(cell.children, parent: self.range(cell, fallback: rowRange)) }
+            if case .tableRow(true) = row.kind { header = cells } else { rows.append(cells) }
+        }
+        let mapped: [Table.Alignment] = alignments.map {
+            switch $0 {
+            case .none: .none
+            case .left: .left
+            case .center: .center
+            case .right: .right
+            }
+        }
+        return Table(alignments: mapped, header: header, rows: rows)
+    }
+
+    // MARK: Inlines
+
+    /// An inline before wiki-links and citations are found: text still to be
+    /// scanned, a finished inline, or a cmark link that may be `[[x]]` in disguise.
+    private enum Piece {
+        case text(String, start: SourcePosition)
+        case done(Inline)
+        case link(MarkdownNode, SourceRange)
+    }
+
+    private mutating func inlines(_ nodes: [MarkdownNode], parent: SourceRange) -> [Inline] {
+        var pieces: [Piece] = []
+        for node in nodes {
+            let range = range(node, fallback: parent)
+            switch node.kind {
+            case .text:
+                if case .text(let previous, let start)? = pieces.last {
+                    pieces[pieces.count - 1] = .text(previous + node.literal, start: start)
+                } else {
+                    pieces.append(.text(node.literal, start: range.start))
+                }
+            case .link:
+                pieces.append(.link(node, range))
+            default:
+                if let inline = inline(node, range: range) { pieces.append(.done(inline)) }
+            }
+        }
+        return resolveSyntax(pieces)
+    }
+
+    private mutating func inline(_ node: MarkdownNode, range: SourceRange) -> Inline? {
+        switch node.kind {
+        case .softBreak: return Inline(.softBreak, range: range)
+        case .lineBreak: return Inline(.lineBreak, range: range)
+        case .code: return Inline(.code(node.literal), range: range)
+        case .emphasis: return Inline(.emphasis(inlines(node.children, parent: range)), range: range)
+        case .strong: return Inline(.strong(inlines(node.children, parent: range)), range: range)
+        case .strikethrough: return Inline(.strikethrough(inlines(node.children, parent: range)), range: range)
+        case .image(let destination, let title):
+            let alt = inlines(node.children, parent: range).plainText
+            return Inline(.image(MediaReference(path: destination), alt: alt, title: title), range: range)
+        case .footnoteReference(let label):
+            return Inline(.footnoteReference(label: label), range: range)
+        case .htmlInline:
+            report(.markup, "raw HTML is not allowed: write Markdown, and the stylesheets make the markup", range)
+            return nil
+        case .link(let destination, let title):
+            if Self.isRelativeMarkdownLink(destination) {
+                report(.markup, "a link to another .md file does not survive publishing; link entries as [[id]]", range)
+            }
+            return Inline(.externalLink(url: destination, title: title, content: inlines(node.children, parent: range)), range: range)
+        case .text: return Inline(.text(node.literal), range: range)
+        case .document, .blockQuote, .list, .item, .codeBlock, .htmlBlock, .paragraph, .heading, .thematicBreak,
+             .footnoteDefinition, .table, .tableRow, .tableCell, .other:
+            return nil
+        }
+    }
+
+    static func isRelativeMarkdownLink(_ destination: String) -> Bool {
+        guard !destination.contains("://"), !destination.hasPrefix("mailto:") else { return false }
+        let path = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        return path.lowercased().hasSuffix(".md")
+    }
+
+    /// Finds `[[…]]` across pieces, then citations and stray footnote marks in the text left.
+    private mutating func resolveSyntax(_ pieces: [Piece]) -> [Inline] {
+        var out: [Inline] = []
+        var index = 0
+        while index < pieces.count {
+            switch pieces[index] {
+            case .done(let inline):
+                out.append(inline)
+                index += 1
+            case .link(let node, let range):
+                out.append(inline(node, range: range)!)
+                index += 1
+            case .text(let text, let start):
+                // `[` link `]`: a reference definition matched the inside of `[[x]]`.
+                if text.hasSuffix("["), index + 2 < pieces.count, case .link(let node, let linkRange) = pieces[index + 1],
+                   case .text(let after, let afterStart) = pieces[index + 2], after.hasPrefix("]") {
+                    let before = String(text.dropLast())
+                    out += scanText(before, start: start)
+                    let inner = node.children.map(\.literal).joined()
+                    let begin = SourcePosition(line: linkRange.start.line, column: max(1, linkRange.start.column - 1))
+                    let end = SourcePosition(line: afterStart.line, column: afterStart.column)
+                    out.append(wikiLink(inner: [.text(inner, start: linkRange.start)], range: SourceRange(start: begin, end: end)))
+                    var rest = pieces
+                    rest[index + 2] = .text(String(after.dropFirst()), start: advance(afterStart, by: 1))
+                    out += resolveSyntax(Array(rest[(index + 2)...]))
+                    return out
+                }
+                guard let open = text.range(ofASCII: "[[") else {
+                    out += scanText(text, start: start)
+                    index += 1
+                    continue
+                }
+                let before = String(text[..<open.lowerBound])
+                let openColumn = before.unicodeScalars.count
+                let afterOpen = String(text[open.upperBound...])
+                let linkStart = locate("[[", near: advance(start, by: openColumn))
+                // Look for `]]`: in this text, or in a later text piece at this level.
+                var inner: [Piece] = []
+                var closing: (index: Int, remainder: String, remainderStart: SourcePosition, end: SourcePosition)?
+                if let close = afterOpen.range(ofASCII: "]]") {
+                    let innerText = String(afterOpen[..<close.lowerBound])
+                    inner = [.text(innerText, start: advance(linkStart, by: 2))]
+                    let consumed = openColumn + 2 + innerText.unicodeScalars.count
+                    closing = (index, String(afterOpen[close.upperBound...]), advance(start, by: consumed + 2), advance(start, by: consumed + 1))
+                } else {
+                    inner = afterOpen.isEmpty ? [] : [.text(afterOpen, start: advance(linkStart, by: 2))]
+                    var look = index + 1
+                    while look < pieces.count, closing == nil {
+                        if case .text(let later, let laterStart) = pieces[look], let close = later.range(ofASCII: "]]") {
+                            let innerText = String(later[..<close.lowerBound])
+                            if !innerText.isEmpty { inner.append(.text(innerText, start: laterStart)) }
+                            let consumed = innerText.unicodeScalars.count
+                            closing = (look, String(later[close.upperBound...]), advance(laterStart, by: consumed + 2), advance(laterStart, by: consumed + 1))
+                        } else {
+                            inner.append(pieces[look])
+                            look += 1
+                        }
+                    }
+                }
+                guard let closing else {
+                    out += scanText(text, start: start)
+                    index += 1
+                    continue
+                }
+                out += scanText(before, start: start)
+                out.append(wikiLink(inner: inner, range: SourceRange(start: linkStart, end: closing.end)))
+                var rest = Array(pieces[closing.index...])
+                rest[0] = .text(closing.remainder, start: closing.remainderStart)
+                out += resolveSyntax(rest)
+                return out
+            }
+        }
+        return out
+    }
+
+    /// Builds a wiki-link from what stood between `[[` and `]]`.
+    private mutating func wikiLink(inner: [Piece], range: SourceRange) -> Inline {
+        var target = ""
+        var content: [Piece]?
+        if case .text(let first, let start)? = inner.first, let bar = first.firstIndex(of: "|") {
+            target = String(first[..<bar])
+            let after = String(first[first.index(after: bar)...])
+            let afterStart = advance(start, by: target.unicodeScalars.count + 1)
+            content = (after.isEmpty ? [] : [.text(after, start: afterStart)]) + inner.dropFirst()
+        } else if inner.count == 1, case .text(let only, _) = inner[0] {
+            target = only
+        } else {
+            report(.markup, "the part of [[…]] before '|' is an entry id and takes no formatting", range)
+            target = inner.compactMap { if case .text(let t, _) = $0 { t } else { nil } }.joined()
+        }
+        target = target.trimmingWhitespace
+        var section: String?
+        if let hash = target.firstIndex(of: "#") {
+            section = String(target[target.index(after: hash)...])
+            target = String(target[..<hash])
+        }
+        let text: [Inline]? = content.map { pieces in
+            pieces.compactMap { piece in
+                switch piece {
+                case .text(let string, let start):
+                    Inline(.text(string), range: SourceRange(line: start.line, column: start.column, length: string.unicodeScalars.count))
+                case .done(let inline): inline
+                case .link(let node, let range): inline(node, range: range)
+                }
+            }
+        }
+        if let text, text.plainText.allSatisfy(\.isWhitespace) {
+            report(.markup, "[[\(target)|]] has an empty text; write [[\(target)]] to show the entry's title", range)
+        }
+        return Inline(.wikiLink(WikiLink(target: EntryID(target), section: section, content: text)), range: range)
+    }
+
+    /// Plain text with citations `[@key, locator]` taken out, and `[^x]` that
+    /// cmark left as text (a footnote without a definition) reported.
+    private mutating func scanText(_ text: String, start: SourcePosition) -> [Inline] {
+        guard !text.isEmpty else { return [] }
+        guard text.utf8.contains(UInt8(ascii: "[")) else { return [textInline(text, start: start)] }
+        var out: [Inline] = []
+        let scalars = Array(text.unicodeScalars)
+        var plainStart = 0
+        var index = 0
+        func plain(_ from: Int, _ to: Int) -> String { String(String.UnicodeScalarView(scalars[from..<to])) }
+        while index < scalars.count {
+            guard scalars[index] == "[" else { index += 1; continue }
+            // A bracket run with no bracket inside: `[^label]` or `[… @key …]`.
+            var close = index + 1
+            while close < scalars.count, scalars[close] != "]", scalars[close] != "[" { close += 1 }
+            guard close < scalars.count, scalars[close] == "]" else { index = close; continue }
+            let inside = plain(index + 1, close)
+            let isFootnote = inside.hasPrefix("^") && inside.count > 1 && !inside.contains(where: \.isWhitespace)
+            guard isFootnote || inside.contains("@") else { index = close; continue }
+            let matched = "[" + inside + "]"
+            let matchStart = locate(String(matched.prefix(2)), near: advance(start, by: index))
+            let matchRange = SourceRange(line: matchStart.line, column: matchStart.column, length: close - index + 1)
+            if isFootnote {
+                report(.markup, "footnote \(matched) has no definition; add a line '\(matched): …' at the end", matchRange)
+            } else if let items = citationItems(inside, start: matchStart) {
+                if index > plainStart { out.append(textInline(plain(plainStart, index), start: advance(start, by: plainStart))) }
+                out.append(Inline(.citation(items), range: matchRange))
+                plainStart = close + 1
+            }
+            index = close + 1
+        }
+        if plainStart < scalars.count { out.append(textInline(plain(plainStart, scalars.count), start: advance(start, by: plainStart))) }
+        return out
+    }
+
+    /// `@a; @b, 12-б.` → items; nil when it is not a citation (`[a@b.c]`).
+    private func citationItems(_ inside: String, start: SourcePosition) -> [CitationItem]? {
+        var items: [CitationItem] = []
+        var offset = 1
+        for part in inside.split(separator: ";", omittingEmptySubsequences: false) {
+            let leading = part.prefix { $0.isWhitespace }.unicodeScalars.count
+            let trimmed = part.trimmingWhitespaceSubstring
+            guard trimmed.hasPrefix("@") else { return nil }
+            // Pandoc's keys: letters, digits and inner `_:.-`, ending in a letter or digit.
+            var key = trimmed.dropFirst().prefix { $0.isASCII && ($0.isLetter || $0.isNumber || "_:.-".contains($0)) }
+            while let last = key.last, !(last.isLetter || last.isNumber) { key = key.dropLast() }
+            guard let first = key.first, first.isLetter || first.isNumber else { return nil }
+            let afterKey = trimmed.dropFirst(1 + key.count)
+            var locator: String?
+            if let comma = afterKey.firstIndex(of: ",") {
+                guard afterKey[..<comma].allSatisfy(\.isWhitespace) else { return nil }
+                let text = String(afterKey[afterKey.index(after: comma)...]).trimmingWhitespace
+                locator = text.isEmpty ? nil : text
+            } else if !afterKey.allSatisfy(\.isWhitespace) {
+                return nil
+            }
+            let keyStart = advance(start, by: offset + leading)
+            items.append(CitationItem(
+                key: String(key), locator: locator,
+                range: SourceRange(line: keyStart.line, column: keyStart.column, length: key.count + 1)))
+            offset += part.unicodeScalars.count + 1
+        }
+        return items.isEmpty ? nil : items
+    }
+
+    private func textInline(_ text: String, start: SourcePosition) -> Inline {
+        Inline(.text(text), range: SourceRange(line: start.line, column: start.column, length: text.unicodeScalars.count))
+    }
+
+    private func mergeText(_ inlines: [Inline]) -> [Inline] {
+        var out: [Inline] = []
+        for inline in inlines {
+            if case .text(let text) = inline.kind, let last = out.last, case .text(let previous) = last.kind {
+                out[out.count - 1] = Inline(.text(previous + text), range: SourceRange(start: last.range.start, end: inline.range.end))
+            } else {
+                out.append(inline)
+            }
+        }
+        return out
+    }
+
+    // MARK: Positions
+
+    private func advance(_ position: SourcePosition, by scalars: Int) -> SourcePosition {
+        SourcePosition(line: position.line, column: position.column + scalars)
+    }
+
+    /// cmark's text has escapes and entities decoded, so an offset into it can
+    /// miss the source column; find `needle` on the source line from there.
+    private func locate(_ needle: String, near estimate: SourcePosition) -> SourcePosition {
+        let bodyLine = estimate.line - firstLine
+        guard bodyLine >= 0, bodyLine < lines.count else { return estimate }
+        let scalars = Array(lines[bodyLine].unicodeScalars)
+        let pattern = Array(needle.unicodeScalars)
+        func matches(at index: Int) -> Bool {
+            guard index >= 0, index + pattern.count <= scalars.count else { return false }
+            for offset in pattern.indices where scalars[index + offset] != pattern[offset] { return false }
+            return true
+        }
+        let guess = estimate.column - 1
+        if matches(at: guess) { return estimate }
+        for distance in 1..<max(scalars.count, 1) {
+            if matches(at: guess + distance) { return SourcePosition(line: estimate.line, column: guess + distance + 1) }
+            if matches(at: guess - distance) { return SourcePosition(line: estimate.line, column: guess - distance + 1) }
+            if guess + distance >= scalars.count && guess - distance < 0 { break }
+        }
+        return estimate
+    }
+
+    private func range(_ node: MarkdownNode, fallback: SourceRange) -> SourceRange {
+        guard node.start.isKnown else { return fallback }
+        let start = SourcePosition(line: node.start.line + firstLine - 1, column: node.start.column)
+        let end = node.end.isKnown
+            ? SourcePosition(line: node.end.line + firstLine - 1, column: max(node.end.column, 1)) : start
+        return SourceRange(start: start, end: end)
+    }
+
+    // MARK: Footnotes
+
+    /// cmark drops definitions nobody references; find them in the source lines.
+    private mutating func reportUnusedFootnoteDefinitions(_ document: MarkdownNode) {
+        let defined = Set(footnotes.map { $0.label.lowercased() })
+        var codeLines: Set<Int> = []
+        func collectCode(_ node: MarkdownNode) {
+            if case .codeBlock = node.kind, node.start.isKnown {
+                for line in node.start.line...max(node.start.line, node.end.line) { codeLines.insert(line) }
+            }
+            node.children.forEach(collectCode)
+        }
+        collectCode(document)
+        for (index, line) in lines.enumerated() where !codeLines.contains(index + 1) {
+            let indent = line.prefix { $0 == " " }.count
+            guard indent <= 3 else { continue }
+            let rest = line.dropFirst(indent)
+            guard rest.hasPrefix("[^"), let close = rest.firstIndex(of: "]"),
+                  rest[rest.index(after: close)...].hasPrefix(":") else { continue }
+            let label = String(rest[rest.index(rest.startIndex, offsetBy: 2)..<close])
+            guard !label.isEmpty, !label.contains(where: \.isWhitespace) else { continue }
+            if !defined.contains(label.lowercased()) {
+                report(.markup, "footnote [^\(label)] is defined but never referenced",
+                       SourceRange(line: index + firstLine, column: indent + 1, length: label.count + 3))
+            }
+        }
+    }
+
+    private mutating func report(_ rule: Rule, _ message: String, _ range: SourceRange) {
+        diagnostics.append(Diagnostic(rule, message, at: SourceLocation(path: path, range: range)))
+    }
+}
+
+extension Substring {
+    var trimmingWhitespaceSubstring: Substring {
+        var slice = self
+        while slice.first?.isWhitespace == true { slice = slice.dropFirst() }
+        while slice.last?.isWhitespace == true { slice = slice.dropLast() }
+        return slice
+    }
+}

@@ -1,0 +1,147 @@
+import Diagnostics
+import DocumentModel
+
+/// The front matter of one version before its facts are typed: facts need
+/// the entry's kind, which any one of its versions may give.
+struct FrontMatter: Sendable {
+    var kind: Located<String>?
+    var title: String?
+    var titleRange: SourceRange?
+    var sort: String?
+    var aliases: [String] = []
+    var summary: String?
+    var categories: Located<[String]>?
+    var isDraft = false
+    var translatedFrom: LanguageTag?
+    /// Every other key, for `FactParser` once the kind is known.
+    var facts: [(key: String, keyNode: YAMLNode, value: YAMLNode)] = []
+}
+
+/// Splits a version file into front matter and body and reads the reserved keys.
+enum FrontMatterParser {
+    static let reservedKeys: Set<String> = [
+        "kind", "title", "sort", "aliases", "summary", "categories", "draft", "translated-from",
+    ]
+
+    /// Where the body starts: its text and the file line its first line is on.
+    struct Split {
+        var yaml: String
+        var body: String
+        var bodyFirstLine: Int
+    }
+
+    static func split(_ text: String, path: String) -> Result<Split, Diagnostic> {
+        let lines = text.lines
+        func isFence(_ line: Substring) -> Bool {
+            var trimmed = line
+            while trimmed.last == " " || trimmed.last == "\t" { trimmed = trimmed.dropLast() }
+            return trimmed == "---"
+        }
+        guard let first = lines.first, isFence(first) else {
+            let message = text.isEmpty
+                ? "the file is empty; a version starts with front matter between two '---' lines (kind, title)"
+                : "a version starts with front matter between two '---' lines; the first line must be '---'"
+            return .failure(Diagnostic(.frontMatter, message, at: SourceLocation(path: path, line: 1, column: 1)))
+        }
+        guard let close = lines.indices.dropFirst().first(where: { isFence(lines[$0]) || lines[$0] == "..." }) else {
+            return .failure(Diagnostic(
+                .frontMatter, "the front matter has no closing '---' line",
+                at: SourceLocation(path: path, line: 1, column: 1, length: 3)))
+        }
+        let yaml = close > 1 ? String(text[lines[1].startIndex..<lines[close - 1].endIndex]) : ""
+        let body = close + 1 < lines.count ? String(text[lines[close + 1].startIndex...]) : ""
+        return .success(Split(yaml: yaml, body: body, bodyFirstLine: close + 2))
+    }
+
+    static func parse(
+        _ yaml: String, path: String, language: LanguageTag, configuration: ProjectConfiguration,
+        into diagnostics: inout [Diagnostic]
+    ) -> FrontMatter {
+        var frontMatter = FrontMatter()
+        func report(_ message: String, _ range: SourceRange) {
+            diagnostics.append(Diagnostic(.frontMatter, message, at: SourceLocation(path: path, range: range)))
+        }
+        let root: YAMLNode
+        switch YAMLReader.read(yaml, path: path, lineOffset: 1, rule: .frontMatter) {
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return frontMatter
+        case .success(nil):
+            report("the front matter is empty; every version needs at least a `title`", SourceRange(line: 1, column: 1, length: 3))
+            return frontMatter
+        case .success(let node?):
+            root = node
+        }
+        guard let mapping = MappingReader(root, path: path, rule: .frontMatter, what: "the front matter", into: &diagnostics)
+        else { return frontMatter }
+
+        func text(_ node: YAMLNode, _ key: String) -> String? {
+            guard let value = node.scalar else {
+                report("`\(key)` is text, not \(node.description)", node.range)
+                return nil
+            }
+            return value
+        }
+        func textList(_ node: YAMLNode, _ key: String) -> [String] {
+            switch node.kind {
+            case .scalar(let value, _): return [value]
+            case .sequence(let items): return items.compactMap { text($0, key) }
+            case .mapping: report("`\(key)` is a list of text, as in [a, b]", node.range); return []
+            }
+        }
+
+        for (key, keyNode, value) in mapping.pairs {
+            switch key {
+            case "kind":
+                guard let name = text(value, key) else { continue }
+                guard configuration.kind(named: name) != nil else {
+                    var message = "unknown kind '\(name)'"
+                    if let near = NearMiss.closest(to: name, in: configuration.kinds.map(\.name)) { message += "; did you mean '\(near)'?" }
+                    else { message += "; asyl.yaml declares \(configuration.kinds.map(\.name).joined(separator: ", "))" }
+                    report(message, value.range)
+                    continue
+                }
+                frontMatter.kind = Located(name, range: value.range)
+            case "title":
+                if let title = text(value, key) {
+                    if title.allSatisfy(\.isWhitespace) { report("the title is empty", value.range) }
+                    frontMatter.title = title
+                    frontMatter.titleRange = value.range
+                }
+            case "sort": frontMatter.sort = text(value, key)
+            case "summary": frontMatter.summary = text(value, key)
+            case "aliases": frontMatter.aliases = textList(value, key)
+            case "categories":
+                let ids = textList(value, key).filter { id in
+                    guard configuration.category(id) != nil else {
+                        var message = "unknown category '\(id)'"
+                        if let near = NearMiss.closest(to: id, in: configuration.categories.map(\.id)) { message += "; did you mean '\(near)'?" }
+                        report(message, value.range)
+                        return false
+                    }
+                    return true
+                }
+                frontMatter.categories = Located(ids, range: keyNode.range)
+            case "draft":
+                switch value.scalar {
+                case "true": frontMatter.isDraft = true
+                case "false": frontMatter.isDraft = false
+                default: report("`draft` is true or false", value.range)
+                }
+            case "translated-from":
+                guard let tag = text(value, key) else { continue }
+                if !configuration.languages.contains(LanguageTag(tag)) || tag == language.rawValue {
+                    report("`translated-from` names another of the project's languages, not '\(tag)'", value.range)
+                } else {
+                    frontMatter.translatedFrom = LanguageTag(tag)
+                }
+            default:
+                frontMatter.facts.append((key, keyNode, value))
+            }
+        }
+        if frontMatter.title == nil {
+            report("every version needs a `title`: the headword in its language", SourceRange(line: 1, column: 1, length: 3))
+        }
+        return frontMatter
+    }
+}

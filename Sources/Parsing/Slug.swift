@@ -1,0 +1,74 @@
+import Foundation
+
+/// Heading slugs of FORMAT.md §4: lowercase, Cyrillic letters by the table,
+/// `a`–`z` and `0`–`9` kept, other Latin letters without diacritics, every
+/// other run of characters one `-`, trimmed; empty becomes `section`.
+public enum Slug {
+    /// The Cyrillic table of FORMAT.md §4 (Kazakh and Russian letters).
+    public static let cyrillic: [Character: String] = [
+        "а": "a", "ә": "a", "б": "b", "в": "v", "г": "g", "ғ": "g", "д": "d", "е": "e", "ё": "yo",
+        "ж": "zh", "з": "z", "и": "i", "й": "i", "к": "k", "қ": "q", "л": "l", "м": "m", "н": "n",
+        "ң": "n", "о": "o", "ө": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ұ": "u",
+        "ү": "u", "ф": "f", "х": "kh", "һ": "h", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch",
+        "ъ": "", "ы": "y", "і": "i", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+    ]
+
+    public static func make(_ text: String) -> String {
+        var out = ""
+        var pendingDash = false
+        func emit(_ piece: String) {
+            if pendingDash, !out.isEmpty { out += "-" }
+            pendingDash = false
+            out += piece
+        }
+        for character in text.lowercased() {
+            if let latin = cyrillic[character] {
+                // ъ and ь vanish without breaking the word.
+                if !latin.isEmpty { emit(latin) }
+            } else if let plain = asciiLetterOrDigit(character) {
+                emit(plain)
+            } else {
+                pendingDash = true
+            }
+        }
+        return out.isEmpty ? "section" : out
+    }
+
+    /// `a`–`z`, `0`–`9`, or a Latin letter with its diacritics removed.
+    private static func asciiLetterOrDigit(_ character: Character) -> String? {
+        let base = character.unicodeScalars.first!
+        if base.isASCII {
+            return (("a"..."z").contains(base) || ("0"..."9").contains(base)) ? String(base) : nil
+        }
+        let stripped = String(character).decomposedStringWithCanonicalMapping.unicodeScalars
+            .filter { !(0x0300...0x036F).contains($0.value) }
+        guard stripped.count == 1, let scalar = stripped.first, scalar.isASCII,
+              ("a"..."z").contains(scalar) else { return nil }
+        return String(scalar)
+    }
+
+    /// Makes anchors unique within one version: the second `x` becomes `x-2`.
+    public struct Deduplicator {
+        private var seen: [String: Int] = [:]
+        private var used: Set<String> = []
+
+        public init() {}
+
+        public mutating func unique(_ slug: String) -> String {
+            guard used.contains(slug) else {
+                used.insert(slug)
+                seen[slug] = 1
+                return slug
+            }
+            var count = seen[slug, default: 1]
+            var candidate: String
+            repeat {
+                count += 1
+                candidate = "\(slug)-\(count)"
+            } while used.contains(candidate)
+            seen[slug] = count
+            used.insert(candidate)
+            return candidate
+        }
+    }
+}

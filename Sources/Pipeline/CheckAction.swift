@@ -1,0 +1,86 @@
+import Checking
+import Diagnostics
+import DocumentModel
+import Foundation
+import Loading
+import Parsing
+import Resolution
+
+/// `asyl check`: load → parse → resolve → check, and nothing printed; the
+/// command line renders the report.
+public struct CheckAction: Sendable {
+    public var source: URL
+    /// Per-rule settings from the command line; they win over asyl.yaml's `checks`.
+    public var overrides: [Rule: RuleSetting]
+
+    public init(source: URL, overrides: [Rule: RuleSetting] = [:]) {
+        self.source = source
+        self.overrides = overrides
+    }
+
+    public func run() throws(LoadingError) -> CheckReport {
+        let tree: SourceTree
+        do { tree = try SourceTreeLoader().load(source) } catch let error as LoadingError { throw error } catch {
+            throw LoadingError.notADirectory(source.path)
+        }
+        let parsed = ProjectParser.parse(tree)
+        let resolved = Resolver.resolve(
+            versions: parsed.versions, configuration: parsed.configuration, bibliography: parsed.bibliography,
+            files: tree.allFiles)
+        var settings = parsed.configuration.checks
+        settings.merge(overrides) { _, command in command }
+        let findings = SeverityPolicy(settings).apply(to: parsed.diagnostics + Checker.check(resolved))
+            .sorted(by: Diagnostic.reportOrder)
+        return CheckReport(
+            diagnostics: findings, tree: tree, project: resolved,
+            translations: TranslationMatrix(resolved))
+    }
+}
+
+/// What a check found, with the sources it read (to quote their lines).
+public struct CheckReport: Sendable {
+    public var diagnostics: [Diagnostic]
+    public var tree: SourceTree
+    public var project: ResolvedProject
+    public var translations: TranslationMatrix
+
+    public var counts: DiagnosticCounts { DiagnosticCounts(diagnostics) }
+
+    /// Exit status of FORMAT.md §6: 1 with an error, or with a warning under `--strict`.
+    public func failed(strict: Bool) -> Bool {
+        counts.errors > 0 || (strict && counts.warnings > 0)
+    }
+
+    /// Files read: the project file, the sources and every version file.
+    public var fileCount: Int {
+        tree.versionFiles.count + (tree.projectFile == nil ? 0 : 1) + (tree.sourcesFile == nil ? 0 : 1)
+    }
+}
+
+/// For each language, how many entries have a version in it and which do not.
+public struct TranslationMatrix: Sendable {
+    public struct Row: Sendable {
+        public var language: LanguageTag
+        public var versions: Int
+        public var missing: [EntryID]
+    }
+
+    public var entries: Int
+    public var rows: [Row]
+
+    public init(_ project: ResolvedProject) {
+        entries = project.entries.count
+        rows = project.configuration.languages.map { language in
+            let missing = project.entries.filter { $0.version(language) == nil }.map(\.id)
+            return Row(language: language, versions: project.entries.count - missing.count, missing: missing)
+        }
+    }
+
+    public var json: String {
+        let items = rows.map { row in
+            "\(JSONText.string(row.language.rawValue)): {\"versions\": \(row.versions), \"missing\": ["
+                + row.missing.map { JSONText.string($0.rawValue) }.joined(separator: ", ") + "]}"
+        }
+        return "{\"entries\": \(entries), \"languages\": {" + items.joined(separator: ", ") + "}}"
+    }
+}

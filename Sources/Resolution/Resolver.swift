@@ -1,0 +1,122 @@
+import Diagnostics
+import DocumentModel
+
+/// The resolve stage: assembles entries, then resolves every link, section
+/// anchor, citation and media path into references renderers can use as
+/// they are, and computes backlinks.
+public enum Resolver {
+    /// Image types an EPUB reading system must support, by file extension.
+    public static let mediaTypes = [
+        "jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png", "gif": "image/gif", "svg": "image/svg+xml",
+    ]
+
+    /// `files`: every file in the source tree, relative to its root.
+    public static func resolve(
+        versions: [Version], configuration: ProjectConfiguration, bibliography: Bibliography, files: Set<String>
+    ) -> ResolvedProject {
+        let (entries, duplicates, conflicts) = EntryAssembler.assemble(versions, configuration: configuration)
+        let targets = TargetIndex(entries: entries, configuration: configuration)
+        var resolved = entries.map { entry in
+            var entry = entry
+            entry.versions = entry.versions.map { version in
+                var context = VersionResolver(
+                    targets: targets, bibliography: bibliography, files: files, language: version.language)
+                return context.resolve(version, kind: entry.kind.flatMap(configuration.kind(named:)))
+            }
+            let kind = entry.kind.flatMap(configuration.kind(named:))
+            entry.facts = entry.facts.map { fact in
+                var fact = fact
+                fact.value = targets.resolve(fact.value, field: kind?.field(fact.field), language: fact.language)
+                return fact
+            }
+            return entry
+        }
+        addBacklinks(&resolved)
+        return ResolvedProject(
+            configuration: configuration, bibliography: bibliography, entries: resolved,
+            duplicates: duplicates, conflicts: conflicts)
+    }
+
+    private static func addBacklinks(_ entries: inout [Entry]) {
+        var position: [EntryID: Int] = [:]
+        for (index, entry) in entries.enumerated() { position[entry.id] = index }
+        var backlinks: [Int: Set<Backlink>] = [:]
+        for entry in entries {
+            for version in entry.versions {
+                for target in version.linkedEntries where target != entry.id {
+                    if let index = position[target] {
+                        backlinks[index, default: []].insert(Backlink(source: entry.id, language: version.language))
+                    }
+                }
+            }
+        }
+        for (index, links) in backlinks { entries[index].backlinks = links.sorted() }
+    }
+}
+
+/// What links can reach: every entry's kind, titles and section anchors.
+struct TargetIndex: Sendable {
+    struct Target: Sendable {
+        var kind: String?
+        var titles: [LanguageTag: String]
+        var anchors: [LanguageTag: [String]]
+    }
+
+    let targets: [EntryID: Target]
+    let languages: [LanguageTag]
+    let ids: [String]
+
+    init(entries: [Entry], configuration: ProjectConfiguration) {
+        var targets: [EntryID: Target] = [:]
+        for entry in entries {
+            var target = Target(kind: entry.kind, titles: [:], anchors: [:])
+            for version in entry.versions {
+                target.titles[version.language] = version.title
+                target.anchors[version.language] = version.sectionAnchors
+            }
+            targets[entry.id] = target
+        }
+        self.targets = targets
+        self.languages = configuration.languages
+        self.ids = entries.map(\.id.rawValue)
+    }
+
+    func resolve(_ id: EntryID, section: String?, language: LanguageTag) -> LinkResolution {
+        guard let target = targets[id] else {
+            return .broken(.noSuchEntry(suggestion: NearMiss.closest(to: id.rawValue, in: ids).map { EntryID($0) }))
+        }
+        guard let title = target.titles[language] else {
+            let fallback = languages.first { target.titles[$0] != nil } ?? target.titles.keys.sorted()[0]
+            return .untranslated(ResolvedLink(target: id, anchor: nil, title: target.titles[fallback]!, language: fallback))
+        }
+        if let section {
+            let anchors = target.anchors[language] ?? []
+            guard anchors.contains(section) else {
+                return .broken(.noSuchSection(section, suggestion: NearMiss.closest(to: section, in: anchors)))
+            }
+        }
+        return .resolved(ResolvedLink(target: id, anchor: section, title: title, language: language))
+    }
+
+    /// Resolves the links of a fact value, checking the kinds the field allows.
+    func resolve(_ value: FactValue, field: FieldSchema?, language: LanguageTag) -> FactValue {
+        var allowed: [String] = []
+        switch field?.type {
+        case .link(let kinds)?, .links(let kinds)?: allowed = kinds
+        default: break
+        }
+        func link(_ link: FactLink) -> FactLink {
+            var link = link
+            link.resolution = resolve(link.target, section: nil, language: language)
+            if !allowed.isEmpty, let target = targets[link.target], !allowed.contains(target.kind ?? "") {
+                link.resolution = .broken(.wrongKind(actual: target.kind, allowed: allowed))
+            }
+            return link
+        }
+        switch value {
+        case .link(let single): return .link(link(single))
+        case .links(let list): return .links(list.map(link))
+        case .text, .date, .number, .geo, .enumeration, .sources: return value
+        }
+    }
+}
