@@ -49,12 +49,16 @@ let package = Package(
             dependencies: ["Pipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "asyl", dependencies: ["CommandLineInterface"]),
 
+        // Tests mirror Sources/; TestSupport holds the fixture trees they share.
+        .target(
+            name: "TestSupport", dependencies: ["Pipeline", "Loading", "Parsing", "Resolution"],
+            path: "Tests/TestSupport", resources: [.copy("Fixtures")]),
         .testTarget(name: "EDTFTests", dependencies: ["EDTF"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "NativeBridgeTests", dependencies: ["NativeBridge"]),
-        .testTarget(name: "ParsingTests", dependencies: ["Parsing", "Loading"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ResolutionTests", dependencies: ["Resolution", "Parsing", "Loading"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "CheckingTests", dependencies: ["Checking", "Pipeline"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "CommandLineInterface"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ParsingTests", dependencies: ["Parsing", "TestSupport"]),
+        .testTarget(name: "ResolutionTests", dependencies: ["Resolution", "TestSupport"]),
+        .testTarget(name: "CheckingTests", dependencies: ["Checking", "TestSupport"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "TestSupport"]),
     ]
 )

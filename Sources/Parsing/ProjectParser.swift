@@ -23,6 +23,11 @@ public enum ProjectParser {
             diagnostics += findings
         }
         var bibliography = Bibliography()
+        // Without languages no file can be read as a version; the config
+        // findings say why, and a finding per file would only bury them.
+        guard !configuration.languages.isEmpty else {
+            return ParsedProject(configuration: configuration, bibliography: bibliography, versions: [], diagnostics: diagnostics)
+        }
         if let file = tree.sourcesFile {
             let (parsed, findings) = BibliographyParser.parse(file, configuration: configuration)
             bibliography = parsed

@@ -1,0 +1,78 @@
+import Diagnostics
+import Testing
+
+@Suite struct DiagnosticRendererTests {
+    let diagnostic = Diagnostic(
+        .brokenLink, "no entry has the id 'berl'",
+        at: SourceLocation(path: "entries/berel.kk.md", line: 12, column: 7, length: 8),
+        notes: [.init("did you mean 'berel'?")])
+
+    @Test func textLooksLikeACompilersWithACaretUnderTheColumn() {
+        let renderer = DiagnosticTextRenderer(colour: false) { _, line in line == 12 ? "Қорым [[berl]] бар" : nil }
+        #expect(renderer.render(diagnostic) == """
+            entries/berel.kk.md:12:7: error: no entry has the id 'berl' [broken-link]
+             12 | Қорым [[berl]] бар
+                |       ^~~~~~~~
+            entries/berel.kk.md:12:7: note: did you mean 'berel'?
+
+            """)
+    }
+
+    @Test func longLinesAreShownAsAWindowAroundTheColumn() {
+        let long = String(repeating: "а", count: 5000) + "[[x]]" + String(repeating: "б", count: 5000)
+        let renderer = DiagnosticTextRenderer(colour: false) { _, _ in Substring(long) }
+        let finding = Diagnostic(.brokenLink, "no entry", at: SourceLocation(path: "a.md", line: 1, column: 5001, length: 5))
+        let lines = renderer.render(finding).split(separator: "\n")
+        #expect(lines[1].count < 140)
+        let caretColumn = lines[2].firstIndex(of: "^").map { lines[2].distance(from: lines[2].startIndex, to: $0) }
+        let linkColumn = lines[1].firstIndex(of: "[").map { lines[1].distance(from: lines[1].startIndex, to: $0) }
+        #expect(caretColumn == linkColumn)
+    }
+
+    @Test func colourOnlyWhenAsked() {
+        let plain = DiagnosticTextRenderer(colour: false) { _, _ in nil }
+        let coloured = DiagnosticTextRenderer(colour: true) { _, _ in nil }
+        #expect(!plain.render(diagnostic).contains("\u{1B}["))
+        #expect(coloured.render(diagnostic).contains("\u{1B}[1;31merror:"))
+    }
+
+    @Test func summaryCountsEachSeverity() {
+        let renderer = DiagnosticTextRenderer(colour: false) { _, _ in nil }
+        let counts = DiagnosticCounts([diagnostic, Diagnostic(.orphan, "x", at: SourceLocation(path: "a"))])
+        #expect(renderer.summary(counts, files: 3) == "1 error, 0 warnings, 1 note in 3 files")
+    }
+
+    @Test func jsonHasTheShapeOfFormatSection6() {
+        let json = DiagnosticJSONRenderer.render([diagnostic])
+        #expect(json == """
+            {"findings": [
+              {"rule": "broken-link", "severity": "error", "file": "entries/berel.kk.md", "line": 12, "column": 7, "message": "no entry has the id 'berl'"}
+            ], "counts": {"error": 1, "warning": 0, "note": 0}}
+
+            """)
+    }
+
+    @Test func jsonEscapesControlCharactersAndKeepsUnicode() {
+        #expect(JSONText.string("«Ә»\n\"\\\u{1}") == "\"«Ә»\\n\\\"\\\\\\u0001\"")
+    }
+
+    @Test func severityPolicyTurnsRulesOffOrChangesThem() {
+        let orphan = Diagnostic(.orphan, "x", at: SourceLocation(path: "a"))
+        let policy = SeverityPolicy([.brokenLink: .severity(.warning), .orphan: .off])
+        let result = policy.apply(to: [diagnostic, orphan])
+        #expect(result.count == 1)
+        #expect(result[0].severity == .warning)
+    }
+
+    @Test func findingsSortByFileLineColumnRule() {
+        let a = Diagnostic(.orphan, "x", at: SourceLocation(path: "a.md", line: 2, column: 1))
+        let b = Diagnostic(.brokenLink, "x", at: SourceLocation(path: "a.md", line: 10, column: 1))
+        let c = Diagnostic(.brokenLink, "x", at: SourceLocation(path: "b.md", line: 1, column: 1))
+        #expect([c, b, a].sorted(by: Diagnostic.reportOrder) == [a, b, c])
+    }
+
+    @Test func nearMissSuggestsCloseWordsOnly() {
+        #expect(NearMiss.closest(to: "berl", in: ["berel", "botai"]) == "berel")
+        #expect(NearMiss.closest(to: "xyz", in: ["berel", "botai"]) == nil)
+    }
+}

@@ -1,0 +1,132 @@
+import Loading
+import Testing
+import TestSupport
+
+/// Every error case of the reader: what is written, and the rule, file, line
+/// and column of the finding. Each case changes the base fixture a little.
+@Suite struct ParserFindingTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var name: String
+        var files: [String: String?]
+        var appending: [String: String] = [:]
+        /// (rule, path, line, column); column 0 means any.
+        var expected: [(String, String, Int, Int)]
+        var testDescription: String { name }
+    }
+
+    static let kk = "entries/monuments/berel.kk.md"
+    static let ru = "entries/monuments/berel.ru.md"
+
+    /// A kk version of berel with `body` after a minimal valid front matter (4 lines).
+    static func berel(_ body: String, frontMatter: String = "") -> [String: String?] {
+        [kk: "---\nkind: monument\ntitle: Берел\nregion: \"[[east-kazakhstan]]\"\(frontMatter)\n---\n" + body + "\n"]
+    }
+
+    static let cases: [Case] = [
+        Case(name: "level-1 heading", files: berel("# Берел"), expected: [("markup", kk, 6, 1)]),
+        Case(name: "raw HTML block", files: berel("<div>мәтін</div>"), expected: [("markup", kk, 6, 1)]),
+        Case(name: "raw HTML inline", files: berel("Мәтін <b>қалың</b> сөз."), expected: [("markup", kk, 6, 7), ("markup", kk, 6, 15)]),
+        Case(name: "relative link to .md", files: berel("[Шығыс](east-kazakhstan.kk.md)"), expected: [("markup", kk, 6, 1)]),
+        Case(name: "footnote without definition", files: berel("Мәтін[^жоқ]."), expected: [("markup", kk, 6, 6)]),
+        Case(name: "footnote never referenced", files: berel("Мәтін.\n\n[^артық]: Ескерту."), expected: [("markup", kk, 8, 1)]),
+        Case(name: "broken link", files: berel("Қараңыз [[east-kazakstan]]."), expected: [("broken-link", kk, 6, 9)]),
+        Case(name: "broken link in a list item", files: berel("- бір\n- Қараңыз [[nope]]"), expected: [("broken-link", kk, 7, 11)]),
+        Case(name: "broken section", files: berel("Қараңыз [[east-kazakhstan#zhoq]]."), expected: [("broken-link", kk, 6, 9)]),
+        Case(name: "link to a non-id", files: berel("Қараңыз [[Берел]]."), expected: [("broken-link", kk, 6, 9)]),
+        Case(name: "broken link after an escape", files: berel("\\*Жұлдыз\\* [[nope]]"), expected: [("broken-link", kk, 6, 12)]),
+        Case(name: "unknown citation", files: berel("Мәтін [@samashev-2012, 4-б.]."), expected: [("unknown-citation", kk, 6, 8)]),
+        Case(name: "missing media", files: berel("![Сурет](media/none.png)"), expected: [("missing-media", kk, 6, 1)]),
+        Case(name: "unsupported media type", files: berel("![Сурет](media/plan.bmp)"), expected: [("missing-media", kk, 6, 1)]),
+        Case(name: "media path leaving the tree", files: berel("![Сурет](../../etc/passwd.png)"), expected: [("missing-media", kk, 6, 1)]),
+        Case(name: "image without alt text", files: berel("![](media/plan.png)"), expected: [("missing-alt", kk, 6, 1)]),
+        Case(name: "no front matter", files: [kk: "Берел.\n"], expected: [("front-matter", kk, 1, 1)]),
+        Case(name: "empty file", files: [kk: ""], expected: [("front-matter", kk, 1, 1)]),
+        Case(name: "unclosed front matter", files: [kk: "---\ntitle: Берел\n"], expected: [("front-matter", kk, 1, 1)]),
+        Case(name: "unreadable YAML", files: berel("", frontMatter: "\nsummary: [a, b"), expected: [("front-matter", kk, 0, 0)]),
+        Case(name: "missing title", files: [kk: "---\nkind: monument\nregion: \"[[east-kazakhstan]]\"\n---\n"], expected: [("front-matter", kk, 1, 1)]),
+        Case(name: "unknown kind", files: [kk: "---\nkind: monumnet\ntitle: Берел\n---\n"], expected: [("front-matter", kk, 2, 7)]),
+        Case(name: "unknown field", files: berel("", frontMatter: "\ncolour: red"), expected: [("front-matter", kk, 5, 1)]),
+        Case(name: "malformed date points at the bad part", files: berel("", frontMatter: "\nperiod: 1845-13-01"), expected: [("front-matter", kk, 5, 14)]),
+        Case(name: "malformed quoted date", files: berel("", frontMatter: "\nperiod: \"18450\""), expected: [("front-matter", kk, 5, 10)]),
+        Case(name: "octal-looking year is a year", files: berel("", frontMatter: "\nperiod: -0400"), expected: []),
+        Case(name: "wrong coordinates", files: berel("", frontMatter: "\nlocation: {lat: 95, lon: 86}"), expected: [("front-matter", kk, 5, 17)]),
+        Case(name: "geo written as text", files: berel("", frontMatter: "\nlocation: 49.3, 86.4"), expected: [("front-matter", kk, 5, 11)]),
+        Case(name: "unknown enum value", files: berel("", frontMatter: "\nheritage: republic"), expected: [("front-matter", kk, 5, 11)]),
+        Case(name: "number that is not a number", files: berel("", frontMatter: "\nunits: 0x1F"), expected: [("front-matter", kk, 5, 8)]),
+        Case(name: "unquoted link", files: [kk: "---\nkind: monument\ntitle: Берел\nregion: [[east-kazakhstan]]\n---\n"], expected: [("front-matter", kk, 4, 9)]),
+        Case(name: "link with text in a fact", files: [kk: "---\nkind: monument\ntitle: Берел\nregion: \"[[east-kazakhstan|Шығыс]]\"\n---\n"], expected: [("front-matter", kk, 4, 9)]),
+        Case(name: "link to the wrong kind", files: [kk: "---\nkind: monument\ntitle: Берел\nregion: \"[[berel]]\"\n---\n"], expected: [("link-wrong-kind", kk, 4, 10)]),
+        Case(name: "fact link to nothing", files: berel("", frontMatter: "\nrelated: [\"[[nope]]\"]"), expected: [("broken-link", kk, 5, 12)]),
+        Case(name: "missing required field", files: [kk: "---\nkind: monument\ntitle: Берел\n---\n"], expected: [("front-matter", kk, 2, 7)]),
+        Case(name: "unknown category", files: berel("", frontMatter: "\ncategories: [archeology]"), expected: [("front-matter", kk, 5, 13)]),
+        Case(name: "unknown citation in a source fact", files: berel("", frontMatter: "\nliterature: [nope-1999]"), expected: [("unknown-citation", kk, 5, 1)]),
+        Case(name: "fact conflict", files: [ru: "---\nkind: monument\ntitle: Берельский могильник\nperiod: \"1845\"\n---\n"],
+             expected: [("fact-conflict", ru, 4, 1)]),
+        Case(name: "kind conflict", files: [ru: "---\nkind: place\ntitle: Берельский могильник\n---\n"], expected: [("fact-conflict", ru, 2, 7)]),
+        Case(name: "duplicate id", files: ["entries/other/berel.kk.md": "---\ntitle: Берел\n---\n"], expected: [("duplicate-id", "entries/other/berel.kk.md", 1, 1)]),
+        Case(name: "stray file", files: ["entries/notes.txt": "x"], expected: [("stray-file", "entries/notes.txt", 0, 0)]),
+        Case(name: "file in an unlisted language", files: ["entries/monuments/berel.de.md": "---\ntitle: Berel\n---\n"],
+             expected: [("stray-file", "entries/monuments/berel.de.md", 0, 0)]),
+        Case(name: "README and dot-files are ignored", files: ["entries/README.md": "# Notes", "entries/.draft.md": "x"], expected: []),
+        Case(name: "unknown key in asyl.yaml", files: [:], appending: ["asyl.yaml": "langauges: [kk]\n"],
+             expected: [("config", "asyl.yaml", 36, 1)]),
+        Case(name: "unknown rule in checks", files: [:], appending: ["asyl.yaml": "checks: {orphan: off, brokn-link: warning}\n"],
+             expected: [("config", "asyl.yaml", 36, 23)]),
+        Case(name: "unreadable asyl.yaml", files: ["asyl.yaml": "format: 1\nlanguages: [kk, ru\n"], expected: [("config", "asyl.yaml", 0, 0)]),
+        Case(name: "unknown field in sources.yaml", files: ["sources.yaml": "samashev-2011:\n  type: book\n  title: Берел\n  autor: [\"Самашев, З.\"]\ntsga-rk-f1137:\n  type: book\n  title: Тізім\n"],
+             expected: [("config", "sources.yaml", 4, 3)]),
+        Case(name: "undeclared archive", files: ["sources.yaml": "samashev-2011:\n  type: book\n  title: Берел\ntsga-rk-f1137:\n  type: archive\n  archive: tsga\n  fond: 1\n"],
+             expected: [("config", "sources.yaml", 6, 12)]),
+    ]
+
+    @Test("finding at the right place", arguments: cases)
+    func finding(_ testCase: Case) throws {
+        let project = try FixtureProject(files: testCase.files, appending: testCase.appending)
+        defer { project.remove() }
+        let found = try project.findings().filter { $0.rule != "orphan" && $0.rule != "unused-source" && $0.rule != "untranslated-link" }
+        for (rule, path, line, column) in testCase.expected {
+            #expect(found.contains { $0.matches(rule, path, line, column) || (line == 0 && $0.rule == rule && $0.path == path) },
+                    "expected \(rule) at \(path):\(line):\(column); found \(found)")
+        }
+        let unexpected = found.filter { finding in
+            !testCase.expected.contains { finding.rule == $0.0 && finding.path == $0.1 }
+        }
+        #expect(unexpected.isEmpty, "unexpected findings: \(unexpected)")
+    }
+
+    @Test func theBaseFixtureIsClean() throws {
+        let project = try FixtureProject()
+        defer { project.remove() }
+        #expect(try project.findings() == [])
+    }
+
+    @Test func invalidUTF8IsReportedAtItsLineAndColumn() throws {
+        let project = try FixtureProject()
+        defer { project.remove() }
+        try project.write(Self.kk, bytes: Array("---\ntitle: Бе".utf8) + [0xFF] + Array("\n---\n".utf8))
+        let found = try project.findings()
+        #expect(found.contains { $0.matches("unreadable-file", Self.kk, 2, 10) }, "\(found)")
+    }
+
+    @Test func aFileOverTheSizeLimitIsRefusedNotParsed() throws {
+        let line = String(repeating: "қ", count: 5 * 1024 * 1024)
+        let project = try FixtureProject(files: Self.berel(line))
+        defer { project.remove() }
+        let found = try project.findings()
+        #expect(found.contains { $0.rule == "unreadable-file" && $0.path == Self.kk }, "\(found)")
+    }
+
+    @Test func aLongLineWithinTheLimitIsParsed() throws {
+        let line = String(repeating: "сөз ", count: 250_000) + "[[nope]]"
+        let project = try FixtureProject(files: Self.berel(line))
+        defer { project.remove() }
+        let found = try project.findings()
+        #expect(found.contains { $0.matches("broken-link", Self.kk, 6, 1_000_001) }, "\(found.prefix(3))")
+    }
+
+    @Test func aFolderWithoutAsylYamlIsAUsageError() throws {
+        let project = try FixtureProject(files: ["asyl.yaml": nil])
+        defer { project.remove() }
+        #expect(throws: LoadingError.self) { try project.check() }
+    }
+}
