@@ -24,7 +24,11 @@ tool: deps
 build: tool
 	$(ASYL) build $(SOURCE) --out $(OUT)
 
+# Python tools the integration tests drive (pip installs only what is missing).
+PIP_PACKAGES = pytest
+
 test-deps: deps
+	@bash tools/ensure-pip.sh $(PIP_PACKAGES)
 
 test: test-deps
 	$(SWIFT) build --build-tests

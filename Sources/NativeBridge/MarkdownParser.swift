@@ -32,14 +32,23 @@ public enum MarkdownParser {
         }
         defer { cmark_node_free(root) }
         let columns = ColumnMap(utf8: utf8)
-        return convert(root, columns)
+        return convert(root, columns, depth: 0)
     }
 
-    private static func convert(_ node: OpaquePointer, _ columns: ColumnMap) -> MarkdownNode {
+    /// Deeper trees are cut here, as a `nestingLimit` node: no encyclopedia
+    /// nests quotes or lists a hundred deep, and recursion must stay bounded.
+    public static let maximumDepth = 100
+
+    private static func convert(_ node: OpaquePointer, _ columns: ColumnMap, depth: Int) -> MarkdownNode {
         var children: [MarkdownNode] = []
         var child = cmark_node_first_child(node)
+        if depth >= maximumDepth, child != nil {
+            let start = columns.position(
+                line: Int(cmark_node_get_start_line(node)), byteColumn: Int(cmark_node_get_start_column(node)))
+            return MarkdownNode(kind: .nestingLimit, start: start, end: start)
+        }
         while let current = child {
-            children.append(convert(current, columns))
+            children.append(convert(current, columns, depth: depth + 1))
             child = cmark_node_next(current)
         }
         let start = columns.position(

@@ -29,6 +29,8 @@ public struct MarkdownNode: Hashable, Sendable {
         case footnoteReference(label: String)
         /// Anything this build of cmark-gfm knows and Asyl does not (a custom node).
         case other(String)
+        /// Content nested deeper than `MarkdownParser.maximumDepth`, left out.
+        case nestingLimit
     }
 
     public enum TableAlignment: Hashable, Sendable {

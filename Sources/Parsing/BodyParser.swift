@@ -82,6 +82,8 @@ struct BodyParser {
                 result.append(Block(.table(table(node, alignments: alignments, range: range)), range: range))
             case .footnoteDefinition(let label):
                 footnotes.append(Footnote(label: label, blocks: blocks(node.children, parent: range), range: range))
+            case .nestingLimit:
+                reportNestingLimit(range)
             case .document, .tableRow, .tableCell, .text, .softBreak, .lineBreak, .code, .htmlInline, .emphasis,
                  .strong, .strikethrough, .link, .image, .footnoteReference, .other:
                 result.append(Block(.paragraph(inlines([node], parent: range)), range: range))
@@ -206,6 +208,9 @@ struct BodyParser {
             }
             return Inline(.externalLink(url: destination, title: title, content: inlines(node.children, parent: range)), range: range)
         case .text: return Inline(.text(node.literal), range: range)
+        case .nestingLimit:
+            reportNestingLimit(range)
+            return nil
         case .document, .blockQuote, .list, .item, .codeBlock, .htmlBlock, .paragraph, .heading, .thematicBreak,
              .footnoteDefinition, .table, .tableRow, .tableCell, .other:
             return nil
@@ -473,6 +478,10 @@ struct BodyParser {
                        SourceRange(line: index + firstLine, column: indent + 1, length: label.count + 3))
             }
         }
+    }
+
+    private mutating func reportNestingLimit(_ range: SourceRange) {
+        report(.markup, "quotes, lists or emphasis are nested more than \(MarkdownParser.maximumDepth) deep; the rest is left out", range)
     }
 
     private mutating func report(_ rule: Rule, _ message: String, _ range: SourceRange) {

@@ -1,0 +1,33 @@
+"""Shared fixtures for the integration tests: the built `asyl` binary and
+ways to run it the way editors and CI do."""
+import os
+import pathlib
+import subprocess
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+ASYL = pathlib.Path(os.environ.get("ASYL", ROOT / ".build" / "release" / "asyl"))
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def asyl():
+    assert ASYL.exists(), f"{ASYL} is missing: run `swift build -c release --product asyl` (make test does)"
+
+    def run(*args, cwd=ROOT, env=None):
+        return subprocess.run(
+            [str(ASYL), *map(str, args)], cwd=cwd, capture_output=True, text=True,
+            env={**os.environ, "NO_COLOR": "1", **(env or {})}, timeout=600)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def corpus_2k(tmp_path_factory):
+    """gen-corpus.py --entries 2000 --broken 10, made once per run."""
+    generator = SHARED / "tools" / "gen-corpus.py"
+    assert generator.exists(), f"{generator} is missing: the tests need ../shared beside the repository"
+    out = tmp_path_factory.mktemp("corpus") / "c2k"
+    subprocess.run(["python3", str(generator), "--entries", "2000", "--broken", "10", "--out", str(out)], check=True)
+    return out
