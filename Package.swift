@@ -32,14 +32,14 @@ let package = Package(
         .target(name: "DocumentModel", dependencies: ["Diagnostics", "EDTF"]),
 
         // The pipeline stages, in the order data flows through them.
-        .target(name: "Loading", dependencies: ["Diagnostics"]),
+        .target(name: "Loading", dependencies: ["Diagnostics", "Parallelism"]),
         .target(
             name: "Parsing",
             dependencies: [
                 "Loading", "DocumentModel", "NativeBridge", "EDTF", "Parallelism",
                 .product(name: "Yams", package: "Yams"),
             ]),
-        .target(name: "Resolution", dependencies: ["DocumentModel"]),
+        .target(name: "Resolution", dependencies: ["DocumentModel", "Parallelism"]),
         .target(name: "Checking", dependencies: ["Resolution", "DocumentModel"]),
         .target(name: "Pipeline", dependencies: ["Loading", "Parsing", "Resolution", "Checking"]),
 

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Parallelism
 
 /// The files of a source tree as read from disk: the load stage's output.
 public struct SourceTree: Sendable {
@@ -60,15 +61,18 @@ public struct SourceTreeLoader: Sendable {
             }
         }
 
-        var versions: [SourceFile] = []
+        var versionPaths: [String] = []
         var stray: [String] = []
         for path in files.sorted() where path.hasPrefix("entries/") {
             let name = String(path.split(separator: "/").last!)
-            if name == "README.md" || name.hasPrefix(".") { continue }
-            if VersionFileName(name) != nil {
-                if let file = read(path) { versions.append(file) }
-            } else {
-                stray.append(path)
+            if name == "README.md" { continue }
+            if VersionFileName(name) != nil { versionPaths.append(path) } else { stray.append(path) }
+        }
+        var versions: [SourceFile] = []
+        for outcome in versionPaths.concurrentMap({ readText(root.appendingPathComponent($0), path: $0) }) {
+            switch outcome {
+            case .text(let file): versions.append(file)
+            case .problem(let diagnostic): diagnostics.append(diagnostic)
             }
         }
         return SourceTree(
@@ -77,33 +81,36 @@ public struct SourceTreeLoader: Sendable {
             versionFiles: versions, strayFiles: stray, allFiles: files, diagnostics: diagnostics)
     }
 
-    /// Regular files under `root`, relative; hidden folders (`.git`) are skipped,
-    /// and links that lead outside the tree are left out.
+    /// Regular files under `root`, relative; hidden files and folders (`.git`)
+    /// are skipped, and links that lead outside the tree are left out.
     private func listFiles(_ root: URL) -> Set<String> {
         var files: Set<String> = []
         let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
-        guard let walker = FileManager.default.enumerator(
-            at: root, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey],
-            options: [.skipsHiddenFiles])
-        else { return files }
-        for case let url as URL in walker {
-            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
-            if values?.isSymbolicLink == true {
-                let real = url.resolvingSymlinksInPath()
-                guard real.path.hasPrefix(rootPath),
-                      (try? real.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true
-                else { continue }
-            } else if values?.isRegularFile != true {
+        guard let walker = FileManager.default.enumerator(atPath: root.path) else { return files }
+        while let path = walker.nextObject() as? String {
+            let name = path.split(separator: "/").last ?? ""
+            if name.hasPrefix(".") {
+                if (walker.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory { walker.skipDescendants() }
                 continue
             }
-            let path = url.standardizedFileURL.path
-            guard path.hasPrefix(rootPath) else { continue }
-            files.insert(String(path.dropFirst(rootPath.count)))
+            switch walker.fileAttributes?[.type] as? FileAttributeType {
+            case .typeRegular?:
+                files.insert(path)
+            case .typeSymbolicLink?:
+                let real = root.appendingPathComponent(path).resolvingSymlinksInPath()
+                var isDirectory: ObjCBool = false
+                if real.path.hasPrefix(rootPath),
+                   FileManager.default.fileExists(atPath: real.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                    files.insert(path)
+                }
+            default:
+                continue
+            }
         }
         return files
     }
 
-    private enum ReadOutcome {
+    private enum ReadOutcome: Sendable {
         case text(SourceFile)
         case problem(Diagnostic)
     }

@@ -137,12 +137,23 @@ public enum MarkdownParser {
 private struct ColumnMap {
     private let utf8: [UInt8]
     private var lineStarts: [Int] = [0]
+    /// For each byte, its scalar's 1-based column on its line (one pass, so
+    /// every node's conversion is a look-up, however long the paragraph).
+    private var columnOfByte: [Int32]
 
     init(utf8: [UInt8]) {
         self.utf8 = utf8
-        for (index, byte) in utf8.enumerated() where byte == UInt8(ascii: "\n") {
-            lineStarts.append(index + 1)
+        columnOfByte = Array(repeating: 1, count: utf8.count + 1)
+        var column: Int32 = 0
+        for (index, byte) in utf8.enumerated() {
+            if byte & 0xC0 != 0x80 { column += 1 }
+            columnOfByte[index] = column
+            if byte == UInt8(ascii: "\n") {
+                lineStarts.append(index + 1)
+                column = 0
+            }
         }
+        columnOfByte[utf8.count] = column + 1
     }
 
     /// The label of the first `[^label]` at or after a scalar column of a line.
@@ -159,17 +170,8 @@ private struct ColumnMap {
         guard line >= 1, line <= lineStarts.count, byteColumn >= 1 else {
             return .init(line: 0, column: 0)
         }
-        let lineStart = lineStarts[line - 1]
-        let stop = min(lineStart + byteColumn - 1, utf8.count)
-        // Count the bytes that begin a scalar (everything but 10xxxxxx continuation bytes).
-        var column = 1
-        var index = lineStart
-        while index < stop {
-            if utf8[index] & 0xC0 != 0x80 { column += 1 }
-            index += 1
-        }
-        // An end position names the last byte of its scalar; count that scalar once.
-        if stop > lineStart, stop < utf8.count, utf8[stop] & 0xC0 == 0x80 { column -= 1 }
-        return .init(line: line, column: column)
+        // An end position names the last byte of its scalar, which maps to that scalar too.
+        let index = min(lineStarts[line - 1] + byteColumn - 1, utf8.count)
+        return .init(line: line, column: Int(columnOfByte[index]))
     }
 }

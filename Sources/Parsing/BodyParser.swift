@@ -14,6 +14,8 @@ struct BodyParser {
     private var anchors = Slug.Deduplicator()
     private var explicitAnchors: Set<String> = []
     private var footnotes: [Footnote] = []
+    /// Scalars of the lines `locate` has looked at, computed once per line.
+    private var lineScalars: [Int: [Unicode.Scalar]] = [:]
 
     struct Result {
         var blocks: [Block]
@@ -424,10 +426,11 @@ struct BodyParser {
 
     /// cmark's text has escapes and entities decoded, so an offset into it can
     /// miss the source column; find `needle` on the source line from there.
-    private func locate(_ needle: String, near estimate: SourcePosition) -> SourcePosition {
+    private mutating func locate(_ needle: String, near estimate: SourcePosition) -> SourcePosition {
         let bodyLine = estimate.line - firstLine
         guard bodyLine >= 0, bodyLine < lines.count else { return estimate }
-        let scalars = Array(lines[bodyLine].unicodeScalars)
+        let scalars = lineScalars[bodyLine] ?? Array(lines[bodyLine].unicodeScalars)
+        lineScalars[bodyLine] = scalars
         let pattern = Array(needle.unicodeScalars)
         func matches(at index: Int) -> Bool {
             guard index >= 0, index + pattern.count <= scalars.count else { return false }

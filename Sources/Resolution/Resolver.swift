@@ -1,5 +1,6 @@
 import Diagnostics
 import DocumentModel
+import Parallelism
 
 /// The resolve stage: assembles entries, then resolves every link, section
 /// anchor, citation and media path into references renderers can use as
@@ -16,7 +17,7 @@ public enum Resolver {
     ) -> ResolvedProject {
         let (entries, duplicates, conflicts) = EntryAssembler.assemble(versions, configuration: configuration)
         let targets = TargetIndex(entries: entries, configuration: configuration)
-        var resolved = entries.map { entry in
+        var resolved = entries.concurrentMap { entry in
             var entry = entry
             entry.versions = entry.versions.map { version in
                 var context = VersionResolver(
