@@ -14,6 +14,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // C libraries, each behind a module map, and the one module that calls them.
@@ -41,7 +42,12 @@ let package = Package(
             ]),
         .target(name: "Resolution", dependencies: ["DocumentModel", "Parallelism"]),
         .target(name: "Checking", dependencies: ["Resolution", "DocumentModel"]),
-        .target(name: "Pipeline", dependencies: ["Loading", "Parsing", "Resolution", "Checking"]),
+        .target(name: "Localisation", dependencies: ["Resolution", "DocumentModel", "EDTF"]),
+        .target(name: "XMLSerialisation", dependencies: ["Localisation", "NativeBridge", "Resolution"]),
+        .target(name: "Packaging", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(
+            name: "Pipeline",
+            dependencies: ["Loading", "Parsing", "Resolution", "Checking", "Localisation", "XMLSerialisation", "NativeBridge", "Packaging"]),
 
         // The command line: argument parsing only; the work is in Pipeline.
         .target(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Diagnostics
+import DocumentModel
 import Foundation
 import Pipeline
 
@@ -8,14 +9,11 @@ struct BuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Check a source tree, then build its editions.",
         discussion: """
-            Writes OUT/EDITION/EDITION.LANG.epub and OUT/EDITION/print-LANG/index.html per edition and \
-            language. Errors stop the build (exit 1) and leave earlier outputs untouched. \
-            This version checks the sources and stops there: rendering is not implemented yet.
+            Writes OUT/EDITION/EDITION.LANG.epub per edition and language. Every check runs first: errors \
+            (and with --strict, warnings) stop the build with exit status 1 and leave earlier outputs untouched. \
+            SOURCE_DATE_EPOCH fixes the dates the books carry, so the same sources give the same bytes. \
+            Print HTML (--format print) is not made by this version yet.
             """)
-
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case epub, print
-    }
 
     @OptionGroup var options: SourceOptions
 
@@ -28,36 +26,71 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("lang"), help: ArgumentHelp("Build only this language (repeatable).", valueName: "tag"))
     var languages: [String] = []
 
-    @Option(name: .customLong("format"), help: "Build only this format (repeatable).")
-    var formats: [Format] = []
+    @Option(name: .customLong("format"), help: "Build only this format (repeatable): epub or print.")
+    var formats: [OutputFormatArgument] = []
 
     @Flag(help: "Include versions marked `draft: true`.")
     var drafts = false
 
     func run() throws {
-        let report: CheckReport
+        let environment = ProcessInfo.processInfo.environment
+        var date = Date()
+        if let epoch = environment["SOURCE_DATE_EPOCH"] {
+            guard let seconds = Int(epoch) else { throw Terminal.fail("SOURCE_DATE_EPOCH must be whole seconds, not '\(epoch)'") }
+            date = Date(timeIntervalSince1970: TimeInterval(seconds))
+        }
+        let action = BuildAction(
+            source: options.sourceURL, output: URL(fileURLWithPath: out), editions: editions,
+            languages: languages.map { LanguageTag($0) }, formats: formats.map(\.format), strict: options.strict,
+            includeDrafts: drafts, overrides: try options.overrides(), date: date, styles: StylesLocation.find())
+        let report: BuildReport
         do {
-            report = try CheckAction(source: options.sourceURL, overrides: try options.overrides()).run()
-        } catch let error as ValidationError {
-            throw error
+            report = try action.run()
         } catch {
             throw Terminal.fail("\(error)")
         }
-        let colour = Terminal.wantsColour(STDERR_FILENO)
-        if !report.diagnostics.isEmpty || report.failed(strict: options.strict) {
-            Terminal.write(ReportPrinter.text(report, colour: colour), to: STDERR_FILENO)
+        let check = report.check
+        if !check.diagnostics.isEmpty {
+            Terminal.write(ReportPrinter.text(check, colour: Terminal.wantsColour(STDERR_FILENO)), to: STDERR_FILENO)
         }
-        if report.failed(strict: options.strict) {
+        if check.failed(strict: options.strict) {
             Terminal.write("asyl: build stopped: fix the errors above; earlier outputs are untouched\n", to: STDERR_FILENO)
             throw ExitCode(1)
         }
-        let known = Set(report.project.configuration.editions.map(\.id))
-        for edition in editions where !known.contains(edition) {
-            throw Terminal.fail("no edition '\(edition)' in asyl.yaml (it declares \(known.sorted().joined(separator: ", ")))")
+        for line in report.coverage {
+            let missing = line.missing.isEmpty ? "" : "; no \(line.language) version: " + line.missing.map(\.rawValue).joined(separator: ", ")
+            Terminal.write("asyl: \(line.edition) [\(line.language)]: \(line.entries) entries\(missing)\n", to: STDERR_FILENO)
         }
-        Terminal.write(
-            "asyl: checked \(report.project.entries.count) entries in \(report.fileCount) files; "
-                + "rendering EPUB and print is not implemented in this version, so nothing was written to \(out)/\n",
-            to: STDERR_FILENO)
+        for output in report.outputs { Terminal.write("asyl: wrote \(output.relativePath)\n", to: STDERR_FILENO) }
+        if report.skipped.contains(.print) {
+            Terminal.write("asyl: print HTML is not made by this version yet; skipped\n", to: STDERR_FILENO)
+        }
+    }
+}
+
+struct OutputFormatArgument: ExpressibleByArgument {
+    var format: OutputFormat
+
+    init?(argument: String) {
+        guard let format = OutputFormat(rawValue: argument) else { return nil }
+        self.format = format
+    }
+
+    static var allValueStrings: [String] { OutputFormat.allCases.map(\.rawValue) }
+}
+
+/// Where Asyl's `styles/` folder is: ASYL_STYLES, else beside the executable
+/// or in a folder above it (a checkout), else in the current folder.
+enum StylesLocation {
+    static func find() -> URL {
+        if let path = ProcessInfo.processInfo.environment["ASYL_STYLES"] { return URL(fileURLWithPath: path) }
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var folder = executable.deletingLastPathComponent()
+        for _ in 0..<6 {
+            let candidate = folder.appendingPathComponent("styles")
+            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("epub.xsl").path) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        return URL(fileURLWithPath: "styles")
     }
 }

@@ -1,0 +1,153 @@
+import DocumentModel
+import Resolution
+
+/// One edition in one language, ready to serialise: the entries it holds in
+/// the language's alphabetical order, grouped by initial letter and cut into
+/// content documents, and where each entry ends up.
+public struct BookPlan: Sendable {
+    public var edition: Edition
+    public var language: LanguageTag
+    public var entries: [PlannedEntry]
+    public var letters: [LetterGroup]
+    /// Entries the edition selects that have no version in this language.
+    public var missing: [EntryID]
+    var fileOfEntry: [EntryID: String]
+
+    /// The content document holding an entry, if this book has it.
+    public func file(of id: EntryID) -> String? { fileOfEntry[id] }
+
+    public var chunks: [Chunk] { letters.flatMap(\.chunks) }
+}
+
+public struct PlannedEntry: Sendable {
+    public var entry: Entry
+    public var version: Version
+    public var letter: String
+}
+
+public struct LetterGroup: Sendable {
+    public var letter: String
+    public var chunks: [Chunk]
+}
+
+/// One XHTML content document: a letter, or part of a large letter.
+public struct Chunk: Sendable {
+    public var file: String
+    public var letter: String
+    /// Indices into `BookPlan.entries`.
+    public var entries: Range<Int>
+}
+
+public enum BookPlanner {
+    /// Content documents are cut before they pass this many bytes of source
+    /// text (about 300 KB of XHTML), so reading systems open them quickly.
+    public static let chunkBudget = 200_000
+
+    public static func plan(
+        _ project: ResolvedProject, edition: Edition, language: LanguageTag, includeDrafts: Bool
+    ) -> BookPlan {
+        let collation = Collation(language: language)
+        let selected = EditionSelector.select(project, edition.selection)
+        var missing: [EntryID] = []
+        var planned: [(key: CollationKey, title: String, entry: PlannedEntry)] = []
+        for entry in selected {
+            guard let version = entry.version(language), includeDrafts || !version.isDraft else {
+                missing.append(entry.id)
+                continue
+            }
+            let sortText = version.sort ?? version.title
+            planned.append((collation.key(sortText), version.title,
+                            PlannedEntry(entry: entry, version: version, letter: collation.initial(sortText))))
+        }
+        planned.sort { a, b in
+            if a.key != b.key { return a.key < b.key }
+            if a.title != b.title { return a.title < b.title }
+            return a.entry.entry.id < b.entry.entry.id
+        }
+        let entries = planned.map(\.entry)
+
+        var letters: [LetterGroup] = []
+        var fileOfEntry: [EntryID: String] = [:]
+        var index = 0
+        while index < entries.count {
+            let letter = entries[index].letter
+            var end = index
+            while end < entries.count, entries[end].letter == letter { end += 1 }
+            var chunks: [Chunk] = []
+            var start = index
+            var size = 0
+            for position in index..<end {
+                let cost = entries[position].version.estimatedSize
+                if position > start, size + cost > chunkBudget {
+                    chunks.append(Chunk(file: "", letter: letter, entries: start..<position))
+                    start = position
+                    size = 0
+                }
+                size += cost
+            }
+            chunks.append(Chunk(file: "", letter: letter, entries: start..<end))
+            letters.append(LetterGroup(letter: letter, chunks: chunks))
+            index = end
+        }
+        // Files are numbered in reading order: letter-01.xhtml, letter-01-2.xhtml…
+        for (letterIndex, group) in letters.enumerated() {
+            for (part, _) in group.chunks.enumerated() {
+                let number = letterIndex + 1 < 10 ? "0\(letterIndex + 1)" : "\(letterIndex + 1)"
+                let file = "letter-\(number)" + (part == 0 ? "" : "-\(part + 1)") + ".xhtml"
+                letters[letterIndex].chunks[part].file = file
+                for position in group.chunks[part].entries { fileOfEntry[entries[position].entry.id] = file }
+            }
+        }
+        return BookPlan(edition: edition, language: language, entries: entries, letters: letters, missing: missing, fileOfEntry: fileOfEntry)
+    }
+}
+
+extension Version {
+    /// Roughly the bytes of source text this version puts into a document.
+    var estimatedSize: Int {
+        var size = title.utf8.count + 200
+        forEachInline { inline in
+            if case .text(let text) = inline.kind { size += text.utf8.count }
+        }
+        return size
+    }
+}
+
+/// `select:` of FORMAT.md §4: keys combine with AND, values of a key with OR.
+public enum EditionSelector {
+    public static func select(_ project: ResolvedProject, _ selection: Selection) -> [Entry] {
+        let regionMembers = selection.regions.isEmpty ? nil : members(of: selection.regions, in: project)
+        return project.entries.filter { entry in
+            (selection.kinds.isEmpty || selection.kinds.contains(entry.kind ?? ""))
+                && (selection.categories.isEmpty || !Set(selection.categories).isDisjoint(with: entry.categories))
+                && (selection.ids.isEmpty || selection.ids.contains(entry.id))
+                && (regionMembers?.contains(entry.id) ?? true)
+        }
+    }
+
+    /// Entries whose `region` or `part-of` links lead to one of `regions`,
+    /// through any chain (a cycle ends the walk, it does not hang it).
+    static func members(of regions: [EntryID], in project: ResolvedProject) -> Set<EntryID> {
+        var parents: [EntryID: [EntryID]] = [:]
+        for entry in project.entries {
+            for fact in entry.facts where fact.field == "region" || fact.field == "part-of" {
+                switch fact.value {
+                case .link(let link): parents[entry.id, default: []].append(link.target)
+                case .links(let links): parents[entry.id, default: []] += links.map(\.target)
+                default: break
+                }
+            }
+        }
+        let targets = Set(regions)
+        var members: Set<EntryID> = targets
+        for entry in project.entries {
+            var seen: Set<EntryID> = [entry.id]
+            var frontier = parents[entry.id] ?? []
+            while let next = frontier.popLast() {
+                if targets.contains(next) { members.insert(entry.id); break }
+                if seen.insert(next).inserted { frontier += parents[next] ?? [] }
+            }
+        }
+        return members
+    }
+}

@@ -1,0 +1,121 @@
+import CLibXML
+
+/// Why libxml2 or libxslt refused: their own words, collected, not printed.
+public struct XMLError: Error, CustomStringConvertible, Sendable {
+    public var message: String
+    public var description: String { message }
+}
+
+/// Global set-up of libxml2, libxslt and EXSLT, done once.
+enum XMLLibrary {
+    static let ready: Bool = {
+        xmlInitParser()
+        exsltRegisterAll()
+        // Stylesheets may read local files (imports, string tables) and nothing
+        // else: no network, no writing; outputs are written by Swift.
+        let prefs = xsltNewSecurityPrefs()
+        xsltSetSecurityPrefs(prefs, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid)
+        xsltSetSecurityPrefs(prefs, XSLT_SECPREF_CREATE_DIRECTORY, xsltSecurityForbid)
+        xsltSetSecurityPrefs(prefs, XSLT_SECPREF_READ_NETWORK, allowOnlyAsylScheme)
+        xsltSetSecurityPrefs(prefs, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid)
+        xsltSetDefaultSecurityPrefs(prefs)
+        xmlSetExternalEntityLoader(loadEntity)
+        return true
+    }()
+
+    /// Where `asyl:NAME` resolves, so a project's stylesheet can write
+    /// `<xsl:import href="asyl:epub.xsl"/>` wherever Asyl is installed.
+    /// Set once, before the first stylesheet is compiled.
+    nonisolated(unsafe) static var stylesDirectory: String?
+
+    /// Everything not local is refused, except the `asyl:` scheme.
+    private static let allowOnlyAsylScheme: xsltSecurityCheck = { _, _, value in
+        guard let value else { return 0 }
+        return String(cString: value).hasPrefix("asyl:") ? 1 : 0
+    }
+
+    private static let loadEntity: xmlExternalEntityLoader = { url, id, context in
+        if let url, let directory = XMLLibrary.stylesDirectory {
+            let text = String(cString: url)
+            if text.hasPrefix("asyl:") {
+                let name = String(text.dropFirst(5))
+                guard !name.split(separator: "/").contains("..") else { return nil }
+                return xmlNewInputFromFile(context, directory + "/" + name)
+            }
+        }
+        return xmlNoNetExternalEntityLoader(url, id, context)
+    }
+
+    /// Parser options: no network, no entity substitution, no DTD loading.
+    static let parseOptions = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue)
+
+    /// Runs `body` with this thread's library messages collected; returns them too.
+    static func collectingMessages<T>(_ body: (UnsafeMutablePointer<asyl_messages>) throws(XMLError) -> T) throws(XMLError) -> T {
+        _ = ready
+        let messages = UnsafeMutablePointer<asyl_messages>.allocate(capacity: 1)
+        messages.initialize(to: asyl_messages())
+        defer {
+            asyl_collect_messages(nil)
+            messages.deallocate()
+        }
+        asyl_collect_messages(messages)
+        return try body(messages)
+    }
+
+    static func text(_ messages: UnsafeMutablePointer<asyl_messages>) -> String {
+        withUnsafeBytes(of: &messages.pointee.text) { raw in
+            String(decoding: raw.prefix(Int(messages.pointee.length)), as: UTF8.self)
+        }.trimmingTrailingNewlines
+    }
+}
+
+/// An XML document owned by Swift; freed when the last reference goes.
+/// Read-only after it is built, so it may be shared between threads.
+public enum XMLSettings {
+    /// The folder `asyl:` URIs in stylesheets resolve to (Asyl's `styles/`).
+    public static func setStylesDirectory(_ path: String) {
+        XMLLibrary.stylesDirectory = path
+        _ = XMLLibrary.ready
+    }
+}
+
+public final class XMLDocument: @unchecked Sendable {
+    let pointer: xmlDocPtr
+
+    init(_ pointer: xmlDocPtr) { self.pointer = pointer }
+
+    deinit { xmlFreeDoc(pointer) }
+
+    /// Parses bytes without network access, external entities or DTDs.
+    public static func parse(_ bytes: [UInt8], url: String = "input.xml") throws(XMLError) -> XMLDocument {
+        try XMLLibrary.collectingMessages { messages throws(XMLError) in
+            let document = bytes.withUnsafeBufferPointer { buffer in
+                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    xmlReadMemory($0, Int32(buffer.count), url, "UTF-8", XMLLibrary.parseOptions)
+                }
+            }
+            guard let document else {
+                throw XMLError(message: "not well-formed XML: \(XMLLibrary.text(messages))")
+            }
+            return XMLDocument(document)
+        }
+    }
+
+    /// The document as UTF-8 bytes with an XML declaration.
+    public func serialized() -> [UInt8] {
+        var buffer: UnsafeMutablePointer<xmlChar>?
+        var length: Int32 = 0
+        xmlDocDumpFormatMemoryEnc(pointer, &buffer, &length, "UTF-8", 0)
+        defer { asyl_xmlFree(buffer) }
+        guard let buffer else { return [] }
+        return Array(UnsafeBufferPointer(start: buffer, count: Int(length)))
+    }
+}
+
+extension String {
+    var trimmingTrailingNewlines: String {
+        var text = Substring(self)
+        while text.last == "\n" { text = text.dropLast() }
+        return String(text)
+    }
+}

@@ -1,0 +1,87 @@
+import CLibXML
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A compiled XSLT 1.0 stylesheet (libxslt, with EXSLT). Compile once and
+/// transform many documents, from any thread: each transform has its own context.
+public final class XSLTStylesheet: @unchecked Sendable {
+    private let pointer: xsltStylesheetPtr
+
+    /// Compiles the stylesheet at `path` (its imports are resolved against it).
+    public init(path: String) throws(XMLError) {
+        pointer = try XMLLibrary.collectingMessages { messages throws(XMLError) in
+            guard let document = xmlReadFile(path, nil, XMLLibrary.parseOptions) else {
+                throw XMLError(message: "cannot read stylesheet \(path): \(XMLLibrary.text(messages))")
+            }
+            // On success the stylesheet owns the document and frees it with itself.
+            guard let stylesheet = xsltParseStylesheetDoc(document) else {
+                xmlFreeDoc(document)
+                throw XMLError(message: "stylesheet \(path) does not compile: \(XMLLibrary.text(messages))")
+            }
+            return stylesheet
+        }
+    }
+
+    deinit { xsltFreeStylesheet(pointer) }
+
+    /// Transforms `document`; `parameters` are passed as strings (quoted for XPath
+    /// by libxslt). Returns the result serialised as its `xsl:output` says.
+    public func transform(_ document: XMLDocument, parameters: [(String, String)] = []) throws(XMLError) -> [UInt8] {
+        try XMLLibrary.collectingMessages { messages throws(XMLError) in
+            guard let context = xsltNewTransformContext(pointer, document.pointer) else {
+                throw XMLError(message: "cannot start a transformation")
+            }
+            defer { xsltFreeTransformContext(context) }
+            xsltSetCtxtSecurityPrefs(xsltGetDefaultSecurityPrefs(), context)
+            asyl_collect_transform_messages(context, messages)
+            let strings = parameters.flatMap { [strdup($0.0), strdup($0.1)] } + [nil]
+            defer { strings.forEach { free($0) } }
+            var constants = strings.map { UnsafePointer($0) }
+            let quoted = constants.withUnsafeMutableBufferPointer { xsltQuoteUserParams(context, $0.baseAddress) }
+            guard quoted == 0 else { throw XMLError(message: "bad stylesheet parameters: \(XMLLibrary.text(messages))") }
+            guard let result = xsltApplyStylesheetUser(pointer, document.pointer, nil, nil, nil, context),
+                  context.pointee.state == XSLT_STATE_OK
+            else {
+                throw XMLError(message: "the transformation failed: \(XMLLibrary.text(messages))")
+            }
+            defer { xmlFreeDoc(result) }
+            var buffer: UnsafeMutablePointer<xmlChar>?
+            var length: Int32 = 0
+            guard xsltSaveResultToString(&buffer, &length, result, pointer) == 0, let buffer else {
+                throw XMLError(message: "cannot serialise the result: \(XMLLibrary.text(messages))")
+            }
+            defer { asyl_xmlFree(buffer) }
+            return Array(UnsafeBufferPointer(start: buffer, count: Int(length)))
+        }
+    }
+}
+
+/// A RELAX NG schema, for tests and `asyl` itself to validate what it writes.
+public final class RelaxNGSchema: @unchecked Sendable {
+    private let pointer: xmlRelaxNGPtr
+
+    public init(path: String) throws(XMLError) {
+        pointer = try XMLLibrary.collectingMessages { messages throws(XMLError) in
+            guard let parser = xmlRelaxNGNewParserCtxt(path) else { throw XMLError(message: "cannot read schema \(path)") }
+            defer { xmlRelaxNGFreeParserCtxt(parser) }
+            asyl_collect_relaxng_parser_messages(parser, messages)
+            guard let schema = xmlRelaxNGParse(parser) else {
+                throw XMLError(message: "schema \(path) does not compile: \(XMLLibrary.text(messages))")
+            }
+            return schema
+        }
+    }
+
+    deinit { xmlRelaxNGFree(pointer) }
+
+    /// Nil when valid, else what libxml2 says is wrong.
+    public func validate(_ document: XMLDocument) -> String? {
+        (try? XMLLibrary.collectingMessages { messages throws(XMLError) -> String? in
+            guard let context = xmlRelaxNGNewValidCtxt(pointer) else { return "cannot start validation" }
+            defer { xmlRelaxNGFreeValidCtxt(context) }
+            asyl_collect_relaxng_messages(context, messages)
+            return xmlRelaxNGValidateDoc(context, document.pointer) == 0 ? nil : XMLLibrary.text(messages)
+        }) ?? "cannot validate"
+    }
+}

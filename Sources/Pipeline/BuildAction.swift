@@ -1,0 +1,129 @@
+import Diagnostics
+import DocumentModel
+import Foundation
+import Localisation
+import NativeBridge
+import Packaging
+import Parallelism
+import Resolution
+import XMLSerialisation
+
+/// `asyl build`: check, then for each edition and language plan the book,
+/// serialise it to XML, transform it with the stylesheets and package it.
+public struct BuildAction: Sendable {
+    public var source: URL
+    public var output: URL
+    public var editions: [String]
+    public var languages: [LanguageTag]
+    public var formats: [OutputFormat]
+    public var strict: Bool
+    public var includeDrafts: Bool
+    public var overrides: [Rule: RuleSetting]
+    /// Fixes every date the outputs carry (SOURCE_DATE_EPOCH); nil: now.
+    public var date: Date
+    /// Asyl's own stylesheets, CSS and fonts.
+    public var styles: URL
+
+    public init(
+        source: URL, output: URL, editions: [String] = [], languages: [LanguageTag] = [], formats: [OutputFormat] = [],
+        strict: Bool = false, includeDrafts: Bool = false, overrides: [Rule: RuleSetting] = [:], date: Date, styles: URL
+    ) {
+        self.source = source
+        self.output = output
+        self.editions = editions
+        self.languages = languages
+        self.formats = formats
+        self.strict = strict
+        self.includeDrafts = includeDrafts
+        self.overrides = overrides
+        self.date = date
+        self.styles = styles
+    }
+
+    public func run() throws -> BuildReport {
+        let check = try CheckAction(source: source, overrides: overrides).run()
+        var report = BuildReport(check: check)
+        guard !check.failed(strict: strict) else { return report }
+        let project = check.project
+        let known = project.configuration.editions.map(\.id)
+        if let unknown = editions.first(where: { !known.contains($0) }) {
+            throw BuildError.unknownEdition(unknown, known)
+        }
+        let stylesheet = try EPUBStylesheet(styles: styles, project: project.configuration, source: source)
+        for edition in project.configuration.editions where editions.isEmpty || editions.contains(edition.id) {
+            for language in edition.languages where languages.isEmpty || languages.contains(language) {
+                let plan = BookPlanner.plan(project, edition: edition, language: language, includeDrafts: includeDrafts)
+                report.coverage.append(Coverage(edition: edition.id, language: language, entries: plan.entries.count, missing: plan.missing))
+                for format in edition.formats where formats.isEmpty || formats.contains(format) {
+                    switch format {
+                    case .epub:
+                        let destination = output.appendingPathComponent(edition.id)
+                            .appendingPathComponent("\(edition.id).\(language.rawValue).epub")
+                        try EPUBBuilder(plan: plan, project: project, tree: check.tree.root, stylesheet: stylesheet, date: date)
+                            .write(to: destination)
+                        report.outputs.append(destination)
+                    case .print:
+                        report.skipped.insert(.print)
+                    }
+                }
+            }
+        }
+        return report
+    }
+}
+
+public struct BuildReport: Sendable {
+    public var check: CheckReport
+    public var outputs: [URL] = []
+    public var coverage: [Coverage] = []
+    /// Formats asked for that this version does not make yet.
+    public var skipped: Set<OutputFormat> = []
+}
+
+/// How much of an edition a language's book holds.
+public struct Coverage: Sendable {
+    public var edition: String
+    public var language: LanguageTag
+    public var entries: Int
+    public var missing: [EntryID]
+}
+
+public enum BuildError: Error, CustomStringConvertible {
+    case unknownEdition(String, [String])
+    case stylesNotFound(String)
+    case stylesheet(String)
+
+    public var description: String {
+        switch self {
+        case .unknownEdition(let id, let known):
+            "no edition '\(id)' in asyl.yaml (it declares \(known.joined(separator: ", ")))"
+        case .stylesNotFound(let path): "Asyl's stylesheets are not in \(path); set ASYL_STYLES to the styles/ folder"
+        case .stylesheet(let message): message
+        }
+    }
+}
+
+/// The compiled EPUB stylesheet: the project's own `styles/epub.xsl` if it
+/// has one (importing Asyl's as `asyl:epub.xsl`), else Asyl's.
+struct EPUBStylesheet: Sendable {
+    let compiled: XSLTStylesheet
+    let styles: URL
+
+    init(styles: URL, project: ProjectConfiguration, source: URL) throws {
+        guard FileManager.default.fileExists(atPath: styles.appendingPathComponent("epub.xsl").path) else {
+            throw BuildError.stylesNotFound(styles.path)
+        }
+        XMLSettings.setStylesDirectory(styles.path)
+        var path = styles.appendingPathComponent("epub.xsl").path
+        if let folder = project.stylesDirectory {
+            let custom = source.appendingPathComponent(folder).appendingPathComponent("epub.xsl")
+            if FileManager.default.fileExists(atPath: custom.path) { path = custom.path }
+        }
+        do {
+            compiled = try XSLTStylesheet(path: path)
+        } catch {
+            throw BuildError.stylesheet(error.message)
+        }
+        self.styles = styles
+    }
+}

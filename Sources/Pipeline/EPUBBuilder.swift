@@ -1,0 +1,68 @@
+import DocumentModel
+import Foundation
+import Localisation
+import NativeBridge
+import Packaging
+import Parallelism
+import Resolution
+import XMLSerialisation
+
+/// Makes one EPUB from a planned book: the outline's parts, a content
+/// document per chunk (transformed on every core), CSS, fonts and images.
+struct EPUBBuilder {
+    let plan: BookPlan
+    let project: ResolvedProject
+    let tree: URL
+    let stylesheet: EPUBStylesheet
+    let date: Date
+
+    static let fonts = ["PTSerif-Regular.ttf", "PTSerif-Italic.ttf", "PTSerif-Bold.ttf", "PTSerif-BoldItalic.ttf"]
+
+    func write(to destination: URL) throws {
+        var files: [PackageFile] = []
+        var resources: [BookResource] = [BookResource(href: "css/epub.css", mediaType: "text/css", role: "stylesheet")]
+        files.append(PackageFile(path: "css/epub.css", bytes: try read(stylesheet.styles.appendingPathComponent("epub.css"))))
+        for font in Self.fonts {
+            files.append(PackageFile(path: "fonts/" + font, bytes: try read(stylesheet.styles.appendingPathComponent("fonts/" + font))))
+            resources.append(BookResource(href: "fonts/" + font, mediaType: "font/ttf", role: "font"))
+        }
+        for (path, mediaType) in mediaFiles() {
+            files.append(PackageFile(path: path, bytes: try read(tree.appendingPathComponent(path))))
+            resources.append(BookResource(href: path, mediaType: mediaType, role: "image"))
+        }
+        let licence = String(decoding: try read(stylesheet.styles.appendingPathComponent("fonts/PTSerif-LICENSE.txt")), as: UTF8.self)
+        let serialiser = BookSerialiser(plan: plan, project: project, modified: date, resources: resources, fontLicence: licence)
+        let outline = serialiser.outline()
+        for (part, file) in [("opf", "package.opf"), ("nav", "nav.xhtml"), ("ncx", "toc.ncx"), ("cover", "cover.xhtml"),
+                             ("titlepage", "titlepage.xhtml"), ("imprint", "imprint.xhtml")] {
+            files.append(PackageFile(path: file, bytes: try transform(outline, part: part)))
+        }
+        let compiled = stylesheet.compiled
+        let chunks = plan.chunks.concurrentMap { chunk in
+            Result { () throws(XMLError) -> PackageFile in
+                PackageFile(path: chunk.file, bytes: try compiled.transform(serialiser.chunk(chunk)))
+            }
+        }
+        for chunk in chunks { files.append(try chunk.get()) }
+        try EPUBPackager.write(files, to: destination, date: date)
+    }
+
+    private func transform(_ document: XMLDocument, part: String) throws -> [UInt8] {
+        try stylesheet.compiled.transform(document, parameters: [("part", part)])
+    }
+
+    /// Images the book's entries show, by their path in the source tree.
+    private func mediaFiles() -> [(String, String)] {
+        var found: [String: String] = [:]
+        for planned in plan.entries {
+            for image in planned.version.images {
+                if case .file(let path, let mediaType) = image.reference.resolution { found[path] = mediaType }
+            }
+        }
+        return found.sorted { $0.key < $1.key }
+    }
+
+    private func read(_ url: URL) throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: url))
+    }
+}

@@ -1,0 +1,143 @@
+import DocumentModel
+import Foundation
+import Localisation
+import NativeBridge
+import Resolution
+
+/// Writes a planned book as the intermediate XML vocabulary: one outline
+/// document for the whole book (navigation, package, front matter) and one
+/// document per content chunk, so no document holds every entry's text.
+public struct BookSerialiser: Sendable {
+    public let plan: BookPlan
+    public let project: ResolvedProject
+    public let modified: Date
+    /// Files the book carries besides its chunks (stylesheet, fonts, images).
+    public let resources: [BookResource]
+    /// The licence of the embedded fonts, which must travel with them.
+    public let fontLicence: String
+
+    public init(plan: BookPlan, project: ResolvedProject, modified: Date, resources: [BookResource], fontLicence: String) {
+        self.plan = plan
+        self.project = project
+        self.modified = modified
+        self.resources = resources
+        self.fontLicence = fontLicence
+    }
+
+    var language: LanguageTag { plan.language }
+    var configuration: ProjectConfiguration { project.configuration }
+
+    /// `urn:uuid:` derived from edition and language: stable across builds.
+    public var identifier: String {
+        "urn:uuid:" + StableIdentifier.uuid("asyl:\(plan.edition.id):\(plan.language.rawValue)")
+    }
+
+    public func localized(_ text: LocalizedText) -> String {
+        text.text(in: language, fallbacks: configuration.languages) ?? ""
+    }
+
+    // MARK: Outline
+
+    public func outline() -> XMLDocument {
+        let xml = XMLTreeBuilder(root: "book", namespace: BookVocabulary.namespace,
+                                 attributes: [("xml:lang", language.rawValue), ("edition", plan.edition.id)])
+        metadata(xml)
+        xml.start("resources")
+        for resource in resources {
+            var attributes = [("href", resource.href), ("media-type", resource.mediaType)]
+            if let role = resource.role { attributes.append(("role", role)) }
+            xml.element("resource", attributes)
+        }
+        xml.end()
+        xml.element("font-licence", text: fontLicence)
+        xml.start("contents")
+        for group in plan.letters {
+            xml.start("letter", [("label", group.letter)])
+            for chunk in group.chunks {
+                xml.start("chunk", [("file", chunk.file)])
+                for index in chunk.entries {
+                    let planned = plan.entries[index]
+                    xml.element("entry-ref", [("id", planned.entry.id.rawValue), ("anchor", Anchors.entry(planned.entry.id))],
+                                text: planned.version.title)
+                }
+                xml.end()
+            }
+            xml.end()
+        }
+        xml.end()
+        return xml.finish()
+    }
+
+    private func metadata(_ xml: XMLTreeBuilder) {
+        xml.start("metadata")
+        xml.element("identifier", text: identifier)
+        xml.element("title", text: localized(plan.edition.title))
+        xml.element("work-title", text: localized(configuration.title))
+        let publisher = localized(configuration.publisher)
+        if !publisher.isEmpty { xml.element("publisher", text: publisher) }
+        if let isbn = plan.edition.isbn[language] { xml.element("isbn", text: isbn) }
+        xml.element("language", text: language.rawValue)
+        xml.element("modified", text: Self.timestamp(modified))
+        xml.element("year", text: String(Calendar.utc.component(.year, from: modified)))
+        xml.element("entry-count", text: String(plan.entries.count))
+        xml.end()
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        let c = Calendar.utc.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        func two(_ n: Int?) -> String { String(format: "%02d", n ?? 0) }
+        return "\(String(format: "%04d", c.year ?? 1970))-\(two(c.month))-\(two(c.day))T\(two(c.hour)):\(two(c.minute)):\(two(c.second))Z"
+    }
+
+    // MARK: Chunks
+
+    public func chunk(_ chunk: Chunk) -> XMLDocument {
+        let xml = XMLTreeBuilder(root: "chunk", namespace: BookVocabulary.namespace, attributes: [
+            ("xml:lang", language.rawValue), ("edition", plan.edition.id), ("file", chunk.file), ("letter", chunk.letter),
+        ])
+        metadata(xml)
+        for index in chunk.entries {
+            var writer = EntryWriter(serialiser: self, planned: plan.entries[index], xml: xml)
+            writer.write()
+        }
+        return xml.finish()
+    }
+}
+
+/// A file packaged with the book, as the outline lists it.
+public struct BookResource: Sendable, Hashable {
+    public var href: String
+    public var mediaType: String
+    /// `stylesheet`, `font`, `licence`, `image`.
+    public var role: String?
+
+    public init(href: String, mediaType: String, role: String?) {
+        self.href = href
+        self.mediaType = mediaType
+        self.role = role
+    }
+}
+
+/// IDs of the XHTML made from the XML, made here so they are stable
+/// (libxslt's generate-id() is not).
+public enum Anchors {
+    /// The entry's ID itself when it is a valid XML name, else prefixed.
+    public static func entry(_ id: EntryID) -> String {
+        id.rawValue.first?.isLetter == true ? id.rawValue : "e-" + id.rawValue
+    }
+
+    public static func section(_ id: EntryID, _ anchor: String) -> String { entry(id) + "--" + anchor }
+    public static func note(_ id: EntryID, _ number: Int) -> String { entry(id) + "--note-\(number)" }
+    public static func noteReference(_ id: EntryID, _ number: Int, _ occurrence: Int) -> String {
+        entry(id) + "--noteref-\(number)" + (occurrence > 1 ? "-\(occurrence)" : "")
+    }
+    public static func source(_ id: EntryID, _ number: Int) -> String { entry(id) + "--source-\(number)" }
+}
+
+extension Calendar {
+    static let utc: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar
+    }()
+}

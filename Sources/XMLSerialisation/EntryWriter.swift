@@ -1,0 +1,300 @@
+import DocumentModel
+import Localisation
+import NativeBridge
+import Resolution
+
+/// Writes one entry of a chunk: headword, facts, body, notes and sources.
+struct EntryWriter {
+    let serialiser: BookSerialiser
+    let planned: PlannedEntry
+    let xml: XMLTreeBuilder
+    /// Footnote numbers in order of first reference, and how often each was referenced.
+    private var noteNumbers: [String: Int] = [:]
+    private var noteOccurrences: [String: Int] = [:]
+
+    init(serialiser: BookSerialiser, planned: PlannedEntry, xml: XMLTreeBuilder) {
+        self.serialiser = serialiser
+        self.planned = planned
+        self.xml = xml
+        var numbers: [String: Int] = [:]
+        planned.version.forEachInline { inline in
+            if case .footnoteReference(let label) = inline.kind, numbers[label.lowercased()] == nil {
+                numbers[label.lowercased()] = numbers.count + 1
+            }
+        }
+        noteNumbers = numbers
+    }
+
+    var id: EntryID { planned.entry.id }
+    var version: Version { planned.version }
+    var language: LanguageTag { serialiser.plan.language }
+    var configuration: ProjectConfiguration { serialiser.project.configuration }
+
+    mutating func write() {
+        let kind = planned.entry.kind.flatMap(configuration.kind(named:))
+        xml.start("entry", [("id", id.rawValue), ("anchor", Anchors.entry(id)), ("kind", planned.entry.kind ?? "")])
+        xml.element("title", text: version.title)
+        if let kind { xml.element("kind-label", text: serialiser.localized(kind.label)) }
+        if !version.aliases.isEmpty {
+            xml.start("aliases")
+            for alias in version.aliases { xml.element("alias", text: alias) }
+            xml.end()
+        }
+        if let summary = version.summary { xml.element("summary", text: summary) }
+        writeFacts(kind)
+        if !planned.entry.categories.isEmpty {
+            xml.start("categories")
+            for id in planned.entry.categories {
+                xml.element("category", [("id", id)], text: configuration.category(id).map { serialiser.localized($0.label) } ?? id)
+            }
+            xml.end()
+        }
+        xml.start("body")
+        blocks(version.body)
+        xml.end()
+        writeNotes()
+        writeSources()
+        xml.end()
+    }
+
+    // MARK: Facts
+
+    private mutating func writeFacts(_ kind: KindSchema?) {
+        let neutral = planned.entry.facts.map { ($0.field, $0.value) }
+        let text = version.facts.filter { if case .text = $0.value { true } else { false } }.map { ($0.field, $0.value) }
+        let all = (neutral + text).sorted { a, b in
+            (kind?.fields.firstIndex { $0.name == a.0 } ?? .max) < (kind?.fields.firstIndex { $0.name == b.0 } ?? .max)
+        }
+        guard !all.isEmpty else { return }
+        xml.start("facts")
+        for (name, value) in all {
+            let field = kind?.field(name)
+            var attributes = [("name", name), ("label", field.map { serialiser.localized($0.label) } ?? name),
+                              ("type", field?.type.name ?? "text")]
+            switch value {
+            case .date(let date): attributes.append(("edtf", date.description))
+            case .geo(let latitude, let longitude): attributes += [("lat", String(latitude)), ("lon", String(longitude))]
+            case .enumeration(let id): attributes.append(("value", id))
+            default: break
+            }
+            xml.start("fact", attributes)
+            factValue(value, field: field)
+            xml.end()
+        }
+        xml.end()
+    }
+
+    private mutating func factValue(_ value: FactValue, field: FieldSchema?) {
+        switch value {
+        case .text(let text): xml.text(text)
+        case .date(let date): xml.text(DateText(language: language).text(date))
+        case .number(_, let written): xml.text(ValueText(language: language).number(written))
+        case .geo(let latitude, let longitude): xml.text(ValueText(language: language).coordinates(latitude: latitude, longitude: longitude))
+        case .link(let link): factLink(link)
+        case .links(let links):
+            for (index, link) in links.enumerated() {
+                if index > 0 { xml.text(", ") }
+                factLink(link)
+            }
+        case .enumeration(let id):
+            if case .enumeration(let values)? = field?.type, let value = values.first(where: { $0.id == id }) {
+                xml.text(serialiser.localized(value.label))
+            } else {
+                xml.text(id)
+            }
+        case .sources(let keys):
+            xml.start("cite")
+            for key in keys {
+                if let number = version.citedSources.firstIndex(of: key) {
+                    xml.element("ref", [("source", Anchors.source(id, number + 1)), ("number", String(number + 1)), ("key", key)])
+                }
+            }
+            xml.end()
+        }
+    }
+
+    private mutating func factLink(_ fact: FactLink) {
+        // A fact belongs to the entry in every language: resolve it again in this book's language.
+        var resolution = fact.resolution
+        if case .broken = fact.resolution {
+        } else if let target = serialiser.project[fact.target] {
+            let version = target.version(language) ?? target.versions[0]
+            let resolved = ResolvedLink(target: fact.target, anchor: nil, title: version.title, language: version.language)
+            resolution = version.language == language ? .resolved(resolved) : .untranslated(resolved)
+        }
+        link(target: fact.target, section: nil, resolution: resolution, content: nil)
+    }
+
+    // MARK: Blocks
+
+    private mutating func blocks(_ blocks: [Block]) {
+        for block in blocks { self.block(block) }
+    }
+
+    private mutating func block(_ block: Block) {
+        switch block.kind {
+        case .paragraph(let content):
+            xml.start("p")
+            inlines(content)
+            xml.end()
+        case .heading(let heading):
+            xml.start("h", [("level", String(heading.level)), ("id", Anchors.section(id, heading.anchor))])
+            inlines(heading.content)
+            xml.end()
+        case .blockQuote(let inner):
+            xml.start("quote")
+            blocks(inner)
+            xml.end()
+        case .list(let list):
+            xml.start("list", list.isOrdered ? [("ordered", "true"), ("start", String(list.start))] : [("ordered", "false")])
+            for item in list.items {
+                xml.start("item")
+                blocks(item)
+                xml.end()
+            }
+            xml.end()
+        case .codeBlock(let language, let code):
+            xml.element("code-block", language.isEmpty ? [] : [("language", language)], text: code)
+        case .thematicBreak:
+            xml.element("hr")
+        case .table(let table):
+            xml.start("table")
+            for alignment in table.alignments { xml.element("column", [("align", Self.name(alignment))]) }
+            xml.start("head")
+            row(table.header)
+            xml.end()
+            for cells in table.rows {
+                xml.start("row")
+                row(cells)
+                xml.end()
+            }
+            xml.end()
+        case .figure(let figure):
+            var attributes = [("alt", figure.alt)]
+            if case .file(let path, let mediaType) = figure.image.resolution {
+                attributes += [("src", path), ("media-type", mediaType)]
+            }
+            xml.start("figure", attributes)
+            if let caption = figure.caption { xml.element("caption", text: caption) }
+            xml.end()
+        }
+    }
+
+    private mutating func row(_ cells: [[Inline]]) {
+        for cell in cells {
+            xml.start("cell")
+            inlines(cell)
+            xml.end()
+        }
+    }
+
+    private static func name(_ alignment: Table.Alignment) -> String {
+        switch alignment {
+        case .none: "none"
+        case .left: "left"
+        case .center: "center"
+        case .right: "right"
+        }
+    }
+
+    // MARK: Inlines
+
+    private mutating func inlines(_ inlines: [Inline]) {
+        for inline in inlines { self.inline(inline) }
+    }
+
+    private mutating func inline(_ inline: Inline) {
+        switch inline.kind {
+        case .text(let text): xml.text(text)
+        case .softBreak: xml.text(" ")
+        case .lineBreak: xml.element("br")
+        case .code(let code): xml.element("code", text: code)
+        case .emphasis(let content): wrap("emphasis", content)
+        case .strong(let content): wrap("strong", content)
+        case .strikethrough(let content): wrap("strike", content)
+        case .externalLink(let url, let title, let content):
+            xml.start("external", title.isEmpty ? [("href", url)] : [("href", url), ("title", title)])
+            inlines(content)
+            xml.end()
+        case .image(let reference, let alt, _):
+            if case .file(let path, let mediaType) = reference.resolution {
+                xml.element("image", [("src", path), ("media-type", mediaType), ("alt", alt)])
+            }
+        case .wikiLink(let wikiLink):
+            link(target: wikiLink.target, section: wikiLink.section, resolution: wikiLink.resolution, content: wikiLink.content)
+        case .citation(let items):
+            xml.start("cite")
+            for item in items {
+                guard case .source(let number) = item.resolution else { continue }
+                var attributes = [("source", Anchors.source(id, number)), ("number", String(number)), ("key", item.key)]
+                if let locator = item.locator { attributes.append(("locator", locator)) }
+                xml.element("ref", attributes)
+            }
+            xml.end()
+        case .footnoteReference(let label):
+            let key = label.lowercased()
+            guard let number = noteNumbers[key] else { return }
+            noteOccurrences[key, default: 0] += 1
+            xml.element("noteref", [("note", Anchors.note(id, number)), ("number", String(number)),
+                                    ("id", Anchors.noteReference(id, number, noteOccurrences[key]!))])
+        }
+    }
+
+    private mutating func wrap(_ name: String, _ content: [Inline]) {
+        xml.start(name)
+        inlines(content)
+        xml.end()
+    }
+
+    /// A link as the book can render it: to a file and anchor when the target
+    /// is in this book, else as text saying why not.
+    private mutating func link(target: EntryID, section: String?, resolution: LinkResolution, content: [Inline]?) {
+        var attributes = [("target", target.rawValue)]
+        var fallbackText: String?
+        switch resolution {
+        case .resolved(let resolved):
+            fallbackText = resolved.title
+            if let file = serialiser.plan.file(of: target) {
+                let anchor = resolved.anchor.map { Anchors.section(target, $0) } ?? Anchors.entry(target)
+                attributes += [("status", "resolved"), ("file", file), ("anchor", anchor)]
+            } else {
+                attributes.append(("status", "elsewhere"))
+            }
+        case .untranslated(let resolved):
+            fallbackText = resolved.title
+            attributes += [("status", "untranslated"), ("language", resolved.language.rawValue)]
+        case .broken, .unresolved:
+            attributes.append(("status", "broken"))
+        }
+        xml.start("link", attributes)
+        if let content { inlines(content) } else { xml.text(fallbackText ?? target.rawValue) }
+        xml.end()
+    }
+
+    // MARK: Notes and sources
+
+    private mutating func writeNotes() {
+        guard !noteNumbers.isEmpty else { return }
+        xml.start("notes")
+        let byNumber = noteNumbers.sorted { $0.value < $1.value }
+        for (label, number) in byNumber {
+            guard let footnote = version.footnotes.first(where: { $0.label.lowercased() == label }) else { continue }
+            xml.start("note", [("id", Anchors.note(id, number)), ("number", String(number)),
+                               ("back", Anchors.noteReference(id, number, 1))])
+            blocks(footnote.blocks)
+            xml.end()
+        }
+        xml.end()
+    }
+
+    private func writeSources() {
+        guard !version.citedSources.isEmpty else { return }
+        xml.start("sources")
+        for (index, key) in version.citedSources.enumerated() {
+            guard let source = serialiser.project.bibliography[key] else { continue }
+            SourceWriter(xml: xml, configuration: configuration, language: language)
+                .write(source, id: Anchors.source(id, index + 1), number: index + 1)
+        }
+        xml.end()
+    }
+}
