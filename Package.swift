@@ -65,6 +65,10 @@ let package = Package(
         .testTarget(name: "ParsingTests", dependencies: ["Parsing", "TestSupport"]),
         .testTarget(name: "ResolutionTests", dependencies: ["Resolution", "TestSupport"]),
         .testTarget(name: "CheckingTests", dependencies: ["Checking", "TestSupport"]),
+        .testTarget(name: "LocalisationTests", dependencies: ["Localisation", "EDTF", "TestSupport"]),
+        .testTarget(
+            name: "XMLSerialisationTests", dependencies: ["XMLSerialisation", "Localisation", "NativeBridge", "TestSupport"],
+            exclude: ["Golden"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "TestSupport"]),
     ]
 )

@@ -58,8 +58,13 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(1)
         }
         for line in report.coverage {
-            let missing = line.missing.isEmpty ? "" : "; no \(line.language) version: " + line.missing.map(\.rawValue).joined(separator: ", ")
-            Terminal.write("asyl: \(line.edition) [\(line.language)]: \(line.entries) entries\(missing)\n", to: STDERR_FILENO)
+            var text = "asyl: \(line.edition) [\(line.language)]: \(line.entries) of \(line.entries + line.missing.count) entries"
+            if !line.missing.isEmpty {
+                let shown = line.missing.prefix(5).map(\.rawValue).joined(separator: ", ")
+                let more = line.missing.count > 5 ? " and \(line.missing.count - 5) more" : ""
+                text += " (no \(line.language) version: \(shown)\(more))"
+            }
+            Terminal.write(text + "\n", to: STDERR_FILENO)
         }
         for output in report.outputs { Terminal.write("asyl: wrote \(output.relativePath)\n", to: STDERR_FILENO) }
         if report.skipped.contains(.print) {

@@ -77,11 +77,15 @@ public final class RelaxNGSchema: @unchecked Sendable {
 
     /// Nil when valid, else what libxml2 says is wrong.
     public func validate(_ document: XMLDocument) -> String? {
-        (try? XMLLibrary.collectingMessages { messages throws(XMLError) -> String? in
-            guard let context = xmlRelaxNGNewValidCtxt(pointer) else { return "cannot start validation" }
-            defer { xmlRelaxNGFreeValidCtxt(context) }
-            asyl_collect_relaxng_messages(context, messages)
-            return xmlRelaxNGValidateDoc(context, document.pointer) == 0 ? nil : XMLLibrary.text(messages)
-        }) ?? "cannot validate"
+        do {
+            return try XMLLibrary.collectingMessages { messages throws(XMLError) -> String? in
+                guard let context = xmlRelaxNGNewValidCtxt(pointer) else { return "cannot start validation" }
+                defer { xmlRelaxNGFreeValidCtxt(context) }
+                asyl_collect_relaxng_messages(context, messages)
+                return xmlRelaxNGValidateDoc(context, document.pointer) == 0 ? nil : XMLLibrary.text(messages)
+            }
+        } catch {
+            return error.message
+        }
     }
 }

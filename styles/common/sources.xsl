@@ -147,8 +147,13 @@
 
   <xsl:template name="source.chicago">
     <xsl:if test="a:author">
-      <xsl:call-template name="source.names"><xsl:with-param name="names" select="a:author"/></xsl:call-template>
-      <xsl:text>. </xsl:text>
+      <xsl:variable name="names">
+        <xsl:call-template name="source.names"><xsl:with-param name="names" select="a:author"/></xsl:call-template>
+      </xsl:variable>
+      <xsl:value-of select="$names"/>
+      <!-- "Samashev, Z. S." already ends with its full stop. -->
+      <xsl:if test="substring($names, string-length($names)) != '.'"><xsl:text>.</xsl:text></xsl:if>
+      <xsl:text> </xsl:text>
     </xsl:if>
     <xsl:choose>
       <xsl:when test="@type = 'article' or @type = 'chapter' or @type = 'newspaper' or @type = 'web'">

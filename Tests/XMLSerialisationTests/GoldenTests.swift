@@ -1,0 +1,94 @@
+import DocumentModel
+import Foundation
+import Localisation
+import NativeBridge
+import Testing
+import TestSupport
+import XMLSerialisation
+
+/// The base fixture serialised to the book vocabulary and rendered with
+/// styles/epub.xsl, compared byte for byte with files in Golden/. After an
+/// intended change, regenerate them with `ASYL_UPDATE_GOLDEN=1 swift test`
+/// and review the diff.
+@Suite(.serialized) struct GoldenTests {
+    static let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    static let golden = here.appendingPathComponent("Golden")
+    static let styles = here.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("styles")
+
+    func book(_ language: String) throws -> BookSerialiser {
+        let fixture = try FixtureProject()
+        defer { fixture.remove() }
+        let project = try fixture.resolved()
+        let edition = try #require(project.configuration.editions.first)
+        let plan = BookPlanner.plan(project, edition: edition, language: LanguageTag(language), includeDrafts: false)
+        return BookSerialiser(
+            plan: plan, project: project, modified: Date(timeIntervalSince1970: 1_763_769_600),
+            resources: [BookResource(href: "css/epub.css", mediaType: "text/css", role: "stylesheet"),
+                        BookResource(href: "media/plan.png", mediaType: "image/png", role: "image")],
+            fontLicence: "Licence text.")
+    }
+
+    func compare(_ bytes: [UInt8], _ name: String) throws {
+        let url = Self.golden.appendingPathComponent(name)
+        if ProcessInfo.processInfo.environment["ASYL_UPDATE_GOLDEN"] != nil {
+            try Data(bytes).write(to: url)
+        }
+        let expected = try [UInt8](Data(contentsOf: url))
+        #expect(String(decoding: bytes, as: UTF8.self) == String(decoding: expected, as: UTF8.self), "\(name) differs from its golden file")
+    }
+
+    @Test(arguments: ["kk", "en"])
+    func xmlMatchesGoldenAndSchema(_ language: String) throws {
+        let serialiser = try book(language)
+        let schema = try RelaxNGSchema(path: Self.styles.appendingPathComponent("schema/asyl-book.rng").path)
+        let outline = serialiser.outline()
+        #expect(schema.validate(outline) == nil)
+        try compare(outline.serialized(), "base.\(language).book.xml")
+        for chunk in serialiser.plan.chunks {
+            let document = serialiser.chunk(chunk)
+            #expect(schema.validate(document) == nil, "\(chunk.file): \(schema.validate(document) ?? "")")
+            try compare(document.serialized(), "base.\(language).\(chunk.file.replacingOccurrences(of: ".xhtml", with: ".xml"))")
+        }
+    }
+
+    @Test(arguments: ["kk", "en"])
+    func xhtmlMatchesGolden(_ language: String) throws {
+        XMLSettings.setStylesDirectory(Self.styles.path)
+        let stylesheet = try XSLTStylesheet(path: Self.styles.appendingPathComponent("epub.xsl").path)
+        let serialiser = try book(language)
+        for chunk in serialiser.plan.chunks {
+            try compare(try stylesheet.transform(serialiser.chunk(chunk)), "base.\(language).\(chunk.file)")
+        }
+        let outline = serialiser.outline()
+        for (part, file) in [("opf", "package.opf"), ("nav", "nav.xhtml"), ("ncx", "toc.ncx"), ("imprint", "imprint.xhtml")] {
+            try compare(try stylesheet.transform(outline, parameters: [("part", part)]), "base.\(language).\(file)")
+        }
+    }
+
+    @Test func theSchemaRejectsWhatIsNotTheVocabulary() throws {
+        let schema = try RelaxNGSchema(path: Self.styles.appendingPathComponent("schema/asyl-book.rng").path)
+        let wrong = try XMLDocument.parse(Array("<book xmlns='urn:asyl:book:1'><nonsense/></book>".utf8))
+        #expect(schema.validate(wrong) != nil)
+    }
+
+    @Test func parsingRefusesExternalEntities() throws {
+        let hostile = """
+            <?xml version="1.0"?>
+            <!DOCTYPE x [<!ENTITY secret SYSTEM "file:///etc/hostname">]>
+            <x>&secret;</x>
+            """
+        let document = try XMLDocument.parse(Array(hostile.utf8))
+        let text = String(decoding: document.serialized(), as: UTF8.self)
+        #expect(!text.contains((try? String(contentsOfFile: "/etc/hostname", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "\u{0}"))
+    }
+
+    @Test func stableIdentifiersAreVersion5UUIDs() {
+        let id = StableIdentifier.uuid("asyl:asyl-mura:kk")
+        #expect(id == StableIdentifier.uuid("asyl:asyl-mura:kk"))
+        #expect(id != StableIdentifier.uuid("asyl:asyl-mura:ru"))
+        #expect(id.count == 36)
+        #expect(Array(id)[14] == "5")
+        // The same as Python's uuid.uuid5(uuid.NAMESPACE_URL, "https://example.org").
+        #expect(StableIdentifier.uuid("https://example.org") == "0d092af3-c9f8-531f-9cc3-9db40a0750ef")
+    }
+}
