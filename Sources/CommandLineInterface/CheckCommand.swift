@@ -10,19 +10,33 @@ struct CheckCommand: ParsableCommand {
         abstract: "Check a source tree and report what is wrong, with file, line and column.",
         discussion: """
             Exit status: 0 when there is no error, 1 when there is one (with --strict, also a warning), \
-            2 on bad usage. Rules and their fixes: docs/rules.md.
+            2 on bad usage. Every rule, with an example and a fix: docs/rules.md, or --explain RULE.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
+        case text, json, sarif
     }
 
     @OptionGroup var options: SourceOptions
 
-    @Option(help: "text: like a compiler, with the source line and a caret; json: FORMAT.md §6.")
+    @Option(help: "text: like a compiler, with the source line and a caret; json: FORMAT.md §6; sarif: SARIF 2.1.0.")
     var format: Format = .text
 
+    @Option(help: ArgumentHelp("Explain a rule and how to fix its findings, then stop.", valueName: "rule"))
+    var explain: String?
+
+    @Flag(help: "Print only the translation status: for each language, which entries have no version in it.")
+    var translations = false
+
     func run() throws {
+        if let explain {
+            guard let rule = Rule(rawValue: explain) else {
+                let near = NearMiss.closest(to: explain, in: Rule.allCases.map(\.rawValue)).map { "; did you mean '\($0)'?" } ?? ""
+                throw Terminal.fail("no rule '\(explain)'\(near) (rules: \(Rule.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            Terminal.write("\(rule.rawValue) (\(rule.defaultSeverity.rawValue)): \(rule.summary)\n\n\(rule.explanation)\n")
+            return
+        }
         let overrides = try options.overrides()
         let report: CheckReport
         do {
@@ -30,10 +44,17 @@ struct CheckCommand: ParsableCommand {
         } catch {
             throw Terminal.fail(error.description)
         }
+        if translations {
+            Terminal.write(format == .json ? report.translations.json + "\n" : ReportPrinter.translations(report.translations, full: true))
+            return
+        }
         switch format {
         case .json:
             Terminal.write(DiagnosticJSONRenderer.render(
                 report.diagnostics, extra: [("translations", report.translations.json)]))
+        case .sarif:
+            Terminal.write(DiagnosticSARIFRenderer.render(
+                report.diagnostics, toolVersion: AsylVersion.string, sourceRoot: report.tree.root.path))
         case .text:
             Terminal.write(ReportPrinter.text(report, colour: Terminal.wantsColour(STDOUT_FILENO)))
         }
@@ -41,13 +62,30 @@ struct CheckCommand: ParsableCommand {
     }
 }
 
-/// The text report: each finding as a compiler prints it, then a summary line.
+/// The text report: each finding as a compiler prints it, the translation
+/// status, then a summary line.
 enum ReportPrinter {
     static func text(_ report: CheckReport, colour: Bool) -> String {
         let tree = report.tree
         let renderer = DiagnosticTextRenderer(colour: colour) { path, line in tree.file(path)?.line(line) }
         var out = report.diagnostics.map(renderer.render).joined()
+        out += translations(report.translations, full: false)
         out += renderer.summary(report.counts, files: report.fileCount) + "\n"
+        return out
+    }
+
+    /// `kk: 35 of 35 entries`, and with `full` every missing id.
+    static func translations(_ matrix: TranslationMatrix, full: Bool) -> String {
+        var out = ""
+        for row in matrix.rows {
+            out += "\(row.language): \(row.versions) of \(matrix.entries) entries"
+            if !row.missing.isEmpty {
+                let shown = full ? row.missing : Array(row.missing.prefix(5))
+                out += "; no version: " + shown.map(\.rawValue).joined(separator: ", ")
+                if shown.count < row.missing.count { out += " and \(row.missing.count - shown.count) more" }
+            }
+            out += "\n"
+        }
         return out
     }
 }

@@ -19,7 +19,14 @@ public struct SourceTree: Sendable {
     public func file(_ path: String) -> SourceFile? {
         if projectFile?.path == path { return projectFile }
         if sourcesFile?.path == path { return sourcesFile }
-        return versionFiles.first { $0.path == path }
+        // Version files are sorted by path.
+        var low = 0
+        var high = versionFiles.count
+        while low < high {
+            let middle = (low + high) / 2
+            if versionFiles[middle].path < path { low = middle + 1 } else { high = middle }
+        }
+        return low < versionFiles.count && versionFiles[low].path == path ? versionFiles[low] : nil
     }
 }
 

@@ -25,9 +25,9 @@ def asyl():
 
 @pytest.fixture(scope="session")
 def corpus_2k(tmp_path_factory):
-    """gen-corpus.py --entries 2000 --broken 10, made once per run."""
+    """gen-corpus.py --entries 2000 --broken 20, made once per run."""
     generator = SHARED / "tools" / "gen-corpus.py"
     assert generator.exists(), f"{generator} is missing: the tests need ../shared beside the repository"
     out = tmp_path_factory.mktemp("corpus") / "c2k"
-    subprocess.run(["python3", str(generator), "--entries", "2000", "--broken", "10", "--out", str(out)], check=True)
+    subprocess.run(["python3", str(generator), "--entries", "2000", "--broken", "20", "--out", str(out)], check=True)
     return out

@@ -4,6 +4,7 @@ that must never crash the tool."""
 import csv
 import json
 import shutil
+import subprocess
 
 from conftest import ROOT
 
@@ -39,7 +40,8 @@ def test_every_planted_error_is_found_where_it_was_planted(asyl, corpus_2k):
     found = {(f["rule"], f["file"], f["line"]) for f in report["findings"]}
     with open(corpus_2k / "planted.tsv", encoding="utf-8") as planted_file:
         planted = [(row["rule"], row["file"], int(row["line"])) for row in csv.DictReader(planted_file, delimiter="\t")]
-    assert len([p for p in planted if p[0] == "broken-link"]) == 10
+    assert len([p for p in planted if p[0] == "broken-link"]) == 20
+    assert len([p for p in planted if p[0] == "fact-conflict"]) > 10
     missing = [p for p in planted if p not in found]
     assert missing == []
     errors_elsewhere = [f for f in report["findings"]
@@ -108,13 +110,56 @@ def test_malformed_inputs_give_findings_never_a_crash(asyl, tmp_path):
     assert len(result.stderr.strip().splitlines()) == 1
 
 
-def test_build_checks_then_says_rendering_is_not_there_yet(asyl, tmp_path):
-    result = asyl("build", "content", "--out", tmp_path / "out")
-    assert result.returncode == 0
-    assert "rendering EPUB and print is not implemented" in result.stderr
+def test_build_stops_on_errors_and_says_why(asyl, tmp_path):
     broken = tmp_path / "broken"
     shutil.copytree(ROOT / "Tests" / "TestSupport" / "Fixtures" / "base", broken)
     (broken / "entries" / "monuments" / "berel.ru.md").write_text("---\ntitle: x\n---\n[[nope]]\n", encoding="utf-8")
     result = asyl("build", broken, "--out", tmp_path / "out")
     assert result.returncode == 1
+    assert "entries/monuments/berel.ru.md:4:1: error: no entry has the id 'nope' [broken-link]" in result.stderr
     assert "build stopped" in result.stderr
+    assert not (tmp_path / "out").exists()
+    printed = asyl("build", ROOT / "Tests" / "TestSupport" / "Fixtures" / "base", "--out", tmp_path / "p", "--format", "print")
+    assert printed.returncode == 0
+    assert "print HTML is not made by this version yet" in printed.stderr
+    assert asyl("build", "content", "--out", tmp_path / "x", "--edition", "nope").returncode == 2
+
+
+def test_sarif_reads_in_a_sarif_tool(asyl, corpus_2k, tmp_path):
+    result = asyl("check", corpus_2k, "--format", "sarif")
+    assert result.returncode == 1
+    sarif_file = tmp_path / "findings.sarif"
+    sarif_file.write_text(result.stdout, encoding="utf-8")
+    report = json.loads(result.stdout)
+    assert report["version"] == "2.1.0"
+    run = report["runs"][0]
+    rules = [rule["id"] for rule in run["tool"]["driver"]["rules"]]
+    assert "broken-link" in rules and "fact-conflict" in rules
+    assert run["columnKind"] == "unicodeCodePoints"
+    broken = [r for r in run["results"] if r["ruleId"] == "broken-link"]
+    assert len(broken) == 20
+    for result_ in run["results"]:
+        assert rules[result_["ruleIndex"]] == result_["ruleId"]
+        region = result_["locations"][0]["physicalLocation"]["region"]
+        assert region["startLine"] >= 1 and region["startColumn"] >= 1
+    summary = subprocess.run(["sarif", "summary", str(sarif_file)], capture_output=True, text=True, check=True).stdout
+    assert "error: " in summary and "broken-link" in summary
+    assert "error: %d" % sum(1 for r in run["results"] if r["level"] == "error") in summary
+
+
+def test_explain_and_translation_status(asyl, tmp_path):
+    explained = asyl("check", "--explain", "fact-conflict")
+    assert explained.returncode == 0
+    assert explained.stdout.startswith("fact-conflict (error): Versions disagree")
+    assert asyl("check", "--explain", "fact-conflikt").returncode == 2
+    rules_doc = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    for rule in json.loads(asyl("check", "content", "--format", "sarif").stdout)["runs"][0]["tool"]["driver"]["rules"]:
+        assert f"## {rule['id']}" in rules_doc, rule["id"]
+    tree = tmp_path / "tree"
+    shutil.copytree(ROOT / "Tests" / "TestSupport" / "Fixtures" / "base", tree)
+    (tree / "entries" / "places" / "east-kazakhstan.en.md").unlink()
+    status = asyl("check", tree, "--translations")
+    assert status.stdout.splitlines() == ["kk: 2 of 2 entries", "ru: 2 of 2 entries",
+                                          "en: 1 of 2 entries; no version: east-kazakhstan"]
+    as_json = json.loads(asyl("check", tree, "--translations", "--format", "json").stdout)
+    assert as_json["languages"]["en"] == {"versions": 1, "missing": ["east-kazakhstan"]}

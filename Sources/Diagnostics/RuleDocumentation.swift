@@ -1,0 +1,63 @@
+/// What each rule finds and how to fix it: for `asyl check --explain`, for
+/// SARIF's rule metadata, and kept in step with docs/rules.md by a test.
+extension Rule {
+    /// One line, in headline style.
+    public var summary: String {
+        switch self {
+        case .brokenLink: "A link to an entry or section that does not exist"
+        case .linkWrongKind: "A link fact points at an entry of a kind the field does not allow"
+        case .untranslatedLink: "A link to an entry that has no version in this language"
+        case .duplicateID: "Two versions of one entry in one language"
+        case .unknownCitation: "A citation key that sources.yaml does not define"
+        case .unusedSource: "A source that no entry cites"
+        case .missingMedia: "An image that is missing, of an unsupported type, or outside the source tree"
+        case .missingAlt: "An image without alternative text"
+        case .frontMatter: "Front matter that cannot be read or does not fit the entry's kind"
+        case .factConflict: "Versions disagree on a language-neutral fact"
+        case .impossibleDate: "Dates that cannot all be true"
+        case .config: "A problem in asyl.yaml or sources.yaml"
+        case .orphan: "An entry that no other entry links to"
+        case .strayFile: "A file under entries/ that is not a version file"
+        case .markup: "Markdown that Asyl does not accept"
+        case .unreadableFile: "A file that is not UTF-8 text, or is too large"
+        }
+    }
+
+    /// What the rule checks and how to fix what it finds.
+    public var explanation: String {
+        switch self {
+        case .brokenLink:
+            "The target of [[id]], of [[id#section]], or of a link fact does not exist. Fix the id (ids are file names without .LANG.md) or the section: a section's anchor is its {#anchor}, or the slug of its heading in the same language. Link to sections from other languages with explicit anchors, which are the same in every language."
+        case .linkWrongKind:
+            "The field's declaration in asyl.yaml lists the kinds it may link to (kinds: [place]). Link to an entry of one of those kinds."
+        case .untranslatedLink:
+            "The book in this language does not contain the target, so the link is printed as text naming the language the target exists in. Translate the target, or accept the warning."
+        case .duplicateID:
+            "Two files give the same entry in the same language, wherever they are. Remove or rename one; the note points at the version kept."
+        case .unknownCitation:
+            "[@key] names a source that sources.yaml does not define. Add the source, or correct the key."
+        case .unusedSource:
+            "A source in sources.yaml that no entry cites. Cite it, or remove it."
+        case .missingMedia:
+            "The image file does not exist, is not JPEG, PNG, GIF or SVG, is on the web, or its path leaves the source tree. Put the file under media/ and write its path from the source tree's root: ![…](media/plan.svg)."
+        case .missingAlt:
+            "![](media/plan.svg) has no alternative text. Write what the image shows between the brackets: readers who cannot see it hear or read this text."
+        case .frontMatter:
+            "The front matter is missing (a version starts with ---), unclosed, not valid YAML, or does not fit the kind: an unknown key, a value of the wrong type, a malformed date (the column points at the bad part), a missing title or required field, an unknown kind, category or enum value, or a link fact without quotes."
+        case .factConflict:
+            "Dates, numbers, links, places, enums, kind and categories have one value per entry. The first version in the order of `languages` that writes one gives it; write the value in one version only, or make them equal."
+        case .impossibleDate:
+            "On the entry's merged facts: died before born, a life longer than 120 years, or an interval that ends before it starts. Dates compare by the first and last day they can mean, so 1845~ and 184X raise no false alarm. Correct the date."
+        case .config:
+            "asyl.yaml or sources.yaml cannot be read, has an unknown key, a value of the wrong type, an undeclared archive, kind or category, or an unknown rule under checks:. The message says which and suggests a near spelling."
+        case .orphan:
+            "No other entry links to this one, so readers find it only through the index. Link to it from a related entry."
+        case .strayFile:
+            "The file under entries/ is not named ID.LANG.md with one of the project's languages, and is ignored. Rename it, or move it out of entries/."
+        case .markup:
+            "A level-1 heading (sections start at ##), raw HTML, a link to another .md file (use [[id]]), a footnote reference without a definition or a definition never referenced, a malformed {#anchor}, or nesting deeper than 100 levels."
+        case .unreadableFile:
+            "The file is not UTF-8 text (the position of the first bad byte is given) or is larger than 8 MiB. Save it as UTF-8; split what is too long."
+        }
+    }
+}
