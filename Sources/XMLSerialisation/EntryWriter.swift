@@ -11,11 +11,13 @@ struct EntryWriter {
     /// Footnote numbers in order of first reference, and how often each was referenced.
     private var noteNumbers: [String: Int] = [:]
     private var noteOccurrences: [String: Int] = [:]
+    private var typography: Typography
 
     init(serialiser: BookSerialiser, planned: PlannedEntry, xml: XMLTreeBuilder) {
         self.serialiser = serialiser
         self.planned = planned
         self.xml = xml
+        typography = Typography(language: serialiser.plan.language)
         var numbers: [String: Int] = [:]
         planned.version.forEachInline { inline in
             if case .footnoteReference(let label) = inline.kind, numbers[label.lowercased()] == nil {
@@ -33,14 +35,14 @@ struct EntryWriter {
     mutating func write() {
         let kind = planned.entry.kind.flatMap(configuration.kind(named:))
         xml.start("entry", [("id", id.rawValue), ("anchor", Anchors.entry(id)), ("kind", planned.entry.kind ?? "")])
-        xml.element("title", text: version.title)
+        xml.element("title", text: typeset(version.title))
         if let kind { xml.element("kind-label", text: serialiser.localized(kind.label)) }
         if !version.aliases.isEmpty {
             xml.start("aliases")
             for alias in version.aliases { xml.element("alias", text: alias) }
             xml.end()
         }
-        if let summary = version.summary { xml.element("summary", text: summary) }
+        if let summary = version.summary { xml.element("summary", text: typeset(summary)) }
         writeFacts(kind)
         if !planned.entry.categories.isEmpty {
             xml.start("categories")
@@ -86,7 +88,7 @@ struct EntryWriter {
 
     private mutating func factValue(_ value: FactValue, field: FieldSchema?) {
         switch value {
-        case .text(let text): xml.text(text)
+        case .text(let text): xml.text(typeset(text))
         case .date(let date): xml.text(DateText(language: language).text(date))
         case .number(_, let written): xml.text(ValueText(language: language).number(written))
         case .geo(let latitude, let longitude): xml.text(ValueText(language: language).coordinates(latitude: latitude, longitude: longitude))
@@ -131,7 +133,14 @@ struct EntryWriter {
         for block in blocks { self.block(block) }
     }
 
+    /// Text set by the language's typographic conventions, as a paragraph of its own.
+    private mutating func typeset(_ text: String) -> String {
+        typography.newParagraph()
+        return typography.apply(text)
+    }
+
     private mutating func block(_ block: Block) {
+        typography.newParagraph()
         switch block.kind {
         case .paragraph(let content):
             xml.start("p")
@@ -170,18 +179,19 @@ struct EntryWriter {
             }
             xml.end()
         case .figure(let figure):
-            var attributes = [("alt", figure.alt)]
+            var attributes = [("alt", typeset(figure.alt))]
             if case .file(let path, let mediaType) = figure.image.resolution {
                 attributes += [("src", path), ("media-type", mediaType)]
             }
             xml.start("figure", attributes)
-            if let caption = figure.caption { xml.element("caption", text: caption) }
+            if let caption = figure.caption { xml.element("caption", text: typeset(caption)) }
             xml.end()
         }
     }
 
     private mutating func row(_ cells: [[Inline]]) {
         for cell in cells {
+            typography.newParagraph()
             xml.start("cell")
             inlines(cell)
             xml.end()
@@ -205,7 +215,7 @@ struct EntryWriter {
 
     private mutating func inline(_ inline: Inline) {
         switch inline.kind {
-        case .text(let text): xml.text(text)
+        case .text(let text): xml.text(typography.apply(text))
         case .softBreak: xml.text(" ")
         case .lineBreak: xml.element("br")
         case .code(let code): xml.element("code", text: code)
@@ -267,7 +277,7 @@ struct EntryWriter {
             attributes.append(("status", "broken"))
         }
         xml.start("link", attributes)
-        if let content { inlines(content) } else { xml.text(fallbackText ?? target.rawValue) }
+        if let content { inlines(content) } else { xml.text(typography.apply(fallbackText ?? target.rawValue)) }
         xml.end()
     }
 
