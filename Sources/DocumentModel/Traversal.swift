@@ -16,27 +16,31 @@ extension Block {
         }
     }
 
-    /// A copy with `inline` applied to every inline (children first) and
-    /// `media` to every image reference, figures' included.
-    public func rewritten(inline: (Inline) -> Inline, media: (MediaReference) -> MediaReference) -> Block {
+    /// A copy with `inline` applied to every inline (children first),
+    /// `media` to every image reference, figures' included, and `figure` to
+    /// every figure after its image.
+    public func rewritten(
+        inline: (Inline) -> Inline, media: (MediaReference) -> MediaReference, figure: (Figure) -> Figure = { $0 }
+    ) -> Block {
         func inlines(_ list: [Inline]) -> [Inline] { list.map { $0.rewritten(inline: inline, media: media) } }
+        func blocks(_ list: [Block]) -> [Block] { list.map { $0.rewritten(inline: inline, media: media, figure: figure) } }
         var copy = self
         switch kind {
         case .paragraph(let content): copy.kind = .paragraph(inlines(content))
         case .heading(var heading):
             heading.content = inlines(heading.content)
             copy.kind = .heading(heading)
-        case .blockQuote(let blocks): copy.kind = .blockQuote(blocks.map { $0.rewritten(inline: inline, media: media) })
+        case .blockQuote(let content): copy.kind = .blockQuote(blocks(content))
         case .list(var list):
-            list.items = list.items.map { $0.map { $0.rewritten(inline: inline, media: media) } }
+            list.items = list.items.map(blocks)
             copy.kind = .list(list)
         case .table(var table):
             table.header = table.header.map(inlines)
             table.rows = table.rows.map { $0.map(inlines) }
             copy.kind = .table(table)
-        case .figure(var figure):
-            figure.image = media(figure.image)
-            copy.kind = .figure(figure)
+        case .figure(var value):
+            value.image = media(value.image)
+            copy.kind = .figure(figure(value))
         case .codeBlock, .thematicBreak: break
         }
         return copy

@@ -12,6 +12,8 @@ public struct Collation: Sendable {
     /// headword as their nearest Russian letter), with a tie-breaking rank.
     private let equivalents: [Character: Character]
     private let rank: [Character: UInt32]
+    /// Kazakh Latin pairs i/İ and ı/I, which general case mapping does not.
+    private let isKazakhLatin: Bool
 
     public static let kazakhAlphabet = Array("АӘБВГҒДЕЁЖЗИЙКҚЛМНҢОӨПРСТУҰҮФХҺЦЧШЩЪЫІЬЭЮЯ")
     public static let russianAlphabet = Array("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ")
@@ -20,7 +22,11 @@ public struct Collation: Sendable {
     public init(language: LanguageTag) {
         self.language = language
         let primary = language.rawValue.split(separator: "-").first.map(String.init) ?? language.rawValue
+        isKazakhLatin = language.rawValue == "kk-Latn"
         switch primary {
+        case "kk" where isKazakhLatin:
+            alphabet = KazakhLatin.alphabet
+            equivalents = [:]
         case "kk":
             alphabet = Self.kazakhAlphabet
             equivalents = [:]
@@ -42,7 +48,7 @@ public struct Collation: Sendable {
         var primary: [UInt32] = []
         var secondary: [UInt32] = []
         var pendingSpace = false
-        for character in text.uppercased() {
+        for character in upper(text) {
             let (weight, tie) = weigh(character)
             guard let weight else {
                 if character.isWhitespace || character == "-" { pendingSpace = !primary.isEmpty }
@@ -58,7 +64,7 @@ public struct Collation: Sendable {
     /// The letter an entry is filed under: its first letter as this alphabet
     /// counts it (Russian Ё under Е), "0–9" for digits.
     public func initial(_ text: String) -> String {
-        for character in text.uppercased() {
+        for character in upper(text) {
             if character.isNumber { return "0–9" }
             guard character.isLetter else { continue }
             let base = equivalents[character] ?? character
@@ -66,6 +72,10 @@ public struct Collation: Sendable {
             return String(Self.folded(character) ?? character)
         }
         return "#"
+    }
+
+    private func upper(_ text: String) -> [Character] {
+        isKazakhLatin ? text.map { KazakhLatin.capital($0) } : Array(text.uppercased())
     }
 
     /// Primary weight (nil: ignored) and a secondary weight that separates

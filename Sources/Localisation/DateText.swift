@@ -8,8 +8,11 @@ public struct DateText: Sendable {
     enum Style: Sendable { case kazakh, russian, english }
 
     private let style: Style
+    /// kk-Latn: Kazakh forms, transliterated.
+    private let latin: Bool
 
     public init(language: LanguageTag) {
+        latin = language.rawValue == "kk-Latn"
         switch language.rawValue.split(separator: "-").first {
         case "kk": style = .kazakh
         case "ru": style = .russian
@@ -18,10 +21,11 @@ public struct DateText: Sendable {
     }
 
     public func text(_ value: EDTFValue) -> String {
-        switch value {
-        case .date(let date): return text(date)
-        case .interval(let from, let to): return interval(from, to)
+        let written = switch value {
+        case .date(let date): text(date)
+        case .interval(let from, let to): interval(from, to)
         }
+        return latin ? KazakhLatin.transliterate(written) : written
     }
 
     // MARK: One date

@@ -3,8 +3,10 @@ import DocumentModel
 /// Numbers and coordinates as each language writes them.
 public struct ValueText: Sendable {
     private let language: String
+    private let latin: Bool
 
     public init(language: LanguageTag) {
+        latin = language.rawValue == "kk-Latn"
         self.language = language.rawValue.split(separator: "-").first.map(String.init) ?? language.rawValue
     }
 
@@ -37,7 +39,8 @@ public struct ValueText: Sendable {
             if text.hasSuffix(".0") { text.removeLast(2) }
             return (language == "en" ? text : text.replacingOccurrences(of: ".", with: ",")) + "°"
         }
-        return "\(degrees(latitude))\u{00A0}\(latitude >= 0 ? north : south), \(degrees(longitude))\u{00A0}\(longitude >= 0 ? east : west)"
+        let text = "\(degrees(latitude))\u{00A0}\(latitude >= 0 ? north : south), \(degrees(longitude))\u{00A0}\(longitude >= 0 ? east : west)"
+        return latin ? KazakhLatin.transliterate(text) : text
     }
 }
 

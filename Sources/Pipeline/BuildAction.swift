@@ -50,8 +50,16 @@ public struct BuildAction: Sendable {
             throw BuildError.unknownEdition(unknown, known)
         }
         let stylesheet = try EPUBStylesheet(styles: styles, project: project.configuration, source: source)
+        var derivedProjects: [LanguageTag: ResolvedProject] = [:]
         for edition in project.configuration.editions where editions.isEmpty || editions.contains(edition.id) {
             for language in edition.languages where languages.isEmpty || languages.contains(language) {
+                var project = project
+                if let derived = project.configuration.derivedLanguages.first(where: { $0.tag == language }) {
+                    project = derivedProjects[language] ?? DerivedLanguages.derive(project, derived)
+                    derivedProjects[language] = project
+                }
+                // The derived project's edition carries the derived language's title.
+                let edition = project.configuration.editions.first { $0.id == edition.id } ?? edition
                 let plan = BookPlanner.plan(project, edition: edition, language: language, includeDrafts: includeDrafts)
                 report.coverage.append(Coverage(edition: edition.id, language: language, entries: plan.entries.count, missing: plan.missing))
                 for format in edition.formats where formats.isEmpty || formats.contains(format) {

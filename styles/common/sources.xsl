@@ -60,7 +60,7 @@
     <xsl:if test="a:title"><xsl:value-of select="a:title"/><xsl:text> // </xsl:text></xsl:if>
     <xsl:value-of select="a:archive"/>
     <xsl:choose>
-      <xsl:when test="$lang = 'kk'">
+      <xsl:when test="starts-with($lang, 'kk')">
         <xsl:text>. </xsl:text>
         <xsl:for-each select="a:fond | a:inventory | a:file | a:sheets">
           <xsl:if test="position() &gt; 1"><xsl:text>, </xsl:text></xsl:if>

@@ -1,0 +1,105 @@
+import DocumentModel
+import Resolution
+
+/// Makes a derived language's versions (FORMAT.md §4): `kk-Latn` versions
+/// are the `kk` versions transliterated into the 2021 Kazakh Latin alphabet,
+/// headwords, text, captions, link titles and labels alike. Bibliographic
+/// sources keep the script they were published in.
+public enum DerivedLanguages {
+    public static func derive(_ project: ResolvedProject, _ derived: DerivedLanguage) -> ResolvedProject {
+        let write = KazakhLatin.transliterate
+        var configuration = project.configuration
+        configuration.deriveTexts(derived.tag, from: derived.source, write)
+        if !configuration.languages.contains(derived.tag) { configuration.languages.append(derived.tag) }
+        let entries = project.entries.map { entry in
+            var entry = entry
+            if let source = entry.version(derived.source) {
+                entry.versions.append(transliterated(source, as: derived.tag, from: derived.source, write))
+            }
+            return entry
+        }
+        return ResolvedProject(
+            configuration: configuration, bibliography: project.bibliography, entries: entries,
+            duplicates: project.duplicates, conflicts: project.conflicts)
+    }
+
+    private static func transliterated(
+        _ version: Version, as tag: LanguageTag, from source: LanguageTag, _ write: @escaping (String) -> String
+    ) -> Version {
+        var copy = version
+        copy.language = tag
+        copy.title = write(version.title)
+        copy.sort = version.sort.map(write)
+        copy.aliases = version.aliases.map(write)
+        copy.summary = version.summary.map(write)
+        copy.facts = version.facts.map { fact in
+            var fact = fact
+            if case .text(let text) = fact.value { fact.value = .text(write(text)) }
+            return fact
+        }
+        func resolution(_ resolution: LinkResolution) -> LinkResolution {
+            switch resolution {
+            case .resolved(var link):
+                link.title = write(link.title)
+                link.language = tag
+                return .resolved(link)
+            case .untranslated, .broken, .unresolved:
+                return resolution
+            }
+        }
+        let inline = { (inline: Inline) -> Inline in
+            var inline = inline
+            switch inline.kind {
+            case .text(let text): inline.kind = .text(write(text))
+            case .image(let reference, let alt, let title): inline.kind = .image(reference, alt: write(alt), title: write(title))
+            case .wikiLink(var link):
+                link.resolution = resolution(link.resolution)
+                inline.kind = .wikiLink(link)
+            case .emphasis, .strong, .strikethrough, .code, .softBreak, .lineBreak, .externalLink, .citation, .footnoteReference:
+                break
+            }
+            return inline
+        }
+        let figure = { (figure: Figure) -> Figure in
+            var figure = figure
+            figure.alt = write(figure.alt)
+            figure.caption = figure.caption.map(write)
+            return figure
+        }
+        let rewrite = { (block: Block) in block.rewritten(inline: inline, media: { $0 }, figure: figure) }
+        copy.body = version.body.map(rewrite)
+        copy.footnotes = version.footnotes.map { footnote in
+            var footnote = footnote
+            footnote.blocks = footnote.blocks.map(rewrite)
+            return footnote
+        }
+        return copy
+    }
+}
+
+extension ProjectConfiguration {
+    /// Gives every label, title and name a `tag` text made from its `source` text, where none is written.
+    mutating func deriveTexts(_ tag: LanguageTag, from source: LanguageTag, _ write: (String) -> String) {
+        func derive(_ text: inout LocalizedText) {
+            if text[tag] == nil, let original = text[source] { text.values[tag] = write(original) }
+        }
+        derive(&title)
+        derive(&publisher)
+        for k in kinds.indices {
+            derive(&kinds[k].label)
+            for f in kinds[k].fields.indices {
+                derive(&kinds[k].fields[f].label)
+                if case .enumeration(var values) = kinds[k].fields[f].type {
+                    for v in values.indices { derive(&values[v].label) }
+                    kinds[k].fields[f].type = .enumeration(values: values)
+                }
+            }
+        }
+        for c in categories.indices { derive(&categories[c].label) }
+        for a in archives.indices { derive(&archives[a].name) }
+        for e in editions.indices {
+            derive(&editions[e].title)
+            if editions[e].isbn[tag] == nil, let isbn = editions[e].isbn[source] { editions[e].isbn.values[tag] = isbn }
+        }
+    }
+}
