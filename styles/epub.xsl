@@ -17,6 +17,7 @@
   <xsl:import href="epub/package.xsl"/>
   <xsl:import href="epub/navigation.xsl"/>
   <xsl:import href="epub/pages.xsl"/>
+  <xsl:import href="epub/backmatter.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 </xsl:stylesheet>

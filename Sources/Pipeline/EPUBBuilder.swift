@@ -33,8 +33,13 @@ struct EPUBBuilder {
         let licence = String(decoding: try read(stylesheet.styles.appendingPathComponent("fonts/PTSerif-LICENSE.txt")), as: UTF8.self)
         let serialiser = BookSerialiser(plan: plan, project: project, modified: date, resources: resources, fontLicence: licence)
         let outline = serialiser.outline()
-        for (part, file) in [("opf", "package.opf"), ("nav", "nav.xhtml"), ("ncx", "toc.ncx"), ("cover", "cover.xhtml"),
-                             ("titlepage", "titlepage.xhtml"), ("imprint", "imprint.xhtml")] {
+        var parts = [("opf", "package.opf"), ("nav", "nav.xhtml"), ("ncx", "toc.ncx"), ("cover", "cover.xhtml"),
+                     ("titlepage", "titlepage.xhtml"), ("imprint", "imprint.xhtml")]
+        // Back matter pages exist only when they have something to list (the stylesheets check the same).
+        if !serialiser.backMatter.index.isEmpty { parts.append(("index", "index.xhtml")) }
+        if !serialiser.backMatter.regions.isEmpty { parts.append(("regions", "regions.xhtml")) }
+        if !serialiser.backMatter.chronology.isEmpty { parts.append(("chronology", "chronology.xhtml")) }
+        for (part, file) in parts {
             files.append(PackageFile(path: file, bytes: try transform(outline, part: part)))
         }
         let compiled = stylesheet.compiled

@@ -15,6 +15,8 @@ public struct BookSerialiser: Sendable {
     public let resources: [BookResource]
     /// The licence of the embedded fonts, which must travel with them.
     public let fontLicence: String
+    /// Indexes and chronology, made once for the outline and for the packager.
+    public let backMatter: BackMatter
 
     public init(plan: BookPlan, project: ResolvedProject, modified: Date, resources: [BookResource], fontLicence: String) {
         self.plan = plan
@@ -22,6 +24,7 @@ public struct BookSerialiser: Sendable {
         self.modified = modified
         self.resources = resources
         self.fontLicence = fontLicence
+        backMatter = BackMatter(plan: plan, project: project)
     }
 
     var language: LanguageTag { plan.language }
@@ -65,7 +68,46 @@ public struct BookSerialiser: Sendable {
             xml.end()
         }
         xml.end()
+        backMatter(xml)
         return xml.finish()
+    }
+
+    /// The indexes and the chronology, each item linking to its entry.
+    private func backMatter(_ xml: XMLTreeBuilder) {
+        let back = backMatter
+        let titles = Dictionary(uniqueKeysWithValues: plan.entries.map { ($0.entry.id, $0.version.title) })
+        func target(_ id: EntryID) -> [(String, String)] {
+            [("target", id.rawValue), ("file", plan.file(of: id) ?? ""), ("anchor", Anchors.entry(id))]
+        }
+        xml.start("index")
+        var letter: String?
+        for item in back.index {
+            if item.letter != letter {
+                if letter != nil { xml.end() }
+                xml.start("index-letter", [("label", item.letter)])
+                letter = item.letter
+            }
+            var attributes = target(item.target)
+            if let title = item.targetTitle { attributes.append(("see", title)) }
+            xml.element("index-item", attributes, text: item.text)
+        }
+        if letter != nil { xml.end() }
+        xml.end()
+        xml.start("regions")
+        for group in back.regions {
+            xml.start("region", target(group.region) + [("title", group.title)])
+            for id in group.entries {
+                xml.element("region-item", target(id), text: titles[id] ?? id.rawValue)
+            }
+            xml.end()
+        }
+        xml.end()
+        xml.start("chronology")
+        for event in back.chronology {
+            xml.element("event", target(event.entry) + [("edtf", event.date.description), ("date", event.text), ("label", event.label)],
+                        text: titles[event.entry] ?? event.entry.rawValue)
+        }
+        xml.end()
     }
 
     private func metadata(_ xml: XMLTreeBuilder) {

@@ -237,3 +237,65 @@ def test_the_latin_edition_is_made_from_the_kazakh_one(content_books):
     letters = re.findall(r'<li><a href="letter-\d+\.xhtml">([^<]+)</a>', nav)
     alphabet = "A Ä B D E F G Ğ H I İ J K L M N Ñ O Ö P Q R S Ş T U Ū Ü V Y Z".split()
     assert letters == sorted(letters, key=alphabet.index)
+
+
+ALPHABETS = {
+    "kk": "А Ә Б В Г Ғ Д Е Ё Ж З И Й К Қ Л М Н Ң О Ө П Р С Т У Ұ Ү Ф Х Һ Ц Ч Ш Щ Ъ Ы І Ь Э Ю Я",
+    "ru": "А Б В Г Д Е Ж З И Й К Л М Н О П Р С Т У Ф Х Ц Ч Ш Щ Ъ Ы Ь Э Ю Я",
+    "en": "A B C D E F G H I J K L M N O P Q R S T U V W X Y Z",
+}
+
+
+def collation_key(text, language):
+    """The order the book must follow: the language's alphabet, case-insensitive,
+    punctuation ignored, a space before any letter (Ё with Е in Russian)."""
+    alphabet = ALPHABETS[language].split()
+    key = []
+    for char in text.upper():
+        if language == "ru" and char == "Ё":
+            char = "Е"
+        if char in alphabet:
+            key.append(100 + alphabet.index(char))
+        elif char.isdigit():
+            key.append(10 + int(char))
+        elif char == " ":
+            key.append(1)
+        elif char.isalpha():
+            key.append(10_000 + ord(char))
+    return key
+
+
+@pytest.mark.parametrize("language", ["kk", "ru", "en"])
+def test_tables_of_contents_follow_the_alphabet(content_books, language):
+    book = next(b for b in content_books[1] if b.name == f"asyl-mura.{language}.epub")
+    with zipfile.ZipFile(book) as epub:
+        nav = ET.fromstring(epub.read("EPUB/nav.xhtml"))
+    toc = next(n for n in nav.iter("{http://www.w3.org/1999/xhtml}nav") if n.get("{http://www.idpf.org/2007/ops}type") == "toc")
+    letters = [li for li in toc.find("x:ol", NS).findall("x:li", NS) if li.find("x:ol", NS) is not None]
+    assert len(letters) >= 8
+    headwords = []
+    for letter in letters:
+        label = letter.find("x:a", NS).text
+        entries = ["".join(a.itertext()) for a in letter.find("x:ol", NS).iter("{http://www.w3.org/1999/xhtml}a")]
+        for entry in entries:
+            first = next(c for c in entry.upper() if c.isalpha())
+            assert (first if not (language == "ru" and first == "Ё") else "Е") == label, (label, entry)
+        headwords += entries
+    assert headwords == sorted(headwords, key=lambda h: collation_key(h, language))
+    labels = [letter.find("x:a", NS).text for letter in letters]
+    assert labels == sorted(labels, key=ALPHABETS[language].split().index)
+
+
+def test_back_matter_indexes_and_chronology(content_books):
+    book = next(b for b in content_books[1] if b.name == "asyl-mura.ru.epub")
+    with zipfile.ZipFile(book) as epub:
+        index = epub.read("EPUB/index.xhtml").decode()
+        regions = epub.read("EPUB/regions.xhtml").decode()
+        chronology = ET.fromstring(epub.read("EPUB/chronology.xhtml"))
+        spine = [i.get("idref") for i in ET.fromstring(epub.read("EPUB/package.opf")).find("opf:spine", NS)]
+    assert spine[-4:] == ["index", "regions", "chronology", "imprint"]
+    assert re.search(r"см\.</span> <a href=\"letter-\d+\.xhtml#[a-z-]+\">", index), "aliases point to their entry"
+    assert "Восточно-Казахстанская область" in regions
+    rows = chronology.findall(".//x:tr", NS)
+    assert len(rows) > 20
+    assert "до н. э." in "".join(rows[0].itertext())

@@ -6,7 +6,17 @@
     xmlns="http://www.w3.org/1999/xhtml"
     xmlns:a="urn:asyl:book:1"
     xmlns:epub="http://www.idpf.org/2007/ops"
+    xmlns:exsl="http://exslt.org/common"
+    extension-element-prefixes="exsl"
     exclude-result-prefixes="a epub">
+
+  <!-- The back matter pages this book has, as (key, file) pairs for the tables of contents. -->
+  <xsl:variable name="back.pages.rtf">
+    <xsl:if test="/a:book/a:index/a:index-letter"><page key="index" file="index.xhtml"/></xsl:if>
+    <xsl:if test="/a:book/a:regions/a:region"><page key="regions-index" file="regions.xhtml"/></xsl:if>
+    <xsl:if test="/a:book/a:chronology/a:event"><page key="chronology" file="chronology.xhtml"/></xsl:if>
+  </xsl:variable>
+  <xsl:variable name="back.pages" select="exsl:node-set($back.pages.rtf)/*"/>
 
   <xsl:template name="nav">
     <html lang="{$lang}" xml:lang="{$lang}">
@@ -31,6 +41,9 @@
                 </xsl:if>
               </li>
             </xsl:for-each>
+            <xsl:for-each select="$back.pages">
+              <li><a href="{@file}"><xsl:call-template name="gentext"><xsl:with-param name="key" select="@key"/></xsl:call-template></a></li>
+            </xsl:for-each>
           </ol>
         </nav>
         <nav epub:type="landmarks" id="landmarks" hidden="hidden">
@@ -41,6 +54,9 @@
             <li><a epub:type="toc" href="nav.xhtml#toc"><xsl:call-template name="gentext"><xsl:with-param name="key" select="'contents'"/></xsl:call-template></a></li>
             <xsl:if test="a:contents/a:letter">
               <li><a epub:type="bodymatter" href="{a:contents/a:letter[1]/a:chunk[1]/@file}"><xsl:call-template name="gentext"><xsl:with-param name="key" select="'start'"/></xsl:call-template></a></li>
+            </xsl:if>
+            <xsl:if test="a:index/a:index-letter">
+              <li><a epub:type="index" href="index.xhtml"><xsl:call-template name="gentext"><xsl:with-param name="key" select="'index'"/></xsl:call-template></a></li>
             </xsl:if>
             <li><a epub:type="copyright-page" href="imprint.xhtml"><xsl:call-template name="gentext"><xsl:with-param name="key" select="'imprint'"/></xsl:call-template></a></li>
           </ol>
@@ -72,6 +88,12 @@
                 </navPoint>
               </xsl:for-each>
             </xsl:if>
+          </navPoint>
+        </xsl:for-each>
+        <xsl:for-each select="$back.pages">
+          <navPoint id="nav-back-{position()}">
+            <navLabel><text><xsl:call-template name="gentext"><xsl:with-param name="key" select="@key"/></xsl:call-template></text></navLabel>
+            <content src="{@file}"/>
           </navPoint>
         </xsl:for-each>
       </navMap>

@@ -15,6 +15,9 @@
       <xsl:when test="$part = 'cover'"><xsl:call-template name="cover"/></xsl:when>
       <xsl:when test="$part = 'titlepage'"><xsl:call-template name="titlepage"/></xsl:when>
       <xsl:when test="$part = 'imprint'"><xsl:call-template name="imprint"/></xsl:when>
+      <xsl:when test="$part = 'index'"><xsl:call-template name="index"/></xsl:when>
+      <xsl:when test="$part = 'regions'"><xsl:call-template name="regions"/></xsl:when>
+      <xsl:when test="$part = 'chronology'"><xsl:call-template name="chronology"/></xsl:when>
       <xsl:otherwise>
         <xsl:message terminate="yes">asyl: unknown part '<xsl:value-of select="$part"/>'</xsl:message>
       </xsl:otherwise>
@@ -59,6 +62,9 @@
         <item id="cover" href="cover.xhtml" media-type="application/xhtml+xml"/>
         <item id="titlepage" href="titlepage.xhtml" media-type="application/xhtml+xml"/>
         <item id="imprint" href="imprint.xhtml" media-type="application/xhtml+xml"/>
+        <xsl:if test="a:index/a:index-letter"><item id="index" href="index.xhtml" media-type="application/xhtml+xml"/></xsl:if>
+        <xsl:if test="a:regions/a:region"><item id="regions" href="regions.xhtml" media-type="application/xhtml+xml"/></xsl:if>
+        <xsl:if test="a:chronology/a:event"><item id="chronology" href="chronology.xhtml" media-type="application/xhtml+xml"/></xsl:if>
         <xsl:for-each select="a:resources/a:resource">
           <item id="res-{position()}" href="{@href}" media-type="{@media-type}"/>
         </xsl:for-each>
@@ -73,6 +79,9 @@
         <xsl:for-each select="a:contents/a:letter/a:chunk">
           <itemref idref="{substring-before(@file, '.xhtml')}"/>
         </xsl:for-each>
+        <xsl:if test="a:index/a:index-letter"><itemref idref="index"/></xsl:if>
+        <xsl:if test="a:regions/a:region"><itemref idref="regions"/></xsl:if>
+        <xsl:if test="a:chronology/a:event"><itemref idref="chronology"/></xsl:if>
         <itemref idref="imprint"/>
       </spine>
     </package>
