@@ -18,13 +18,15 @@ public enum Rule: String, CaseIterable, Hashable, Sendable, Codable {
     case markup = "markup"
     /// A file that cannot be read as text at all: not UTF-8, or over the size limit.
     case unreadableFile = "unreadable-file"
+    /// `region` / `part-of` links that lead back to where they started.
+    case linkCycle = "link-cycle"
 
     public var defaultSeverity: Severity {
         switch self {
         case .untranslatedLink, .strayFile: .warning
         case .unusedSource, .orphan: .note
         case .brokenLink, .linkWrongKind, .duplicateID, .unknownCitation, .missingMedia, .missingAlt,
-            .frontMatter, .factConflict, .impossibleDate, .config, .markup, .unreadableFile:
+            .frontMatter, .factConflict, .impossibleDate, .config, .markup, .unreadableFile, .linkCycle:
             .error
         }
     }

@@ -20,6 +20,7 @@ extension Rule {
         case .strayFile: "A file under entries/ that is not a version file"
         case .markup: "Markdown that Asyl does not accept"
         case .unreadableFile: "A file that is not UTF-8 text, or is too large"
+        case .linkCycle: "Places that lie inside each other through region or part-of links"
         }
     }
 
@@ -58,6 +59,8 @@ extension Rule {
             "A level-1 heading (sections start at ##), raw HTML, a link to another .md file (use [[id]]), a footnote reference without a definition or a definition never referenced, a malformed {#anchor}, or nesting deeper than 100 levels."
         case .unreadableFile:
             "The file is not UTF-8 text (the position of the first bad byte is given) or is larger than 8 MiB. Save it as UTF-8; split what is too long."
+        case .linkCycle:
+            "A chain of region and part-of links leads back to where it started (a district part of itself, or two places part of each other), so an edition selected by region cannot say what lies where. Correct the link that points the wrong way; the finding is at the first entry of the circle."
         }
     }
 }

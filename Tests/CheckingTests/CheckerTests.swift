@@ -36,6 +36,18 @@ import TestSupport
         #expect(found.contains { $0.matches("impossible-date", Self.kk, 5, 1) })
     }
 
+    @Test func placesInsideEachOtherAreACycle() throws {
+        let found = try findings([
+            "entries/places/east-kazakhstan.kk.md": "---\nkind: place\ntitle: ШҚО\npart-of: \"[[altai]]\"\n---\n[[berel]]\n",
+            "entries/places/altai.kk.md": "---\nkind: place\ntitle: Алтай\npart-of: \"[[east-kazakhstan]]\"\n---\n[[east-kazakhstan]]\n",
+        ])
+        let cycles = found.filter { $0.rule == "link-cycle" }
+        #expect(cycles.count == 1)
+        #expect(cycles.first?.matches("link-cycle", "entries/places/altai.kk.md", 4, 1) == true, "\(found)")
+        #expect(cycles.first?.message.contains("altai → east-kazakhstan → altai") == true)
+        #expect(try findings([:]).allSatisfy { $0.rule != "link-cycle" })
+    }
+
     @Test func untranslatedLinkIsAWarningInTheLinkingVersion() throws {
         let found = try findings(["entries/places/east-kazakhstan.en.md": nil])
         #expect(found.contains { $0.matches("untranslated-link", "entries/monuments/berel.en.md", 6, 33) }, "\(found)")
@@ -49,8 +61,11 @@ import TestSupport
         let orphan = report.diagnostics.first { $0.rule == .orphan }
         #expect(orphan?.location.path == "entries/places/lonely.kk.md")
         #expect(orphan?.severity == .note)
-        let unused = try findings(["entries/monuments/berel.kk.md": "---\nkind: monument\ntitle: Берел\nregion: \"[[east-kazakhstan]]\"\n---\n[[east-kazakhstan]]\n"])
-        #expect(unused.contains { $0.matches("unused-source", "sources.yaml", 7, 1) }, "\(unused)")
+        let extra = try FixtureProject(appending: ["sources.yaml": "unused-2000:\n  type: book\n  title: Ешкім сілтемейтін кітап\n"])
+        defer { extra.remove() }
+        let unused = try extra.findings()
+        #expect(unused.contains { $0.matches("unused-source", "sources.yaml", 15, 1) }, "\(unused)")
+        #expect(unused.filter { $0.rule == "unused-source" }.count == 1)
     }
 
     @Test func severityOverridesFromAsylYaml() throws {

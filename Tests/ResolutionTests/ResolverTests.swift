@@ -65,7 +65,7 @@ import TestSupport
     @Test func citationsAreNumberedPerVersionInOrderOfFirstUse() throws {
         let berel = try #require(try resolved()[EntryID("berel")])
         #expect(berel.versions[0].citedSources == ["samashev-2011", "tsga-rk-f1137"])
-        #expect(berel.versions[1].citedSources == ["samashev-2011"])
+        #expect(berel.versions[1].citedSources == ["samashev-2011", "tsga-rk-f1137"])
         var numbers: [Int] = []
         berel.versions[0].forEachInline { inline in
             guard case .citation(let items) = inline.kind else { return }

@@ -37,7 +37,7 @@ import XMLSerialisation
         #expect(String(decoding: bytes, as: UTF8.self) == String(decoding: expected, as: UTF8.self), "\(name) differs from its golden file")
     }
 
-    @Test(arguments: ["kk", "en"])
+    @Test(arguments: ["kk", "ru", "en"])
     func xmlMatchesGoldenAndSchema(_ language: String) throws {
         let serialiser = try book(language)
         let schema = try RelaxNGSchema(path: Self.styles.appendingPathComponent("schema/asyl-book.rng").path)
@@ -51,7 +51,7 @@ import XMLSerialisation
         }
     }
 
-    @Test(arguments: ["kk", "en"])
+    @Test(arguments: ["kk", "ru", "en"])
     func xhtmlMatchesGolden(_ language: String) throws {
         XMLSettings.setStylesDirectory(Self.styles.path)
         let stylesheet = try XSLTStylesheet(path: Self.styles.appendingPathComponent("epub.xsl").path)
@@ -90,5 +90,19 @@ import XMLSerialisation
         #expect(Array(id)[14] == "5")
         // The same as Python's uuid.uuid5(uuid.NAMESPACE_URL, "https://example.org").
         #expect(StableIdentifier.uuid("https://example.org") == "0d092af3-c9f8-531f-9cc3-9db40a0750ef")
+    }
+}
+
+/// Archival references in each language's convention (FORMAT.md §3), as the
+/// golden XHTML has them.
+@Suite struct ArchivalReferenceTests {
+    @Test(arguments: [
+        ("kk", "Списки // ҚР ОМА. 1137-қор, 1-тізімдеме, 45-іс, 12–14-п."),
+        ("ru", "Списки // ЦГА РК. Ф.\u{00A0}1137. Оп.\u{00A0}1. Д.\u{00A0}45. Л.\u{00A0}12–14."),
+        ("en", "Списки // TsGA RK, f.\u{00A0}1137, op.\u{00A0}1, d.\u{00A0}45, ll.\u{00A0}12–14"),
+    ])
+    func eachLanguageCitesArchivesItsWay(_ case_: (String, String)) throws {
+        let golden = try String(contentsOf: GoldenTests.golden.appendingPathComponent("base.\(case_.0).letter-01.xhtml"), encoding: .utf8)
+        #expect(golden.contains(case_.1))
     }
 }
