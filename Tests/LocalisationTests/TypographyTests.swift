@@ -39,4 +39,13 @@ import Testing
         #expect(typeset("in 1845 he", "en") == "in 1845 he")
         #expect(typeset("see p. 45", "en") == "see p. 45")
     }
+
+    @Test func largeNumbersAreGroupedInThousands() {
+        #expect(typeset("18000 адам", "kk") == "18\u{00A0}000 адам")
+        #expect(typeset("около 1250000 человек", "ru") == "около 1\u{00A0}250\u{00A0}000 человек")
+        #expect(typeset("18000 people", "en") == "18,000 people")
+        #expect(typeset("1845 жылы", "kk") == "1845 жылы")
+        #expect(typeset("e000123 және 12345.67", "kk") == "e000123 және 12345.67")
+        #expect(typeset("ISBN 9786010000000-x", "en") == "ISBN 9786010000000-x")
+    }
 }

@@ -1,0 +1,52 @@
+import DocumentModel
+import Localisation
+import Testing
+import TestSupport
+
+@Suite struct BookPlannerTests {
+    func plan(_ selection: Selection, _ language: String = "kk", files: [String: String?] = [:]) throws -> BookPlan {
+        let fixture = try FixtureProject(files: [
+            "entries/people/abai.kk.md": "---\nkind: person\ntitle: Абай\nborn: 1845-08-10\ncategories: [archaeology]\n---\n[[berel]]\n",
+            "entries/monuments/shymkala.kk.md": "---\nkind: monument\ntitle: Шымқала\nregion: \"[[east-kazakhstan]]\"\n---\n[[berel]]\n",
+        ].merging(files) { $1 })
+        defer { fixture.remove() }
+        let project = try fixture.resolved()
+        let edition = Edition(id: "e", title: LocalizedText(), languages: [LanguageTag(language)], selection: selection,
+                              isbn: LocalizedText(), formats: [.epub], location: .init(path: "asyl.yaml"))
+        return BookPlanner.plan(project, edition: edition, language: LanguageTag(language), includeDrafts: false)
+    }
+
+    func ids(_ plan: BookPlan) -> [String] { plan.entries.map(\.entry.id.rawValue) }
+
+    @Test func selectionKeysCombineWithAndValuesWithOr() throws {
+        // Шығыс before Шымқала: Ғ comes before М in the Kazakh alphabet.
+        #expect(ids(try plan(Selection())) == ["abai", "berel", "east-kazakhstan", "shymkala"])
+        #expect(ids(try plan(Selection(kinds: ["monument"]))) == ["berel", "shymkala"])
+        #expect(ids(try plan(Selection(kinds: ["monument", "person"]))) == ["abai", "berel", "shymkala"])
+        #expect(ids(try plan(Selection(kinds: ["monument"], categories: ["saka"]))) == ["berel"])
+        #expect(ids(try plan(Selection(categories: ["archaeology"]))) == ["abai", "berel"])
+        #expect(ids(try plan(Selection(ids: [EntryID("abai"), EntryID("berel")]))) == ["abai", "berel"])
+    }
+
+    @Test func regionsSelectEverythingThatLiesInThem() throws {
+        #expect(ids(try plan(Selection(regions: [EntryID("east-kazakhstan")]))) == ["berel", "east-kazakhstan", "shymkala"])
+        let circle = try plan(Selection(regions: [EntryID("east-kazakhstan")]), files: [
+            "entries/places/east-kazakhstan.kk.md": "---\nkind: place\ntitle: ШҚО\npart-of: \"[[altai]]\"\n---\n",
+            "entries/places/altai.kk.md": "---\nkind: place\ntitle: Алтай\npart-of: \"[[east-kazakhstan]]\"\n---\n",
+        ])
+        #expect(ids(circle) == ["altai", "berel", "east-kazakhstan", "shymkala"])
+    }
+
+    @Test func entriesWithoutTheLanguageAreLeftOutAndCounted() throws {
+        let english = try plan(Selection(), "en")
+        #expect(ids(english) == ["berel", "east-kazakhstan"])
+        #expect(english.missing.map(\.rawValue) == ["abai", "shymkala"])
+    }
+
+    @Test func chunksFollowLettersAndStayUnderTheBudget() throws {
+        let book = try plan(Selection())
+        #expect(book.letters.map(\.letter) == ["А", "Б", "Ш"])
+        #expect(book.chunks.map(\.file) == ["letter-01.xhtml", "letter-02.xhtml", "letter-03.xhtml"])
+        #expect(book.file(of: EntryID("shymkala")) == "letter-03.xhtml")
+    }
+}
