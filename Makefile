@@ -37,5 +37,13 @@ test: test-deps
 	$(SWIFT) build -c release --product asyl
 	python3 -m pytest -q Tests/Integration
 
+# The benchmark of docs/benchmark.md (not a test): Asyl against Pandoc and the floor.
+BENCH_APT = pandoc xsltproc time
+
+bench: deps
+	@bash tools/ensure-deps.sh $(BENCH_APT)
+	$(SWIFT) build -c release --product asyl
+	python3 tools/bench.py $(BENCH_ARGS)
+
 clean:
 	rm -rf .build build

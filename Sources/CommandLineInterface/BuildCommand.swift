@@ -32,6 +32,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Include versions marked `draft: true`.")
     var drafts = false
 
+    @Flag(name: .customLong("emit-xml"), help: "Also write each book's intermediate XML to OUT/EDITION/xml-LANG/.")
+    var emitXML = false
+
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         var date = Date()
@@ -42,7 +45,8 @@ struct BuildCommand: ParsableCommand {
         let action = BuildAction(
             source: options.sourceURL, output: URL(fileURLWithPath: out), editions: editions,
             languages: languages.map { LanguageTag($0) }, formats: formats.map(\.format), strict: options.strict,
-            includeDrafts: drafts, overrides: try options.overrides(), date: date, styles: StylesLocation.find())
+            includeDrafts: drafts, overrides: try options.overrides(), date: date, styles: StylesLocation.find(),
+            emitXML: emitXML)
         let report: BuildReport
         do {
             report = try action.run()

@@ -23,11 +23,15 @@ public struct BuildAction: Sendable {
     public var date: Date
     /// Asyl's own stylesheets, CSS and fonts.
     public var styles: URL
+    /// Also write each book's intermediate XML to OUT/EDITION/xml-LANG/ (for stylesheet authors).
+    public var emitXML: Bool
 
     public init(
         source: URL, output: URL, editions: [String] = [], languages: [LanguageTag] = [], formats: [OutputFormat] = [],
-        strict: Bool = false, includeDrafts: Bool = false, overrides: [Rule: RuleSetting] = [:], date: Date, styles: URL
+        strict: Bool = false, includeDrafts: Bool = false, overrides: [Rule: RuleSetting] = [:], date: Date, styles: URL,
+        emitXML: Bool = false
     ) {
+        self.emitXML = emitXML
         self.source = source
         self.output = output
         self.editions = editions
@@ -67,7 +71,10 @@ public struct BuildAction: Sendable {
                     case .epub:
                         let destination = output.appendingPathComponent(edition.id)
                             .appendingPathComponent("\(edition.id).\(language.rawValue).epub")
-                        try EPUBBuilder(plan: plan, project: project, tree: check.tree.root, stylesheet: stylesheet, date: date)
+                        let xmlFolder = emitXML
+                            ? output.appendingPathComponent(edition.id).appendingPathComponent("xml-\(language.rawValue)") : nil
+                        try EPUBBuilder(plan: plan, project: project, tree: check.tree.root, stylesheet: stylesheet, date: date,
+                                        xmlFolder: xmlFolder)
                             .write(to: destination)
                         report.outputs.append(destination)
                     case .print:

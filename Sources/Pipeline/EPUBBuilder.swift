@@ -15,6 +15,8 @@ struct EPUBBuilder {
     let tree: URL
     let stylesheet: EPUBStylesheet
     let date: Date
+    /// Where to keep the intermediate XML, if anywhere.
+    let xmlFolder: URL?
 
     static let fonts = ["PTSerif-Regular.ttf", "PTSerif-Italic.ttf", "PTSerif-Bold.ttf", "PTSerif-BoldItalic.ttf"]
 
@@ -33,6 +35,10 @@ struct EPUBBuilder {
         let licence = String(decoding: try read(stylesheet.styles.appendingPathComponent("fonts/PTSerif-LICENSE.txt")), as: UTF8.self)
         let serialiser = BookSerialiser(plan: plan, project: project, modified: date, resources: resources, fontLicence: licence)
         let outline = serialiser.outline()
+        if let xmlFolder {
+            try FileManager.default.createDirectory(at: xmlFolder, withIntermediateDirectories: true)
+            try Data(outline.serialized()).write(to: xmlFolder.appendingPathComponent("book.xml"))
+        }
         var parts = [("opf", "package.opf"), ("nav", "nav.xhtml"), ("ncx", "toc.ncx"), ("cover", "cover.xhtml"),
                      ("titlepage", "titlepage.xhtml"), ("imprint", "imprint.xhtml")]
         // Back matter pages exist only when they have something to list (the stylesheets check the same).
@@ -43,9 +49,15 @@ struct EPUBBuilder {
             files.append(PackageFile(path: file, bytes: try transform(outline, part: part)))
         }
         let compiled = stylesheet.compiled
+        let xmlFolder = self.xmlFolder
         let chunks = plan.chunks.concurrentMap { chunk in
-            Result { () throws(XMLError) -> PackageFile in
-                PackageFile(path: chunk.file, bytes: try compiled.transform(serialiser.chunk(chunk)))
+            Result { () throws -> PackageFile in
+                let document = serialiser.chunk(chunk)
+                if let xmlFolder {
+                    let name = chunk.file.replacingOccurrences(of: ".xhtml", with: ".xml")
+                    try Data(document.serialized()).write(to: xmlFolder.appendingPathComponent(name))
+                }
+                return PackageFile(path: chunk.file, bytes: try compiled.transform(document))
             }
         }
         for chunk in chunks { files.append(try chunk.get()) }

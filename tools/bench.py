@@ -1,0 +1,163 @@
+#!/usr/bin/env python3
+"""make bench: Asyl against Pandoc and against the floor, on generated corpora.
+
+Corpora come from ../shared/tools/gen-corpus.py (deterministic) and are kept
+under build/bench/ between runs. Each command is timed with /usr/bin/time -v
+(wall, user+sys, peak RSS); the median of --runs runs is reported. The table
+goes to stdout and to build/bench/report.md.
+
+    python3 tools/bench.py            # 1,000 and 10,000 entries, Pandoc on both
+    python3 tools/bench.py --quick    # skips Pandoc on 10,000 entries (about 150 s a run)
+"""
+import argparse
+import os
+import pathlib
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+ASYL = ROOT / ".build" / "release" / "asyl"
+BENCH = ROOT / "build" / "bench"
+GENERATOR = ROOT.parent / "shared" / "tools" / "gen-corpus.py"
+LANGUAGES = ["kk", "ru", "en"]
+
+
+class Measure:
+    def __init__(self, wall, cpu, rss_kb):
+        self.wall, self.cpu, self.rss_kb = wall, cpu, rss_kb
+
+
+def timed(command, runs, before=None, cwd=ROOT):
+    """Median (by wall time) of `runs` runs of a shell command under /usr/bin/time -v."""
+    results = []
+    for _ in range(runs):
+        if before:
+            before()
+        with tempfile.NamedTemporaryFile("r", suffix=".time") as report:
+            subprocess.run(["/usr/bin/time", "-v", "-o", report.name, "bash", "-c", command], cwd=cwd,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+            text = report.read()
+        wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", text).group(1)
+        parts = [float(p) for p in wall.split(":")]
+        seconds = sum(p * 60 ** i for i, p in enumerate(reversed(parts)))
+        cpu = float(re.search(r"User time \(seconds\): (\S+)", text).group(1)) + \
+            float(re.search(r"System time \(seconds\): (\S+)", text).group(1))
+        rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1))
+        results.append(Measure(seconds, cpu, rss))
+    results.sort(key=lambda m: m.wall)
+    return results[len(results) // 2]
+
+
+def corpus(entries):
+    path = BENCH / f"c{entries // 1000}k"
+    if not (path / "asyl.yaml").exists():
+        subprocess.run(["python3", str(GENERATOR), "--entries", str(entries), "--out", str(path)], check=True)
+    return path
+
+
+def version_files(tree, language):
+    return sorted(str(p) for p in (tree / "entries").rglob(f"*.{language}.md"))
+
+
+class Edit:
+    """Changes one entry's body or title for an incremental rebuild, and puts it back."""
+    def __init__(self, tree, what):
+        self.file = pathlib.Path(version_files(tree, "kk")[len(version_files(tree, "kk")) // 2])
+        self.original = self.file.read_text(encoding="utf-8")
+        self.what = what
+        self.count = 0
+
+    def __call__(self):
+        self.count += 1
+        if self.what == "body":
+            text = self.original + f"\nЖаңа сөйлем {self.count}.\n"
+        else:
+            text = re.sub(r"^title: (.*)$", rf"title: \1 ({self.count})", self.original, count=1, flags=re.M)
+        self.file.write_text(text, encoding="utf-8")
+
+    def restore(self):
+        self.file.write_text(self.original, encoding="utf-8")
+
+
+def floor(tree, out, runs):
+    """Reading every source, xsltproc with Asyl's stylesheet on the serialised XML, deflating the outputs."""
+    xml_out = out / "floor"
+    shutil.rmtree(xml_out, ignore_errors=True)
+    subprocess.run([str(ASYL), "build", str(tree), "--out", str(xml_out), "--emit-xml", "--format", "epub"],
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    xml_folders = sorted(xml_out.glob("*/xml-*"))
+    transformed = out / "floor-xhtml"
+    shutil.rmtree(transformed, ignore_errors=True)
+    transformed.mkdir(parents=True)
+    read = timed(f"find '{tree}' -type f -exec cat {{}} + > /dev/null", runs)
+    chunks = " ".join(f"'{p}'" for folder in xml_folders for p in sorted(folder.glob("letter-*.xml")))
+    xslt = timed(f"xsltproc --nonet -o '{transformed}/' '{ROOT / 'styles' / 'epub.xsl'}' {chunks}", runs)
+    deflate = timed(f"cat '{transformed}'/* | gzip -6 > /dev/null", runs)
+    return Measure(read.wall + xslt.wall + deflate.wall, read.cpu + xslt.cpu + deflate.cpu,
+                   max(read.rss_kb, xslt.rss_kb, deflate.rss_kb))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="skip Pandoc on the 10,000-entry corpus")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--sizes", default="1000,10000")
+    arguments = parser.parse_args()
+    if not ASYL.exists():
+        sys.exit(f"{ASYL} is missing: run `make bench` (it builds it)")
+    env_epoch = {"SOURCE_DATE_EPOCH": "1763769600"}
+    os.environ.update(env_epoch)
+    pandoc_version = subprocess.run(["pandoc", "--version"], capture_output=True, text=True).stdout.splitlines()[0]
+    rows = []
+    for entries in [int(s) for s in arguments.sizes.split(",")]:
+        tree = corpus(entries)
+        out = BENCH / f"out-{entries}"
+        out.mkdir(parents=True, exist_ok=True)
+        label = f"{entries:,}"
+        measures = {}
+        measures["check"] = timed(f"'{ASYL}' check '{tree}' --format json > /dev/null", arguments.runs)
+        measures["build epub (kk, ru, en)"] = timed(
+            f"'{ASYL}' build '{tree}' --out '{out / 'epub'}' --format epub", arguments.runs)
+        measures["build print (kk, ru, en)"] = None  # not made by this version yet
+        for what in ("body", "title"):
+            edit = Edit(tree, what)
+            try:
+                measures[f"rebuild after one {what} edit"] = timed(
+                    f"'{ASYL}' build '{tree}' --out '{out / 'epub'}' --format epub", arguments.runs, before=edit)
+            finally:
+                edit.restore()
+        if entries >= 10_000 and arguments.quick:
+            measures["pandoc epub3 (kk only)"] = None
+        else:
+            files = " ".join(f"'{f}'" for f in version_files(tree, "kk"))
+            measures["pandoc epub3 (kk only)"] = timed(
+                f"pandoc --from markdown --to epub3 --metadata title=Bench -o '{out / 'pandoc.kk.epub'}' {files}", arguments.runs)
+        measures["floor: read + xsltproc + deflate (kk, ru, en)"] = floor(tree, out, arguments.runs)
+        pandoc = measures["pandoc epub3 (kk only)"]
+        bottom = measures["floor: read + xsltproc + deflate (kk, ru, en)"]
+        for name, measure in measures.items():
+            if measure is None:
+                rows.append((label, name, "—", "—", "—", "—", "—"))
+                continue
+            to_pandoc = f"{measure.wall / pandoc.wall:.3f}" if pandoc and not name.startswith("pandoc") else "—"
+            to_floor = f"{measure.wall / bottom.wall:.2f}" if not name.startswith(("floor", "pandoc")) else "—"
+            rows.append((label, name, f"{measure.wall:.2f}", f"{measure.cpu:.2f}", f"{measure.rss_kb / 1024:.0f}",
+                         to_pandoc, to_floor))
+    header = ("entries", "what", "wall s", "user+sys s", "peak MiB", "× Pandoc", "× floor")
+    lines = [f"Asyl benchmark: median of {arguments.runs} runs, {os.cpu_count()} cores; {pandoc_version}.",
+             "'× Pandoc' is wall time over Pandoc's for one language of the same corpus; '—': not measured "
+             "(print HTML is not made yet; --quick skips Pandoc on 10,000 entries).", "",
+             "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    report = "\n".join(lines) + "\n"
+    BENCH.mkdir(parents=True, exist_ok=True)
+    (BENCH / "report.md").write_text(report, encoding="utf-8")
+    print(report)
+
+
+if __name__ == "__main__":
+    main()
