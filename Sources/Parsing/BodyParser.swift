@@ -7,8 +7,9 @@ import NativeBridge
 /// cases of their own, and every node's range in the file's lines.
 struct BodyParser {
     private let path: String
-    /// The body's lines; body line 1 is file line `firstLine`.
-    private let lines: [Substring]
+    private let body: String
+    /// The body's lines, split on first use; body line 1 is file line `firstLine`.
+    private var splitLines: [Substring]?
     private let firstLine: Int
     private var diagnostics: [Diagnostic] = []
     private var anchors = Slug.Deduplicator()
@@ -25,7 +26,7 @@ struct BodyParser {
 
     static func parse(_ body: String, firstLine: Int, path: String) -> Result {
         var parser = BodyParser(
-            path: path, lines: body.lines, firstLine: firstLine)
+            path: path, body: body, firstLine: firstLine)
         let document = MarkdownParser.parse(body)
         let whole = SourceRange(line: firstLine, column: 1)
         var blocks: [Block] = []
@@ -41,9 +42,9 @@ struct BodyParser {
         return Result(blocks: blocks, footnotes: parser.footnotes, diagnostics: parser.diagnostics)
     }
 
-    private init(path: String, lines: [Substring], firstLine: Int) {
+    private init(path: String, body: String, firstLine: Int) {
         self.path = path
-        self.lines = lines
+        self.body = body
         self.firstLine = firstLine
     }
 
@@ -226,78 +227,89 @@ struct BodyParser {
     }
 
     /// Finds `[[…]]` across pieces, then citations and stray footnote marks in the text left.
+    /// Iterative, with the rest of a text piece carried as a substring, so a
+    /// paragraph with many links costs time in proportion to its length.
     private mutating func resolveSyntax(_ pieces: [Piece]) -> [Inline] {
         var out: [Inline] = []
         var index = 0
+        /// What is left of `pieces[index]` after a link that ended inside it.
+        var carry: (text: Substring, start: SourcePosition)?
         while index < pieces.count {
-            switch pieces[index] {
-            case .done(let inline):
-                out.append(inline)
-                index += 1
-            case .link(let node, let range):
-                out.append(inline(node, range: range)!)
-                index += 1
-            case .text(let text, let start):
-                // `[` link `]`: a reference definition matched the inside of `[[x]]`.
-                if text.hasSuffix("["), index + 2 < pieces.count, case .link(let node, let linkRange) = pieces[index + 1],
-                   case .text(let after, let afterStart) = pieces[index + 2], after.hasPrefix("]") {
-                    let before = String(text.dropLast())
-                    out += scanText(before, start: start)
-                    let inner = node.children.map(\.literal).joined()
-                    let begin = SourcePosition(line: linkRange.start.line, column: max(1, linkRange.start.column - 1))
-                    let end = SourcePosition(line: afterStart.line, column: afterStart.column)
-                    out.append(wikiLink(inner: [.text(inner, start: linkRange.start)], range: SourceRange(start: begin, end: end)))
-                    var rest = pieces
-                    rest[index + 2] = .text(String(after.dropFirst()), start: advance(afterStart, by: 1))
-                    out += resolveSyntax(Array(rest[(index + 2)...]))
-                    return out
-                }
-                guard let open = text.range(ofASCII: "[[") else {
-                    out += scanText(text, start: start)
+            let text: Substring
+            let start: SourcePosition
+            if let carried = carry {
+                (text, start) = carried
+                carry = nil
+            } else {
+                switch pieces[index] {
+                case .done(let inline):
+                    out.append(inline)
                     index += 1
                     continue
+                case .link(let node, let range):
+                    out.append(inline(node, range: range)!)
+                    index += 1
+                    continue
+                case .text(let whole, let wholeStart):
+                    (text, start) = (Substring(whole), wholeStart)
                 }
-                let before = String(text[..<open.lowerBound])
-                let openColumn = before.unicodeScalars.count
-                let afterOpen = String(text[open.upperBound...])
-                let linkStart = locate("[[", near: advance(start, by: openColumn))
-                // Look for `]]`: in this text, or in a later text piece at this level.
-                var inner: [Piece] = []
-                var closing: (index: Int, remainder: String, remainderStart: SourcePosition, end: SourcePosition)?
-                if let close = afterOpen.range(ofASCII: "]]") {
-                    let innerText = String(afterOpen[..<close.lowerBound])
-                    inner = [.text(innerText, start: advance(linkStart, by: 2))]
-                    let consumed = openColumn + 2 + innerText.unicodeScalars.count
-                    closing = (index, String(afterOpen[close.upperBound...]), advance(start, by: consumed + 2), advance(start, by: consumed + 1))
-                } else {
-                    inner = afterOpen.isEmpty ? [] : [.text(afterOpen, start: advance(linkStart, by: 2))]
-                    var look = index + 1
-                    while look < pieces.count, closing == nil {
-                        if case .text(let later, let laterStart) = pieces[look], let close = later.range(ofASCII: "]]") {
-                            let innerText = String(later[..<close.lowerBound])
-                            if !innerText.isEmpty { inner.append(.text(innerText, start: laterStart)) }
-                            let consumed = innerText.unicodeScalars.count
-                            closing = (look, String(later[close.upperBound...]), advance(laterStart, by: consumed + 2), advance(laterStart, by: consumed + 1))
-                        } else {
-                            inner.append(pieces[look])
-                            look += 1
-                        }
+            }
+            // `[` link `]`: a reference definition matched the inside of `[[x]]`.
+            if text.hasSuffix("["), index + 2 < pieces.count, case .link(let node, let linkRange) = pieces[index + 1],
+               case .text(let after, let afterStart) = pieces[index + 2], after.hasPrefix("]") {
+                out += scanText(String(text.dropLast()), start: start)
+                let inner = node.children.map(\.literal).joined()
+                let begin = SourcePosition(line: linkRange.start.line, column: max(1, linkRange.start.column - 1))
+                let end = SourcePosition(line: afterStart.line, column: afterStart.column)
+                out.append(wikiLink(inner: [.text(inner, start: linkRange.start)], range: SourceRange(start: begin, end: end)))
+                index += 2
+                carry = (Substring(after).dropFirst(), advance(afterStart, by: 1))
+                continue
+            }
+            guard let open = text.range(ofASCII: "[[") else {
+                out += scanText(String(text), start: start)
+                index += 1
+                continue
+            }
+            let before = text[..<open.lowerBound]
+            let openColumn = before.unicodeScalars.count
+            let afterOpen = text[open.upperBound...]
+            let linkStart = locate("[[", near: advance(start, by: openColumn))
+            // Look for `]]`: in this text, or in a later text piece at this level.
+            var inner: [Piece] = []
+            var closing: (index: Int, remainder: Substring, remainderStart: SourcePosition, end: SourcePosition)?
+            if let close = afterOpen.range(ofASCII: "]]") {
+                let innerText = afterOpen[..<close.lowerBound]
+                inner = [.text(String(innerText), start: advance(linkStart, by: 2))]
+                let consumed = openColumn + 2 + innerText.unicodeScalars.count
+                closing = (index, afterOpen[close.upperBound...], advance(start, by: consumed + 2), advance(start, by: consumed + 1))
+            } else {
+                inner = afterOpen.isEmpty ? [] : [.text(String(afterOpen), start: advance(linkStart, by: 2))]
+                var look = index + 1
+                while look < pieces.count, closing == nil {
+                    if case .text(let later, let laterStart) = pieces[look], let close = later.range(ofASCII: "]]") {
+                        let innerText = later[..<close.lowerBound]
+                        if !innerText.isEmpty { inner.append(.text(String(innerText), start: laterStart)) }
+                        let consumed = innerText.unicodeScalars.count
+                        closing = (look, Substring(later)[close.upperBound...], advance(laterStart, by: consumed + 2),
+                                   advance(laterStart, by: consumed + 1))
+                    } else {
+                        inner.append(pieces[look])
+                        look += 1
                     }
                 }
-                guard let closing else {
-                    out += scanText(text, start: start)
-                    index += 1
-                    continue
-                }
-                out += scanText(before, start: start)
-                out.append(wikiLink(inner: inner, range: SourceRange(start: linkStart, end: closing.end)))
-                var rest = Array(pieces[closing.index...])
-                rest[0] = .text(closing.remainder, start: closing.remainderStart)
-                out += resolveSyntax(rest)
-                return out
             }
+            guard let closing else {
+                out += scanText(String(text), start: start)
+                index += 1
+                continue
+            }
+            out += scanText(String(before), start: start)
+            out.append(wikiLink(inner: inner, range: SourceRange(start: linkStart, end: closing.end)))
+            index = closing.index
+            carry = (closing.remainder, closing.remainderStart)
         }
-        return out
+        return mergeText(out)
     }
 
     /// Builds a wiki-link from what stood between `[[` and `]]`.
@@ -342,33 +354,59 @@ struct BodyParser {
     private mutating func scanText(_ text: String, start: SourcePosition) -> [Inline] {
         guard !text.isEmpty else { return [] }
         guard text.utf8.contains(UInt8(ascii: "[")) else { return [textInline(text, start: start)] }
+        // Walk the UTF-8 bytes: brackets are ASCII, so their indices slice the
+        // string directly; scalar counts give the columns.
         var out: [Inline] = []
-        let scalars = Array(text.unicodeScalars)
-        var plainStart = 0
-        var index = 0
-        func plain(_ from: Int, _ to: Int) -> String { String(String.UnicodeScalarView(scalars[from..<to])) }
-        while index < scalars.count {
-            guard scalars[index] == "[" else { index += 1; continue }
-            // A bracket run with no bracket inside: `[^label]` or `[… @key …]`.
-            var close = index + 1
-            while close < scalars.count, scalars[close] != "]", scalars[close] != "[" { close += 1 }
-            guard close < scalars.count, scalars[close] == "]" else { index = close; continue }
-            let inside = plain(index + 1, close)
-            let isFootnote = inside.hasPrefix("^") && inside.count > 1 && !inside.contains(where: \.isWhitespace)
-            guard isFootnote || inside.contains("@") else { index = close; continue }
-            let matched = "[" + inside + "]"
-            let matchStart = locate(String(matched.prefix(2)), near: advance(start, by: index))
-            let matchRange = SourceRange(line: matchStart.line, column: matchStart.column, length: close - index + 1)
-            if isFootnote {
-                report(.markup, "footnote \(matched) has no definition; add a line '\(matched): …' at the end", matchRange)
-            } else if let items = citationItems(inside, start: matchStart) {
-                if index > plainStart { out.append(textInline(plain(plainStart, index), start: advance(start, by: plainStart))) }
-                out.append(Inline(.citation(items), range: matchRange))
-                plainStart = close + 1
+        let utf8 = text.utf8
+        var index = utf8.startIndex
+        var scalar = 0
+        var plainStart = index
+        var plainStartScalar = 0
+        func isLead(_ byte: UInt8) -> Bool { byte & 0xC0 != 0x80 }
+        while index != utf8.endIndex {
+            guard utf8[index] == UInt8(ascii: "[") else {
+                if isLead(utf8[index]) { scalar += 1 }
+                index = utf8.index(after: index)
+                continue
             }
-            index = close + 1
+            // A bracket run with no bracket inside: `[^label]` or `[… @key …]`.
+            var close = utf8.index(after: index)
+            var insideScalars = 0
+            while close != utf8.endIndex, utf8[close] != UInt8(ascii: "]"), utf8[close] != UInt8(ascii: "[") {
+                if isLead(utf8[close]) { insideScalars += 1 }
+                close = utf8.index(after: close)
+            }
+            guard close != utf8.endIndex, utf8[close] == UInt8(ascii: "]") else {
+                scalar += 1 + insideScalars
+                index = close
+                continue
+            }
+            let inside = text[utf8.index(after: index)..<close]
+            let isFootnote = inside.hasPrefix("^") && inside.count > 1 && !inside.contains(where: \.isWhitespace)
+            let next = utf8.index(after: close)
+            guard isFootnote || inside.utf8.contains(UInt8(ascii: "@")) else {
+                scalar += 2 + insideScalars
+                index = next
+                continue
+            }
+            let matchStart = locate(isFootnote ? "[^" : "[", near: advance(start, by: scalar))
+            let matchRange = SourceRange(line: matchStart.line, column: matchStart.column, length: insideScalars + 2)
+            if isFootnote {
+                report(.markup, "footnote [\(inside)] has no definition; add a line '[\(inside)]: …' at the end", matchRange)
+            } else if let items = citationItems(String(inside), start: matchStart) {
+                if index > plainStart {
+                    out.append(textInline(String(text[plainStart..<index]), start: advance(start, by: plainStartScalar)))
+                }
+                out.append(Inline(.citation(items), range: matchRange))
+                plainStart = next
+                plainStartScalar = scalar + 2 + insideScalars
+            }
+            scalar += 2 + insideScalars
+            index = next
         }
-        if plainStart < scalars.count { out.append(textInline(plain(plainStart, scalars.count), start: advance(start, by: plainStart))) }
+        if plainStart != utf8.endIndex {
+            out.append(textInline(String(text[plainStart...]), start: advance(start, by: plainStartScalar)))
+        }
         return out
     }
 
@@ -426,7 +464,15 @@ struct BodyParser {
 
     /// cmark's text has escapes and entities decoded, so an offset into it can
     /// miss the source column; find `needle` on the source line from there.
+    private mutating func lines() -> [Substring] {
+        if let splitLines { return splitLines }
+        let split = body.lines
+        splitLines = split
+        return split
+    }
+
     private mutating func locate(_ needle: String, near estimate: SourcePosition) -> SourcePosition {
+        let lines = lines()
         let bodyLine = estimate.line - firstLine
         guard bodyLine >= 0, bodyLine < lines.count else { return estimate }
         let scalars = lineScalars[bodyLine] ?? Array(lines[bodyLine].unicodeScalars)
@@ -459,6 +505,8 @@ struct BodyParser {
 
     /// cmark drops definitions nobody references; find them in the source lines.
     private mutating func reportUnusedFootnoteDefinitions(_ document: MarkdownNode) {
+        guard body.range(ofASCII: "[^") != nil else { return }
+        let lines = lines()
         let defined = Set(footnotes.map { $0.label.lowercased() })
         var codeLines: Set<Int> = []
         func collectCode(_ node: MarkdownNode) {

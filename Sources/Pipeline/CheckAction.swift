@@ -1,6 +1,7 @@
 import Checking
 import Diagnostics
 import DocumentModel
+import Dispatch
 import Foundation
 import Loading
 import Parsing
@@ -19,18 +20,23 @@ public struct CheckAction: Sendable {
     }
 
     public func run() throws(LoadingError) -> CheckReport {
+        var clock = StageClock()
         let tree: SourceTree
         do { tree = try SourceTreeLoader().load(source) } catch let error as LoadingError { throw error } catch {
             throw LoadingError.notADirectory(source.path)
         }
+        clock.lap("load")
         let parsed = ProjectParser.parse(tree)
+        clock.lap("parse")
         let resolved = Resolver.resolve(
             versions: parsed.versions, configuration: parsed.configuration, bibliography: parsed.bibliography,
             files: tree.allFiles)
+        clock.lap("resolve")
         var settings = parsed.configuration.checks
         settings.merge(overrides) { _, command in command }
         let findings = SeverityPolicy(settings).apply(to: parsed.diagnostics + Checker.check(resolved))
             .sorted(by: Diagnostic.reportOrder)
+        clock.lap("check")
         return CheckReport(
             diagnostics: findings, tree: tree, project: resolved,
             translations: TranslationMatrix(resolved))
@@ -82,5 +88,19 @@ public struct TranslationMatrix: Sendable {
                 + row.missing.map { JSONText.string($0.rawValue) }.joined(separator: ", ") + "]}"
         }
         return "{\"entries\": \(entries), \"languages\": {" + items.joined(separator: ", ") + "}}"
+    }
+}
+
+/// With ASYL_TIMINGS set, each stage's wall time goes to stderr (for profiling; see docs/benchmark.md).
+struct StageClock {
+    private let enabled = ProcessInfo.processInfo.environment["ASYL_TIMINGS"] != nil
+    private var last = DispatchTime.now()
+
+    mutating func lap(_ stage: String) {
+        guard enabled else { return }
+        let now = DispatchTime.now()
+        let milliseconds = Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1_000_000
+        FileHandle.standardError.write(Data("asyl: \(stage): \(Int(milliseconds)) ms\n".utf8))
+        last = now
     }
 }
