@@ -1,6 +1,9 @@
 import Diagnostics
 import Foundation
 import Parallelism
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The files of a source tree as read from disk: the load stage's output.
 public struct SourceTree: Sendable {
@@ -90,28 +93,36 @@ public struct SourceTreeLoader: Sendable {
 
     /// Regular files under `root`, relative; hidden files and folders (`.git`)
     /// are skipped, and links that lead outside the tree are left out.
+    /// (POSIX directory reading: Foundation's enumerator costs seconds on 30,000 files.)
     private func listFiles(_ root: URL) -> Set<String> {
         var files: Set<String> = []
         let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
-        guard let walker = FileManager.default.enumerator(atPath: root.path) else { return files }
-        while let path = walker.nextObject() as? String {
-            let name = path.split(separator: "/").last ?? ""
-            if name.hasPrefix(".") {
-                if (walker.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory { walker.skipDescendants() }
-                continue
-            }
-            switch walker.fileAttributes?[.type] as? FileAttributeType {
-            case .typeRegular?:
-                files.insert(path)
-            case .typeSymbolicLink?:
-                let real = root.appendingPathComponent(path).resolvingSymlinksInPath()
-                var isDirectory: ObjCBool = false
-                if real.path.hasPrefix(rootPath),
-                   FileManager.default.fileExists(atPath: real.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                    files.insert(path)
+        var folders = [""]
+        while let relative = folders.popLast() {
+            guard let directory = opendir(rootPath + relative) else { continue }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
                 }
-            default:
-                continue
+                guard !name.hasPrefix(".") else { continue }
+                let path = relative.isEmpty ? name : relative + "/" + name
+                switch Int32(entry.pointee.d_type) {
+                case Int32(DT_DIR): folders.append(path)
+                case Int32(DT_REG): files.insert(path)
+                default:
+                    // Links and file systems that do not say the type: ask, and keep only what stays inside.
+                    let real = URL(fileURLWithPath: rootPath + path).resolvingSymlinksInPath()
+                    var isDirectory: ObjCBool = false
+                    guard real.path.hasPrefix(rootPath),
+                          FileManager.default.fileExists(atPath: real.path, isDirectory: &isDirectory)
+                    else { continue }
+                    if isDirectory.boolValue {
+                        if entry.pointee.d_type == DT_UNKNOWN { folders.append(path) }
+                    } else {
+                        files.insert(path)
+                    }
+                }
             }
         }
         return files
@@ -123,13 +134,29 @@ public struct SourceTreeLoader: Sendable {
     }
 
     private func readText(_ url: URL, path: String) -> ReadOutcome {
-        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        let descriptor = open(url.path, O_RDONLY)
+        guard descriptor >= 0 else {
+            return .problem(Diagnostic(.unreadableFile, "cannot read the file", at: SourceLocation(path: path)))
+        }
+        defer { close(descriptor) }
+        var status = stat()
+        let size = fstat(descriptor, &status) == 0 ? Int(status.st_size) : 0
         if size > maximumFileSize {
             return .problem(Diagnostic(
                 .unreadableFile, "file is \(size / 1_048_576) MiB; the limit is \(maximumFileSize / 1_048_576) MiB",
                 at: SourceLocation(path: path)))
         }
-        guard let data = try? Data(contentsOf: url) else {
+        var data = Data(count: size)
+        let count = data.withUnsafeMutableBytes { buffer -> Int in
+            var done = 0
+            while done < size {
+                let got = read(descriptor, buffer.baseAddress! + done, size - done)
+                if got <= 0 { break }
+                done += got
+            }
+            return done
+        }
+        guard count == size else {
             return .problem(Diagnostic(.unreadableFile, "cannot read the file", at: SourceLocation(path: path)))
         }
         switch TextDecoding.decode(data) {
