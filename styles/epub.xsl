@@ -13,6 +13,7 @@
   <xsl:import href="common/block.xsl"/>
   <xsl:import href="common/sources.xsl"/>
   <xsl:import href="common/entry.xsl"/>
+  <xsl:import href="common/metadata.xsl"/>
   <xsl:import href="epub/chunk.xsl"/>
   <xsl:import href="epub/package.xsl"/>
   <xsl:import href="epub/navigation.xsl"/>

@@ -11,8 +11,9 @@ struct BuildCommand: ParsableCommand {
         discussion: """
             Writes OUT/EDITION/EDITION.LANG.epub per edition and language. Every check runs first: errors \
             (and with --strict, warnings) stop the build with exit status 1 and leave earlier outputs untouched. \
-            SOURCE_DATE_EPOCH fixes the dates the books carry, so the same sources give the same bytes. \
-            Print HTML (--format print) is not made by this version yet.
+            It also writes OUT/EDITION/print-LANG/index.html, with print.css, fonts and images beside it, for a \
+            CSS paged-media engine such as WeasyPrint. SOURCE_DATE_EPOCH fixes the dates the books carry, so the \
+            same sources give the same bytes.
             """)
 
     @OptionGroup var options: SourceOptions
@@ -71,9 +72,6 @@ struct BuildCommand: ParsableCommand {
             Terminal.write(text + "\n", to: STDERR_FILENO)
         }
         for output in report.outputs { Terminal.write("asyl: wrote \(output.relativePath)\n", to: STDERR_FILENO) }
-        if report.skipped.contains(.print) {
-            Terminal.write("asyl: print HTML is not made by this version yet; skipped\n", to: STDERR_FILENO)
-        }
     }
 }
 

@@ -78,7 +78,11 @@ public struct BuildAction: Sendable {
                             .write(to: destination)
                         report.outputs.append(destination)
                     case .print:
-                        report.skipped.insert(.print)
+                        let folder = output.appendingPathComponent(edition.id).appendingPathComponent("print-\(language.rawValue)")
+                        try PrintBuilder(plan: plan, project: project, tree: check.tree.root, stylesheet: stylesheet.print,
+                                         styles: styles, date: date)
+                            .write(to: folder)
+                        report.outputs.append(folder.appendingPathComponent("index.html"))
                     }
                 }
             }
@@ -91,8 +95,6 @@ public struct BuildReport: Sendable {
     public var check: CheckReport
     public var outputs: [URL] = []
     public var coverage: [Coverage] = []
-    /// Formats asked for that this version does not make yet.
-    public var skipped: Set<OutputFormat> = []
 }
 
 /// How much of an edition a language's book holds.
@@ -118,10 +120,11 @@ public enum BuildError: Error, CustomStringConvertible {
     }
 }
 
-/// The compiled EPUB stylesheet: the project's own `styles/epub.xsl` if it
-/// has one (importing Asyl's as `asyl:epub.xsl`), else Asyl's.
+/// The compiled stylesheets: for each driver, the project's own
+/// (`styles/epub.xsl`, importing Asyl's as `asyl:epub.xsl`) if it has one, else Asyl's.
 struct EPUBStylesheet: Sendable {
     let compiled: XSLTStylesheet
+    let print: XSLTStylesheet
     let styles: URL
 
     init(styles: URL, project: ProjectConfiguration, source: URL) throws {
@@ -129,16 +132,20 @@ struct EPUBStylesheet: Sendable {
             throw BuildError.stylesNotFound(styles.path)
         }
         XMLSettings.setStylesDirectory(styles.path)
-        var path = styles.appendingPathComponent("epub.xsl").path
-        if let folder = project.stylesDirectory {
-            let custom = source.appendingPathComponent(folder).appendingPathComponent("epub.xsl")
-            if FileManager.default.fileExists(atPath: custom.path) { path = custom.path }
+        func compile(_ driver: String) throws -> XSLTStylesheet {
+            var path = styles.appendingPathComponent(driver).path
+            if let folder = project.stylesDirectory {
+                let custom = source.appendingPathComponent(folder).appendingPathComponent(driver)
+                if FileManager.default.fileExists(atPath: custom.path) { path = custom.path }
+            }
+            do {
+                return try XSLTStylesheet(path: path)
+            } catch {
+                throw BuildError.stylesheet(error.message)
+            }
         }
-        do {
-            compiled = try XSLTStylesheet(path: path)
-        } catch {
-            throw BuildError.stylesheet(error.message)
-        }
+        compiled = try compile("epub.xsl")
+        print = try compile("print.xsl")
         self.styles = styles
     }
 }

@@ -17,8 +17,15 @@ public struct BookSerialiser: Sendable {
     public let fontLicence: String
     /// Indexes and chronology, made once for the outline and for the packager.
     public let backMatter: BackMatter
+    /// Soft hyphens at Kazakh syllable boundaries in running text (for print:
+    /// paged-media engines have no Kazakh patterns).
+    public let kazakhSoftHyphens: Bool
 
-    public init(plan: BookPlan, project: ResolvedProject, modified: Date, resources: [BookResource], fontLicence: String) {
+    public init(
+        plan: BookPlan, project: ResolvedProject, modified: Date, resources: [BookResource], fontLicence: String,
+        kazakhSoftHyphens: Bool = false
+    ) {
+        self.kazakhSoftHyphens = kazakhSoftHyphens
         self.plan = plan
         self.project = project
         self.modified = modified
@@ -100,6 +107,18 @@ public struct BookSerialiser: Sendable {
                 xml.element("region-item", target(id), text: titles[id] ?? id.rawValue)
             }
             xml.end()
+        }
+        xml.end()
+        xml.start("bibliography")
+        let collation = Collation(language: language)
+        var keys = Set<String>()
+        for planned in plan.entries { keys.formUnion(planned.version.citedSources) }
+        let sources = keys.compactMap { project.bibliography[$0] }.map { source in
+            (collation.key((source.authors.first?.family ?? "") + " " + (source.title ?? source.key)), source)
+        }.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1.key < $1.1.key }
+        for (number, (_, source)) in sources.enumerated() {
+            SourceWriter(xml: xml, configuration: configuration, language: language)
+                .write(source, id: "bibliography-\(number + 1)", number: number + 1)
         }
         xml.end()
         xml.start("chronology")

@@ -215,7 +215,9 @@ struct EntryWriter {
 
     private mutating func inline(_ inline: Inline) {
         switch inline.kind {
-        case .text(let text): xml.text(typography.apply(text))
+        case .text(let text):
+            let typeset = typography.apply(text)
+            xml.text(serialiser.kazakhSoftHyphens ? KazakhHyphenation.insertSoftHyphens(typeset) : typeset)
         case .softBreak: xml.text(" ")
         case .lineBreak: xml.element("br")
         case .code(let code): xml.element("code", text: code)

@@ -91,15 +91,4 @@
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template name="imprint.line">
-    <xsl:param name="key"/>
-    <xsl:param name="value"/>
-    <xsl:if test="string($value) != ''">
-      <div>
-        <dt><xsl:call-template name="gentext"><xsl:with-param name="key" select="$key"/></xsl:call-template></dt>
-        <dd><xsl:value-of select="$value"/></dd>
-      </div>
-    </xsl:if>
-  </xsl:template>
-
 </xsl:stylesheet>
