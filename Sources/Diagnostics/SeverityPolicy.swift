@@ -15,7 +15,7 @@ public enum RuleSetting: Hashable, Sendable {
     }
 }
 
-/// Applies per-rule settings and `--strict` to findings, in that order.
+/// Applies per-rule settings to findings (`--strict` acts on the exit status instead).
 public struct SeverityPolicy: Hashable, Sendable {
     public var settings: [Rule: RuleSetting]
 

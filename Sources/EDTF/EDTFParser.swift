@@ -110,6 +110,10 @@ enum EDTFParser {
             guard digits.count > 4, let value = Int(digits) else {
                 throw reader.error("a 'Y' year needs more than four digits", at: at)
             }
+            // Day arithmetic stays exact far beyond this; no history needs more.
+            guard digits.count <= 12 else {
+                throw reader.error("years of more than 12 digits are not supported", at: at)
+            }
             return EDTFDate(year: negative ? -value : value)
         }
         let negative = reader.take("-")

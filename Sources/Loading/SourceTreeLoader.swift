@@ -64,6 +64,8 @@ public struct SourceTreeLoader: Sendable {
 
         var diagnostics: [Diagnostic] = []
         let files = listFiles(root)
+        // A link that leads out of the tree is not the project's file.
+        guard files.contains("asyl.yaml") else { throw LoadingError.noProjectFile(root.path) }
         func read(_ path: String) -> SourceFile? {
             switch readText(root.appendingPathComponent(path), path: path) {
             case .text(let file): return file

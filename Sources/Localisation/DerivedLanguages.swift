@@ -97,9 +97,7 @@ extension ProjectConfiguration {
         }
         for c in categories.indices { derive(&categories[c].label) }
         for a in archives.indices { derive(&archives[a].name) }
-        for e in editions.indices {
-            derive(&editions[e].title)
-            if editions[e].isbn[tag] == nil, let isbn = editions[e].isbn[source] { editions[e].isbn.values[tag] = isbn }
-        }
+        // ISBNs are not derived: each publication has its own.
+        for e in editions.indices { derive(&editions[e].title) }
     }
 }

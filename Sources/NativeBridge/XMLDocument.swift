@@ -1,4 +1,5 @@
 import CLibXML
+import Foundation
 
 /// Why libxml2 or libxslt refused: their own words, collected, not printed.
 public struct XMLError: Error, CustomStringConvertible, Sendable {
@@ -14,6 +15,7 @@ enum XMLLibrary {
         // Stylesheets may read local files (imports, string tables) and nothing
         // else: no network, no writing; outputs are written by Swift.
         let prefs = xsltNewSecurityPrefs()
+        xsltSetSecurityPrefs(prefs, XSLT_SECPREF_READ_FILE, allowOnlyReadableFolders)
         xsltSetSecurityPrefs(prefs, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid)
         xsltSetSecurityPrefs(prefs, XSLT_SECPREF_CREATE_DIRECTORY, xsltSecurityForbid)
         xsltSetSecurityPrefs(prefs, XSLT_SECPREF_READ_NETWORK, allowOnlyAsylScheme)
@@ -28,19 +30,36 @@ enum XMLLibrary {
     /// Set once, before the first stylesheet is compiled.
     nonisolated(unsafe) static var stylesDirectory: String?
 
+    /// Folders stylesheets may read from (imports, string tables, chunk documents).
+    nonisolated(unsafe) static var readableFolders: [String] = []
+
     /// Everything not local is refused, except the `asyl:` scheme.
     private static let allowOnlyAsylScheme: xsltSecurityCheck = { _, _, value in
         guard let value else { return 0 }
         return String(cString: value).hasPrefix("asyl:") ? 1 : 0
     }
 
+    /// Local files only inside the readable folders, after `..` and links are resolved.
+    private static let allowOnlyReadableFolders: xsltSecurityCheck = { _, _, value in
+        guard let value else { return 0 }
+        return isReadable(String(cString: value)) ? 1 : 0
+    }
+
+    static func isReadable(_ path: String) -> Bool {
+        let decoded = path.removingPercentEncoding ?? path
+        let real = URL(fileURLWithPath: decoded).standardizedFileURL.resolvingSymlinksInPath().path
+        return readableFolders.contains { folder in real == folder || real.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/") }
+    }
+
     private static let loadEntity: xmlExternalEntityLoader = { url, id, context in
         if let url, let directory = XMLLibrary.stylesDirectory {
             let text = String(cString: url)
             if text.hasPrefix("asyl:") {
-                let name = String(text.dropFirst(5))
-                guard !name.split(separator: "/").contains("..") else { return nil }
-                return xmlNewInputFromFile(context, directory + "/" + name)
+                let name = String(text.dropFirst(5)).removingPercentEncoding ?? ""
+                let path = URL(fileURLWithPath: directory).appendingPathComponent(name).standardizedFileURL
+                    .resolvingSymlinksInPath().path
+                guard path.hasPrefix(directory.hasSuffix("/") ? directory : directory + "/") else { return nil }
+                return xmlNewInputFromFile(context, path)
             }
         }
         return xmlNoNetExternalEntityLoader(url, id, context)
@@ -69,16 +88,20 @@ enum XMLLibrary {
     }
 }
 
-/// An XML document owned by Swift; freed when the last reference goes.
-/// Read-only after it is built, so it may be shared between threads.
 public enum XMLSettings {
-    /// The folder `asyl:` URIs in stylesheets resolve to (Asyl's `styles/`).
-    public static func setStylesDirectory(_ path: String) {
-        XMLLibrary.stylesDirectory = path
+    /// The folder `asyl:` URIs in stylesheets resolve to (Asyl's `styles/`);
+    /// stylesheets may read files there and in `readable` folders, nowhere else.
+    /// Set before the first stylesheet is compiled.
+    public static func setStylesDirectory(_ path: String, readable: [String] = []) {
+        let real = { (path: String) in URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path }
+        XMLLibrary.stylesDirectory = real(path)
+        XMLLibrary.readableFolders = ([path] + readable).map(real)
         _ = XMLLibrary.ready
     }
 }
 
+/// An XML document owned by Swift; freed when the last reference goes.
+/// Read-only after it is built, so it may be shared between threads.
 public final class XMLDocument: @unchecked Sendable {
     let pointer: xmlDocPtr
 

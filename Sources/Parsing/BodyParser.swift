@@ -28,6 +28,7 @@ struct BodyParser {
         var parser = BodyParser(
             path: path, body: body, firstLine: firstLine)
         let document = MarkdownParser.parse(body)
+        parser.reserveExplicitAnchors(document)
         let whole = SourceRange(line: firstLine, column: 1)
         var blocks: [Block] = []
         for node in document.children {
@@ -120,8 +121,23 @@ struct BodyParser {
             }
             if kept.isEmpty { content.removeLast() } else { content[content.count - 1].kind = .text(kept) }
         }
-        let anchor = anchors.unique(explicit ?? Slug.make(content.plainText))
+        let anchor: String
+        if let explicit {
+            anchor = explicit
+        } else {
+            anchor = anchors.unique(Slug.make(content.plainText))
+        }
         return Heading(level: level, content: content, anchor: anchor, hasExplicitAnchor: explicit != nil)
+    }
+
+    /// Explicit anchors are the ones other languages link to: a slug never takes
+    /// one, even from a heading that comes before it.
+    private mutating func reserveExplicitAnchors(_ node: MarkdownNode) {
+        if case .heading = node.kind, let last = node.children.last, last.kind == .text,
+           let (anchor, _) = Self.explicitAnchor(in: last.literal), Self.isValidAnchor(anchor) {
+            anchors.reserve(anchor)
+        }
+        node.children.forEach { reserveExplicitAnchors($0) }
     }
 
     /// `Зерттелуі {#research}` → ("research", "Зерттелуі").
@@ -208,6 +224,8 @@ struct BodyParser {
         case .link(let destination, let title):
             if Self.isRelativeMarkdownLink(destination) {
                 report(.markup, "a link to another .md file does not survive publishing; link entries as [[id]]", range)
+            } else if !Self.isWebLink(destination) {
+                report(.markup, "links go to the web (https://…, mailto:) or to entries ([[id]]), not to '\(destination)'", range)
             }
             return Inline(.externalLink(url: destination, title: title, content: inlines(node.children, parent: range)), range: range)
         case .text: return Inline(.text(node.literal), range: range)
@@ -218,6 +236,13 @@ struct BodyParser {
              .footnoteDefinition, .table, .tableRow, .tableCell, .other:
             return nil
         }
+    }
+
+    /// Schemes a book may link to; anything else (javascript:, file:, data:, a
+    /// relative path) would not work in a reading system or is unsafe.
+    static func isWebLink(_ destination: String) -> Bool {
+        let lower = destination.lowercased()
+        return ["http://", "https://", "mailto:", "tel:"].contains { lower.hasPrefix($0) }
     }
 
     static func isRelativeMarkdownLink(_ destination: String) -> Bool {

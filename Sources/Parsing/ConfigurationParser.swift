@@ -241,6 +241,9 @@ struct ConfigurationParser {
                 if let value = node.scalar.flatMap(CitationStyle.init(rawValue:)) { style = value }
                 else { report("`citations` is notes or author-year", node.range) }
             }
+            if let node = fields["isbn"], node.scalar != nil {
+                report("each language's book has its own ISBN: write isbn: {kk: …, ru: …}", node.range)
+            }
             let isbn = fields["isbn"].map { localized($0, what: "isbn") } ?? LocalizedText()
             editions.append(Edition(
                 id: id, title: title, languages: editionLanguages, selection: selection, isbn: isbn,

@@ -62,7 +62,7 @@ enum FrontMatterParser {
             diagnostics.append(Diagnostic(.frontMatter, message, at: SourceLocation(path: path, range: range)))
         }
         let root: YAMLNode
-        switch YAMLReader.read(yaml, path: path, lineOffset: 1, rule: .frontMatter) {
+        switch YAMLReader.read(yaml, path: path, lineOffset: 1, rule: .frontMatter, maximumNodes: YAMLReader.maximumFrontMatterNodes) {
         case .failure(let diagnostic):
             diagnostics.append(diagnostic)
             return frontMatter

@@ -54,6 +54,11 @@ public enum Slug {
 
         public init() {}
 
+        /// Marks an anchor as taken without handing it out (an explicit `{#anchor}`).
+        public mutating func reserve(_ anchor: String) {
+            used.insert(anchor)
+        }
+
         public mutating func unique(_ slug: String) -> String {
             guard used.contains(slug) else {
                 used.insert(slug)

@@ -41,13 +41,15 @@ struct YAMLNode: Sendable {
 
 /// Reads YAML text into `YAMLNode`s, turning every failure into a finding.
 enum YAMLReader {
-    /// Front matter with more nodes than this is refused (it guards against
-    /// alias bombs as well as pasted data).
-    static let maximumNodes = 20_000
+    /// YAML with more nodes than this is refused: it guards against alias
+    /// bombs as well as pasted data. Front matter is small; asyl.yaml and
+    /// sources.yaml grow with the project (and are bounded by the file size limit).
+    static let maximumFrontMatterNodes = 20_000
+    static let maximumProjectNodes = 5_000_000
 
     /// `lineOffset` is added to every line, for YAML that starts inside a file.
     static func read(
-        _ text: String, path: String, lineOffset: Int = 0, rule: Rule
+        _ text: String, path: String, lineOffset: Int = 0, rule: Rule, maximumNodes: Int = maximumProjectNodes
     ) -> Result<YAMLNode?, Diagnostic> {
         let root: Node?
         do {

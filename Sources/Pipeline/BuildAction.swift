@@ -53,7 +53,7 @@ public struct BuildAction: Sendable {
         if let unknown = editions.first(where: { !known.contains($0) }) {
             throw BuildError.unknownEdition(unknown, known)
         }
-        let stylesheet = try EPUBStylesheet(styles: styles, project: project.configuration, source: source)
+        let stylesheet = try EPUBStylesheet(styles: styles, project: project.configuration, source: check.tree.root, output: output)
         var derivedProjects: [LanguageTag: ResolvedProject] = [:]
         for edition in project.configuration.editions where editions.isEmpty || editions.contains(edition.id) {
             for language in edition.languages where languages.isEmpty || languages.contains(language) {
@@ -127,16 +127,22 @@ struct EPUBStylesheet: Sendable {
     let print: XSLTStylesheet
     let styles: URL
 
-    init(styles: URL, project: ProjectConfiguration, source: URL) throws {
+    init(styles: URL, project: ProjectConfiguration, source: URL, output: URL) throws {
         guard FileManager.default.fileExists(atPath: styles.appendingPathComponent("epub.xsl").path) else {
             throw BuildError.stylesNotFound(styles.path)
         }
-        XMLSettings.setStylesDirectory(styles.path)
+        // The project's styles folder counts only if it really lies inside the source tree.
+        var projectStyles: URL?
+        if let folder = project.stylesDirectory {
+            let real = source.appendingPathComponent(folder).standardizedFileURL.resolvingSymlinksInPath()
+            if real.path.hasPrefix(source.path + "/") { projectStyles = real }
+        }
+        // Print reads its chunk documents from under the output folder.
+        XMLSettings.setStylesDirectory(styles.path, readable: [output.path] + (projectStyles.map { [$0.path] } ?? []))
         func compile(_ driver: String) throws -> XSLTStylesheet {
             var path = styles.appendingPathComponent(driver).path
-            if let folder = project.stylesDirectory {
-                let custom = source.appendingPathComponent(folder).appendingPathComponent(driver)
-                if FileManager.default.fileExists(atPath: custom.path) { path = custom.path }
+            if let custom = projectStyles?.appendingPathComponent(driver), FileManager.default.fileExists(atPath: custom.path) {
+                path = custom.path
             }
             do {
                 return try XSLTStylesheet(path: path)

@@ -45,7 +45,7 @@ struct PrintBuilder {
 
         let fonts = work.appendingPathComponent("fonts")
         try FileManager.default.createDirectory(at: fonts, withIntermediateDirectories: true)
-        for font in EPUBBuilder.fonts + ["PTSerif-LICENSE.txt"] {
+        for font in EPUBBuilder.fonts + ["PTSerif-LICENSE.txt", "AsylArrows.ttf", "AsylArrows-LICENSE.txt"] {
             try FileManager.default.copyItem(at: styles.appendingPathComponent("fonts/" + font), to: fonts.appendingPathComponent(font))
         }
         for planned in plan.entries {

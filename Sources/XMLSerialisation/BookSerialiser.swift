@@ -182,17 +182,19 @@ public struct BookResource: Sendable, Hashable {
 /// IDs of the XHTML made from the XML, made here so they are stable
 /// (libxslt's generate-id() is not).
 public enum Anchors {
-    /// The entry's ID itself when it is a valid XML name, else prefixed.
+    /// The entry's ID itself when it is a valid XML name, else prefixed with
+    /// `_`, which no ID contains. Parts of an entry are joined with `.`, which no
+    /// ID or anchor contains either, so no two of these can be equal.
     public static func entry(_ id: EntryID) -> String {
-        id.rawValue.first?.isLetter == true ? id.rawValue : "e-" + id.rawValue
+        id.rawValue.first?.isLetter == true ? id.rawValue : "_" + id.rawValue
     }
 
-    public static func section(_ id: EntryID, _ anchor: String) -> String { entry(id) + "--" + anchor }
-    public static func note(_ id: EntryID, _ number: Int) -> String { entry(id) + "--note-\(number)" }
+    public static func section(_ id: EntryID, _ anchor: String) -> String { entry(id) + "." + anchor }
+    public static func note(_ id: EntryID, _ number: Int) -> String { entry(id) + ".note-\(number)" }
     public static func noteReference(_ id: EntryID, _ number: Int, _ occurrence: Int) -> String {
-        entry(id) + "--noteref-\(number)" + (occurrence > 1 ? "-\(occurrence)" : "")
+        entry(id) + ".noteref-\(number)" + (occurrence > 1 ? "-\(occurrence)" : "")
     }
-    public static func source(_ id: EntryID, _ number: Int) -> String { entry(id) + "--source-\(number)" }
+    public static func source(_ id: EntryID, _ number: Int) -> String { entry(id) + ".source-\(number)" }
 }
 
 extension Calendar {

@@ -81,6 +81,18 @@ import TestSupport
         #expect(heading.hasExplicitAnchor)
     }
 
+    @Test func aSlugNeverTakesAnExplicitAnchor() throws {
+        let v = try version(files: ["entries/monuments/berel.kk.md": """
+            ---
+            title: Берел
+            ---
+            ## Research
+
+            ## Зерттелуі {#research}
+            """])
+        #expect(v.sectionAnchors == ["research-2", "research"])
+    }
+
     @Test func figureAloneInAParagraphAndFootnotes() throws {
         let v = try version()
         let figures = v.body.compactMap { block -> Figure? in if case .figure(let f) = block.kind { f } else { nil } }

@@ -8,8 +8,8 @@
     exclude-result-prefixes="a">
 
   <xsl:template match="a:entry">
-    <section class="entry {@kind}" id="{@anchor}" aria-labelledby="{@anchor}--title">
-      <h2 class="headword" id="{@anchor}--title"><xsl:value-of select="a:title"/></h2>
+    <section class="entry {@kind}" id="{@anchor}" aria-labelledby="{@anchor}.title">
+      <h2 class="headword" id="{@anchor}.title"><xsl:value-of select="a:title"/></h2>
       <xsl:apply-templates select="a:kind-label"/>
       <xsl:apply-templates select="a:aliases"/>
       <xsl:if test="$facts.show = 1"><xsl:apply-templates select="a:facts"/></xsl:if>

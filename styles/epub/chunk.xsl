@@ -15,8 +15,8 @@
         <link rel="stylesheet" type="text/css" href="{$css.href}"/>
       </head>
       <body epub:type="bodymatter">
-        <section class="letter" epub:type="chapter" role="doc-chapter" aria-labelledby="letter-title">
-          <h1 class="letter-title" id="letter-title"><xsl:value-of select="@letter"/></h1>
+        <section class="letter" epub:type="chapter" role="doc-chapter" aria-labelledby="letter.title">
+          <h1 class="letter-title" id="letter.title"><xsl:value-of select="@letter"/></h1>
           <xsl:apply-templates select="a:entry"/>
         </section>
       </body>

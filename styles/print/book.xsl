@@ -5,7 +5,8 @@
      target's page, and the back matter. Page numbers come from print.css
      (target-counter), so they are right whatever engine lays out the pages.
      The output is read as HTML, where <a/> would stay open: elements that
-     carry only generated content hold a zero-width space. -->
+     carry only generated content hold a zero-width space. Ids the stylesheet
+     makes contain a `.`, which entry ids never do. -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns="http://www.w3.org/1999/xhtml"
@@ -52,25 +53,25 @@
           <h1><xsl:call-template name="gentext"><xsl:with-param name="key" select="'contents'"/></xsl:call-template></h1>
           <ol>
             <xsl:for-each select="a:contents/a:letter">
-              <li><a href="#letter-{position()}"><xsl:value-of select="@label"/></a></li>
+              <li><a href="#letter.{position()}"><xsl:value-of select="@label"/></a></li>
             </xsl:for-each>
             <xsl:if test="a:index/a:index-letter">
-              <li><a href="#index"><xsl:call-template name="gentext"><xsl:with-param name="key" select="'index'"/></xsl:call-template></a></li>
+              <li><a href="#back.index"><xsl:call-template name="gentext"><xsl:with-param name="key" select="'index'"/></xsl:call-template></a></li>
             </xsl:if>
             <xsl:if test="a:regions/a:region">
-              <li><a href="#regions"><xsl:call-template name="gentext"><xsl:with-param name="key" select="'regions-index'"/></xsl:call-template></a></li>
+              <li><a href="#back.regions"><xsl:call-template name="gentext"><xsl:with-param name="key" select="'regions-index'"/></xsl:call-template></a></li>
             </xsl:if>
             <xsl:if test="a:bibliography/a:source">
-              <li><a href="#bibliography"><xsl:call-template name="gentext"><xsl:with-param name="key" select="'sources'"/></xsl:call-template></a></li>
+              <li><a href="#back.bibliography"><xsl:call-template name="gentext"><xsl:with-param name="key" select="'sources'"/></xsl:call-template></a></li>
             </xsl:if>
             <xsl:if test="a:chronology/a:event">
-              <li><a href="#chronology"><xsl:call-template name="gentext"><xsl:with-param name="key" select="'chronology'"/></xsl:call-template></a></li>
+              <li><a href="#back.chronology"><xsl:call-template name="gentext"><xsl:with-param name="key" select="'chronology'"/></xsl:call-template></a></li>
             </xsl:if>
           </ol>
         </nav>
         <main class="entries">
           <xsl:for-each select="a:contents/a:letter">
-            <section class="letter" id="letter-{position()}">
+            <section class="letter" id="letter.{position()}">
               <h1 class="letter-title"><xsl:value-of select="@label"/></h1>
               <xsl:for-each select="a:chunk">
                 <xsl:apply-templates select="document(concat($chunks.dir, substring-before(@file, '.xhtml'), '.xml'))/a:chunk/a:entry"/>
@@ -79,7 +80,7 @@
           </xsl:for-each>
         </main>
         <xsl:if test="a:index/a:index-letter">
-          <section class="print-index" id="index">
+          <section class="print-index" id="back.index">
             <h1><xsl:call-template name="gentext"><xsl:with-param name="key" select="'index'"/></xsl:call-template></h1>
             <xsl:for-each select="a:index/a:index-letter">
               <h2><xsl:value-of select="@label"/></h2>
@@ -100,7 +101,7 @@
           </section>
         </xsl:if>
         <xsl:if test="a:regions/a:region">
-          <section class="print-index" id="regions">
+          <section class="print-index" id="back.regions">
             <h1><xsl:call-template name="gentext"><xsl:with-param name="key" select="'regions-index'"/></xsl:call-template></h1>
             <xsl:for-each select="a:regions/a:region">
               <h2><xsl:value-of select="@title"/><a class="page-ref" href="#{@anchor}">&#x200B;</a></h2>
@@ -113,7 +114,7 @@
           </section>
         </xsl:if>
         <xsl:if test="a:bibliography/a:source">
-          <section class="print-bibliography" id="bibliography">
+          <section class="print-bibliography" id="back.bibliography">
             <h1><xsl:call-template name="gentext"><xsl:with-param name="key" select="'sources'"/></xsl:call-template></h1>
             <ol>
               <xsl:for-each select="a:bibliography/a:source">
@@ -123,7 +124,7 @@
           </section>
         </xsl:if>
         <xsl:if test="a:chronology/a:event">
-          <section class="print-chronology" id="chronology">
+          <section class="print-chronology" id="back.chronology">
             <h1><xsl:call-template name="gentext"><xsl:with-param name="key" select="'chronology'"/></xsl:call-template></h1>
             <table>
               <tbody>
