@@ -29,39 +29,16 @@ enum FactChecks {
     /// `region` and `part-of` chains must end: a place inside itself would
     /// make edition selection by region meaningless (FORMAT.md §4).
     private static func placeCycles(_ project: ResolvedProject) -> [Diagnostic] {
-        var parent: [EntryID: (EntryID, MergedFact)] = [:]
-        for entry in project.entries {
-            for fact in entry.facts where fact.field == "region" || fact.field == "part-of" {
-                // Links already reported as broken or of the wrong kind are not followed.
-                if case .link(let link) = fact.value, case .resolved = link.resolution, parent[entry.id] == nil {
-                    parent[entry.id] = (link.target, fact)
-                }
-            }
+        PlaceHierarchy(project.entries).cycles().compactMap { circle in
+            // Reported at the link that leaves the circle's first entry.
+            guard let first = project[circle[0]],
+                  let fact = first.facts.first(where: { PlaceHierarchy.fields.contains($0.field) && $0.value.links.contains { link in
+                      link.target == (circle.count > 1 ? circle[1] : circle[0]) } })
+            else { return nil }
+            return Diagnostic(
+                .linkCycle, "`\(fact.field)` goes round in a circle: " + (circle + [circle[0]]).map(\.rawValue).joined(separator: " → "),
+                at: SourceLocation(path: fact.path, range: fact.range))
         }
-        var reported: Set<EntryID> = []
-        var findings: [Diagnostic] = []
-        for entry in project.entries.map(\.id) where !reported.contains(entry) {
-            var path = [entry]
-            var current = entry
-            while let (next, _) = parent[current], path.count <= parent.count {
-                if let start = path.firstIndex(of: next) {
-                    let cycle = Array(path[start...])
-                    guard cycle.allSatisfy({ !reported.contains($0) }) else { break }
-                    reported.formUnion(cycle)
-                    let first = cycle.min()!
-                    let fact = parent[first]!.1
-                    let order = cycle[(cycle.firstIndex(of: first)!)...] + cycle[..<cycle.firstIndex(of: first)!]
-                    findings.append(Diagnostic(
-                        .linkCycle,
-                        "`\(fact.field)` goes round in a circle: " + (order + [first]).map(\.rawValue).joined(separator: " → "),
-                        at: SourceLocation(path: fact.path, range: fact.range)))
-                    break
-                }
-                path.append(next)
-                current = next
-            }
-        }
-        return findings
     }
 
     private static func requiredFields(_ entry: Entry, _ configuration: ProjectConfiguration) -> [Diagnostic] {

@@ -56,8 +56,6 @@ enum LinkChecks {
                     .brokenLink, "the \(language) version of '\(target)' has no section '\(name)'", at: location,
                     notes: suggestion.map { [.init("did you mean '\(target)#\($0)'?")] }
                         ?? [.init("a section's anchor is its explicit {#anchor} or the slug of its heading")])
-            case .sectionInUntranslatedEntry(let name):
-                return Diagnostic(.brokenLink, "'\(target)' has no \(language) version to hold section '\(name)'", at: location)
             case .wrongKind(let actual, let allowed):
                 return Diagnostic(
                     .linkWrongKind,

@@ -55,8 +55,6 @@ public struct ResolvedLink: Hashable, Sendable {
 public enum LinkFailure: Hashable, Sendable {
     case noSuchEntry(suggestion: EntryID?)
     case noSuchSection(String, suggestion: String?)
-    /// The section is in the target, but the target has no version in this language.
-    case sectionInUntranslatedEntry(String)
     /// A fact's link reaches an entry of a kind the field does not allow.
     case wrongKind(actual: String?, allowed: [String])
 }

@@ -50,25 +50,12 @@ public struct BackMatter: Sendable {
 
         // Every place an entry lies in, through `region` and `part-of` links, except
         // the outermost (a country would hold everything).
-        var parents: [EntryID: [EntryID]] = [:]
-        for entry in project.entries {
-            parents[entry.id] = entry.facts.filter { $0.field == "region" || $0.field == "part-of" }.flatMap { fact -> [EntryID] in
-                switch fact.value {
-                case .link(let link): [link.target]
-                case .links(let links): links.map(\.target)
-                default: []
-                }
-            }
-        }
+        let hierarchy = PlaceHierarchy(project.entries)
         var members: [EntryID: Set<EntryID>] = [:]
         for planned in plan.entries {
-            var seen: Set<EntryID> = [planned.entry.id]
-            var frontier = parents[planned.entry.id] ?? []
-            while let place = frontier.popLast() {
-                guard seen.insert(place).inserted else { continue }
-                let above = parents[place] ?? []
-                if !above.isEmpty, included.contains(place) { members[place, default: []].insert(planned.entry.id) }
-                frontier += above
+            for place in hierarchy.ancestors(of: planned.entry.id)
+            where included.contains(place) && !(hierarchy.parents[place] ?? []).isEmpty {
+                members[place, default: []].insert(planned.entry.id)
             }
         }
         func byTitle(_ a: EntryID, _ b: EntryID) -> Bool {

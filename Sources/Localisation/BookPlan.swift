@@ -126,27 +126,13 @@ public enum EditionSelector {
     }
 
     /// Entries whose `region` or `part-of` links lead to one of `regions`,
-    /// through any chain (a cycle ends the walk, it does not hang it).
+    /// through any chain (a circle ends the walk, it does not hang it).
     static func members(of regions: [EntryID], in project: ResolvedProject) -> Set<EntryID> {
-        var parents: [EntryID: [EntryID]] = [:]
-        for entry in project.entries {
-            for fact in entry.facts where fact.field == "region" || fact.field == "part-of" {
-                switch fact.value {
-                case .link(let link): parents[entry.id, default: []].append(link.target)
-                case .links(let links): parents[entry.id, default: []] += links.map(\.target)
-                default: break
-                }
-            }
-        }
+        let hierarchy = PlaceHierarchy(project.entries)
         let targets = Set(regions)
-        var members: Set<EntryID> = targets
-        for entry in project.entries {
-            var seen: Set<EntryID> = [entry.id]
-            var frontier = parents[entry.id] ?? []
-            while let next = frontier.popLast() {
-                if targets.contains(next) { members.insert(entry.id); break }
-                if seen.insert(next).inserted { frontier += parents[next] ?? [] }
-            }
+        var members = targets
+        for entry in project.entries where !targets.isDisjoint(with: hierarchy.ancestors(of: entry.id)) {
+            members.insert(entry.id)
         }
         return members
     }

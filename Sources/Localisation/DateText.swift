@@ -35,8 +35,8 @@ public struct DateText: Sendable {
         switch date.precision {
         case .day, .month, .season: core = calendar(date)
         case .year: core = year(date.year, suffix: true)
-        case .decade: core = decade(date.year)
-        case .century: core = century(date)
+        case .decade: core = decade(date)
+        case .century: core = date.unspecifiedYearDigits >= 3 ? millennium(date) : century(date)
         }
         if date.approximate {
             core = switch style {
@@ -103,13 +103,27 @@ public struct DateText: Sendable {
         }
     }
 
-    private func decade(_ value: Int) -> String {
-        let start = abs(value)
-        let bce = value < 0
+    private func decade(_ date: EDTFDate) -> String {
+        // BCE decades count down: -184X is 1850 to 1841 BC; written as that range of years.
+        guard date.year >= 0 else { return yearRange(date.yearRange.lowerBound, date.yearRange.upperBound) }
+        let start = date.year
         return switch style {
-        case .kazakh: (bce ? "б.з.б. " : "") + "\(start)-жылдар"
-        case .russian: "\(start)-е гг." + (bce ? " до н. э." : "")
-        case .english: "\(start)s" + (bce ? " BC" : "")
+        case .kazakh: "\(start)-жылдар"
+        case .russian: "\(start)-е гг."
+        case .english: "\(start)s"
+        }
+    }
+
+    /// `1XXX`: the second millennium.
+    private func millennium(_ date: EDTFDate) -> String {
+        let range = date.yearRange
+        let number = date.year >= 0 ? range.lowerBound / 1000 + 1 : (1 - range.upperBound) / 1000 + 1
+        let bce = date.year < 0
+        let roman = Self.roman(number)
+        return switch style {
+        case .kazakh: (bce ? "б.з.б. " : "") + "\(roman) мыңжылдық"
+        case .russian: "\(roman) тыс." + (bce ? " до н. э." : "")
+        case .english: Self.ordinal(number) + " millennium" + (bce ? " BC" : "")
         }
     }
 

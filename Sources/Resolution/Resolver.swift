@@ -88,7 +88,11 @@ struct TargetIndex: Sendable {
         }
         guard let title = target.titles[language] else {
             let fallback = languages.first { target.titles[$0] != nil } ?? target.titles.keys.sorted()[0]
-            return .untranslated(ResolvedLink(target: id, anchor: nil, title: target.titles[fallback]!, language: fallback))
+            // The link prints as text, but its section is still checked, in the version it would reach.
+            if let section, !(target.anchors[fallback] ?? []).contains(section) {
+                return .broken(.noSuchSection(section, suggestion: NearMiss.closest(to: section, in: target.anchors[fallback] ?? [])))
+            }
+            return .untranslated(ResolvedLink(target: id, anchor: section, title: target.titles[fallback]!, language: fallback))
         }
         if let section {
             let anchors = target.anchors[language] ?? []

@@ -45,6 +45,16 @@ import TestSupport
             target: EntryID("east-kazakhstan"), anchor: nil, title: "Шығыс Қазақстан облысы", language: .init("kk"))))
     }
 
+    @Test func aSectionOfAnUntranslatedTargetIsStillChecked() throws {
+        let project = try resolved(["entries/places/east-kazakhstan.en.md": nil,
+                                    "entries/monuments/berel.en.md": "---\ntitle: Berel\n---\n[[east-kazakhstan#history]] [[east-kazakhstan#histry]]\n"])
+        let en = try #require(project[EntryID("berel")]?.version(.init("en")))
+        let found = links(en).map(\.resolution)
+        #expect(found[0] == .untranslated(ResolvedLink(
+            target: EntryID("east-kazakhstan"), anchor: "history", title: "Шығыс Қазақстан облысы", language: .init("kk"))))
+        #expect(found[1] == .broken(.noSuchSection("histry", suggestion: "history")))
+    }
+
     @Test func brokenLinksCarryASuggestion() throws {
         let project = try resolved(["entries/places/east-kazakhstan.ru.md": "---\ntitle: ВКО\n---\n[[berl]] [[berel#reserch]]\n"])
         let ru = try #require(project[EntryID("east-kazakhstan")]?.version(.init("ru")))
