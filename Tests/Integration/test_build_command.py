@@ -152,11 +152,15 @@ def test_a_failed_build_leaves_the_previous_book(asyl, tmp_path):
     assert asyl("build", tree, "--out", out, env={"SOURCE_DATE_EPOCH": EPOCH}).returncode == 0
     book = out / "test" / "test.kk.epub"
     before = book.read_bytes()
+    page = out / "test" / "print-kk" / "index.html"
+    page_before = page.read_bytes()
     (tree / "entries" / "monuments" / "berel.kk.md").write_text("---\ntitle: x\n---\n[[nope]]\n", encoding="utf-8")
     result = asyl("build", tree, "--out", out, env={"SOURCE_DATE_EPOCH": "1800000000"})
     assert result.returncode == 1
     assert book.read_bytes() == before
-    assert sorted(p.name for p in (out / "test").iterdir()) == ["test.en.epub", "test.kk.epub", "test.ru.epub"]
+    assert page.read_bytes() == page_before
+    assert sorted(p.name for p in (out / "test").iterdir()) == [
+        "print-en", "print-kk", "print-ru", "test.en.epub", "test.kk.epub", "test.ru.epub"]
 
 
 def test_a_project_stylesheet_overrides_a_template_and_a_parameter(asyl, tmp_path):
