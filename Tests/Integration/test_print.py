@@ -93,3 +93,26 @@ def test_cross_references_print_the_target_page(pdfs):
     assert re.search(r"\(→ \d+-б\.\)", text)
     ru = "".join(page_text(pdfs["ru"], p) for p in range(4, 12))
     assert re.search(r"\(→ с\. \d+\)", ru)
+
+
+def test_a_cross_reference_prints_its_targets_page(asyl, tmp_path):
+    """In the base fixture every link of Берел leads to Шығыс Қазақстан облысы and back:
+    each printed page number must be the page its target's headword is on."""
+    out = tmp_path / "out"
+    result = asyl("build", ROOT / "Tests" / "TestSupport" / "Fixtures" / "base", "--out", out, "--lang", "kk",
+                  "--format", "print")
+    assert result.returncode == 0, result.stderr
+    pdf = tmp_path / "kk.pdf"
+    subprocess.run(["weasyprint", str(out / "test" / "print-kk" / "index.html"), str(pdf)], check=True,
+                   capture_output=True, timeout=600)
+    pages = {number: page_text(pdf, number) for number in range(1, page_count(pdf) + 1)}
+
+    def headword_page(headword):
+        return next(n for n, text in pages.items() if n > 3 and re.search(rf"^{headword}\b", text, re.M))
+
+    berel, region = headword_page("Берел қорымы"), headword_page("Шығыс Қазақстан облысы")
+    assert berel != region
+    from_berel = [int(n) for n in re.findall(r"\(→ (\d+)-б\.\)", pages[berel])]
+    from_region = [int(n) for n in re.findall(r"\(→ (\d+)-б\.\)", pages[region])]
+    assert from_berel and set(from_berel) == {region}, (from_berel, region)
+    assert from_region and set(from_region) == {berel}, (from_region, berel)
