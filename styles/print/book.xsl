@@ -4,8 +4,8 @@
      columns, footnotes at the foot of the page, cross-references with the
      target's page, and the back matter. Page numbers come from print.css
      (target-counter), so they are right whatever engine lays out the pages.
-     The output is read as HTML, where <a/> would stay open: elements that
-     carry only generated content hold a zero-width space. Ids the stylesheet
+     The output is read as HTML, where <a/> would stay open: a page reference
+     holds its ", " and print.css adds the number. Ids the stylesheet
      makes contain a `.`, which entry ids never do. -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -93,7 +93,7 @@
                       <span class="see"><xsl:call-template name="gentext"><xsl:with-param name="key" select="'see'"/></xsl:call-template></span>
                       <xsl:text> </xsl:text><xsl:value-of select="@see"/>
                     </xsl:if>
-                    <a class="page-ref" href="#{@anchor}">&#x200B;</a>
+                    <a class="page-ref" href="#{@anchor}"><xsl:text>, </xsl:text></a>
                   </li>
                 </xsl:for-each>
               </ul>
@@ -104,10 +104,10 @@
           <section class="print-index" id="back.regions">
             <h1><xsl:call-template name="gentext"><xsl:with-param name="key" select="'regions-index'"/></xsl:call-template></h1>
             <xsl:for-each select="a:regions/a:region">
-              <h2><xsl:value-of select="@title"/><a class="page-ref" href="#{@anchor}">&#x200B;</a></h2>
+              <h2><xsl:value-of select="@title"/><a class="page-ref" href="#{@anchor}"><xsl:text>, </xsl:text></a></h2>
               <ul>
                 <xsl:for-each select="a:region-item">
-                  <li><xsl:value-of select="."/><a class="page-ref" href="#{@anchor}">&#x200B;</a></li>
+                  <li><xsl:value-of select="."/><a class="page-ref" href="#{@anchor}"><xsl:text>, </xsl:text></a></li>
                 </xsl:for-each>
               </ul>
             </xsl:for-each>
@@ -131,7 +131,7 @@
                 <xsl:for-each select="a:chronology/a:event">
                   <tr>
                     <td class="date"><xsl:value-of select="@date"/></td>
-                    <td><xsl:value-of select="."/><xsl:text>: </xsl:text><xsl:value-of select="@label"/><a class="page-ref" href="#{@anchor}">&#x200B;</a></td>
+                    <td><xsl:value-of select="."/><xsl:text>: </xsl:text><xsl:value-of select="@label"/><a class="page-ref" href="#{@anchor}"><xsl:text>, </xsl:text></a></td>
                   </tr>
                 </xsl:for-each>
               </tbody>
