@@ -100,7 +100,12 @@
 
   <xsl:template name="source.gost">
     <xsl:if test="a:author">
-      <xsl:call-template name="source.names"><xsl:with-param name="names" select="a:author"/></xsl:call-template>
+      <xsl:variable name="names">
+        <xsl:call-template name="source.names"><xsl:with-param name="names" select="a:author"/></xsl:call-template>
+      </xsl:variable>
+      <xsl:value-of select="$names"/>
+      <!-- «Самашев З. С.» ends with its initials' full stop; a full given name gets one. -->
+      <xsl:if test="substring($names, string-length($names)) != '.'"><xsl:text>.</xsl:text></xsl:if>
       <xsl:text> </xsl:text>
     </xsl:if>
     <xsl:value-of select="a:title"/>
