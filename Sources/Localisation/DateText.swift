@@ -36,7 +36,10 @@ public struct DateText: Sendable {
         case .day, .month, .season: core = calendar(date)
         case .year: core = year(date.year, suffix: true)
         case .decade: core = decade(date)
-        case .century: core = date.unspecifiedYearDigits >= 3 ? millennium(date) : century(date)
+        case .century:
+            core = date.unspecifiedYearDigits >= 3
+                ? period(date, years: 1000, words: ("мыңжылдық", "тыс.", "millennium"))
+                : period(date, years: 100, words: ("ғ.", "в.", "century"))
         }
         if date.approximate {
             core = switch style {
@@ -114,29 +117,17 @@ public struct DateText: Sendable {
         }
     }
 
-    /// `1XXX`: the second millennium.
-    private func millennium(_ date: EDTFDate) -> String {
+    /// A century (`18XX`: the nineteenth) or a millennium (`1XXX`: the second);
+    /// BCE ones count back from 1 BCE (`-03XX`: the fourth century BC).
+    private func period(_ date: EDTFDate, years: Int, words: (kazakh: String, russian: String, english: String)) -> String {
         let range = date.yearRange
-        let number = date.year >= 0 ? range.lowerBound / 1000 + 1 : (1 - range.upperBound) / 1000 + 1
+        let number = date.year >= 0 ? range.lowerBound / years + 1 : (1 - range.upperBound) / years + 1
         let bce = date.year < 0
         let roman = Self.roman(number)
         return switch style {
-        case .kazakh: (bce ? "б.з.б. " : "") + "\(roman) мыңжылдық"
-        case .russian: "\(roman) тыс." + (bce ? " до н. э." : "")
-        case .english: Self.ordinal(number) + " millennium" + (bce ? " BC" : "")
-        }
-    }
-
-    private func century(_ date: EDTFDate) -> String {
-        // 18XX is the nineteenth century; -03XX counts back from 1 BCE.
-        let range = date.yearRange
-        let number = date.year >= 0 ? range.lowerBound / 100 + 1 : (1 - range.upperBound) / 100 + 1
-        let bce = date.year < 0
-        let roman = Self.roman(number)
-        return switch style {
-        case .kazakh: (bce ? "б.з.б. " : "") + "\(roman) ғ."
-        case .russian: "\(roman) в." + (bce ? " до н. э." : "")
-        case .english: Self.ordinal(number) + " century" + (bce ? " BC" : "")
+        case .kazakh: (bce ? "б.з.б. " : "") + "\(roman) \(words.kazakh)"
+        case .russian: "\(roman) \(words.russian)" + (bce ? " до н. э." : "")
+        case .english: Self.ordinal(number) + " \(words.english)" + (bce ? " BC" : "")
         }
     }
 

@@ -163,20 +163,26 @@ def test_a_failed_build_leaves_the_previous_book(asyl, tmp_path):
         "print-en", "print-kk", "print-ru", "test.en.epub", "test.kk.epub", "test.ru.epub"]
 
 
-def test_a_project_stylesheet_overrides_a_template_and_a_parameter(asyl, tmp_path):
+def project_with_stylesheet(tmp_path, stylesheet):
+    """The base fixture with `styles: my-styles` and my-styles/epub.xsl."""
     tree = tmp_path / "tree"
     shutil.copytree(ROOT / "Tests" / "TestSupport" / "Fixtures" / "base", tree)
     with open(tree / "asyl.yaml", "a", encoding="utf-8") as config:
         config.write("styles: my-styles\n")
     (tree / "my-styles").mkdir()
-    (tree / "my-styles" / "epub.xsl").write_text("""<?xml version="1.0"?>
+    (tree / "my-styles" / "epub.xsl").write_text(stylesheet, encoding="utf-8")
+    return tree
+
+
+def test_a_project_stylesheet_overrides_a_template_and_a_parameter(asyl, tmp_path):
+    tree = project_with_stylesheet(tmp_path, """<?xml version="1.0"?>
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns="http://www.w3.org/1999/xhtml" xmlns:a="urn:asyl:book:1" exclude-result-prefixes="a">
   <xsl:import href="asyl:epub.xsl"/>
   <xsl:param name="facts.show" select="0"/>
   <xsl:template match="a:kind-label"><p class="my-kind">★ <xsl:value-of select="."/></p></xsl:template>
 </xsl:stylesheet>
-""", encoding="utf-8")
+""")
     out = tmp_path / "out"
     result = asyl("build", tree, "--out", out, "--lang", "en")
     assert result.returncode == 0, result.stderr
@@ -311,12 +317,6 @@ def test_back_matter_indexes_and_chronology(content_books):
 
 
 def test_stylesheets_cannot_read_outside_their_folders(asyl, tmp_path):
-    tree = tmp_path / "tree"
-    shutil.copytree(ROOT / "Tests" / "TestSupport" / "Fixtures" / "base", tree)
-    with open(tree / "asyl.yaml", "a", encoding="utf-8") as config:
-        config.write("styles: my-styles\n")
-    (tree / "my-styles").mkdir()
-    stylesheet = tree / "my-styles" / "epub.xsl"
     template = """<?xml version="1.0"?>
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns="http://www.w3.org/1999/xhtml" xmlns:a="urn:asyl:book:1" exclude-result-prefixes="a">
@@ -324,10 +324,10 @@ def test_stylesheets_cannot_read_outside_their_folders(asyl, tmp_path):
   <xsl:template match="a:kind-label"><p><xsl:value-of select="document('/etc/passwd')"/></p></xsl:template>
 </xsl:stylesheet>
 """
-    stylesheet.write_text(template.replace("IMPORT", "asyl:epub.xsl"), encoding="utf-8")
+    tree = project_with_stylesheet(tmp_path, template.replace("IMPORT", "asyl:epub.xsl"))
     result = asyl("build", tree, "--out", tmp_path / "a", "--lang", "en", "--format", "epub")
     assert result.returncode != 0 and "read rights for /etc/passwd denied" in result.stderr
     assert not (tmp_path / "a" / "test" / "test.en.epub").exists()
-    stylesheet.write_text(template.replace("IMPORT", "asyl:%2e%2e/%2e%2e/etc/passwd"), encoding="utf-8")
+    (tree / "my-styles" / "epub.xsl").write_text(template.replace("IMPORT", "asyl:%2e%2e/%2e%2e/etc/passwd"), encoding="utf-8")
     result = asyl("build", tree, "--out", tmp_path / "b", "--lang", "en", "--format", "epub")
     assert result.returncode != 0 and "unable to load" in result.stderr
