@@ -53,7 +53,7 @@ public struct BuildAction: Sendable {
         if let unknown = editions.first(where: { !known.contains($0) }) {
             throw BuildError.unknownEdition(unknown, known)
         }
-        let stylesheet = try EPUBStylesheet(styles: styles, project: project.configuration, source: check.tree.root, output: output)
+        let stylesheets = try CompiledStylesheets(styles: styles, project: project.configuration, source: check.tree.root, output: output)
         var derivedProjects: [LanguageTag: ResolvedProject] = [:]
         for edition in project.configuration.editions where editions.isEmpty || editions.contains(edition.id) {
             for language in edition.languages where languages.isEmpty || languages.contains(language) {
@@ -73,13 +73,13 @@ public struct BuildAction: Sendable {
                             .appendingPathComponent("\(edition.id).\(language.rawValue).epub")
                         let xmlFolder = emitXML
                             ? output.appendingPathComponent(edition.id).appendingPathComponent("xml-\(language.rawValue)") : nil
-                        try EPUBBuilder(plan: plan, project: project, tree: check.tree.root, stylesheet: stylesheet, date: date,
+                        try EPUBBuilder(plan: plan, project: project, tree: check.tree.root, stylesheets: stylesheets, date: date,
                                         xmlFolder: xmlFolder)
                             .write(to: destination)
                         report.outputs.append(destination)
                     case .print:
                         let folder = output.appendingPathComponent(edition.id).appendingPathComponent("print-\(language.rawValue)")
-                        try PrintBuilder(plan: plan, project: project, tree: check.tree.root, stylesheet: stylesheet.print,
+                        try PrintBuilder(plan: plan, project: project, tree: check.tree.root, stylesheet: stylesheets.print,
                                          styles: styles, date: date)
                             .write(to: folder)
                         report.outputs.append(folder.appendingPathComponent("index.html"))
@@ -122,8 +122,8 @@ public enum BuildError: Error, CustomStringConvertible {
 
 /// The compiled stylesheets: for each driver, the project's own
 /// (`styles/epub.xsl`, importing Asyl's as `asyl:epub.xsl`) if it has one, else Asyl's.
-struct EPUBStylesheet: Sendable {
-    let compiled: XSLTStylesheet
+struct CompiledStylesheets: Sendable {
+    let epub: XSLTStylesheet
     let print: XSLTStylesheet
     let styles: URL
 
@@ -150,7 +150,7 @@ struct EPUBStylesheet: Sendable {
                 throw BuildError.stylesheet(error.message)
             }
         }
-        compiled = try compile("epub.xsl")
+        epub = try compile("epub.xsl")
         print = try compile("print.xsl")
         self.styles = styles
     }

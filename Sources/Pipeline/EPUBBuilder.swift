@@ -13,7 +13,7 @@ struct EPUBBuilder {
     let plan: BookPlan
     let project: ResolvedProject
     let tree: URL
-    let stylesheet: EPUBStylesheet
+    let stylesheets: CompiledStylesheets
     let date: Date
     /// Where to keep the intermediate XML, if anywhere.
     let xmlFolder: URL?
@@ -23,16 +23,16 @@ struct EPUBBuilder {
     func write(to destination: URL) throws {
         var files: [PackageFile] = []
         var resources: [BookResource] = [BookResource(href: "css/epub.css", mediaType: "text/css", role: "stylesheet")]
-        files.append(PackageFile(path: "css/epub.css", bytes: try read(stylesheet.styles.appendingPathComponent("epub.css"))))
+        files.append(PackageFile(path: "css/epub.css", bytes: try read(stylesheets.styles.appendingPathComponent("epub.css"))))
         for font in Self.fonts {
-            files.append(PackageFile(path: "fonts/" + font, bytes: try read(stylesheet.styles.appendingPathComponent("fonts/" + font))))
+            files.append(PackageFile(path: "fonts/" + font, bytes: try read(stylesheets.styles.appendingPathComponent("fonts/" + font))))
             resources.append(BookResource(href: "fonts/" + font, mediaType: "font/ttf", role: "font"))
         }
         for (path, mediaType) in mediaFiles() {
             files.append(PackageFile(path: path, bytes: try read(tree.appendingPathComponent(path))))
             resources.append(BookResource(href: path, mediaType: mediaType, role: "image"))
         }
-        let licence = String(decoding: try read(stylesheet.styles.appendingPathComponent("fonts/PTSerif-LICENSE.txt")), as: UTF8.self)
+        let licence = String(decoding: try read(stylesheets.styles.appendingPathComponent("fonts/PTSerif-LICENSE.txt")), as: UTF8.self)
         let serialiser = BookSerialiser(plan: plan, project: project, modified: date, resources: resources, fontLicence: licence)
         let outline = serialiser.outline()
         if let xmlFolder {
@@ -48,7 +48,7 @@ struct EPUBBuilder {
         for (part, file) in parts {
             files.append(PackageFile(path: file, bytes: try transform(outline, part: part)))
         }
-        let compiled = stylesheet.compiled
+        let compiled = stylesheets.epub
         let xmlFolder = self.xmlFolder
         let chunks = plan.chunks.concurrentMap { chunk in
             Result { () throws -> PackageFile in
@@ -65,7 +65,7 @@ struct EPUBBuilder {
     }
 
     private func transform(_ document: XMLDocument, part: String) throws -> [UInt8] {
-        try stylesheet.compiled.transform(document, parameters: [("part", part)])
+        try stylesheets.epub.transform(document, parameters: [("part", part)])
     }
 
     /// Images the book's entries show, by their path in the source tree.
