@@ -14,7 +14,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // C libraries, each behind a module map, and the one module that calls them.
@@ -24,7 +24,9 @@ let package = Package(
         .systemLibrary(
             name: "CLibXML", path: "Sources/CSystem/CLibXML", pkgConfig: "libexslt",
             providers: [.apt(["libxml2-dev", "libxslt1-dev"])]),
-        .target(name: "NativeBridge", dependencies: ["CCmarkGFM", "CLibXML"]),
+        .systemLibrary(
+            name: "CZlib", path: "Sources/CSystem/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "NativeBridge", dependencies: ["CCmarkGFM", "CLibXML", "CZlib"]),
 
         // Values shared by every stage.
         .target(name: "Diagnostics"),
@@ -43,11 +45,16 @@ let package = Package(
         .target(name: "Resolution", dependencies: ["DocumentModel", "Parallelism"]),
         .target(name: "Checking", dependencies: ["Resolution", "DocumentModel"]),
         .target(name: "Localisation", dependencies: ["Resolution", "DocumentModel", "EDTF"]),
-        .target(name: "XMLSerialisation", dependencies: ["Localisation", "NativeBridge", "Resolution"]),
-        .target(name: "Packaging", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(
+            name: "XMLSerialisation",
+            dependencies: ["Localisation", "NativeBridge", "Resolution", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "Packaging", dependencies: ["NativeBridge"]),
         .target(
             name: "Pipeline",
-            dependencies: ["Loading", "Parsing", "Resolution", "Checking", "Localisation", "XMLSerialisation", "NativeBridge", "Packaging"]),
+            dependencies: [
+                "Loading", "Parsing", "Resolution", "Checking", "Localisation", "XMLSerialisation", "NativeBridge", "Packaging",
+                "Parallelism", .product(name: "Crypto", package: "swift-crypto"),
+            ]),
 
         // The command line: argument parsing only; the work is in Pipeline.
         .target(
@@ -69,6 +76,7 @@ let package = Package(
         .testTarget(
             name: "XMLSerialisationTests", dependencies: ["XMLSerialisation", "Localisation", "NativeBridge", "TestSupport"],
             exclude: ["Golden"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "TestSupport"]),
+        .testTarget(name: "PackagingTests", dependencies: ["Packaging"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Packaging", "TestSupport"]),
     ]
 )

@@ -37,10 +37,6 @@ public struct AsylCommand: ParsableCommand {
     }
 }
 
-public enum AsylVersion {
-    public static let string = "0.1.0"
-}
-
 /// Options shared by `check` and `build`.
 struct SourceOptions: ParsableArguments {
     @Argument(help: ArgumentHelp("The source tree: a folder with asyl.yaml, sources.yaml and entries/.", valueName: "source"),

@@ -36,6 +36,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .customLong("emit-xml"), help: "Also write each book's intermediate XML to OUT/EDITION/xml-LANG/.")
     var emitXML = false
 
+    @Flag(name: .customLong("no-cache"), help: "Neither read nor write OUT/.cache, where builds keep what they made for the next one.")
+    var noCache = false
+
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         var date = Date()
@@ -47,7 +50,7 @@ struct BuildCommand: ParsableCommand {
             source: options.sourceURL, output: URL(fileURLWithPath: out), editions: editions,
             languages: languages.map { LanguageTag($0) }, formats: formats.map(\.format), strict: options.strict,
             includeDrafts: drafts, overrides: try options.overrides(), date: date, styles: StylesLocation.find(),
-            emitXML: emitXML)
+            emitXML: emitXML, useCache: !noCache)
         let report: BuildReport
         do {
             report = try action.run()

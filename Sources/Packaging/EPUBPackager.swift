@@ -1,5 +1,4 @@
 import Foundation
-import ZIPFoundation
 
 /// One file of an EPUB container, as it goes into the zip.
 public struct PackageFile: Sendable {
@@ -23,30 +22,40 @@ public enum PackagingError: Error, CustomStringConvertible {
 }
 
 /// Zips an EPUB (OCF 3.3): `mimetype` first and stored, the container file,
-/// then every other file in sorted order, all with one fixed date, so the
+/// then every other member in sorted order, all with one fixed date, so the
 /// same files give the same bytes. The archive is written beside its final
 /// name and renamed into place: a failure leaves the previous book untouched.
 public enum EPUBPackager {
     /// Package files live under this folder of the container.
     public static let root = "EPUB"
 
-    public static func write(_ files: [PackageFile], to destination: URL, date: Date) throws {
+    /// The member a package file becomes, at its place in the container.
+    public static func member(_ file: PackageFile) -> ZIPMember {
+        ZIPMember(path: root + "/" + file.path, bytes: file.bytes, compress: !isCompressed(file.path))
+    }
+
+    /// `members`: made by `member(_:)` (or taken from a cache of what it made).
+    public static func write(_ members: [ZIPMember], to destination: URL, date: Date) throws {
         let folder = destination.deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
             throw PackagingError.cannotWrite(folder.path, "\(error)")
         }
-        let temporary = folder.appendingPathComponent(".\(destination.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        try? FileManager.default.removeItem(at: temporary)
+        let (time, day) = ZIPWriter.dosTimeAndDate(secondsSince1970: Int64(date.timeIntervalSince1970.rounded(.down)))
+        let fixed = [
+            ZIPMember(path: "mimetype", bytes: Array("application/epub+zip".utf8), compress: false),
+            ZIPMember(path: "META-INF/container.xml", bytes: containerXML),
+        ]
+        let bytes: [UInt8]
         do {
-            let archive = try Archive(url: temporary, accessMode: .create)
-            let modified = max(date, Date(timeIntervalSince1970: 315_532_800))  // ZIP dates start in 1980
-            try add(archive, "mimetype", Array("application/epub+zip".utf8), compressed: false, date: modified)
-            try add(archive, "META-INF/container.xml", containerXML, compressed: true, date: modified)
-            for file in files.sorted(by: { $0.path < $1.path }) {
-                try add(archive, root + "/" + file.path, file.bytes, compressed: !isCompressed(file.path), date: modified)
-            }
+            bytes = try ZIPWriter.archive(fixed + members.sorted { $0.path < $1.path }, time: time, date: day)
+        } catch {
+            throw PackagingError.cannotWrite(destination.path, error.description)
+        }
+        let temporary = folder.appendingPathComponent(".\(destination.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        do {
+            try Data(bytes).write(to: temporary)
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw PackagingError.cannotWrite(destination.path, "\(error)")
@@ -71,15 +80,5 @@ public enum EPUBPackager {
     private static func isCompressed(_ path: String) -> Bool {
         let lower = path.lowercased()
         return lower.hasSuffix(".jpg") || lower.hasSuffix(".jpeg") || lower.hasSuffix(".png") || lower.hasSuffix(".gif")
-    }
-
-    private static func add(_ archive: Archive, _ path: String, _ bytes: [UInt8], compressed: Bool, date: Date) throws {
-        let data = Data(bytes)
-        try archive.addEntry(
-            with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: date, permissions: 0o644,
-            compressionMethod: compressed ? .deflate : .none
-        ) { position, size in
-            data.subdata(in: Int(position)..<Int(position) + size)
-        }
     }
 }

@@ -15,8 +15,6 @@ struct BodyParser {
     private var anchors = Slug.Deduplicator()
     private var explicitAnchors: Set<String> = []
     private var footnotes: [Footnote] = []
-    /// Scalars of the lines `locate` has looked at, computed once per line.
-    private var lineScalars: [Int: [Unicode.Scalar]] = [:]
 
     struct Result {
         var blocks: [Block]
@@ -187,21 +185,29 @@ struct BodyParser {
 
     private mutating func inlines(_ nodes: [MarkdownNode], parent: SourceRange) -> [Inline] {
         var pieces: [Piece] = []
+        // cmark splits text at every bracket; runs are joined here, in one buffer.
+        var run: (text: String, start: SourcePosition)?
+        func flush() {
+            if let finished = run { pieces.append(.text(finished.text, start: finished.start)) }
+            run = nil
+        }
         for node in nodes {
             let range = range(node, fallback: parent)
             switch node.kind {
             case .text:
-                if case .text(let previous, let start)? = pieces.last {
-                    pieces[pieces.count - 1] = .text(previous + node.literal, start: start)
-                } else {
-                    pieces.append(.text(node.literal, start: range.start))
-                }
+                if run == nil { run = ("", range.start) }
+                run!.text += node.literal
             case .link:
+                flush()
                 pieces.append(.link(node, range))
             default:
-                if let inline = inline(node, range: range) { pieces.append(.done(inline)) }
+                if let inline = inline(node, range: range) {
+                    flush()
+                    pieces.append(.done(inline))
+                }
             }
         }
+        flush()
         return resolveSyntax(pieces)
     }
 
@@ -282,7 +288,7 @@ struct BodyParser {
             // `[` link `]`: a reference definition matched the inside of `[[x]]`.
             if text.hasSuffix("["), index + 2 < pieces.count, case .link(let node, let linkRange) = pieces[index + 1],
                case .text(let after, let afterStart) = pieces[index + 2], after.hasPrefix("]") {
-                out += scanText(String(text.dropLast()), start: start)
+                out += scanText(text.dropLast(), start: start)
                 let inner = node.children.map(\.literal).joined()
                 let begin = SourcePosition(line: linkRange.start.line, column: max(1, linkRange.start.column - 1))
                 let end = SourcePosition(line: afterStart.line, column: afterStart.column)
@@ -292,12 +298,12 @@ struct BodyParser {
                 continue
             }
             guard let open = text.range(ofASCII: "[[") else {
-                out += scanText(String(text), start: start)
+                out += scanText(text, start: start)
                 index += 1
                 continue
             }
             let before = text[..<open.lowerBound]
-            let openColumn = before.unicodeScalars.count
+            let openColumn = before.scalarCount
             let afterOpen = text[open.upperBound...]
             let linkStart = locate("[[", near: advance(start, by: openColumn))
             // Look for `]]`: in this text, or in a later text piece at this level.
@@ -306,7 +312,7 @@ struct BodyParser {
             if let close = afterOpen.range(ofASCII: "]]") {
                 let innerText = afterOpen[..<close.lowerBound]
                 inner = [.text(String(innerText), start: advance(linkStart, by: 2))]
-                let consumed = openColumn + 2 + innerText.unicodeScalars.count
+                let consumed = openColumn + 2 + innerText.scalarCount
                 closing = (index, afterOpen[close.upperBound...], advance(start, by: consumed + 2), advance(start, by: consumed + 1))
             } else {
                 inner = afterOpen.isEmpty ? [] : [.text(String(afterOpen), start: advance(linkStart, by: 2))]
@@ -315,7 +321,7 @@ struct BodyParser {
                     if case .text(let later, let laterStart) = pieces[look], let close = later.range(ofASCII: "]]") {
                         let innerText = later[..<close.lowerBound]
                         if !innerText.isEmpty { inner.append(.text(String(innerText), start: laterStart)) }
-                        let consumed = innerText.unicodeScalars.count
+                        let consumed = innerText.scalarCount
                         closing = (look, Substring(later)[close.upperBound...], advance(laterStart, by: consumed + 2),
                                    advance(laterStart, by: consumed + 1))
                     } else {
@@ -325,11 +331,11 @@ struct BodyParser {
                 }
             }
             guard let closing else {
-                out += scanText(String(text), start: start)
+                out += scanText(text, start: start)
                 index += 1
                 continue
             }
-            out += scanText(String(before), start: start)
+            out += scanText(before, start: start)
             out.append(wikiLink(inner: inner, range: SourceRange(start: linkStart, end: closing.end)))
             index = closing.index
             carry = (closing.remainder, closing.remainderStart)
@@ -344,7 +350,7 @@ struct BodyParser {
         if case .text(let first, let start)? = inner.first, let bar = first.firstIndex(of: "|") {
             target = String(first[..<bar])
             let after = String(first[first.index(after: bar)...])
-            let afterStart = advance(start, by: target.unicodeScalars.count + 1)
+            let afterStart = advance(start, by: target.scalarCount + 1)
             content = (after.isEmpty ? [] : [.text(after, start: afterStart)]) + inner.dropFirst()
         } else if inner.count == 1, case .text(let only, _) = inner[0] {
             target = only
@@ -362,7 +368,7 @@ struct BodyParser {
             pieces.compactMap { piece in
                 switch piece {
                 case .text(let string, let start):
-                    Inline(.text(string), range: SourceRange(line: start.line, column: start.column, length: string.unicodeScalars.count))
+                    Inline(.text(string), range: SourceRange(line: start.line, column: start.column, length: string.scalarCount))
                 case .done(let inline): inline
                 case .link(let node, let range): inline(node, range: range)
                 }
@@ -376,9 +382,9 @@ struct BodyParser {
 
     /// Plain text with citations `[@key, locator]` taken out, and `[^x]` that
     /// cmark left as text (a footnote without a definition) reported.
-    private mutating func scanText(_ text: String, start: SourcePosition) -> [Inline] {
+    private mutating func scanText(_ text: Substring, start: SourcePosition) -> [Inline] {
         guard !text.isEmpty else { return [] }
-        guard text.utf8.contains(UInt8(ascii: "[")) else { return [textInline(text, start: start)] }
+        guard text.containsASCII(UInt8(ascii: "[")) else { return [textInline(String(text), start: start)] }
         // Walk the UTF-8 bytes: brackets are ASCII, so their indices slice the
         // string directly; scalar counts give the columns.
         var out: [Inline] = []
@@ -409,12 +415,12 @@ struct BodyParser {
             let inside = text[utf8.index(after: index)..<close]
             let isFootnote = inside.hasPrefix("^") && inside.count > 1 && !inside.contains(where: \.isWhitespace)
             let next = utf8.index(after: close)
-            guard isFootnote || inside.utf8.contains(UInt8(ascii: "@")) else {
+            guard isFootnote || inside.containsASCII(UInt8(ascii: "@")) else {
                 scalar += 2 + insideScalars
                 index = next
                 continue
             }
-            let matchStart = locate(isFootnote ? "[^" : "[", near: advance(start, by: scalar))
+            let matchStart = locate(isFootnote ? StaticString("[^") : StaticString("["), near: advance(start, by: scalar))
             let matchRange = SourceRange(line: matchStart.line, column: matchStart.column, length: insideScalars + 2)
             if isFootnote {
                 report(.markup, "footnote [\(inside)] has no definition; add a line '[\(inside)]: …' at the end", matchRange)
@@ -440,7 +446,7 @@ struct BodyParser {
         var items: [CitationItem] = []
         var offset = 1
         for part in inside.split(separator: ";", omittingEmptySubsequences: false) {
-            let leading = part.prefix { $0.isWhitespace }.unicodeScalars.count
+            let leading = part.prefix { $0.isWhitespace }.scalarCount
             let trimmed = part.trimmingWhitespaceSubstring
             guard trimmed.hasPrefix("@") else { return nil }
             // Pandoc's keys: letters, digits and inner `_:.-`, ending in a letter or digit.
@@ -460,13 +466,13 @@ struct BodyParser {
             items.append(CitationItem(
                 key: String(key), locator: locator,
                 range: SourceRange(line: keyStart.line, column: keyStart.column, length: key.count + 1)))
-            offset += part.unicodeScalars.count + 1
+            offset += part.scalarCount + 1
         }
         return items.isEmpty ? nil : items
     }
 
     private func textInline(_ text: String, start: SourcePosition) -> Inline {
-        Inline(.text(text), range: SourceRange(line: start.line, column: start.column, length: text.unicodeScalars.count))
+        Inline(.text(text), range: SourceRange(line: start.line, column: start.column, length: text.scalarCount))
     }
 
     private func mergeText(_ inlines: [Inline]) -> [Inline] {
@@ -496,26 +502,44 @@ struct BodyParser {
         return split
     }
 
-    private mutating func locate(_ needle: String, near estimate: SourcePosition) -> SourcePosition {
+    private mutating func locate(_ needle: StaticString, near estimate: SourcePosition) -> SourcePosition {
         let lines = lines()
         let bodyLine = estimate.line - firstLine
         guard bodyLine >= 0, bodyLine < lines.count else { return estimate }
-        let scalars = lineScalars[bodyLine] ?? Array(lines[bodyLine].unicodeScalars)
-        lineScalars[bodyLine] = scalars
-        let pattern = Array(needle.unicodeScalars)
-        func matches(at index: Int) -> Bool {
-            guard index >= 0, index + pattern.count <= scalars.count else { return false }
-            for offset in pattern.indices where scalars[index + offset] != pattern[offset] { return false }
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        let line = lines[bodyLine]
+        let column = line.utf8.withContiguousStorageIfAvailable {
+            Self.nearestMatch(of: pattern, in: $0, near: estimate.column - 1)
+        } ?? Array(line.utf8).withUnsafeBufferPointer { Self.nearestMatch(of: pattern, in: $0, near: estimate.column - 1) }
+        return column.map { SourcePosition(line: estimate.line, column: $0 + 1) } ?? estimate
+    }
+
+    /// The 0-based scalar column nearest `guess` where the ASCII `pattern` starts in a line's bytes.
+    private static func nearestMatch(
+        of pattern: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, near guess: Int
+    ) -> Int? {
+        func matches(_ offset: Int) -> Bool {
+            guard offset + pattern.count <= bytes.count else { return false }
+            for index in pattern.indices where bytes[offset + index] != pattern[index] { return false }
             return true
         }
-        let guess = estimate.column - 1
-        if matches(at: guess) { return estimate }
-        for distance in 1..<max(scalars.count, 1) {
-            if matches(at: guess + distance) { return SourcePosition(line: estimate.line, column: guess + distance + 1) }
-            if matches(at: guess - distance) { return SourcePosition(line: estimate.line, column: guess - distance + 1) }
-            if guess + distance >= scalars.count && guess - distance < 0 { break }
+        // Usually the guess is right: walk to its scalar and look there first.
+        var scalar = -1
+        for offset in bytes.indices where bytes[offset] & 0xC0 != 0x80 {
+            scalar += 1
+            if scalar == guess {
+                if matches(offset) { return guess }
+                break
+            }
         }
-        return estimate
+        let starts = bytes.indices.filter { bytes[$0] & 0xC0 != 0x80 }
+        for distance in 1..<max(starts.count, 1) {
+            let after = guess + distance, before = guess - distance
+            if after >= 0, after < starts.count, matches(starts[after]) { return after }
+            if before >= 0, before < starts.count, matches(starts[before]) { return before }
+            if after >= starts.count && before < 0 { break }
+        }
+        return nil
     }
 
     private func range(_ node: MarkdownNode, fallback: SourceRange) -> SourceRange {

@@ -1,22 +1,62 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Fast text primitives on UTF-8, for the per-file hot paths: splitting by
 /// `Character` or searching through Foundation costs grapheme breaking and
 /// bridging on every call, and these run millions of times on a large corpus.
+/// Each works on the string's contiguous bytes when it has them (native
+/// strings always do) and falls back to the UTF-8 view otherwise.
 extension StringProtocol {
     /// The lines, without their `\n`; a final `\n` does not make an empty last line.
     var lines: [Substring] {
         let text = Substring(self)
         var result: [Substring] = []
-        var start = text.startIndex
-        var index = text.utf8.startIndex
-        while index != text.utf8.endIndex {
-            if text.utf8[index] == UInt8(ascii: "\n") {
-                result.append(text[start..<index])
-                start = text.utf8.index(after: index)
+        let utf8 = text.utf8
+        let found = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard let base = bytes.baseAddress else { return true }
+            var offset = 0
+            while offset < bytes.count {
+                let rest = bytes.count - offset
+                guard let hit = memchr(base + offset, 0x0A, rest) else { break }
+                let end = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                result.append(text[utf8.index(utf8.startIndex, offsetBy: offset)..<utf8.index(utf8.startIndex, offsetBy: end)])
+                offset = end + 1
             }
-            index = text.utf8.index(after: index)
+            if offset < bytes.count { result.append(text[utf8.index(utf8.startIndex, offsetBy: offset)...]) }
+            return true
+        }
+        if found != nil { return result }
+        var start = text.startIndex
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            if utf8[index] == UInt8(ascii: "\n") {
+                result.append(text[start..<index])
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
         }
         if start != text.endIndex { result.append(text[start..<text.endIndex]) }
         return result
+    }
+
+    /// Whether an ASCII byte occurs, found with `memchr`.
+    func containsASCII(_ byte: UInt8) -> Bool {
+        utf8.withContiguousStorageIfAvailable { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, Int32(byte), bytes.count) != nil
+        } ?? utf8.contains(byte)
+    }
+
+    /// The number of Unicode scalars: the UTF-8 bytes that start one.
+    var scalarCount: Int {
+        utf8.withContiguousStorageIfAvailable { bytes in
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+            return count
+        } ?? unicodeScalars.count
     }
 
     /// The first occurrence of an ASCII needle, found byte by byte.
@@ -24,6 +64,22 @@ extension StringProtocol {
         let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
         guard let first = pattern.first else { return nil }
         let utf8 = self.utf8
+        let offset = utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            guard let base = bytes.baseAddress else { return nil }
+            var from = 0
+            while from < bytes.count, let hit = memchr(base + from, Int32(first), bytes.count - from) {
+                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                guard at + pattern.count <= bytes.count else { return nil }
+                if memcmp(base + at, pattern.baseAddress!, pattern.count) == 0 { return at }
+                from = at + 1
+            }
+            return nil
+        }
+        if let offset {
+            guard let at = offset else { return nil }
+            let start = utf8.index(utf8.startIndex, offsetBy: at)
+            return start..<utf8.index(start, offsetBy: pattern.count)
+        }
         var index = utf8.startIndex
         while index != utf8.endIndex {
             if utf8[index] == first {

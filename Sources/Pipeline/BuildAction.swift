@@ -25,13 +25,16 @@ public struct BuildAction: Sendable {
     public var styles: URL
     /// Also write each book's intermediate XML to OUT/EDITION/xml-LANG/ (for stylesheet authors).
     public var emitXML: Bool
+    /// Keep and reuse what earlier builds made, under OUT/.cache.
+    public var useCache: Bool
 
     public init(
         source: URL, output: URL, editions: [String] = [], languages: [LanguageTag] = [], formats: [OutputFormat] = [],
         strict: Bool = false, includeDrafts: Bool = false, overrides: [Rule: RuleSetting] = [:], date: Date, styles: URL,
-        emitXML: Bool = false
+        emitXML: Bool = false, useCache: Bool = true
     ) {
         self.emitXML = emitXML
+        self.useCache = useCache
         self.source = source
         self.output = output
         self.editions = editions
@@ -46,6 +49,7 @@ public struct BuildAction: Sendable {
 
     public func run() throws -> BuildReport {
         let check = try CheckAction(source: source, overrides: overrides).run()
+        var clock = StageClock()
         var report = BuildReport(check: check)
         guard !check.failed(strict: strict) else { return report }
         let project = check.project
@@ -54,6 +58,9 @@ public struct BuildAction: Sendable {
             throw BuildError.unknownEdition(unknown, known)
         }
         let stylesheets = try CompiledStylesheets(styles: styles, project: project.configuration, source: check.tree.root, output: output)
+        let cache = RenderCache(
+            root: useCache ? output.appendingPathComponent(".cache") : nil, toolVersion: AsylVersion.string,
+            styles: [styles] + (stylesheets.projectStyles.map { [$0] } ?? []))
         var derivedProjects: [LanguageTag: ResolvedProject] = [:]
         for edition in project.configuration.editions where editions.isEmpty || editions.contains(edition.id) {
             for language in edition.languages where languages.isEmpty || languages.contains(language) {
@@ -65,6 +72,7 @@ public struct BuildAction: Sendable {
                 // The derived project's edition carries the derived language's title.
                 let edition = project.configuration.editions.first { $0.id == edition.id } ?? edition
                 let plan = BookPlanner.plan(project, edition: edition, language: language, includeDrafts: includeDrafts)
+                clock.lap("\(language): plan")
                 report.coverage.append(Coverage(edition: edition.id, language: language, entries: plan.entries.count, missing: plan.missing))
                 for format in edition.formats where formats.isEmpty || formats.contains(format) {
                     switch format {
@@ -73,8 +81,8 @@ public struct BuildAction: Sendable {
                             .appendingPathComponent("\(edition.id).\(language.rawValue).epub")
                         let xmlFolder = emitXML
                             ? output.appendingPathComponent(edition.id).appendingPathComponent("xml-\(language.rawValue)") : nil
-                        try EPUBBuilder(plan: plan, project: project, tree: check.tree.root, stylesheets: stylesheets, date: date,
-                                        xmlFolder: xmlFolder)
+                        try EPUBBuilder(plan: plan, project: project, tree: check.tree.root, stylesheets: stylesheets,
+                                        cache: cache, date: date, xmlFolder: xmlFolder)
                             .write(to: destination)
                         report.outputs.append(destination)
                     case .print:
@@ -87,6 +95,8 @@ public struct BuildAction: Sendable {
                 }
             }
         }
+        // After a build of everything, what it did not use is out of date.
+        if editions.isEmpty && languages.isEmpty && formats.isEmpty { cache.pruneUnused() }
         return report
     }
 }
@@ -126,6 +136,8 @@ struct CompiledStylesheets: Sendable {
     let epub: XSLTStylesheet
     let print: XSLTStylesheet
     let styles: URL
+    /// The project's own styles folder, when it has one inside the source tree.
+    let projectStyles: URL?
 
     init(styles: URL, project: ProjectConfiguration, source: URL, output: URL) throws {
         guard FileManager.default.fileExists(atPath: styles.appendingPathComponent("epub.xsl").path) else {
@@ -153,5 +165,6 @@ struct CompiledStylesheets: Sendable {
         epub = try compile("epub.xsl")
         print = try compile("print.xsl")
         self.styles = styles
+        self.projectStyles = projectStyles
     }
 }

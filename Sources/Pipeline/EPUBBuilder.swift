@@ -8,19 +8,31 @@ import Resolution
 import XMLSerialisation
 
 /// Makes one EPUB from a planned book: the outline's parts, a content
-/// document per chunk (transformed on every core), CSS, fonts and images.
+/// document per chunk, CSS, fonts and images, each turned into its ZIP member
+/// on every core, or taken from the render cache when what it is made from
+/// has not changed.
 struct EPUBBuilder {
     let plan: BookPlan
     let project: ResolvedProject
     let tree: URL
     let stylesheets: CompiledStylesheets
+    let cache: RenderCache
     let date: Date
     /// Where to keep the intermediate XML, if anywhere.
     let xmlFolder: URL?
 
     static let fonts = ["PTSerif-Regular.ttf", "PTSerif-Italic.ttf", "PTSerif-Bold.ttf", "PTSerif-BoldItalic.ttf"]
 
+    /// One piece of work that makes members.
+    private enum Job: Sendable {
+        case file(PackageFile)
+        /// A part of the outline (package, navigation, front and back matter) to transform.
+        case part(name: String, file: String)
+        case chunk(Chunk)
+    }
+
     func write(to destination: URL) throws {
+        var clock = StageClock()
         var files: [PackageFile] = []
         var resources: [BookResource] = [BookResource(href: "css/epub.css", mediaType: "text/css", role: "stylesheet")]
         files.append(PackageFile(path: "css/epub.css", bytes: try read(stylesheets.styles.appendingPathComponent("epub.css"))))
@@ -34,10 +46,10 @@ struct EPUBBuilder {
         }
         let licence = String(decoding: try read(stylesheets.styles.appendingPathComponent("fonts/PTSerif-LICENSE.txt")), as: UTF8.self)
         let serialiser = BookSerialiser(plan: plan, project: project, modified: date, resources: resources, fontLicence: licence)
-        let outline = serialiser.outline()
+        let outlineBytes = serialiser.outline().serialized()
         if let xmlFolder {
             try FileManager.default.createDirectory(at: xmlFolder, withIntermediateDirectories: true)
-            try Data(outline.serialized()).write(to: xmlFolder.appendingPathComponent("book.xml"))
+            try Data(outlineBytes).write(to: xmlFolder.appendingPathComponent("book.xml"))
         }
         var parts = [("opf", "package.opf"), ("nav", "nav.xhtml"), ("ncx", "toc.ncx"), ("cover", "cover.xhtml"),
                      ("titlepage", "titlepage.xhtml"), ("imprint", "imprint.xhtml")]
@@ -45,27 +57,45 @@ struct EPUBBuilder {
         if !serialiser.backMatter.index.isEmpty { parts.append(("index", "index.xhtml")) }
         if !serialiser.backMatter.regions.isEmpty { parts.append(("regions", "regions.xhtml")) }
         if !serialiser.backMatter.chronology.isEmpty { parts.append(("chronology", "chronology.xhtml")) }
-        for (part, file) in parts {
-            files.append(PackageFile(path: file, bytes: try transform(outline, part: part)))
-        }
+        clock.lap("\(plan.language): outline")
+
+        // Parts first: each transforms the whole outline, so they are the longest jobs.
+        let jobs: [Job] = parts.map { .part(name: $0.0, file: $0.1) } + plan.chunks.map { .chunk($0) } + files.map { .file($0) }
+        let cache = self.cache
         let compiled = stylesheets.epub
         let xmlFolder = self.xmlFolder
-        let chunks = plan.chunks.concurrentMap { chunk in
-            Result { () throws -> PackageFile in
-                let document = serialiser.chunk(chunk)
-                if let xmlFolder {
-                    let name = chunk.file.replacingOccurrences(of: ".xhtml", with: ".xml")
-                    try Data(document.serialized()).write(to: xmlFolder.appendingPathComponent(name))
+        let made = jobs.concurrentMap { job in
+            Result { () throws -> [ZIPMember] in
+                switch job {
+                case .file(let file):
+                    return [cache.member(cache.key(Array("file".utf8), Array(file.path.utf8), file.bytes)) {
+                        EPUBPackager.member(file)
+                    }]
+                case .part(let name, let file):
+                    return [try cache.member(cache.key(Array("part".utf8), Array(file.utf8), Array(name.utf8), outlineBytes)) {
+                        // libxslt annotates the document it transforms, so each
+                        // part, running beside the others, reads its own copy.
+                        let document = try XMLDocument.parse(outlineBytes, url: "book.xml")
+                        return EPUBPackager.member(PackageFile(
+                            path: file, bytes: try compiled.transform(document, parameters: [("part", name)])))
+                    }]
+                case .chunk(let chunk):
+                    let document = serialiser.chunk(chunk)
+                    let bytes = document.serialized()
+                    if let xmlFolder {
+                        let name = chunk.file.replacingOccurrences(of: ".xhtml", with: ".xml")
+                        try Data(bytes).write(to: xmlFolder.appendingPathComponent(name))
+                    }
+                    return [try cache.member(cache.key(Array("chunk".utf8), Array(chunk.file.utf8), bytes)) {
+                        EPUBPackager.member(PackageFile(path: chunk.file, bytes: try compiled.transform(document)))
+                    }]
                 }
-                return PackageFile(path: chunk.file, bytes: try compiled.transform(document))
             }
         }
-        for chunk in chunks { files.append(try chunk.get()) }
-        try EPUBPackager.write(files, to: destination, date: date)
-    }
-
-    private func transform(_ document: XMLDocument, part: String) throws -> [UInt8] {
-        try stylesheets.epub.transform(document, parameters: [("part", part)])
+        let members = try made.flatMap { try $0.get() }
+        clock.lap("\(plan.language): \(plan.chunks.count) chunks, \(parts.count) parts, \(files.count) files")
+        try EPUBPackager.write(members, to: destination, date: date)
+        clock.lap("\(plan.language): zip")
     }
 
     /// Images the book's entries show, by their path in the source tree.

@@ -1,0 +1,2 @@
+/* zlib, for the EPUB container: raw deflate and CRC-32 (ZIP's own). */
+#include <zlib.h>
