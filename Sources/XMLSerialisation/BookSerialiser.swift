@@ -129,7 +129,9 @@ public struct BookSerialiser: Sendable {
         xml.end()
     }
 
-    private func metadata(_ xml: XMLTreeBuilder) {
+    /// `ofBuild`: also what changes from build to build (date, entry count),
+    /// which only the outline carries: a chunk's bytes depend on its entries alone.
+    private func metadata(_ xml: XMLTreeBuilder, ofBuild: Bool = true) {
         xml.start("metadata")
         xml.element("identifier", text: identifier)
         xml.element("title", text: localized(plan.edition.title))
@@ -138,6 +140,7 @@ public struct BookSerialiser: Sendable {
         if !publisher.isEmpty { xml.element("publisher", text: publisher) }
         if let isbn = plan.edition.isbn[language] { xml.element("isbn", text: isbn) }
         xml.element("language", text: language.rawValue)
+        guard ofBuild else { return xml.end() }
         xml.element("modified", text: Self.timestamp(modified))
         xml.element("year", text: String(Calendar.utc.component(.year, from: modified)))
         xml.element("entry-count", text: String(plan.entries.count))
@@ -156,7 +159,7 @@ public struct BookSerialiser: Sendable {
         let xml = XMLTreeBuilder(root: "chunk", namespace: BookVocabulary.namespace, attributes: [
             ("xml:lang", language.rawValue), ("edition", plan.edition.id), ("file", chunk.file), ("letter", chunk.letter),
         ])
-        metadata(xml)
+        metadata(xml, ofBuild: false)
         for index in chunk.entries {
             var writer = EntryWriter(serialiser: self, planned: plan.entries[index], xml: xml)
             writer.write()

@@ -12,8 +12,8 @@ EPOCH = "1763769600"
 MAGIC = b"ASYLZC01"
 
 
-def build(asyl, source, out, *extra):
-    result = asyl("build", source, "--out", out, *extra, env={"SOURCE_DATE_EPOCH": EPOCH})
+def build(asyl, source, out, *extra, epoch=EPOCH):
+    result = asyl("build", source, "--out", out, *extra, env={"SOURCE_DATE_EPOCH": epoch} if epoch else {})
     assert result.returncode == 0, result.stderr[-3000:]
     return {p.relative_to(out): p.read_bytes() for p in sorted(out.glob("*/*.epub"))}
 
@@ -81,3 +81,13 @@ def test_a_damaged_or_foreign_cache_is_not_trusted(asyl, project, tmp_path):
     (foreign / ("0" * 64)).write_bytes(b"not a record")
     assert build(asyl, project, out) == clean
     assert not foreign.exists()
+
+
+def test_a_new_build_date_re_renders_only_the_outline(asyl, project, tmp_path):
+    out = tmp_path / "out"
+    build(asyl, project, out, epoch="1763769600")
+    before = records(out)
+    build(asyl, project, out, epoch="1763856000")
+    made = sorted(member_path(p) for name, p in records(out).items() if name not in before)
+    # The date is in the package document and on the title and imprint pages, not in the chunks.
+    assert made and not any(re.fullmatch(r"EPUB/letter-.*", path) for path in made), made
