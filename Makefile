@@ -13,7 +13,7 @@ OUT ?= build
 all: build
 
 # System libraries the Swift targets link against (Debian package names).
-APT_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libxslt1-dev zlib1g-dev pkg-config
+APT_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libxslt1-dev zlib1g-dev libjemalloc-dev pkg-config
 # Tools the integration tests drive: PDF inspection, and native font subsetting for WeasyPrint.
 TEST_APT_PACKAGES = poppler-utils libharfbuzz-subset0
 

@@ -26,7 +26,9 @@ let package = Package(
             providers: [.apt(["libxml2-dev", "libxslt1-dev"])]),
         .systemLibrary(
             name: "CZlib", path: "Sources/CSystem/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "NativeBridge", dependencies: ["CCmarkGFM", "CLibXML", "CZlib"]),
+        .systemLibrary(
+            name: "CJemalloc", path: "Sources/CSystem/CJemalloc", pkgConfig: "jemalloc", providers: [.apt(["libjemalloc-dev"])]),
+        .target(name: "NativeBridge", dependencies: ["CCmarkGFM", "CLibXML", "CZlib", "CJemalloc"]),
 
         // Values shared by every stage.
         .target(name: "Diagnostics"),
