@@ -15,10 +15,6 @@
        made from chunk documents and ignore it. -->
   <xsl:param name="part" select="'opf'"/>
 
-  <!-- Set by asyl for print.xsl: the folder (ending in /) holding the book's
-       chunk documents, which the print driver reads with document(). -->
-  <xsl:param name="chunks.dir" select="''"/>
-
   <!-- Show the infobox of facts at the head of each entry (1) or not (0). -->
   <xsl:param name="facts.show" select="1"/>
 

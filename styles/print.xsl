@@ -2,8 +2,9 @@
 <!--
   Asyl's print driver: one HTML document per edition and language, for a CSS
   paged-media engine (WeasyPrint, Prince, Paged.js) and print.css.
-  asyl runs it on the book's outline; the entries come from the chunk
-  documents in $chunks.dir. Customise it as epub.xsl (docs/styles.md):
+  asyl runs it on the book's outline, which leaves a processing instruction
+  <?asyl-chunk FILE?> where each chunk goes, and on each chunk document, whose
+  entries take that place. Customise it as epub.xsl (docs/styles.md):
     <xsl:import href="asyl:print.xsl"/>
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">

@@ -149,8 +149,7 @@ struct CompiledStylesheets: Sendable {
             let real = source.appendingPathComponent(folder).standardizedFileURL.resolvingSymlinksInPath()
             if real.path.hasPrefix(source.path + "/") { projectStyles = real }
         }
-        // Print reads its chunk documents from under the output folder.
-        XMLSettings.setStylesDirectory(styles.path, readable: [output.path] + (projectStyles.map { [$0.path] } ?? []))
+        XMLSettings.setStylesDirectory(styles.path, readable: projectStyles.map { [$0.path] } ?? [])
         func compile(_ driver: String) throws -> XSLTStylesheet {
             var path = styles.appendingPathComponent(driver).path
             if let custom = projectStyles?.appendingPathComponent(driver), FileManager.default.fileExists(atPath: custom.path) {

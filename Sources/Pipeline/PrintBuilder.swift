@@ -2,12 +2,17 @@ import DocumentModel
 import Foundation
 import Localisation
 import NativeBridge
+import Parallelism
 import Resolution
 import XMLSerialisation
 
 /// Makes the print HTML of one book: `print-LANG/index.html` with print.css,
-/// fonts and images beside it, for a CSS paged-media engine. The folder is
-/// assembled under a temporary name and swapped into place at the end.
+/// fonts and images beside it, for a CSS paged-media engine. The book's
+/// outline is transformed into the whole page but for the entries, which
+/// come from each chunk transformed on its own, on every core, and are
+/// written in place of the outline's `<?asyl-chunk FILE?>` a few at a time:
+/// memory holds a few chunks, not the book. The folder is assembled under a
+/// temporary name and swapped into place at the end.
 struct PrintBuilder {
     let plan: BookPlan
     let project: ResolvedProject
@@ -16,32 +21,54 @@ struct PrintBuilder {
     let styles: URL
     let date: Date
 
+    /// Chunks transformed between two writes: enough to keep both cores busy.
+    static let window = 16
+
     func write(to folder: URL) throws {
         let parent = folder.deletingLastPathComponent()
         let work = parent.appendingPathComponent(".\(folder.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        let chunks = work.appendingPathComponent(".xml")
         try? FileManager.default.removeItem(at: work)
         defer { try? FileManager.default.removeItem(at: work) }
-        try FileManager.default.createDirectory(at: chunks, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
 
         let serialiser = BookSerialiser(
             plan: plan, project: project, modified: date, resources: [], fontLicence: "",
             kazakhSoftHyphens: plan.language.rawValue == "kk")
-        for chunk in plan.chunks {
-            let name = chunk.file.replacingOccurrences(of: ".xhtml", with: ".xml")
-            try Data(serialiser.chunk(chunk).serialized()).write(to: chunks.appendingPathComponent(name))
+        let page = try stylesheet.transform(serialiser.outline())
+        let pieces = Self.split(page)
+        let chunks = Dictionary(uniqueKeysWithValues: plan.chunks.map { ($0.file, $0) })
+        let index = work.appendingPathComponent("index.html")
+        guard FileManager.default.createFile(atPath: index.path, contents: nil),
+              let output = FileHandle(forWritingAtPath: index.path)
+        else {
+            throw BuildError.stylesheet("cannot write \(index.path)")
         }
-        let html = try stylesheet.transform(serialiser.outline(), parameters: [("chunks.dir", chunks.path + "/")])
-        try Data("<!DOCTYPE html>\n".utf8 + html).write(to: work.appendingPathComponent("index.html"))
-        try FileManager.default.removeItem(at: chunks)
+        defer { try? output.close() }
+        try output.write(contentsOf: Data("<!DOCTYPE html>\n".utf8))
+        let compiled = stylesheet
+        for start in stride(from: 0, to: pieces.count, by: Self.window) {
+            let window = Array(pieces[start..<min(start + Self.window, pieces.count)])
+            let made = window.concurrentMap { piece in
+                Result { () throws -> [UInt8] in
+                    switch piece {
+                    case .text(let bytes): return bytes
+                    case .chunk(let file):
+                        guard let chunk = chunks[file] else { return [] }
+                        return try compiled.transform(serialiser.chunk(chunk))
+                    }
+                }
+            }
+            for bytes in made { try output.write(contentsOf: Data(try bytes.get())) }
+        }
+        try output.close()
 
         let geometry = project.configuration.printGeometry
         let size = geometry.trim.replacingOccurrences(of: "mm", with: "").split(separator: "x").map { "\($0)mm" }.joined(separator: " ")
-        var page = "@page { size: \(size); bleed: \(geometry.bleed);"
-        if let marks = geometry.marks { page += " marks: \(marks);" }
-        page += " }\n"
+        var pageRule = "@page { size: \(size); bleed: \(geometry.bleed);"
+        if let marks = geometry.marks { pageRule += " marks: \(marks);" }
+        pageRule += " }\n"
         let css = try Data(contentsOf: styles.appendingPathComponent("print.css"))
-        try (Data(page.utf8) + css).write(to: work.appendingPathComponent("print.css"))
+        try (Data(pageRule.utf8) + css).write(to: work.appendingPathComponent("print.css"))
 
         let fonts = work.appendingPathComponent("fonts")
         try FileManager.default.createDirectory(at: fonts, withIntermediateDirectories: true)
@@ -63,5 +90,35 @@ struct PrintBuilder {
         if FileManager.default.fileExists(atPath: folder.path) { try FileManager.default.moveItem(at: folder, to: old) }
         try FileManager.default.moveItem(at: work, to: folder)
         try? FileManager.default.removeItem(at: old)
+    }
+}
+
+extension PrintBuilder {
+    enum Piece: Sendable {
+        case text([UInt8])
+        case chunk(String)
+    }
+
+    /// The page cut at each `<?asyl-chunk FILE?>` the outline's transform left.
+    static func split(_ page: [UInt8]) -> [Piece] {
+        let open = Array("<?asyl-chunk ".utf8)
+        var pieces: [Piece] = []
+        var textStart = 0
+        var index = 0
+        while index + open.count <= page.count {
+            guard page[index] == open[0], page[index..<index + open.count].elementsEqual(open),
+                  let close = page[(index + open.count)...].firstIndex(of: UInt8(ascii: "?")),
+                  close + 1 < page.count, page[close + 1] == UInt8(ascii: ">")
+            else {
+                index += 1
+                continue
+            }
+            pieces.append(.text(Array(page[textStart..<index])))
+            pieces.append(.chunk(String(decoding: page[(index + open.count)..<close], as: UTF8.self)))
+            index = close + 2
+            textStart = index
+        }
+        pieces.append(.text(Array(page[textStart...])))
+        return pieces
     }
 }

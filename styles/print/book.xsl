@@ -73,8 +73,9 @@
           <xsl:for-each select="a:contents/a:letter">
             <section class="letter" id="letter.{position()}">
               <h1 class="letter-title"><xsl:value-of select="@label"/></h1>
+              <!-- asyl puts each chunk's entries here, transformed on their own (below). -->
               <xsl:for-each select="a:chunk">
-                <xsl:apply-templates select="document(concat($chunks.dir, substring-before(@file, '.xhtml'), '.xml'))/a:chunk/a:entry"/>
+                <xsl:processing-instruction name="asyl-chunk"><xsl:value-of select="@file"/></xsl:processing-instruction>
               </xsl:for-each>
             </section>
           </xsl:for-each>
@@ -140,6 +141,13 @@
         </xsl:if>
       </body>
     </html>
+  </xsl:template>
+
+  <!-- A chunk's entries, which asyl writes in place of the chunk's
+       processing instruction in the book: the book is made a chunk at a
+       time, so its size is not held in memory at once. -->
+  <xsl:template match="/a:chunk">
+    <xsl:apply-templates select="a:entry"/>
   </xsl:template>
 
   <!-- One document: links point at anchors, and print.css adds the page. -->
