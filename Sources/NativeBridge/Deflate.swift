@@ -32,6 +32,28 @@ public enum Deflate {
         return output
     }
 
+    /// The bytes of a raw deflate stream, or nil if it is not one or does not
+    /// give exactly `expectedSize` bytes.
+    public static func decompress(_ bytes: [UInt8], expectedSize: Int) -> [UInt8]? {
+        var stream = z_stream()
+        guard inflateInit2_(&stream, -15, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
+        defer { inflateEnd(&stream) }
+        // One spare byte: a stream longer than promised fills it and fails.
+        var output = [UInt8](repeating: 0, count: expectedSize + 1)
+        let complete = bytes.withUnsafeBufferPointer { input in
+            output.withUnsafeMutableBufferPointer { out -> Bool in
+                stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
+                stream.avail_in = uInt(input.count)
+                stream.next_out = out.baseAddress
+                stream.avail_out = uInt(out.count)
+                return inflate(&stream, Z_FINISH) == Z_STREAM_END && Int(stream.total_out) == expectedSize
+            }
+        }
+        guard complete else { return nil }
+        output.removeLast()
+        return output
+    }
+
     public static func crc32(_ bytes: [UInt8]) -> UInt32 {
         bytes.withUnsafeBufferPointer { buffer in
             UInt32(CZlib.crc32(0, buffer.baseAddress, uInt(buffer.count)))

@@ -40,6 +40,13 @@ public struct ZIPMember: Sendable, Hashable {
         method = .stored
         data = bytes
     }
+
+    /// The member's content, uncompressed; nil if its data does not give it.
+    public var contents: [UInt8]? {
+        let bytes = method == .stored ? data : Deflate.decompress(data, expectedSize: uncompressedSize)
+        guard let bytes, bytes.count == uncompressedSize, Deflate.crc32(bytes) == crc32 else { return nil }
+        return bytes
+    }
 }
 
 /// Writes ZIP archives (APPNOTE 6.3) in one pass: local headers and data in

@@ -88,7 +88,7 @@ public struct BuildAction: Sendable {
                     case .print:
                         let folder = output.appendingPathComponent(edition.id).appendingPathComponent("print-\(language.rawValue)")
                         try PrintBuilder(plan: plan, project: project, tree: check.tree.root, stylesheet: stylesheets.print,
-                                         styles: styles, date: date)
+                                         cache: cache, styles: styles, date: date)
                             .write(to: folder)
                         report.outputs.append(folder.appendingPathComponent("index.html"))
                     }

@@ -2,6 +2,7 @@ import DocumentModel
 import Foundation
 import Localisation
 import NativeBridge
+import Packaging
 import Parallelism
 import Resolution
 import XMLSerialisation
@@ -18,6 +19,7 @@ struct PrintBuilder {
     let project: ResolvedProject
     let tree: URL
     let stylesheet: XSLTStylesheet
+    let cache: RenderCache
     let styles: URL
     let date: Date
 
@@ -34,8 +36,7 @@ struct PrintBuilder {
         let serialiser = BookSerialiser(
             plan: plan, project: project, modified: date, resources: [], fontLicence: "",
             kazakhSoftHyphens: plan.language.rawValue == "kk")
-        let page = try stylesheet.transform(serialiser.outline())
-        let pieces = Self.split(page)
+        let pieces = Self.split(try transform(serialiser.outline(), name: "index.html"))
         let chunks = Dictionary(uniqueKeysWithValues: plan.chunks.map { ($0.file, $0) })
         let index = work.appendingPathComponent("index.html")
         guard FileManager.default.createFile(atPath: index.path, contents: nil),
@@ -45,7 +46,6 @@ struct PrintBuilder {
         }
         defer { try? output.close() }
         try output.write(contentsOf: Data("<!DOCTYPE html>\n".utf8))
-        let compiled = stylesheet
         for start in stride(from: 0, to: pieces.count, by: Self.window) {
             let window = Array(pieces[start..<min(start + Self.window, pieces.count)])
             let made = window.concurrentMap { piece in
@@ -54,7 +54,7 @@ struct PrintBuilder {
                     case .text(let bytes): return bytes
                     case .chunk(let file):
                         guard let chunk = chunks[file] else { return [] }
-                        return try compiled.transform(serialiser.chunk(chunk))
+                        return try transform(serialiser.chunk(chunk), name: file)
                     }
                 }
             }
@@ -94,6 +94,14 @@ struct PrintBuilder {
 }
 
 extension PrintBuilder {
+    /// The HTML of a document, from the render cache when it holds it: kept
+    /// deflated, as an EPUB member would be.
+    private func transform(_ document: XMLDocument, name: String) throws -> [UInt8] {
+        let key = cache.key(Array("print".utf8), Array(name.utf8), document.serialized())
+        let member = try cache.member(key) { ZIPMember(path: name, bytes: try stylesheet.transform(document)) }
+        return try member.contents ?? stylesheet.transform(document)
+    }
+
     enum Piece: Sendable {
         case text([UInt8])
         case chunk(String)

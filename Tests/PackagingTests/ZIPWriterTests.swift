@@ -26,6 +26,10 @@ import Testing
         #expect(member.method == .deflated)
         #expect(member.data.count < text.count / 10)
         #expect(member.uncompressedSize == text.count)
+        #expect(member.contents == text)
+        var damaged = member
+        damaged.data[damaged.data.count / 2] ^= 0x55
+        #expect(damaged.contents == nil)
         let tiny = ZIPMember(path: "mimetype", bytes: Array("ab".utf8))
         #expect(tiny.method == .stored)
         #expect(tiny.data == Array("ab".utf8))
