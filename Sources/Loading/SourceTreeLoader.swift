@@ -148,8 +148,8 @@ public struct SourceTreeLoader: Sendable {
                 .unreadableFile, "file is \(size / 1_048_576) MiB; the limit is \(maximumFileSize / 1_048_576) MiB",
                 at: SourceLocation(path: path)))
         }
-        var data = Data(count: size)
-        let count = data.withUnsafeMutableBytes { buffer -> Int in
+        var bytes = [UInt8](repeating: 0, count: size)
+        let count = bytes.withUnsafeMutableBytes { buffer -> Int in
             var done = 0
             while done < size {
                 let got = read(descriptor, buffer.baseAddress! + done, size - done)
@@ -161,7 +161,7 @@ public struct SourceTreeLoader: Sendable {
         guard count == size else {
             return .problem(Diagnostic(.unreadableFile, "cannot read the file", at: SourceLocation(path: path)))
         }
-        switch TextDecoding.decode(data) {
+        switch TextDecoding.decode(bytes) {
         case .success(let text):
             return .text(SourceFile(path: path, text: text))
         case .failure(let error):
@@ -180,11 +180,12 @@ enum TextDecoding {
         var column: Int
     }
 
-    static func decode(_ data: Data) -> Result<String, InvalidByte> {
-        var bytes = [UInt8](data)
+    static func decode(_ data: [UInt8]) -> Result<String, InvalidByte> {
+        var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if let text = String(validating: bytes, as: UTF8.self) {
-            return .success(text.utf8.contains(13) ? normalizeLineEnds(text) : text)
+            let hasCarriageReturn = bytes.withUnsafeBufferPointer { buffer in buffer.baseAddress.map { memchr($0, 13, buffer.count) != nil } ?? false }
+            return .success(hasCarriageReturn ? normalizeLineEnds(text) : text)
         }
         var line = 1
         var column = 1
