@@ -7,7 +7,12 @@ under build/bench/ between runs. Each command is timed with /usr/bin/time -v
 goes to stdout and to build/bench/report.md.
 
     python3 tools/bench.py            # 1,000 and 10,000 entries, Pandoc on both
-    python3 tools/bench.py --quick    # skips Pandoc on 10,000 entries (about 150 s a run)
+    python3 tools/bench.py --quick    # skips Pandoc on 10,000 entries
+
+Cold builds start without a render cache (OUT/.cache is deleted before each
+run); rebuilds keep the cache the build before them left. Pandoc takes about
+13 minutes a run on 10,000 entries here, so it runs there --pandoc-runs times
+(default 1), and --runs times on 1,000.
 """
 import argparse
 import os
@@ -29,6 +34,11 @@ LANGUAGES = ["kk", "ru", "en"]
 class Measure:
     def __init__(self, wall, cpu, rss_kb):
         self.wall, self.cpu, self.rss_kb = wall, cpu, rss_kb
+
+
+def without_cache(out):
+    """Before a cold run: no render cache from the run before."""
+    return lambda: shutil.rmtree(out / ".cache", ignore_errors=True)
 
 
 def timed(command, runs, before=None, cwd=ROOT):
@@ -105,6 +115,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="skip Pandoc on the 10,000-entry corpus")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--pandoc-runs", type=int, default=1, help="runs of Pandoc on 10,000 entries")
     parser.add_argument("--sizes", default="1000,10000")
     arguments = parser.parse_args()
     if not ASYL.exists():
@@ -121,9 +132,12 @@ def main():
         measures = {}
         measures["check"] = timed(f"'{ASYL}' check '{tree}' --format json > /dev/null", arguments.runs)
         measures["build epub (kk, ru, en)"] = timed(
-            f"'{ASYL}' build '{tree}' --out '{out / 'epub'}' --format epub", arguments.runs)
+            f"'{ASYL}' build '{tree}' --out '{out / 'epub'}' --format epub", arguments.runs, before=without_cache(out / "epub"))
         measures["build print (kk, ru, en)"] = timed(
-            f"'{ASYL}' build '{tree}' --out '{out / 'print'}' --format print", arguments.runs)
+            f"'{ASYL}' build '{tree}' --out '{out / 'print'}' --format print", arguments.runs,
+            before=without_cache(out / "print"))
+        measures["rebuild epub, nothing changed"] = timed(
+            f"'{ASYL}' build '{tree}' --out '{out / 'epub'}' --format epub", arguments.runs)
         for what in ("body", "title"):
             edit = Edit(tree, what)
             try:
@@ -135,8 +149,9 @@ def main():
             measures["pandoc epub3 (kk only)"] = None
         else:
             files = " ".join(f"'{f}'" for f in version_files(tree, "kk"))
+            runs = arguments.pandoc_runs if entries >= 10_000 else arguments.runs
             measures["pandoc epub3 (kk only)"] = timed(
-                f"pandoc --from markdown --to epub3 --metadata title=Bench -o '{out / 'pandoc.kk.epub'}' {files}", arguments.runs)
+                f"pandoc --from markdown --to epub3 --metadata title=Bench -o '{out / 'pandoc.kk.epub'}' {files}", runs)
         measures["floor: read + xsltproc + deflate (kk, ru, en)"] = floor(tree, out, arguments.runs)
         pandoc = measures["pandoc epub3 (kk only)"]
         bottom = measures["floor: read + xsltproc + deflate (kk, ru, en)"]
@@ -149,7 +164,8 @@ def main():
             rows.append((label, name, f"{measure.wall:.2f}", f"{measure.cpu:.2f}", f"{measure.rss_kb / 1024:.0f}",
                          to_pandoc, to_floor))
     header = ("entries", "what", "wall s", "user+sys s", "peak MiB", "× Pandoc", "× floor")
-    lines = [f"Asyl benchmark: median of {arguments.runs} runs, {os.cpu_count()} cores; {pandoc_version}.",
+    lines = [f"Asyl benchmark: median of {arguments.runs} runs (Pandoc on 10,000 entries: {arguments.pandoc_runs}), "
+             f"{os.cpu_count()} cores; {pandoc_version}.",
              "'× Pandoc' is wall time over Pandoc's for one language of the same corpus; '—': not measured "
              "(--quick skips Pandoc on 10,000 entries).", "",
              "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]

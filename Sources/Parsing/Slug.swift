@@ -13,6 +13,10 @@ public enum Slug {
         "ъ": "", "ы": "y", "і": "i", "ь": "", "э": "e", "ю": "yu", "я": "ya",
     ]
 
+    /// The table by scalar: hashing a `Character` normalises it, a scalar is a number.
+    private static let cyrillicScalars: [Unicode.Scalar: String] = Dictionary(
+        uniqueKeysWithValues: cyrillic.map { ($0.key.unicodeScalars.first!, $0.value) })
+
     public static func make(_ text: String) -> String {
         var out = ""
         var pendingDash = false
@@ -21,11 +25,34 @@ public enum Slug {
             pendingDash = false
             out += piece
         }
-        for character in text.lowercased() {
-            if let latin = cyrillic[character] {
-                // ъ and ь vanish without breaking the word.
+        let lower = text.lowercased()
+        // Combining marks need whole characters (a decomposed `й` is `и` and a
+        // breve, `й`, not `и`); without them, scalar by scalar gives the same and is fast.
+        let combines = lower.unicodeScalars.contains { (0x0300...0x036F).contains($0.value) }
+        guard !combines else {
+            for character in lower {
+                // A stress mark (Бере́л) leaves the letter it sits on.
+                if let latin = cyrillic[character] ?? cyrillicScalars[character.unicodeScalars.first!] {
+                    // ъ and ь vanish without breaking the word.
+                    if !latin.isEmpty { emit(latin) }
+                } else if let plain = asciiLetterOrDigit(character) {
+                    emit(plain)
+                } else {
+                    pendingDash = true
+                }
+            }
+            return out.isEmpty ? "section" : out
+        }
+        for scalar in lower.unicodeScalars {
+            if scalar.isASCII {
+                if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+                    emit(String(scalar))
+                } else {
+                    pendingDash = true
+                }
+            } else if let latin = cyrillicScalars[scalar] {
                 if !latin.isEmpty { emit(latin) }
-            } else if let plain = asciiLetterOrDigit(character) {
+            } else if let plain = asciiLetterOrDigit(Character(scalar)) {
                 emit(plain)
             } else {
                 pendingDash = true
