@@ -45,7 +45,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]),
         .target(name: "Resolution", dependencies: ["DocumentModel", "Parallelism"]),
-        .target(name: "Checking", dependencies: ["Resolution", "DocumentModel"]),
+        .target(name: "Checking", dependencies: ["Resolution", "DocumentModel", "Parallelism"]),
         .target(name: "Localisation", dependencies: ["Resolution", "DocumentModel", "EDTF"]),
         .target(
             name: "XMLSerialisation",

@@ -1,19 +1,19 @@
 import Diagnostics
 import DocumentModel
+import Parallelism
 import Resolution
 
 /// The check stage: reads the resolved project and reports what FORMAT.md §5
-/// asks for. Each check is a function of the project; none prints anything.
+/// asks for. Each check is a function of the project; none prints anything,
+/// and they run side by side on every core.
 public enum Checker {
+    static let checks: [@Sendable (ResolvedProject) -> [Diagnostic]] = [
+        DuplicateChecks.check, LinkChecks.check, CitationChecks.check, MediaChecks.check, FactChecks.check,
+        CoverageChecks.check,
+    ]
+
     public static func check(_ project: ResolvedProject) -> [Diagnostic] {
-        var findings: [Diagnostic] = []
-        findings += DuplicateChecks.check(project)
-        findings += LinkChecks.check(project)
-        findings += CitationChecks.check(project)
-        findings += MediaChecks.check(project)
-        findings += FactChecks.check(project)
-        findings += CoverageChecks.check(project)
-        return findings
+        Array(0..<checks.count).concurrentMap { checks[$0](project) }.flatMap { $0 }
     }
 }
 

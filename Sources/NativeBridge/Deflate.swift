@@ -16,19 +16,10 @@ public enum Deflate {
         }
         defer { deflateEnd(&stream) }
         var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(bytes.count))))
-        let written = bytes.withUnsafeBufferPointer { input in
-            output.withUnsafeMutableBufferPointer { out -> Int in
-                stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
-                stream.avail_in = uInt(input.count)
-                stream.next_out = out.baseAddress
-                stream.avail_out = uInt(out.count)
-                // deflateBound guarantees one call finishes the stream.
-                let status = deflate(&stream, Z_FINISH)
-                precondition(status == Z_STREAM_END, "deflate did not finish within deflateBound")
-                return Int(stream.total_out)
-            }
-        }
-        output.removeSubrange(written...)
+        // deflateBound guarantees one call finishes the stream.
+        let status = run(&stream, from: bytes, into: &output) { deflate(&$0, Z_FINISH) }
+        precondition(status == Z_STREAM_END, "deflate did not finish within deflateBound")
+        output.removeSubrange(Int(stream.total_out)...)
         return output
     }
 
@@ -40,18 +31,25 @@ public enum Deflate {
         defer { inflateEnd(&stream) }
         // One spare byte: a stream longer than promised fills it and fails.
         var output = [UInt8](repeating: 0, count: expectedSize + 1)
-        let complete = bytes.withUnsafeBufferPointer { input in
-            output.withUnsafeMutableBufferPointer { out -> Bool in
-                stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
-                stream.avail_in = uInt(input.count)
-                stream.next_out = out.baseAddress
-                stream.avail_out = uInt(out.count)
-                return inflate(&stream, Z_FINISH) == Z_STREAM_END && Int(stream.total_out) == expectedSize
-            }
-        }
-        guard complete else { return nil }
+        let status = run(&stream, from: bytes, into: &output) { inflate(&$0, Z_FINISH) }
+        guard status == Z_STREAM_END, Int(stream.total_out) == expectedSize else { return nil }
         output.removeLast()
         return output
+    }
+
+    /// One call of `step` with all of `input` in and all of `output` free.
+    private static func run(
+        _ stream: inout z_stream, from input: [UInt8], into output: inout [UInt8], _ step: (inout z_stream) -> Int32
+    ) -> Int32 {
+        input.withUnsafeBufferPointer { source in
+            output.withUnsafeMutableBufferPointer { target in
+                stream.next_in = UnsafeMutablePointer(mutating: source.baseAddress)
+                stream.avail_in = uInt(source.count)
+                stream.next_out = target.baseAddress
+                stream.avail_out = uInt(target.count)
+                return step(&stream)
+            }
+        }
     }
 
     public static func crc32(_ bytes: [UInt8]) -> UInt32 {

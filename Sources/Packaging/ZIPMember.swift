@@ -71,34 +71,28 @@ enum ZIPWriter {
             guard offset < 0xFFFF_FFFF, member.data.count < 0xFFFF_FFFF, member.uncompressedSize < 0xFFFF_FFFF else {
                 throw .tooLarge
             }
+            // The fields both headers share, from "version needed" to "extra length".
+            var shared: [UInt8] = []
+            shared.append16(20)
             // Bit 11: the name is UTF-8 (only matters for non-ASCII names).
-            let flags: UInt16 = name.allSatisfy { $0 < 0x80 } ? 0 : 0x0800
+            shared.append16(name.allSatisfy { $0 < 0x80 } ? 0 : 0x0800)
+            shared.append16(member.method.rawValue)
+            shared.append16(time)
+            shared.append16(date)
+            shared.append32(member.crc32)
+            shared.append32(UInt32(member.data.count))
+            shared.append32(UInt32(member.uncompressedSize))
+            shared.append16(UInt16(name.count))
+            shared.append16(0)
+
             out.append32(0x0403_4B50)
-            out.append16(20)
-            out.append16(flags)
-            out.append16(member.method.rawValue)
-            out.append16(time)
-            out.append16(date)
-            out.append32(member.crc32)
-            out.append32(UInt32(member.data.count))
-            out.append32(UInt32(member.uncompressedSize))
-            out.append16(UInt16(name.count))
-            out.append16(0)
+            out += shared
             out += name
             out += member.data
 
             central.append32(0x0201_4B50)
             central.append16(0x0314)  // made by: Unix, version 2.0
-            central.append16(20)
-            central.append16(flags)
-            central.append16(member.method.rawValue)
-            central.append16(time)
-            central.append16(date)
-            central.append32(member.crc32)
-            central.append32(UInt32(member.data.count))
-            central.append32(UInt32(member.uncompressedSize))
-            central.append16(UInt16(name.count))
-            central.append16(0)  // extra
+            central += shared
             central.append16(0)  // comment
             central.append16(0)  // disk
             central.append16(0)  // internal attributes
