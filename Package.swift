@@ -79,6 +79,8 @@ let package = Package(
             name: "XMLSerialisationTests", dependencies: ["XMLSerialisation", "Localisation", "NativeBridge", "TestSupport"],
             exclude: ["Golden"]),
         .testTarget(name: "PackagingTests", dependencies: ["Packaging"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Packaging", "TestSupport"]),
+        .testTarget(
+            name: "PipelineTests",
+            dependencies: ["Pipeline", "Packaging", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]),
     ]
 )

@@ -30,7 +30,7 @@ enum XMLLibrary {
     /// Set once, before the first stylesheet is compiled.
     nonisolated(unsafe) static var stylesDirectory: String?
 
-    /// Folders stylesheets may read from (imports, string tables, chunk documents).
+    /// Folders stylesheets may read from (imports, string tables).
     nonisolated(unsafe) static var readableFolders: [String] = []
 
     /// Everything not local is refused, except the `asyl:` scheme.
@@ -101,7 +101,9 @@ public enum XMLSettings {
 }
 
 /// An XML document owned by Swift; freed when the last reference goes.
-/// Read-only after it is built, so it may be shared between threads.
+/// Not changed once built, except that libxslt annotates a document it
+/// transforms (`xmlXPathOrderDocElems`): share one between threads only to
+/// read it, and give each concurrent transform its own.
 public final class XMLDocument: @unchecked Sendable {
     let pointer: xmlDocPtr
 

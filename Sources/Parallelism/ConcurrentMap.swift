@@ -2,12 +2,14 @@ import Dispatch
 
 extension Array where Element: Sendable {
     /// `map` on every core, keeping the order. For pure transforms of
-    /// independent items (parsing files, rendering chunks).
-    public func concurrentMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
+    /// independent items (parsing files, rendering chunks). Items go to the
+    /// cores in batches of `batch` consecutive ones; by default batches keep
+    /// the scheduling cost small next to many small items, and 1 suits a few
+    /// large items of uneven size.
+    public func concurrentMap<T: Sendable>(batch: Int? = nil, _ transform: @Sendable (Element) -> T) -> [T] {
         guard count > 1 else { return map(transform) }
         let results = ResultSlots<T>(count: count)
-        // Batches keep the scheduling cost small next to the work.
-        let batch = Swift.max(1, count / (ProcessInfoCores.count * 8))
+        let batch = Swift.max(1, batch ?? count / (ProcessInfoCores.count * 8))
         let batches = (count + batch - 1) / batch
         self.withUnsafeBufferPointer { items in
             let source = UnsafeSendable(items)

@@ -26,39 +26,54 @@ public enum Slug {
             out += piece
         }
         let lower = text.lowercased()
-        // Combining marks need whole characters (a decomposed `й` is `и` and a
-        // breve, `й`, not `и`); without them, scalar by scalar gives the same and is fast.
-        let combines = lower.unicodeScalars.contains { (0x0300...0x036F).contains($0.value) }
-        guard !combines else {
-            for character in lower {
-                // A stress mark (Бере́л) leaves the letter it sits on.
-                if let latin = cyrillic[character] ?? cyrillicScalars[character.unicodeScalars.first!] {
+        // Scalar by scalar is fast and, where every scalar is a character of
+        // its own, the same as character by character.
+        if lower.unicodeScalars.allSatisfy(isCharacterOnItsOwn) {
+            for scalar in lower.unicodeScalars {
+                if scalar.isASCII {
+                    if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) { emit(String(scalar)) } else { pendingDash = true }
+                } else if let latin = cyrillicScalars[scalar] ?? latin(for: Character(scalar)) {
                     // ъ and ь vanish without breaking the word.
                     if !latin.isEmpty { emit(latin) }
-                } else if let plain = asciiLetterOrDigit(character) {
-                    emit(plain)
                 } else {
                     pendingDash = true
                 }
             }
-            return out.isEmpty ? "section" : out
-        }
-        for scalar in lower.unicodeScalars {
-            if scalar.isASCII {
-                if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
-                    emit(String(scalar))
+        } else {
+            for character in lower {
+                if let latin = latin(for: character) {
+                    if !latin.isEmpty { emit(latin) }
                 } else {
                     pendingDash = true
                 }
-            } else if let latin = cyrillicScalars[scalar] {
-                if !latin.isEmpty { emit(latin) }
-            } else if let plain = asciiLetterOrDigit(Character(scalar)) {
-                emit(plain)
-            } else {
-                pendingDash = true
             }
         }
         return out.isEmpty ? "section" : out
+    }
+
+    /// A character's Latin letters: by the table (a stress mark left out), or a
+    /// Latin letter or digit without its accents; nil for anything else.
+    private static func latin(for character: Character) -> String? {
+        cyrillic[character] ?? withoutStress(character).flatMap { cyrillic[$0] } ?? asciiLetterOrDigit(character)
+    }
+
+    /// Latin, Cyrillic and general punctuation, without combining marks, joiners
+    /// or variation selectors: scalars that never join the one before them.
+    private static func isCharacterOnItsOwn(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x0300, 0x0400...0x0482, 0x048A...0x04FF, 0x2010...0x2027, 0x2030...0x205E: true
+        default: false
+        }
+    }
+
+    /// A Cyrillic letter without a stress or other accent over it (`е́` → `е`),
+    /// keeping the breve of `й` and the diaeresis of `ё`.
+    private static func withoutStress(_ character: Character) -> Character? {
+        let kept = String(character).decomposedStringWithCanonicalMapping.unicodeScalars.filter {
+            !(0x0300...0x036F).contains($0.value) || $0.value == 0x0306 || $0.value == 0x0308
+        }
+        let composed = String(String.UnicodeScalarView(kept)).precomposedStringWithCanonicalMapping
+        return composed.count == 1 ? composed.first : nil
     }
 
     /// `a`–`z`, `0`–`9`, or a Latin letter with its diacritics removed.

@@ -59,12 +59,13 @@ struct EPUBBuilder {
         if !serialiser.backMatter.chronology.isEmpty { parts.append(("chronology", "chronology.xhtml")) }
         clock.lap("\(plan.language): outline")
 
-        // Parts first: each transforms the whole outline, so they are the longest jobs.
+        // Parts first: each transforms the whole outline, so they are the
+        // longest jobs; one job at a time to a core, so they run side by side.
         let jobs: [Job] = parts.map { .part(name: $0.0, file: $0.1) } + plan.chunks.map { .chunk($0) } + files.map { .file($0) }
         let cache = self.cache
         let compiled = stylesheets.epub
         let xmlFolder = self.xmlFolder
-        let made = jobs.concurrentMap { job in
+        let made = jobs.concurrentMap(batch: 1) { job in
             Result { () throws -> [ZIPMember] in
                 switch job {
                 case .file(let file):

@@ -23,8 +23,9 @@ struct PrintBuilder {
     let styles: URL
     let date: Date
 
-    /// Chunks transformed between two writes: enough to keep both cores busy.
-    static let window = 16
+    /// Pieces (chunks and the text between them) made between two writes:
+    /// about 16 chunks, enough to keep every core busy.
+    static let window = 32
 
     func write(to folder: URL) throws {
         let parent = folder.deletingLastPathComponent()
@@ -38,6 +39,13 @@ struct PrintBuilder {
             kazakhSoftHyphens: plan.language.rawValue == "kk")
         let pieces = Self.split(try transform(serialiser.outline(), name: "index.html"))
         let chunks = Dictionary(uniqueKeysWithValues: plan.chunks.map { ($0.file, $0) })
+        // Every chunk exactly once, or the book would silently lose entries.
+        let placed = pieces.compactMap { if case .chunk(let file) = $0 { file } else { nil } }
+        guard placed.sorted() == chunks.keys.sorted() else {
+            throw BuildError.stylesheet(
+                "print.xsl placed \(placed.count) chunks of the book's \(chunks.count): its book template must leave one "
+                    + "<?asyl-chunk FILE?> for each (docs/styles.md)")
+        }
         let index = work.appendingPathComponent("index.html")
         guard FileManager.default.createFile(atPath: index.path, contents: nil),
               let output = FileHandle(forWritingAtPath: index.path)
@@ -48,13 +56,12 @@ struct PrintBuilder {
         try output.write(contentsOf: Data("<!DOCTYPE html>\n".utf8))
         for start in stride(from: 0, to: pieces.count, by: Self.window) {
             let window = Array(pieces[start..<min(start + Self.window, pieces.count)])
-            let made = window.concurrentMap { piece in
+            let made = window.concurrentMap(batch: 1) { piece in
                 Result { () throws -> [UInt8] in
                     switch piece {
                     case .text(let bytes): return bytes
                     case .chunk(let file):
-                        guard let chunk = chunks[file] else { return [] }
-                        return try transform(serialiser.chunk(chunk), name: file)
+                        return try transform(serialiser.chunk(chunks[file]!), name: file)
                     }
                 }
             }
@@ -107,7 +114,8 @@ extension PrintBuilder {
         case chunk(String)
     }
 
-    /// The page cut at each `<?asyl-chunk FILE?>` the outline's transform left.
+    /// The page cut at each `<?asyl-chunk FILE?>` the outline's transform left
+    /// (`<?asyl-chunk FILE>` when a stylesheet writes HTML).
     static func split(_ page: [UInt8]) -> [Piece] {
         let open = Array("<?asyl-chunk ".utf8)
         var pieces: [Piece] = []
@@ -115,15 +123,16 @@ extension PrintBuilder {
         var index = 0
         while index + open.count <= page.count {
             guard page[index] == open[0], page[index..<index + open.count].elementsEqual(open),
-                  let close = page[(index + open.count)...].firstIndex(of: UInt8(ascii: "?")),
-                  close + 1 < page.count, page[close + 1] == UInt8(ascii: ">")
+                  let close = page[(index + open.count)...].firstIndex(of: UInt8(ascii: ">"))
             else {
                 index += 1
                 continue
             }
+            var name = page[(index + open.count)..<close]
+            if name.last == UInt8(ascii: "?") { name = name.dropLast() }
             pieces.append(.text(Array(page[textStart..<index])))
-            pieces.append(.chunk(String(decoding: page[(index + open.count)..<close], as: UTF8.self)))
-            index = close + 2
+            pieces.append(.chunk(String(decoding: name, as: UTF8.self)))
+            index = close + 1
             textStart = index
         }
         pieces.append(.text(Array(page[textStart...])))

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import NativeBridge
 import Packaging
 import Synchronization
 
@@ -29,6 +30,7 @@ final class RenderCache: Sendable {
         let name = "render-\(toolVersion)-\(Self.format)"
         var hasher = SHA256()
         hasher.update(data: Array(name.utf8))
+        hasher.update(data: Array(NativeLibraries.fingerprint.utf8))
         for folder in styles {
             for (path, bytes) in Self.files(under: folder) {
                 hasher.update(data: Array(path.utf8) + [0])
@@ -41,8 +43,9 @@ final class RenderCache: Sendable {
             return
         }
         let mine = root.appendingPathComponent(name)
-        // Other versions' records are never read; they go.
-        for other in (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? [] where other != name {
+        // Other versions' records are never read; they go (and nothing else in the folder).
+        for other in (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+        where other.hasPrefix("render-") && other != name {
             try? FileManager.default.removeItem(at: root.appendingPathComponent(other))
         }
         do {
@@ -120,12 +123,15 @@ final class RenderCache: Sendable {
         }
         guard let method = ZIPMember.Method(rawValue: UInt16(read(2))) else { return nil }
         let crc = UInt32(read(4))
-        let size = Int(read(8))
+        // Sizes a ZIP without ZIP64 can hold, so no later arithmetic can overflow.
+        let size = read(8)
         let pathLength = Int(read(4))
-        guard pathLength <= record.endIndex - cursor else { return nil }
+        guard size <= UInt64(UInt32.max), pathLength <= record.endIndex - cursor else { return nil }
         let path = String(decoding: record[cursor..<cursor + pathLength], as: UTF8.self)
         cursor += pathLength
-        return ZIPMember(path: path, method: method, crc32: crc, uncompressedSize: size, data: Array(record[cursor...]))
+        let data = Array(record[cursor...])
+        guard method == .deflated || data.count == Int(size) else { return nil }
+        return ZIPMember(path: path, method: method, crc32: crc, uncompressedSize: Int(size), data: data)
     }
 
     /// Every regular file under a folder, by relative path, in sorted order.

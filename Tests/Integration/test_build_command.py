@@ -331,3 +331,39 @@ def test_stylesheets_cannot_read_outside_their_folders(asyl, tmp_path):
     (tree / "my-styles" / "epub.xsl").write_text(template.replace("IMPORT", "asyl:%2e%2e/%2e%2e/etc/passwd"), encoding="utf-8")
     result = asyl("build", tree, "--out", tmp_path / "b", "--lang", "en", "--format", "epub")
     assert result.returncode != 0 and "unable to load" in result.stderr
+
+
+def test_a_print_stylesheet_must_place_every_chunk(asyl, tmp_path):
+    """A project print.xsl whose book template drops the chunks' places stops the build."""
+    tree = project_with_stylesheet(tmp_path, "")
+    (tree / "my-styles" / "epub.xsl").unlink()
+    (tree / "my-styles" / "print.xsl").write_text("""<?xml version="1.0"?>
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns="http://www.w3.org/1999/xhtml" xmlns:a="urn:asyl:book:1" exclude-result-prefixes="a">
+  <xsl:import href="asyl:print.xsl"/>
+  <xsl:template match="/a:book"><html><body><h1><xsl:value-of select="a:metadata/a:title"/></h1></body></html></xsl:template>
+</xsl:stylesheet>
+""", encoding="utf-8")
+    out = tmp_path / "out"
+    result = asyl("build", tree, "--out", out, "--lang", "en", "--format", "print")
+    assert result.returncode != 0
+    assert "print.xsl placed 0 chunks of the book's 2" in result.stderr, result.stderr
+    assert not (out / "test" / "print-en").exists()
+
+
+def test_an_html_print_stylesheet_still_gets_its_entries(asyl, tmp_path):
+    """With xsl:output method="html", libxslt ends processing instructions with '>' alone."""
+    tree = project_with_stylesheet(tmp_path, "")
+    (tree / "my-styles" / "epub.xsl").unlink()
+    (tree / "my-styles" / "print.xsl").write_text("""<?xml version="1.0"?>
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:import href="asyl:print.xsl"/>
+  <xsl:output method="html" encoding="UTF-8"/>
+</xsl:stylesheet>
+""", encoding="utf-8")
+    out = tmp_path / "out"
+    result = asyl("build", tree, "--out", out, "--lang", "en", "--format", "print")
+    assert result.returncode == 0, result.stderr
+    page = (out / "test" / "print-en" / "index.html").read_text(encoding="utf-8")
+    assert "asyl-chunk" not in page
+    assert page.count('class="entry ') == 2, page[:2000]

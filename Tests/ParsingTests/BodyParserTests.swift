@@ -173,6 +173,10 @@ import TestSupport
         // a stress mark is dropped; a Latin letter loses its accent either way.
         #expect(Slug.make("Жи\u{0306}нақ Е\u{0308}лка Бере\u{0301}л") == "zhinaq-yolka-berel")
         #expect(Slug.make("Cre\u{0300}me") == "creme")
+        #expect(Slug.make("Е\u{0308}\u{0301}лка \u{0450}") == "yolka-e")
+        #expect(Slug.make("\u{0450}") == "e")
+        // A joiner or a variation selector stays with its letter, as before.
+        #expect(Slug.make("a\u{200D}b 1\u{FE0F}\u{20E3}a") == "ab-1a")
         var unique = Slug.Deduplicator()
         #expect(["a", "a", "a-2", "a"].map { unique.unique($0) } == ["a", "a-2", "a-2-2", "a-3"])
     }

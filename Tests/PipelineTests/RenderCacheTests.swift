@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Packaging
 import Testing
@@ -20,6 +21,19 @@ import Testing
         }
         #expect(RenderCache.decode(Array(record.dropLast())) == nil)
         #expect(RenderCache.decode([]) == nil)
+    }
+
+    @Test func aWellHashedRecordWithImpossibleSizesIsRefused() {
+        // method stored, CRC 0, size 2^63, path length 0, no data: hashed correctly, still refused.
+        var payload: [UInt8] = [0, 0, 0, 0, 0, 0]
+        payload += [0, 0, 0, 0, 0, 0, 0, 0x80] + [0, 0, 0, 0]
+        let record = Array("ASYLZC01".utf8) + Array(SHA256.hash(data: payload)) + payload
+        #expect(RenderCache.decode(record) == nil)
+        // A stored member whose data is shorter than its size.
+        var short = RenderCache.encode(ZIPMember(path: "a", bytes: [1, 2, 3], compress: false))
+        short.removeLast()
+        let body = Array(short[40...])
+        #expect(RenderCache.decode(Array("ASYLZC01".utf8) + Array(SHA256.hash(data: body)) + body) == nil)
     }
 
     @Test func keysDependOnEveryPartAndOnTheStylesheets() throws {
