@@ -13,7 +13,8 @@ struct BuildCommand: ParsableCommand {
             (and with --strict, warnings) stop the build with exit status 1 and leave earlier outputs untouched. \
             It also writes OUT/EDITION/print-LANG/index.html, with print.css, fonts and images beside it, for a \
             CSS paged-media engine such as WeasyPrint. SOURCE_DATE_EPOCH fixes the dates the books carry, so the \
-            same sources give the same bytes.
+            same sources give the same bytes; without it they carry today's date (at 00:00 UTC). A rebuild reads, \
+            checks and renders only what changed since the last build into OUT (see --no-cache).
             """)
 
     @OptionGroup var options: SourceOptions
@@ -41,7 +42,9 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
-        var date = Date()
+        // Today, not this second: a day's rebuilds are the same book, and can be incremental.
+        let now = Date().timeIntervalSince1970
+        var date = Date(timeIntervalSince1970: now - now.truncatingRemainder(dividingBy: 86_400))
         if let epoch = environment["SOURCE_DATE_EPOCH"] {
             guard let seconds = Int(epoch) else { throw Terminal.fail("SOURCE_DATE_EPOCH must be whole seconds, not '\(epoch)'") }
             date = Date(timeIntervalSince1970: TimeInterval(seconds))

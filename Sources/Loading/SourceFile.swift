@@ -10,17 +10,17 @@ public struct SourceFile: Hashable, Sendable {
         self.text = text
     }
 
-    /// The text of a line (1-based), without its line end.
+    /// The text of a line (1-based), without its line end. (Searched as
+    /// bytes: a report quotes thousands of lines.)
     public func line(_ number: Int) -> Substring? {
         guard number >= 1 else { return nil }
-        var current = 1
-        var start = text.startIndex
-        while current < number {
-            guard let newline = text[start...].firstIndex(of: "\n") else { return nil }
-            start = text.index(after: newline)
-            current += 1
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        for _ in 1..<number {
+            guard let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+            start = bytes.index(after: newline)
         }
-        let end = text[start...].firstIndex(of: "\n") ?? text.endIndex
+        let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
         return text[start..<end]
     }
 }

@@ -18,6 +18,8 @@ public struct SourceTree: Sendable {
     public var allFiles: Set<String>
     /// Files that could not be read as text.
     public var diagnostics: [Diagnostic]
+    /// Size and times of every file in `allFiles`, taken before any was read.
+    public var stamps: [String: FileStamp]
 
     public func file(_ path: String) -> SourceFile? {
         if projectFile?.path == path { return projectFile }
@@ -55,30 +57,54 @@ public struct SourceTreeLoader: Sendable {
     public init() {}
 
     public func load(_ root: URL) throws -> SourceTree {
+        load(try scan(root))
+    }
+
+    /// Every file of the tree with its stamp, nothing read: what an
+    /// incremental build compares with the last build's record.
+    public func scan(_ root: URL) throws -> SourceScan {
         let root = root.standardizedFileURL.resolvingSymlinksInPath()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue
         else { throw LoadingError.notADirectory(root.path) }
         guard FileManager.default.fileExists(atPath: root.appendingPathComponent("asyl.yaml").path)
         else { throw LoadingError.noProjectFile(root.path) }
-
-        var diagnostics: [Diagnostic] = []
         let files = listFiles(root)
         // A link that leads out of the tree is not the project's file.
         guard files.contains("asyl.yaml") else { throw LoadingError.noProjectFile(root.path) }
+        let paths = files.sorted()
+        let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        let stamps = paths.concurrentMap { FileStamp(of: rootPath + $0) }
+        return SourceScan(root: root, stamps: Dictionary(uniqueKeysWithValues: zip(paths, stamps)))
+    }
+
+    /// Reads the scanned tree: the project file, the sources and every version file.
+    public func load(_ scan: SourceScan) -> SourceTree {
+        var versionPaths: [String] = []
+        var stray: [String] = []
+        for path in scan.stamps.keys.sorted() where path.hasPrefix("entries/") {
+            let name = String(path.split(separator: "/").last!)
+            if name == "README.md" { continue }
+            if VersionFileName(name) != nil { versionPaths.append(path) } else { stray.append(path) }
+        }
+        return readTree(scan, versionPaths: versionPaths, strayFiles: stray)
+    }
+
+    /// Reads the project file, the sources and the version files at `paths`
+    /// only, for an incremental build; stray files are not listed.
+    public func load(_ scan: SourceScan, only paths: [String]) -> SourceTree {
+        readTree(scan, versionPaths: paths.sorted(), strayFiles: [])
+    }
+
+    private func readTree(_ scan: SourceScan, versionPaths: [String], strayFiles: [String]) -> SourceTree {
+        let root = scan.root
+        let files = Set(scan.stamps.keys)
+        var diagnostics: [Diagnostic] = []
         func read(_ path: String) -> SourceFile? {
             switch readText(root.appendingPathComponent(path), path: path) {
             case .text(let file): return file
             case .problem(let diagnostic): diagnostics.append(diagnostic); return nil
             }
-        }
-
-        var versionPaths: [String] = []
-        var stray: [String] = []
-        for path in files.sorted() where path.hasPrefix("entries/") {
-            let name = String(path.split(separator: "/").last!)
-            if name == "README.md" { continue }
-            if VersionFileName(name) != nil { versionPaths.append(path) } else { stray.append(path) }
         }
         var versions: [SourceFile] = []
         for outcome in versionPaths.concurrentMap({ readText(root.appendingPathComponent($0), path: $0) }) {
@@ -90,7 +116,7 @@ public struct SourceTreeLoader: Sendable {
         return SourceTree(
             root: root, projectFile: read("asyl.yaml"),
             sourcesFile: files.contains("sources.yaml") ? read("sources.yaml") : nil,
-            versionFiles: versions, strayFiles: stray, allFiles: files, diagnostics: diagnostics)
+            versionFiles: versions, strayFiles: strayFiles, allFiles: files, diagnostics: diagnostics, stamps: scan.stamps)
     }
 
     /// Regular files under `root`, relative; hidden files and folders (`.git`)
@@ -169,6 +195,44 @@ public struct SourceTreeLoader: Sendable {
                 .unreadableFile, "the file is not UTF-8 text (invalid byte 0x\(String(error.byte, radix: 16, uppercase: true)))",
                 at: SourceLocation(path: path, line: error.line, column: error.column)))
         }
+    }
+}
+
+/// The files of a source tree and their stamps, before any is read.
+public struct SourceScan: Sendable {
+    public var root: URL
+    /// By path relative to the root.
+    public var stamps: [String: FileStamp]
+}
+
+/// What tells one state of a file from another without reading it: size,
+/// modification and change times, inode (as make, ninja and git's index do).
+public struct FileStamp: Hashable, Sendable {
+    public var size: Int
+    public var modified: Int
+    public var changed: Int
+    public var inode: Int
+
+    public init(size: Int, modified: Int, changed: Int, inode: Int) {
+        self.size = size
+        self.modified = modified
+        self.changed = changed
+        self.inode = inode
+    }
+
+    /// The stamp of the file at `path`; all zero when it cannot be read, which
+    /// no real file's stamp is, so the file then counts as changed.
+    init(of path: String) {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            self.init(size: 0, modified: 0, changed: 0, inode: 0)
+            return
+        }
+        self.init(
+            size: Int(status.st_size),
+            modified: Int(status.st_mtim.tv_sec) * 1_000_000_000 + Int(status.st_mtim.tv_nsec),
+            changed: Int(status.st_ctim.tv_sec) * 1_000_000_000 + Int(status.st_ctim.tv_nsec),
+            inode: Int(status.st_ino))
     }
 }
 

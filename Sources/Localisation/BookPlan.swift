@@ -13,6 +13,20 @@ public struct BookPlan: Sendable {
     public var missing: [EntryID]
     var fileOfEntry: [EntryID: String]
 
+    /// `fileOfEntry`: the content document of every entry links may reach,
+    /// which may be more than `entries` (an incremental build plans one chunk).
+    public init(
+        edition: Edition, language: LanguageTag, entries: [PlannedEntry], letters: [LetterGroup], missing: [EntryID],
+        fileOfEntry: [EntryID: String]
+    ) {
+        self.edition = edition
+        self.language = language
+        self.entries = entries
+        self.letters = letters
+        self.missing = missing
+        self.fileOfEntry = fileOfEntry
+    }
+
     /// The content document holding an entry, if this book has it.
     public func file(of id: EntryID) -> String? { fileOfEntry[id] }
 
@@ -23,11 +37,22 @@ public struct PlannedEntry: Sendable {
     public var entry: Entry
     public var version: Version
     public var letter: String
+
+    public init(entry: Entry, version: Version, letter: String) {
+        self.entry = entry
+        self.version = version
+        self.letter = letter
+    }
 }
 
 public struct LetterGroup: Sendable {
     public var letter: String
     public var chunks: [Chunk]
+
+    public init(letter: String, chunks: [Chunk]) {
+        self.letter = letter
+        self.chunks = chunks
+    }
 }
 
 /// One XHTML content document: a letter, or part of a large letter.
@@ -36,6 +61,12 @@ public struct Chunk: Sendable {
     public var letter: String
     /// Indices into `BookPlan.entries`.
     public var entries: Range<Int>
+
+    public init(file: String, letter: String, entries: Range<Int>) {
+        self.file = file
+        self.letter = letter
+        self.entries = entries
+    }
 }
 
 public enum BookPlanner {
@@ -73,19 +104,9 @@ public enum BookPlanner {
             let letter = entries[index].letter
             var end = index
             while end < entries.count, entries[end].letter == letter { end += 1 }
-            var chunks: [Chunk] = []
-            var start = index
-            var size = 0
-            for position in index..<end {
-                let cost = entries[position].version.estimatedSize
-                if position > start, size + cost > chunkBudget {
-                    chunks.append(Chunk(file: "", letter: letter, entries: start..<position))
-                    start = position
-                    size = 0
-                }
-                size += cost
+            let chunks = cut(entries[index..<end].map(\.version.estimatedSize)).map { range in
+                Chunk(file: "", letter: letter, entries: index + range.lowerBound..<index + range.upperBound)
             }
-            chunks.append(Chunk(file: "", letter: letter, entries: start..<end))
             letters.append(LetterGroup(letter: letter, chunks: chunks))
             index = end
         }
@@ -100,11 +121,28 @@ public enum BookPlanner {
         }
         return BookPlan(edition: edition, language: language, entries: entries, letters: letters, missing: missing, fileOfEntry: fileOfEntry)
     }
+
+    /// A letter's entries, by their sizes, cut into chunks within `chunkBudget`.
+    public static func cut(_ sizes: [Int]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        var size = 0
+        for (position, cost) in sizes.enumerated() {
+            if position > start, size + cost > chunkBudget {
+                ranges.append(start..<position)
+                start = position
+                size = 0
+            }
+            size += cost
+        }
+        ranges.append(start..<sizes.count)
+        return ranges
+    }
 }
 
 extension Version {
     /// Roughly the bytes of source text this version puts into a document.
-    var estimatedSize: Int {
+    public var estimatedSize: Int {
         var size = title.utf8.count + 200
         forEachInline { inline in
             if case .text(let text) = inline.kind { size += text.utf8.count }

@@ -4,13 +4,13 @@ import Loading
 
 /// Reads `asyl.yaml` (FORMAT.md §4). Every problem is a `config` finding at
 /// its line; what can be read is kept, so one typo does not hide the rest.
-struct ConfigurationParser {
+public struct ConfigurationParser {
     private let path: String
     private var diagnostics: [Diagnostic] = []
     private var languages: [LanguageTag] = []
     private var derived: [DerivedLanguage] = []
 
-    static func parse(_ file: SourceFile) -> (ProjectConfiguration, [Diagnostic]) {
+    public static func parse(_ file: SourceFile) -> (ProjectConfiguration, [Diagnostic]) {
         var parser = ConfigurationParser(path: file.path)
         let configuration = parser.parse(file.text)
         return (configuration, parser.diagnostics)

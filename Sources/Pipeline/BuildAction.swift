@@ -1,5 +1,6 @@
 import Diagnostics
 import DocumentModel
+import Crypto
 import Foundation
 import Localisation
 import NativeBridge
@@ -48,6 +49,7 @@ public struct BuildAction: Sendable {
     }
 
     public func run() throws -> BuildReport {
+        if useCache, !emitXML, let report = try IncrementalBuild(action: self).run() { return report }
         let check = try CheckAction(source: source, overrides: overrides).run()
         var clock = StageClock()
         var report = BuildReport(check: check)
@@ -62,6 +64,8 @@ public struct BuildAction: Sendable {
             root: useCache ? output.appendingPathComponent(".cache") : nil, toolVersion: AsylVersion.string,
             styles: [styles] + (stylesheets.projectStyles.map { [$0] } ?? []))
         var derivedProjects: [LanguageTag: ResolvedProject] = [:]
+        var books: [BuildRecord.BookRecord] = []
+        var printed = false
         for edition in project.configuration.editions where editions.isEmpty || editions.contains(edition.id) {
             for language in edition.languages where languages.isEmpty || languages.contains(language) {
                 var project = project
@@ -81,23 +85,59 @@ public struct BuildAction: Sendable {
                             .appendingPathComponent("\(edition.id).\(language.rawValue).epub")
                         let xmlFolder = emitXML
                             ? output.appendingPathComponent(edition.id).appendingPathComponent("xml-\(language.rawValue)") : nil
-                        try EPUBBuilder(plan: plan, project: project, tree: check.tree.root, stylesheets: stylesheets,
-                                        cache: cache, date: date, xmlFolder: xmlFolder)
-                            .write(to: destination)
+                        let members = try EPUBBuilder(
+                            plan: plan, project: project, tree: check.tree.root, stylesheets: stylesheets, cache: cache, date: date,
+                            xmlFolder: xmlFolder
+                        ).write(to: destination)
                         report.outputs.append(destination)
+                        books.append(BuildRecord.BookRecord(
+                            edition: edition.id, language: language, destination: destination.path,
+                            chunks: plan.chunks.map { chunk in
+                                let entries = plan.entries[chunk.entries]
+                                return BuildRecord.ChunkRecord(
+                                    file: chunk.file, letter: chunk.letter, entries: entries.map(\.entry.id),
+                                    sizes: entries.map(\.version.estimatedSize))
+                            },
+                            members: members))
                     case .print:
                         let folder = output.appendingPathComponent(edition.id).appendingPathComponent("print-\(language.rawValue)")
                         try PrintBuilder(plan: plan, project: project, tree: check.tree.root, stylesheet: stylesheets.print,
                                          cache: cache, styles: styles, date: date)
                             .write(to: folder)
                         report.outputs.append(folder.appendingPathComponent("index.html"))
+                        printed = true
                     }
                 }
             }
         }
+        // The next build can start from this one's record; incremental builds make EPUBs only.
+        if let folder = cache.location {
+            if printed || emitXML {
+                BuildRecord.remove(from: folder)
+            } else {
+                BuildRecord(request: requestHash(cache), check: check, coverage: report.coverage, books: books).write(to: folder)
+            }
+        }
         // After a build of everything, what it did not use is out of date.
-        if editions.isEmpty && languages.isEmpty && formats.isEmpty { cache.pruneUnused() }
+        if isUnfiltered { cache.pruneUnused() }
         return report
+    }
+
+    var isUnfiltered: Bool { editions.isEmpty && languages.isEmpty && formats.isEmpty }
+
+    /// What the build is asked to do and with what tools and stylesheets: a
+    /// record made for another request is not used.
+    func requestHash(_ cache: RenderCache) -> [UInt8] {
+        var writer = ByteWriter()
+        writer.string(source.standardizedFileURL.resolvingSymlinksInPath().path)
+        writer.string(output.standardizedFileURL.path)
+        writer.strings(editions)
+        writer.strings(languages.map(\.rawValue))
+        writer.strings(formats.map(\.rawValue))
+        writer.integer(includeDrafts ? 1 : 0)
+        writer.integer(Int(date.timeIntervalSince1970.rounded(.down)))
+        writer.raw(cache.fingerprint)
+        return Array(SHA256.hash(data: writer.bytes))
     }
 }
 
@@ -143,12 +183,7 @@ struct CompiledStylesheets: Sendable {
         guard FileManager.default.fileExists(atPath: styles.appendingPathComponent("epub.xsl").path) else {
             throw BuildError.stylesNotFound(styles.path)
         }
-        // The project's styles folder counts only if it really lies inside the source tree.
-        var projectStyles: URL?
-        if let folder = project.stylesDirectory {
-            let real = source.appendingPathComponent(folder).standardizedFileURL.resolvingSymlinksInPath()
-            if real.path.hasPrefix(source.path + "/") { projectStyles = real }
-        }
+        let projectStyles = Self.projectStyles(project, source: source)
         XMLSettings.setStylesDirectory(styles.path, readable: projectStyles.map { [$0.path] } ?? [])
         func compile(_ driver: String) throws -> XSLTStylesheet {
             var path = styles.appendingPathComponent(driver).path
@@ -165,5 +200,12 @@ struct CompiledStylesheets: Sendable {
         print = try compile("print.xsl")
         self.styles = styles
         self.projectStyles = projectStyles
+    }
+
+    /// The project's styles folder; it counts only if it really lies inside the source tree.
+    static func projectStyles(_ project: ProjectConfiguration, source: URL) -> URL? {
+        guard let folder = project.stylesDirectory else { return nil }
+        let real = source.appendingPathComponent(folder).standardizedFileURL.resolvingSymlinksInPath()
+        return real.path.hasPrefix(source.path + "/") ? real : nil
     }
 }

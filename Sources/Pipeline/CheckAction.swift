@@ -32,34 +32,44 @@ public struct CheckAction: Sendable {
             versions: parsed.versions, configuration: parsed.configuration, bibliography: parsed.bibliography,
             files: tree.allFiles)
         clock.lap("resolve")
-        var settings = parsed.configuration.checks
-        settings.merge(overrides) { _, command in command }
-        let findings = SeverityPolicy(settings).apply(to: parsed.diagnostics + Checker.check(resolved))
-            .sorted(by: Diagnostic.reportOrder)
+        let raw = parsed.diagnostics + Checker.check(resolved)
         clock.lap("check")
         return CheckReport(
-            diagnostics: findings, tree: tree, project: resolved,
-            translations: TranslationMatrix(resolved))
+            diagnostics: apply(to: raw, configuration: resolved.configuration), tree: tree, project: resolved,
+            translations: TranslationMatrix(resolved), fileCount: Self.fileCount(tree), raw: raw)
+    }
+
+    /// The project's and the command line's severity settings, in report order.
+    func apply(to raw: [Diagnostic], configuration: ProjectConfiguration) -> [Diagnostic] {
+        var settings = configuration.checks
+        settings.merge(overrides) { _, command in command }
+        return SeverityPolicy(settings).apply(to: raw).sorted(by: Diagnostic.reportOrder)
+    }
+
+    /// Files read: the project file, the sources and every version file.
+    static func fileCount(_ tree: SourceTree) -> Int {
+        tree.versionFiles.count + (tree.projectFile == nil ? 0 : 1) + (tree.sourcesFile == nil ? 0 : 1)
     }
 }
 
 /// What a check found, with the sources it read (to quote their lines).
 public struct CheckReport: Sendable {
     public var diagnostics: [Diagnostic]
+    /// The files read; after an incremental build, those read again and those the findings quote.
     public var tree: SourceTree
+    /// Every entry; after an incremental build, only those read again.
     public var project: ResolvedProject
     public var translations: TranslationMatrix
+    /// Files checked: the project file, the sources and every version file.
+    public var fileCount: Int
+    /// The findings before severity settings.
+    var raw: [Diagnostic]
 
     public var counts: DiagnosticCounts { DiagnosticCounts(diagnostics) }
 
     /// Exit status of FORMAT.md §6: 1 with an error, or with a warning under `--strict`.
     public func failed(strict: Bool) -> Bool {
         counts.errors > 0 || (strict && counts.warnings > 0)
-    }
-
-    /// Files read: the project file, the sources and every version file.
-    public var fileCount: Int {
-        tree.versionFiles.count + (tree.projectFile == nil ? 0 : 1) + (tree.sourcesFile == nil ? 0 : 1)
     }
 }
 
@@ -73,6 +83,11 @@ public struct TranslationMatrix: Sendable {
 
     public var entries: Int
     public var rows: [Row]
+
+    public init(entries: Int, rows: [Row]) {
+        self.entries = entries
+        self.rows = rows
+    }
 
     public init(_ project: ResolvedProject) {
         entries = project.entries.count

@@ -31,7 +31,9 @@ struct EPUBBuilder {
         case chunk(Chunk)
     }
 
-    func write(to destination: URL) throws {
+    /// Returns each member's path and render-cache key, for the build record.
+    @discardableResult
+    func write(to destination: URL) throws -> [BuildRecord.MemberRecord] {
         var clock = StageClock()
         var files: [PackageFile] = []
         var resources: [BookResource] = [BookResource(href: "css/epub.css", mediaType: "text/css", role: "stylesheet")]
@@ -66,37 +68,45 @@ struct EPUBBuilder {
         let compiled = stylesheets.epub
         let xmlFolder = self.xmlFolder
         let made = jobs.concurrentMap(batch: 1) { job in
-            Result { () throws -> [ZIPMember] in
+            Result { () throws -> (key: String, member: ZIPMember) in
                 switch job {
                 case .file(let file):
-                    return [cache.member(cache.key(Array("file".utf8), Array(file.path.utf8), file.bytes)) {
-                        EPUBPackager.member(file)
-                    }]
+                    let key = cache.key(Array("file".utf8), Array(file.path.utf8), file.bytes)
+                    return (key, cache.member(key) { EPUBPackager.member(file) })
                 case .part(let name, let file):
-                    return [try cache.member(cache.key(Array("part".utf8), Array(file.utf8), Array(name.utf8), outlineBytes)) {
+                    let key = cache.key(Array("part".utf8), Array(file.utf8), Array(name.utf8), outlineBytes)
+                    return (key, try cache.member(key) {
                         // libxslt annotates the document it transforms, so each
                         // part, running beside the others, reads its own copy.
                         let document = try XMLDocument.parse(outlineBytes, url: "book.xml")
                         return EPUBPackager.member(PackageFile(
                             path: file, bytes: try compiled.transform(document, parameters: [("part", name)])))
-                    }]
+                    })
                 case .chunk(let chunk):
                     let document = serialiser.chunk(chunk)
-                    let bytes = document.serialized()
                     if let xmlFolder {
                         let name = chunk.file.replacingOccurrences(of: ".xhtml", with: ".xml")
-                        try Data(bytes).write(to: xmlFolder.appendingPathComponent(name))
+                        try Data(document.serialized()).write(to: xmlFolder.appendingPathComponent(name))
                     }
-                    return [try cache.member(cache.key(Array("chunk".utf8), Array(chunk.file.utf8), bytes)) {
-                        EPUBPackager.member(PackageFile(path: chunk.file, bytes: try compiled.transform(document)))
-                    }]
+                    return try Self.chunkMember(document, file: chunk.file, cache: cache, stylesheet: compiled)
                 }
             }
         }
-        let members = try made.flatMap { try $0.get() }
+        let members = try made.map { try $0.get() }
         clock.lap("\(plan.language): \(plan.chunks.count) chunks, \(parts.count) parts, \(files.count) files")
-        try EPUBPackager.write(members, to: destination, date: date)
+        try EPUBPackager.write(members.map(\.member), to: destination, date: date)
         clock.lap("\(plan.language): zip")
+        return members.map { BuildRecord.MemberRecord(path: $0.member.path, key: $0.key) }
+    }
+
+    /// A chunk's content document, from the cache when its XML is unchanged.
+    static func chunkMember(
+        _ document: XMLDocument, file: String, cache: RenderCache, stylesheet: XSLTStylesheet
+    ) throws -> (key: String, member: ZIPMember) {
+        let key = cache.key(Array("chunk".utf8), Array(file.utf8), document.serialized())
+        return (key, try cache.member(key) {
+            EPUBPackager.member(PackageFile(path: file, bytes: try stylesheet.transform(document)))
+        })
     }
 
     /// Images the book's entries show, by their path in the source tree.

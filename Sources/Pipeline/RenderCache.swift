@@ -56,6 +56,23 @@ final class RenderCache: Sendable {
         }
     }
 
+    /// Where this version's records are; nil when caching is off.
+    var location: URL? { folder }
+
+    /// The tool, the libraries and the stylesheets, as hashed into every key.
+    var fingerprint: [UInt8] { salt }
+
+    /// The member stored under `key`, if the cache holds it intact.
+    func stored(_ key: String) -> ZIPMember? {
+        guard let folder else { return nil }
+        used.withLock { _ = $0.insert(key) }
+        let file = folder.appendingPathComponent(key)
+        guard let data = FileManager.default.contents(atPath: file.path) else { return nil }
+        if let member = Self.decode([UInt8](data)) { return member }
+        try? FileManager.default.removeItem(at: file)
+        return nil
+    }
+
     /// The key of whatever is made from `parts`.
     func key(_ parts: [UInt8]...) -> String {
         var hasher = SHA256()
@@ -88,7 +105,7 @@ final class RenderCache: Sendable {
     /// every edition, language and format, when they are all out of date.
     func pruneUnused() {
         guard let folder else { return }
-        let keep = used.withLock { $0 }
+        let keep = used.withLock { $0 }.union([BuildRecord.fileName])
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where !keep.contains(name) {
             try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
         }

@@ -11,12 +11,15 @@ public enum Resolver {
         "jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png", "gif": "image/gif", "svg": "image/svg+xml",
     ]
 
-    /// `files`: every file in the source tree, relative to its root.
+    /// `files`: every file in the source tree, relative to its root. `targets`:
+    /// what links can reach, when `versions` are not all of the project's
+    /// (an incremental build's); nil: made from `versions`.
     public static func resolve(
-        versions: [Version], configuration: ProjectConfiguration, bibliography: Bibliography, files: Set<String>
+        versions: [Version], configuration: ProjectConfiguration, bibliography: Bibliography, files: Set<String>,
+        targets: TargetIndex? = nil
     ) -> ResolvedProject {
         let (entries, duplicates, conflicts) = EntryAssembler.assemble(versions, configuration: configuration)
-        let targets = TargetIndex(entries: entries, configuration: configuration)
+        let targets = targets ?? TargetIndex(entries: entries, configuration: configuration)
         var resolved = entries.concurrentMap { entry in
             var entry = entry
             entry.versions = entry.versions.map { version in
@@ -56,16 +59,29 @@ public enum Resolver {
 }
 
 /// What links can reach: every entry's kind, titles and section anchors.
-struct TargetIndex: Sendable {
-    struct Target: Sendable {
-        var kind: String?
-        var titles: [LanguageTag: String]
-        var anchors: [LanguageTag: [String]]
+public struct TargetIndex: Sendable {
+    public struct Target: Sendable {
+        public var kind: String?
+        public var titles: [LanguageTag: String]
+        public var anchors: [LanguageTag: [String]]
+
+        public init(kind: String?, titles: [LanguageTag: String], anchors: [LanguageTag: [String]]) {
+            self.kind = kind
+            self.titles = titles
+            self.anchors = anchors
+        }
     }
 
     let targets: [EntryID: Target]
     let languages: [LanguageTag]
+    /// Sorted, for "did you mean".
     let ids: [String]
+
+    public init(_ targets: [EntryID: Target], languages: [LanguageTag]) {
+        self.targets = targets
+        self.languages = languages
+        self.ids = targets.keys.map(\.rawValue).sorted()
+    }
 
     init(entries: [Entry], configuration: ProjectConfiguration) {
         var targets: [EntryID: Target] = [:]
@@ -77,9 +93,7 @@ struct TargetIndex: Sendable {
             }
             targets[entry.id] = target
         }
-        self.targets = targets
-        self.languages = configuration.languages
-        self.ids = entries.map(\.id.rawValue)
+        self.init(targets, languages: configuration.languages)
     }
 
     func resolve(_ id: EntryID, section: String?, language: LanguageTag) -> LinkResolution {

@@ -1,0 +1,259 @@
+import Crypto
+import Diagnostics
+import DocumentModel
+import Foundation
+import Loading
+import Parallelism
+import Resolution
+
+/// What a successful build leaves for the next one: every file's stamp and,
+/// for version files, a hash of what other entries and the book's outline
+/// see of it (`VersionExports`); what links can reach; the findings; and for
+/// each book, its chunks and the render-cache keys of its members. With it an
+/// `IncrementalBuild` reads, checks and renders only what changed.
+///
+/// Kept as `record` in the render cache's folder, with a SHA-256 of its
+/// contents: a record that does not match is ignored and the build is full.
+struct BuildRecord: Sendable {
+    /// A hash of what the build was asked to do and with what (`BuildAction.requestHash`).
+    var request: [UInt8]
+    /// Every file of the source tree, sorted by path.
+    var files: [FileRecord]
+    /// Every entry, sorted by id.
+    var entries: [EntryRecord]
+    /// The findings before severity settings, which a later command line may change.
+    var findings: [Diagnostic]
+    var coverage: [Coverage]
+    var books: [BookRecord]
+    /// `CheckReport.fileCount`.
+    var fileCount: Int
+
+    struct FileRecord: Sendable {
+        var path: String
+        var stamp: FileStamp
+        /// `VersionExports` of a version file; empty for other files.
+        var exports: [UInt8]
+    }
+
+    /// What a link to an entry reaches: its kind, and each version's title and section anchors.
+    struct EntryRecord: Sendable {
+        var id: EntryID
+        var kind: String?
+        var versions: [VersionRecord]
+    }
+
+    struct VersionRecord: Sendable {
+        var language: LanguageTag
+        var title: String
+        var anchors: [String]
+    }
+
+    /// One EPUB: where it goes, its chunks, and its members in order.
+    struct BookRecord: Sendable {
+        var edition: String
+        var language: LanguageTag
+        var destination: String
+        var chunks: [ChunkRecord]
+        var members: [MemberRecord]
+    }
+
+    struct ChunkRecord: Sendable {
+        var file: String
+        var letter: String
+        var entries: [EntryID]
+        /// Each entry's `estimatedSize`, which decides where chunks are cut.
+        var sizes: [Int]
+    }
+
+    struct MemberRecord: Sendable {
+        var path: String
+        var key: String
+    }
+
+    static let fileName = "record"
+    private static let magic = Array("ASYLBR01".utf8)
+
+    // MARK: Reading and writing
+
+    static func read(from folder: URL) -> BuildRecord? {
+        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(fileName).path) else { return nil }
+        let bytes = [UInt8](data)
+        let header = magic.count + SHA256.byteCount
+        guard bytes.count >= header, Array(bytes[..<magic.count]) == magic,
+              Array(SHA256.hash(data: bytes[header...])) == Array(bytes[magic.count..<header])
+        else { return nil }
+        var reader = ByteReader(Array(bytes[header...]))
+        return try? decode(&reader)
+    }
+
+    /// Written to a temporary file and renamed, so a crash leaves the old record or none.
+    func write(to folder: URL) {
+        var writer = ByteWriter()
+        encode(&writer)
+        let payload = writer.bytes
+        let file = folder.appendingPathComponent(Self.fileName)
+        let temporary = folder.appendingPathComponent(".\(Self.fileName).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        guard (try? Data(Self.magic + Array(SHA256.hash(data: payload)) + payload).write(to: temporary)) != nil else { return }
+        if rename(temporary.path, file.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
+    }
+
+    /// Deletes the record: the next build is a full one.
+    static func remove(from folder: URL) {
+        try? FileManager.default.removeItem(at: folder.appendingPathComponent(fileName))
+    }
+
+    private func encode(_ writer: inout ByteWriter) {
+        writer.raw(request)
+        writer.integer(files.count)
+        for file in files {
+            writer.string(file.path)
+            for value in [file.stamp.size, file.stamp.modified, file.stamp.changed, file.stamp.inode] { writer.integer(value) }
+            writer.raw(file.exports)
+        }
+        writer.integer(entries.count)
+        for entry in entries {
+            writer.string(entry.id.rawValue)
+            writer.optional(entry.kind) { $0.string($1) }
+            writer.integer(entry.versions.count)
+            for version in entry.versions {
+                writer.string(version.language.rawValue)
+                writer.string(version.title)
+                writer.strings(version.anchors)
+            }
+        }
+        writer.integer(findings.count)
+        for finding in findings {
+            writer.string(finding.rule.rawValue)
+            writer.string(finding.severity.rawValue)
+            Self.encode(finding.location, &writer)
+            writer.string(finding.message)
+            writer.integer(finding.notes.count)
+            for note in finding.notes {
+                writer.string(note.message)
+                writer.optional(note.location) { Self.encode($1, &$0) }
+            }
+        }
+        writer.integer(coverage.count)
+        for item in coverage {
+            writer.string(item.edition)
+            writer.string(item.language.rawValue)
+            writer.integer(item.entries)
+            writer.strings(item.missing.map(\.rawValue))
+        }
+        writer.integer(fileCount)
+        writer.integer(books.count)
+        for book in books {
+            writer.string(book.edition)
+            writer.string(book.language.rawValue)
+            writer.string(book.destination)
+            writer.integer(book.chunks.count)
+            for chunk in book.chunks {
+                writer.string(chunk.file)
+                writer.string(chunk.letter)
+                writer.strings(chunk.entries.map(\.rawValue))
+                writer.integer(chunk.sizes.count)
+                chunk.sizes.forEach { writer.integer($0) }
+            }
+            writer.integer(book.members.count)
+            for member in book.members {
+                writer.string(member.path)
+                writer.string(member.key)
+            }
+        }
+    }
+
+    private static func decode(_ reader: inout ByteReader) throws(ByteReader.Malformed) -> BuildRecord {
+        let request = try reader.raw()
+        let files = try (0..<reader.count()).map { _ throws(ByteReader.Malformed) in
+            FileRecord(
+                path: try reader.string(),
+                stamp: FileStamp(size: try reader.integer(), modified: try reader.integer(), changed: try reader.integer(),
+                                 inode: try reader.integer()),
+                exports: try reader.raw())
+        }
+        let entries = try (0..<reader.count()).map { _ throws(ByteReader.Malformed) in
+            EntryRecord(
+                id: EntryID(try reader.string()), kind: try reader.optional { reader throws(ByteReader.Malformed) in try reader.string() },
+                versions: try (0..<reader.count()).map { _ throws(ByteReader.Malformed) in
+                    VersionRecord(language: LanguageTag(try reader.string()), title: try reader.string(), anchors: try reader.strings())
+                })
+        }
+        let findings = try (0..<reader.count()).map { _ throws(ByteReader.Malformed) in
+            guard let rule = Rule(rawValue: try reader.string()), let severity = Severity(rawValue: try reader.string())
+            else { throw ByteReader.Malformed() }
+            let location = try decodeLocation(&reader)
+            let message = try reader.string()
+            let notes = try (0..<reader.count()).map { _ throws(ByteReader.Malformed) in
+                Diagnostic.Note(try reader.string(), at: try reader.optional { reader throws(ByteReader.Malformed) in try decodeLocation(&reader) })
+            }
+            return Diagnostic(rule, message, at: location, severity: severity, notes: notes)
+        }
+        let coverage = try (0..<reader.count()).map { _ throws(ByteReader.Malformed) in
+            Coverage(edition: try reader.string(), language: LanguageTag(try reader.string()), entries: try reader.integer(),
+                     missing: try reader.strings().map { EntryID($0) })
+        }
+        let fileCount = try reader.integer()
+        let books = try (0..<reader.count()).map { _ throws(ByteReader.Malformed) in
+            BookRecord(
+                edition: try reader.string(), language: LanguageTag(try reader.string()), destination: try reader.string(),
+                chunks: try (0..<reader.count()).map { _ throws(ByteReader.Malformed) in
+                    ChunkRecord(file: try reader.string(), letter: try reader.string(), entries: try reader.strings().map { EntryID($0) },
+                                sizes: try (0..<reader.count()).map { _ throws(ByteReader.Malformed) in try reader.integer() })
+                },
+                members: try (0..<reader.count()).map { _ throws(ByteReader.Malformed) in
+                    MemberRecord(path: try reader.string(), key: try reader.string())
+                })
+        }
+        guard reader.isAtEnd else { throw ByteReader.Malformed() }
+        return BuildRecord(
+            request: request, files: files, entries: entries, findings: findings, coverage: coverage, books: books,
+            fileCount: fileCount)
+    }
+
+    private static func encode(_ location: SourceLocation, _ writer: inout ByteWriter) {
+        writer.string(location.path)
+        writer.optional(location.range) { writer, range in
+            for value in [range.start.line, range.start.column, range.end.line, range.end.column] { writer.integer(value) }
+        }
+    }
+
+    private static func decodeLocation(_ reader: inout ByteReader) throws(ByteReader.Malformed) -> SourceLocation {
+        SourceLocation(path: try reader.string(), range: try reader.optional { reader throws(ByteReader.Malformed) in
+            SourceRange(start: SourcePosition(line: try reader.integer(), column: try reader.integer()),
+                        end: SourcePosition(line: try reader.integer(), column: try reader.integer()))
+        })
+    }
+}
+
+extension BuildRecord {
+    /// The record of a full build: `check`'s files, entries and findings.
+    init(request: [UInt8], check: CheckReport, coverage: [Coverage], books: [BookRecord]) {
+        let versions = check.project.entries.flatMap(\.versions)
+        let exports = Dictionary(uniqueKeysWithValues: zip(versions.map(\.path), versions.concurrentMap(VersionExports.hash)))
+        self.init(
+            request: request,
+            files: check.tree.stamps.keys.sorted().map { path in
+                FileRecord(path: path, stamp: check.tree.stamps[path]!, exports: exports[path] ?? [])
+            },
+            entries: check.project.entries.map { entry in
+                EntryRecord(id: entry.id, kind: entry.kind, versions: entry.versions.map { version in
+                    VersionRecord(language: version.language, title: version.title, anchors: version.sectionAnchors)
+                })
+            },
+            findings: check.raw, coverage: coverage, books: books, fileCount: check.fileCount)
+    }
+
+    /// What links can reach, as the record keeps it.
+    var targets: [EntryID: TargetIndex.Target] {
+        var targets: [EntryID: TargetIndex.Target] = [:]
+        for entry in entries {
+            var target = TargetIndex.Target(kind: entry.kind, titles: [:], anchors: [:])
+            for version in entry.versions {
+                target.titles[version.language] = version.title
+                target.anchors[version.language] = version.anchors
+            }
+            targets[entry.id] = target
+        }
+        return targets
+    }
+}

@@ -1,0 +1,234 @@
+import Checking
+import Diagnostics
+import DocumentModel
+import Foundation
+import Loading
+import Localisation
+import NativeBridge
+import Packaging
+import Parallelism
+import Parsing
+import Resolution
+import XMLSerialisation
+
+/// A build that starts from the last one's `BuildRecord`: it stats every
+/// file, reads only the entries whose files changed (and the other entries
+/// of the chunks they are in), checks those, renders those chunks, and
+/// writes the books from the render cache. It gives up (and the full build
+/// runs) whenever a change could reach beyond its own entry's chunk: a
+/// changed project file, sources, image or stylesheet, a file added or
+/// removed, a version whose `VersionExports` changed (headword, facts,
+/// anchors, links, citations, images), or a size that moves a chunk's cut.
+/// What it makes is what the full build would make (tested byte for byte).
+struct IncrementalBuild {
+    let action: BuildAction
+
+    /// Rules whose findings depend on more than one entry and its link
+    /// targets; their findings are taken from the record, which stays right
+    /// while no version's exports change.
+    static let projectRules: Set<Rule> = [.orphan, .unusedSource, .strayFile, .config, .linkCycle]
+
+    /// The build's report, or nil when the full build must run.
+    func run() throws -> BuildReport? {
+        var clock = StageClock()
+        let loader = SourceTreeLoader()
+        guard let scan = try? loader.scan(action.source),
+              let folder = cacheFolder, let record = BuildRecord.read(from: folder),
+              record.files.count == scan.stamps.count
+        else { return nil }
+        var changedEntries: Set<EntryID> = []
+        var changedLanguages: Set<String> = []
+        for file in record.files {
+            // Same count, so one path missing means the set of files changed.
+            guard let stamp = scan.stamps[file.path] else { return nil }
+            guard stamp != file.stamp else { continue }
+            guard file.path.hasPrefix("entries/"), let name = VersionFileName(Self.fileName(file.path)) else { return nil }
+            changedEntries.insert(EntryID(name.id))
+            changedLanguages.insert(name.language)
+        }
+        clock.lap("incremental: scan")
+
+        // The configuration tells which books derive from the changed languages.
+        guard let projectFile = loader.load(scan, only: []).projectFile else { return nil }
+        let configuration = ConfigurationParser.parse(projectFile).0
+        let cache = RenderCache(
+            root: action.output.appendingPathComponent(".cache"), toolVersion: AsylVersion.string,
+            styles: [action.styles] + (CompiledStylesheets.projectStyles(configuration, source: scan.root).map { [$0] } ?? []))
+        guard cache.location == folder, action.requestHash(cache) == record.request else { return nil }
+
+        // The chunks that hold a changed entry, in the books of its language.
+        var rendered: [(book: Int, chunk: Int)] = []
+        for (bookIndex, book) in record.books.enumerated() {
+            let source = configuration.derivedLanguages.first { $0.tag == book.language }?.source ?? book.language
+            guard changedLanguages.contains(source.rawValue) else { continue }
+            for (chunkIndex, chunk) in book.chunks.enumerated() where chunk.entries.contains(where: changedEntries.contains) {
+                rendered.append((bookIndex, chunkIndex))
+            }
+        }
+        var readEntries = changedEntries
+        for (book, chunk) in rendered { readEntries.formUnion(record.books[book].chunks[chunk].entries) }
+        // Every version file of those entries (the file set is the recorded one, so all are listed).
+        var reading: [String] = []
+        var entryFiles: Set<String> = []
+        for file in record.files where file.path.hasPrefix("entries/") {
+            let name = Self.fileName(file.path)
+            let id = EntryID(String(name.prefix { $0 != "." }))
+            guard readEntries.contains(id), VersionFileName(name) != nil else { continue }
+            reading.append(file.path)
+            if changedEntries.contains(id) { entryFiles.insert(file.path) }
+        }
+        let tree = loader.load(scan, only: reading)
+        let parsed = ProjectParser.parse(tree)
+        let project = Resolver.resolve(
+            versions: parsed.versions, configuration: parsed.configuration, bibliography: parsed.bibliography,
+            files: tree.allFiles, targets: TargetIndex(record.targets, languages: parsed.configuration.languages))
+        clock.lap("incremental: read, parse and resolve \(reading.count) files")
+
+        // Only body changes are taken here.
+        var exports: [String: [UInt8]] = [:]
+        for file in record.files where entryFiles.contains(file.path) { exports[file.path] = file.exports }
+        var versionAt: [String: Version] = [:]
+        for entry in project.entries where changedEntries.contains(entry.id) {
+            for version in entry.versions { versionAt[version.path] = version }
+        }
+        for path in entryFiles where (versionAt[path].map(VersionExports.hash) ?? []) != exports[path] { return nil }
+
+        let fresh = (parsed.diagnostics + Checker.check(project)).filter {
+            entryFiles.contains($0.location.path) && !Self.projectRules.contains($0.rule)
+        }
+        let raw = record.findings.filter { !entryFiles.contains($0.location.path) || Self.projectRules.contains($0.rule) } + fresh
+        let check = CheckReport(
+            diagnostics: CheckAction(source: action.source, overrides: action.overrides).apply(to: raw, configuration: project.configuration),
+            tree: tree, project: project, translations: translations(record, languages: project.configuration.languages),
+            fileCount: record.fileCount, raw: raw)
+        var report = BuildReport(check: check)
+        report.check.tree = quoting(report.check, scan: scan)
+        clock.lap("incremental: check")
+        guard !check.failed(strict: action.strict) else { return report }
+
+        guard let books = try render(rendered, of: record, project: project, cache: cache) else { return nil }
+        clock.lap("incremental: \(rendered.count) chunks")
+        var members: [[ZIPMember]] = []
+        for book in books {
+            var made: [ZIPMember] = []
+            for member in book.members {
+                guard let stored = cache.stored(member.key) else { return nil }
+                made.append(stored)
+            }
+            members.append(made)
+        }
+        for (book, made) in zip(books, members) {
+            try EPUBPackager.write(made, to: URL(fileURLWithPath: book.destination), date: action.date)
+        }
+        clock.lap("incremental: zip")
+
+        var next = record
+        next.files = record.files.map { file in
+            var file = file
+            file.stamp = scan.stamps[file.path]!
+            return file
+        }
+        next.findings = raw
+        next.books = books
+        next.write(to: folder)
+        if action.isUnfiltered { cache.pruneUnused() }
+        report.outputs = books.map { URL(fileURLWithPath: $0.destination) }
+        report.coverage = record.coverage
+        return report
+    }
+
+    private static func fileName(_ path: String) -> String {
+        String(path.split(separator: "/").last ?? Substring(path))
+    }
+
+    private var cacheFolder: URL? {
+        action.output.appendingPathComponent(".cache").appendingPathComponent("render-\(AsylVersion.string)-\(RenderCache.format)")
+    }
+
+    /// The recorded books with the chunks changed entries are in rendered
+    /// again; nil when a size change moves where a letter's chunks are cut.
+    private func render(
+        _ chunks: [(book: Int, chunk: Int)], of record: BuildRecord, project: ResolvedProject, cache: RenderCache
+    ) throws -> [BuildRecord.BookRecord]? {
+        var books = record.books
+        var derived: [LanguageTag: ResolvedProject] = [:]
+        var jobs: [ChunkJob] = []
+        for (bookIndex, chunkIndex) in chunks {
+            let book = record.books[bookIndex]
+            var project = project
+            if let language = project.configuration.derivedLanguages.first(where: { $0.tag == book.language }) {
+                project = derived[book.language] ?? DerivedLanguages.derive(project, language)
+                derived[book.language] = project
+            }
+            let chunk = book.chunks[chunkIndex]
+            var planned: [PlannedEntry] = []
+            for id in chunk.entries {
+                guard let entry = project[id], let version = entry.version(book.language) else { return nil }
+                planned.append(PlannedEntry(entry: entry, version: version, letter: chunk.letter))
+            }
+            books[bookIndex].chunks[chunkIndex].sizes = planned.map(\.version.estimatedSize)
+            guard let edition = project.configuration.editions.first(where: { $0.id == book.edition }) else { return nil }
+            var fileOfEntry: [EntryID: String] = [:]
+            for other in book.chunks { for id in other.entries { fileOfEntry[id] = other.file } }
+            let plan = BookPlan(
+                edition: edition, language: book.language, entries: planned,
+                letters: [LetterGroup(letter: chunk.letter, chunks: [Chunk(file: chunk.file, letter: chunk.letter, entries: 0..<planned.count)])],
+                missing: [], fileOfEntry: fileOfEntry)
+            jobs.append(ChunkJob(book: bookIndex, file: chunk.file, plan: plan, project: project))
+        }
+        // A letter's chunks must be cut where they were, or the outline changes.
+        for bookIndex in Set(chunks.map(\.book)) {
+            let book = books[bookIndex]
+            for letter in Set(chunks.filter { $0.book == bookIndex }.map { book.chunks[$0.chunk].letter }) {
+                let group = book.chunks.filter { $0.letter == letter }
+                let cuts = BookPlanner.cut(group.flatMap(\.sizes))
+                guard cuts.map(\.count) == group.map(\.entries.count) else { return nil }
+            }
+        }
+        let stylesheet = jobs.isEmpty ? nil : try CompiledStylesheets(
+            styles: action.styles, project: project.configuration, source: action.source.standardizedFileURL.resolvingSymlinksInPath(),
+            output: action.output).epub
+        let date = action.date
+        let made = try jobs.concurrentMap(batch: 1) { job in
+            Result { () throws -> (key: String, member: ZIPMember) in
+                let serialiser = BookSerialiser(plan: job.plan, project: job.project, modified: date, resources: [], fontLicence: "")
+                return try EPUBBuilder.chunkMember(serialiser.chunk(job.plan.chunks[0]), file: job.file, cache: cache, stylesheet: stylesheet!)
+            }
+        }.map { try $0.get() }
+        for (job, result) in zip(jobs, made) {
+            guard let index = books[job.book].members.firstIndex(where: { $0.path == result.member.path }) else { return nil }
+            books[job.book].members[index].key = result.key
+        }
+        return books
+    }
+
+    private struct ChunkJob: Sendable {
+        var book: Int
+        var file: String
+        var plan: BookPlan
+        var project: ResolvedProject
+    }
+
+    private func translations(_ record: BuildRecord, languages: [LanguageTag]) -> TranslationMatrix {
+        TranslationMatrix(entries: record.entries.count, rows: languages.map { language in
+            let missing = record.entries.filter { entry in !entry.versions.contains { $0.language == language } }.map(\.id)
+            return TranslationMatrix.Row(language: language, versions: record.entries.count - missing.count, missing: missing)
+        })
+    }
+
+    /// The tree the report quotes from: the files read, and those the findings point into.
+    private func quoting(_ check: CheckReport, scan: SourceScan) -> SourceTree {
+        var tree = check.tree
+        let read = Set(tree.versionFiles.map(\.path))
+        var wanted: Set<String> = []
+        for finding in check.diagnostics {
+            wanted.insert(finding.location.path)
+            for note in finding.notes { if let location = note.location { wanted.insert(location.path) } }
+        }
+        wanted.subtract(read)
+        let versionFiles = wanted.filter { $0.hasPrefix("entries/") && VersionFileName(Self.fileName($0)) != nil }
+        tree.versionFiles = (tree.versionFiles + SourceTreeLoader().load(scan, only: Array(versionFiles)).versionFiles)
+            .sorted { $0.path < $1.path }
+        return tree
+    }
+}
