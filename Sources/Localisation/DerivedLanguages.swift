@@ -18,9 +18,11 @@ public enum DerivedLanguages {
             }
             return entry
         }
+        var targets = project.targets
+        targets.derive(derived.tag, from: derived.source, write)
         return ResolvedProject(
             configuration: configuration, bibliography: project.bibliography, entries: entries,
-            duplicates: project.duplicates, conflicts: project.conflicts)
+            duplicates: project.duplicates, conflicts: project.conflicts, targets: targets)
     }
 
     private static func transliterated(

@@ -65,7 +65,17 @@ public struct BuildAction: Sendable {
             styles: [styles] + (stylesheets.projectStyles.map { [$0] } ?? []))
         var derivedProjects: [LanguageTag: ResolvedProject] = [:]
         var books: [BuildRecord.BookRecord] = []
-        var printed = false
+        func record(_ format: OutputFormat, _ destination: URL, _ plan: BookPlan, _ members: [BuildRecord.MemberRecord]) {
+            books.append(BuildRecord.BookRecord(
+                edition: plan.edition.id, language: plan.language, format: format, destination: destination.path,
+                chunks: plan.chunks.map { chunk in
+                    let entries = plan.entries[chunk.entries]
+                    return BuildRecord.ChunkRecord(
+                        file: chunk.file, letter: chunk.letter, entries: entries.map(\.entry.id),
+                        sizes: entries.map(\.version.estimatedSize))
+                },
+                members: members))
+        }
         for edition in project.configuration.editions where editions.isEmpty || editions.contains(edition.id) {
             for language in edition.languages where languages.isEmpty || languages.contains(language) {
                 var project = project
@@ -90,29 +100,22 @@ public struct BuildAction: Sendable {
                             xmlFolder: xmlFolder
                         ).write(to: destination)
                         report.outputs.append(destination)
-                        books.append(BuildRecord.BookRecord(
-                            edition: edition.id, language: language, destination: destination.path,
-                            chunks: plan.chunks.map { chunk in
-                                let entries = plan.entries[chunk.entries]
-                                return BuildRecord.ChunkRecord(
-                                    file: chunk.file, letter: chunk.letter, entries: entries.map(\.entry.id),
-                                    sizes: entries.map(\.version.estimatedSize))
-                            },
-                            members: members))
+                        record(.epub, destination, plan, members)
                     case .print:
                         let folder = output.appendingPathComponent(edition.id).appendingPathComponent("print-\(language.rawValue)")
-                        try PrintBuilder(plan: plan, project: project, tree: check.tree.root, stylesheet: stylesheets.print,
-                                         cache: cache, styles: styles, date: date)
-                            .write(to: folder)
+                        let members = try PrintBuilder(
+                            plan: plan, project: project, tree: check.tree.root, stylesheet: stylesheets.print, cache: cache,
+                            styles: styles, date: date
+                        ).write(to: folder)
                         report.outputs.append(folder.appendingPathComponent("index.html"))
-                        printed = true
+                        record(.print, folder, plan, members)
                     }
                 }
             }
         }
-        // The next build can start from this one's record; incremental builds make EPUBs only.
+        // The next build can start from this one's record.
         if let folder = cache.location {
-            if printed || emitXML {
+            if emitXML {
                 BuildRecord.remove(from: folder)
             } else {
                 BuildRecord(request: requestHash(cache), check: check, coverage: report.coverage, books: books).write(to: folder)

@@ -48,10 +48,13 @@ struct BuildRecord: Sendable {
         var anchors: [String]
     }
 
-    /// One EPUB: where it goes, its chunks, and its members in order.
+    /// One book: where it goes, its chunks, and what it is made of: an
+    /// EPUB's members in order, or the print page (`index.html`) and its chunks.
     struct BookRecord: Sendable {
         var edition: String
         var language: LanguageTag
+        var format: OutputFormat
+        /// The EPUB file, or the print folder.
         var destination: String
         var chunks: [ChunkRecord]
         var members: [MemberRecord]
@@ -145,6 +148,7 @@ struct BuildRecord: Sendable {
         for book in books {
             writer.string(book.edition)
             writer.string(book.language.rawValue)
+            writer.string(book.format.rawValue)
             writer.string(book.destination)
             writer.integer(book.chunks.count)
             for chunk in book.chunks {
@@ -194,8 +198,11 @@ struct BuildRecord: Sendable {
         }
         let fileCount = try reader.integer()
         let books = try (0..<reader.count()).map { _ throws(ByteReader.Malformed) in
-            BookRecord(
-                edition: try reader.string(), language: LanguageTag(try reader.string()), destination: try reader.string(),
+            let edition = try reader.string()
+            let language = LanguageTag(try reader.string())
+            guard let format = OutputFormat(rawValue: try reader.string()) else { throw ByteReader.Malformed() }
+            return BookRecord(
+                edition: edition, language: language, format: format, destination: try reader.string(),
                 chunks: try (0..<reader.count()).map { _ throws(ByteReader.Malformed) in
                     ChunkRecord(file: try reader.string(), letter: try reader.string(), entries: try reader.strings().map { EntryID($0) },
                                 sizes: try (0..<reader.count()).map { _ throws(ByteReader.Malformed) in try reader.integer() })

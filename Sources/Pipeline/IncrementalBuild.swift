@@ -108,6 +108,7 @@ struct IncrementalBuild {
 
         guard let books = try render(rendered, of: record, project: project, cache: cache) else { return nil }
         clock.lap("incremental: \(rendered.count) chunks")
+        // Everything is taken from the cache before anything is written, so a missing record changes nothing.
         var members: [[ZIPMember]] = []
         for book in books {
             var made: [ZIPMember] = []
@@ -115,12 +116,21 @@ struct IncrementalBuild {
                 guard let stored = cache.stored(member.key) else { return nil }
                 made.append(stored)
             }
+            // The print folder's other files (CSS, fonts, images) are kept; they are made from nothing that changed.
+            if book.format == .print,
+               !FileManager.default.fileExists(atPath: URL(fileURLWithPath: book.destination).appendingPathComponent("print.css").path) {
+                return nil
+            }
             members.append(made)
         }
         for (book, made) in zip(books, members) {
-            try EPUBPackager.write(made, to: URL(fileURLWithPath: book.destination), date: action.date)
+            let destination = URL(fileURLWithPath: book.destination)
+            switch book.format {
+            case .epub: try EPUBPackager.write(made, to: destination, date: action.date)
+            case .print: try writePage(made, chunks: book.chunks.map(\.file), into: destination)
+            }
         }
-        clock.lap("incremental: zip")
+        clock.lap("incremental: write")
 
         var next = record
         next.files = record.files.map { file in
@@ -132,9 +142,27 @@ struct IncrementalBuild {
         next.books = books
         next.write(to: folder)
         if action.isUnfiltered { cache.pruneUnused() }
-        report.outputs = books.map { URL(fileURLWithPath: $0.destination) }
+        report.outputs = books.map { book in
+            let destination = URL(fileURLWithPath: book.destination)
+            return book.format == .epub ? destination : destination.appendingPathComponent("index.html")
+        }
         report.coverage = record.coverage
         return report
+    }
+
+    /// A print book's `index.html` from its page and chunks (`members`, in
+    /// the recorded order), written beside the old one and renamed over it.
+    private func writePage(_ members: [ZIPMember], chunks: [String], into folder: URL) throws {
+        guard let page = members.first?.contents else { throw BuildError.stylesheet("the print page in the cache is damaged") }
+        let pieces = Dictionary(uniqueKeysWithValues: zip(chunks, members.dropFirst()))
+        let index = folder.appendingPathComponent("index.html")
+        let temporary = folder.appendingPathComponent(".index.html.\(ProcessInfo.processInfo.processIdentifier).tmp")
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        try PrintBuilder.writePage(page, chunks: Set(chunks), to: temporary) { file in
+            guard let bytes = pieces[file]?.contents else { throw BuildError.stylesheet("print chunk \(file) in the cache is damaged") }
+            return bytes
+        }
+        guard rename(temporary.path, index.path) == 0 else { throw BuildError.stylesheet("cannot write \(index.path)") }
     }
 
     private static func fileName(_ path: String) -> String {
@@ -174,7 +202,7 @@ struct IncrementalBuild {
                 edition: edition, language: book.language, entries: planned,
                 letters: [LetterGroup(letter: chunk.letter, chunks: [Chunk(file: chunk.file, letter: chunk.letter, entries: 0..<planned.count)])],
                 missing: [], fileOfEntry: fileOfEntry)
-            jobs.append(ChunkJob(book: bookIndex, file: chunk.file, plan: plan, project: project))
+            jobs.append(ChunkJob(book: bookIndex, format: book.format, file: chunk.file, plan: plan, project: project))
         }
         // A letter's chunks must be cut where they were, or the outline changes.
         for bookIndex in Set(chunks.map(\.book)) {
@@ -185,18 +213,30 @@ struct IncrementalBuild {
                 guard cuts.map(\.count) == group.map(\.entries.count) else { return nil }
             }
         }
-        let stylesheet = jobs.isEmpty ? nil : try CompiledStylesheets(
+        let stylesheets = jobs.isEmpty ? nil : try CompiledStylesheets(
             styles: action.styles, project: project.configuration, source: action.source.standardizedFileURL.resolvingSymlinksInPath(),
-            output: action.output).epub
+            output: action.output)
         let date = action.date
         let made = try jobs.concurrentMap(batch: 1) { job in
-            Result { () throws -> (key: String, member: ZIPMember) in
-                let serialiser = BookSerialiser(plan: job.plan, project: job.project, modified: date, resources: [], fontLicence: "")
-                return try EPUBBuilder.chunkMember(serialiser.chunk(job.plan.chunks[0]), file: job.file, cache: cache, stylesheet: stylesheet!)
+            Result { () throws -> (path: String, key: String) in
+                switch job.format {
+                case .epub:
+                    let serialiser = BookSerialiser(plan: job.plan, project: job.project, modified: date, resources: [], fontLicence: "")
+                    let made = try EPUBBuilder.chunkMember(
+                        serialiser.chunk(job.plan.chunks[0]), file: job.file, cache: cache, stylesheet: stylesheets!.epub)
+                    return (made.member.path, made.key)
+                case .print:
+                    let serialiser = BookSerialiser(
+                        plan: job.plan, project: job.project, modified: date, resources: [], fontLicence: "",
+                        kazakhSoftHyphens: job.plan.language.rawValue == "kk")
+                    let made = try PrintBuilder.piece(
+                        serialiser.chunk(job.plan.chunks[0]), name: job.file, cache: cache, stylesheet: stylesheets!.print)
+                    return (job.file, made.key)
+                }
             }
         }.map { try $0.get() }
         for (job, result) in zip(jobs, made) {
-            guard let index = books[job.book].members.firstIndex(where: { $0.path == result.member.path }) else { return nil }
+            guard let index = books[job.book].members.firstIndex(where: { $0.path == result.path }) else { return nil }
             books[job.book].members[index].key = result.key
         }
         return books
@@ -204,6 +244,7 @@ struct IncrementalBuild {
 
     private struct ChunkJob: Sendable {
         var book: Int
+        var format: OutputFormat
         var file: String
         var plan: BookPlan
         var project: ResolvedProject

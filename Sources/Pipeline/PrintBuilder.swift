@@ -5,6 +5,7 @@ import NativeBridge
 import Packaging
 import Parallelism
 import Resolution
+import Synchronization
 import XMLSerialisation
 
 /// Makes the print HTML of one book: `print-LANG/index.html` with print.css,
@@ -27,7 +28,9 @@ struct PrintBuilder {
     /// about 16 chunks, enough to keep every core busy.
     static let window = 32
 
-    func write(to folder: URL) throws {
+    /// Returns the render-cache keys of the page (as `index.html`) and of each chunk, for the build record.
+    @discardableResult
+    func write(to folder: URL) throws -> [BuildRecord.MemberRecord] {
         let parent = folder.deletingLastPathComponent()
         let work = parent.appendingPathComponent(".\(folder.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         try? FileManager.default.removeItem(at: work)
@@ -37,37 +40,16 @@ struct PrintBuilder {
         let serialiser = BookSerialiser(
             plan: plan, project: project, modified: date, resources: [], fontLicence: "",
             kazakhSoftHyphens: plan.language.rawValue == "kk")
-        let pieces = Self.split(try transform(serialiser.outline(), name: "index.html"))
+        let outline = serialiser.outline()
+        let page = try Self.piece(outline, name: "index.html", cache: cache, stylesheet: stylesheet)
         let chunks = Dictionary(uniqueKeysWithValues: plan.chunks.map { ($0.file, $0) })
-        // Every chunk exactly once, or the book would silently lose entries.
-        let placed = pieces.compactMap { if case .chunk(let file) = $0 { file } else { nil } }
-        guard placed.sorted() == chunks.keys.sorted() else {
-            throw BuildError.stylesheet(
-                "print.xsl placed \(placed.count) chunks of the book's \(chunks.count): its book template must leave one "
-                    + "<?asyl-chunk FILE?> for each (docs/styles.md)")
+        let keys = Mutex<[String: String]>([:])
+        try Self.writePage(page.bytes, chunks: Set(chunks.keys), to: work.appendingPathComponent("index.html")) { file in
+            let piece = try Self.piece(serialiser.chunk(chunks[file]!), name: file, cache: cache, stylesheet: stylesheet)
+            keys.withLock { $0[file] = piece.key }
+            return piece.bytes
         }
-        let index = work.appendingPathComponent("index.html")
-        guard FileManager.default.createFile(atPath: index.path, contents: nil),
-              let output = FileHandle(forWritingAtPath: index.path)
-        else {
-            throw BuildError.stylesheet("cannot write \(index.path)")
-        }
-        defer { try? output.close() }
-        try output.write(contentsOf: Data("<!DOCTYPE html>\n".utf8))
-        for start in stride(from: 0, to: pieces.count, by: Self.window) {
-            let window = Array(pieces[start..<min(start + Self.window, pieces.count)])
-            let made = window.concurrentMap(batch: 1) { piece in
-                Result { () throws -> [UInt8] in
-                    switch piece {
-                    case .text(let bytes): return bytes
-                    case .chunk(let file):
-                        return try transform(serialiser.chunk(chunks[file]!), name: file)
-                    }
-                }
-            }
-            for bytes in made { try output.write(contentsOf: Data(try bytes.get())) }
-        }
-        try output.close()
+        let chunkKeys = keys.withLock { $0 }
 
         let geometry = project.configuration.printGeometry
         let size = geometry.trim.replacingOccurrences(of: "mm", with: "").split(separator: "x").map { "\($0)mm" }.joined(separator: " ")
@@ -97,16 +79,55 @@ struct PrintBuilder {
         if FileManager.default.fileExists(atPath: folder.path) { try FileManager.default.moveItem(at: folder, to: old) }
         try FileManager.default.moveItem(at: work, to: folder)
         try? FileManager.default.removeItem(at: old)
+        return [BuildRecord.MemberRecord(path: "index.html", key: page.key)]
+            + plan.chunks.map { BuildRecord.MemberRecord(path: $0.file, key: chunkKeys[$0.file]!) }
+    }
+
+    /// Writes the page the outline's transform made, with each chunk's HTML
+    /// (from `chunk`, a window of them at a time on every core) in place of
+    /// its instruction. `chunks`: the book's chunk files, each to be placed once.
+    static func writePage(
+        _ page: [UInt8], chunks: Set<String>, to index: URL, chunk: @escaping @Sendable (String) throws -> [UInt8]
+    ) throws {
+        let pieces = split(page)
+        // Every chunk exactly once, or the book would silently lose entries.
+        let placed = pieces.compactMap { if case .chunk(let file) = $0 { file } else { nil } }
+        guard placed.sorted() == chunks.sorted() else {
+            throw BuildError.stylesheet(
+                "print.xsl placed \(placed.count) chunks of the book's \(chunks.count): its book template must leave one "
+                    + "<?asyl-chunk FILE?> for each (docs/styles.md)")
+        }
+        guard FileManager.default.createFile(atPath: index.path, contents: nil),
+              let output = FileHandle(forWritingAtPath: index.path)
+        else {
+            throw BuildError.stylesheet("cannot write \(index.path)")
+        }
+        defer { try? output.close() }
+        try output.write(contentsOf: Data("<!DOCTYPE html>\n".utf8))
+        for start in stride(from: 0, to: pieces.count, by: window) {
+            let made = Array(pieces[start..<min(start + window, pieces.count)]).concurrentMap(batch: 1) { piece in
+                Result { () throws -> [UInt8] in
+                    switch piece {
+                    case .text(let bytes): return bytes
+                    case .chunk(let file): return try chunk(file)
+                    }
+                }
+            }
+            for bytes in made { try output.write(contentsOf: Data(try bytes.get())) }
+        }
+        try output.close()
     }
 }
 
 extension PrintBuilder {
-    /// The HTML of a document, from the render cache when it holds it: kept
-    /// deflated, as an EPUB member would be.
-    private func transform(_ document: XMLDocument, name: String) throws -> [UInt8] {
+    /// The HTML of a document and its render-cache key, from the cache when
+    /// it holds it: kept deflated, as an EPUB member would be.
+    static func piece(
+        _ document: XMLDocument, name: String, cache: RenderCache, stylesheet: XSLTStylesheet
+    ) throws -> (key: String, bytes: [UInt8]) {
         let key = cache.key(Array("print".utf8), Array(name.utf8), document.serialized())
         let member = try cache.member(key) { ZIPMember(path: name, bytes: try stylesheet.transform(document)) }
-        return try member.contents ?? stylesheet.transform(document)
+        return (key, try member.contents ?? stylesheet.transform(document))
     }
 
     enum Piece: Sendable {

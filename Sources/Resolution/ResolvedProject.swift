@@ -12,12 +12,16 @@ public struct ResolvedProject: Sendable {
     public var duplicates: [DuplicateVersion]
     /// Language-neutral values that differ from the reference value.
     public var conflicts: [FactConflict]
+    /// What links can reach: every entry of the project, also when `entries`
+    /// holds only some (an incremental build's).
+    public var targets: TargetIndex
     private var index: [EntryID: Int]
 
     public init(
         configuration: ProjectConfiguration, bibliography: Bibliography, entries: [Entry],
-        duplicates: [DuplicateVersion], conflicts: [FactConflict]
+        duplicates: [DuplicateVersion], conflicts: [FactConflict], targets: TargetIndex
     ) {
+        self.targets = targets
         self.configuration = configuration
         self.bibliography = bibliography
         self.entries = entries

@@ -38,7 +38,7 @@ public enum Resolver {
         addBacklinks(&resolved)
         return ResolvedProject(
             configuration: configuration, bibliography: bibliography, entries: resolved,
-            duplicates: duplicates, conflicts: conflicts)
+            duplicates: duplicates, conflicts: conflicts, targets: targets)
     }
 
     private static func addBacklinks(_ entries: inout [Entry]) {
@@ -72,8 +72,9 @@ public struct TargetIndex: Sendable {
         }
     }
 
-    let targets: [EntryID: Target]
-    let languages: [LanguageTag]
+    var targets: [EntryID: Target]
+    /// The project's languages, in order (derived ones last).
+    var languages: [LanguageTag]
     /// Sorted, for "did you mean".
     let ids: [String]
 
@@ -94,6 +95,26 @@ public struct TargetIndex: Sendable {
             targets[entry.id] = target
         }
         self.init(targets, languages: configuration.languages)
+    }
+
+    /// Adds a derived language: each target's title in it is made from the source language's.
+    public mutating func derive(_ tag: LanguageTag, from source: LanguageTag, _ write: (String) -> String) {
+        for id in Array(targets.keys) {
+            guard let title = targets[id]!.titles[source] else { continue }
+            targets[id]!.titles[tag] = write(title)
+            targets[id]!.anchors[tag] = targets[id]!.anchors[source]
+        }
+        if !languages.contains(tag) { languages.append(tag) }
+    }
+
+    /// A link to the entry as a book in `language` prints it: its version in
+    /// that language, else its first version (then `.untranslated`).
+    public func link(to id: EntryID, in language: LanguageTag) -> LinkResolution? {
+        guard let target = targets[id],
+              let shown = target.titles[language] != nil ? language : languages.first(where: { target.titles[$0] != nil })
+        else { return nil }
+        let link = ResolvedLink(target: id, anchor: nil, title: target.titles[shown]!, language: shown)
+        return shown == language ? .resolved(link) : .untranslated(link)
     }
 
     func resolve(_ id: EntryID, section: String?, language: LanguageTag) -> LinkResolution {

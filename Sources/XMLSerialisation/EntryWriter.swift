@@ -119,10 +119,8 @@ struct EntryWriter {
         // A fact belongs to the entry in every language: resolve it again in this book's language.
         var resolution = fact.resolution
         if case .broken = fact.resolution {
-        } else if let target = serialiser.project[fact.target] {
-            let version = target.version(language) ?? target.versions[0]
-            let resolved = ResolvedLink(target: fact.target, anchor: nil, title: version.title, language: version.language)
-            resolution = version.language == language ? .resolved(resolved) : .untranslated(resolved)
+        } else if let link = serialiser.project.targets.link(to: fact.target, in: language) {
+            resolution = link
         }
         link(target: fact.target, section: nil, resolution: resolution, content: nil)
     }
