@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "NativeBridgeTests", dependencies: ["NativeBridge"]),
         .testTarget(name: "ParsingTests", dependencies: ["Parsing", "TestSupport"]),
-        .testTarget(name: "ResolutionTests", dependencies: ["Resolution", "TestSupport"]),
+        .testTarget(name: "ResolutionTests", dependencies: ["Resolution", "Loading", "TestSupport"]),
         .testTarget(name: "CheckingTests", dependencies: ["Checking", "TestSupport"]),
         .testTarget(name: "LocalisationTests", dependencies: ["Localisation", "EDTF", "TestSupport"]),
         .testTarget(

@@ -49,4 +49,13 @@ import TestSupport
         #expect(book.chunks.map(\.file) == ["letter-01.xhtml", "letter-02.xhtml", "letter-03.xhtml"])
         #expect(book.file(of: EntryID("shymkala")) == "letter-03.xhtml")
     }
+
+    @Test func aLetterIsCutBeforeAChunkWouldPassTheBudget() {
+        let budget = BookPlanner.chunkBudget
+        #expect(BookPlanner.cut([10, 20, 30]) == [0..<3])
+        #expect(BookPlanner.cut([budget / 2, budget / 2, 1]) == [0..<2, 2..<3])
+        // An entry larger than the budget gets a chunk of its own, and is never cut from itself.
+        #expect(BookPlanner.cut([budget * 2, 5, budget]) == [0..<1, 1..<2, 2..<3])
+        #expect(BookPlanner.cut([7]) == [0..<1])
+    }
 }

@@ -1,4 +1,5 @@
 import DocumentModel
+import Loading
 import Resolution
 import Testing
 import TestSupport
@@ -101,5 +102,37 @@ import TestSupport
         #expect(project.conflicts.count == 1)
         #expect(project.conflicts.first?.path == "entries/monuments/berel.ru.md")
         #expect(project.conflicts.first?.reference.language.rawValue == "kk")
+    }
+
+    @Test func someVersionsResolvedWithTheWholeIndexLinkAsTheWholeProjectDoes() throws {
+        let fixture = try FixtureProject()
+        defer { fixture.remove() }
+        let whole = try fixture.resolved()
+        let parsed = try fixture.parsed()
+        // Berel alone, as an incremental build reads it: its links reach what the whole index holds.
+        let part = Resolver.resolve(
+            versions: parsed.versions.filter { $0.id == EntryID("berel") }, configuration: parsed.configuration,
+            bibliography: parsed.bibliography, files: try SourceTreeLoader().load(fixture.root).allFiles, targets: whole.targets)
+        #expect(part.entries.map(\.id) == [EntryID("berel")])
+        #expect(part[EntryID("berel")] == whole[EntryID("berel")].map { entry in
+            var entry = entry
+            entry.backlinks = []
+            return entry
+        })
+    }
+
+    @Test func theIndexNamesATargetInTheBooksLanguageOrItsFirstVersions() throws {
+        var index = try resolved(["entries/places/east-kazakhstan.en.md": nil]).targets
+        let id = EntryID("east-kazakhstan")
+        #expect(index.link(to: id, in: LanguageTag("ru"))?.title == "Восточно-Казахстанская область")
+        guard case .untranslated(let fallback)? = index.link(to: id, in: LanguageTag("en")) else {
+            Issue.record("an entry without an en version is linked as untranslated")
+            return
+        }
+        #expect(fallback.title == "Шығыс Қазақстан облысы")
+        #expect(fallback.language == LanguageTag("kk"))
+        #expect(index.link(to: EntryID("nowhere"), in: LanguageTag("kk")) == nil)
+        index.derive(LanguageTag("kk-Latn"), from: LanguageTag("kk"), { $0.uppercased() })
+        #expect(index.link(to: id, in: LanguageTag("kk-Latn"))?.title == "ШЫҒЫС ҚАЗАҚСТАН ОБЛЫСЫ")
     }
 }
