@@ -4,9 +4,11 @@ import pathlib
 import re
 import shutil
 
+import subprocess
+
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, SHARED
 
 EPOCH = "1763769600"
 MAGIC = b"ASYLZC01"
@@ -93,3 +95,121 @@ def test_a_new_build_date_re_renders_only_the_outline(asyl, project, tmp_path):
     made = sorted(member_path(p) for name, p in records(out).items() if name not in before)
     # The date is in the package document and on the title and imprint pages, not in the chunks.
     assert made and not any(re.fullmatch(r"(EPUB/)?letter-.*", path) for path in made), made
+
+
+# Incremental builds: the build record under OUT/.cache lets a rebuild read,
+# check and render only the entries whose files changed.
+
+TIMING = re.compile(r"^asyl: .*: \d+ ms$")
+
+
+def run_build(asyl, source, out, *extra, epoch=EPOCH):
+    return asyl("build", source, "--out", out, *extra, env={"SOURCE_DATE_EPOCH": epoch, "ASYL_TIMINGS": "1"})
+
+
+def was_incremental(result):
+    return any(line.startswith("asyl: incremental: check") for line in result.stderr.splitlines())
+
+
+def report(result):
+    """What the build told the editor: findings, coverage, the files it wrote; not its timings."""
+    return [line for line in result.stderr.splitlines() if not TIMING.match(line)]
+
+
+def outputs(out):
+    """Every file a build left, books and print folders, but not its cache."""
+    return {p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file() and ".cache" not in p.parts}
+
+
+def append(path, text):
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def clean_build(asyl, source, tmp_path, *extra):
+    clean = tmp_path / "clean"
+    shutil.rmtree(clean, ignore_errors=True)
+    result = run_build(asyl, source, clean, "--no-cache", *extra)
+    return result, outputs(clean)
+
+
+def test_a_body_edit_is_built_incrementally_and_equals_a_clean_build(asyl, project, tmp_path):
+    out = tmp_path / "out"
+    first = run_build(asyl, project, out)
+    assert first.returncode == 0 and not was_incremental(first), first.stderr[-2000:]
+    for language in ("kk", "ru"):
+        append(project / "entries" / "monuments" / f"berel.{language}.md", "\nЖаңа сөйлем. Новое предложение.\n")
+    result = run_build(asyl, project, out)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert was_incremental(result), result.stderr[-2000:]
+    # Berel's chunks only, in the kk, ru and kk-Latn books of both editions, EPUB and print.
+    rendered = next(line for line in result.stderr.splitlines() if re.match(r"asyl: incremental: \d+ chunks", line))
+    assert 4 <= int(rendered.split()[2]) <= 12, rendered
+    clean, clean_outputs = clean_build(asyl, project, tmp_path)
+    assert outputs(out) == clean_outputs
+    assert report(result) == [line.replace(str(tmp_path / "clean"), str(out)) for line in report(clean)]
+    # Nothing changed since: incremental again, and the same bytes.
+    again = run_build(asyl, project, out)
+    assert was_incremental(again) and outputs(out) == clean_outputs
+
+
+@pytest.mark.parametrize("change", ["title", "link", "new file", "image"])
+def test_an_edit_that_reaches_beyond_its_chunk_builds_in_full(asyl, project, tmp_path, change):
+    out = tmp_path / "out"
+    assert run_build(asyl, project, out).returncode == 0
+    entry = project / "entries" / "monuments" / "berel.ru.md"
+    if change == "title":
+        text = entry.read_text(encoding="utf-8")
+        entry.write_text(text.replace("\ntitle: Берельский могильник\n", "\ntitle: Берельские курганы\n"), encoding="utf-8")
+    elif change == "link":
+        append(entry, "\nСм. также [[botai]].\n")
+    elif change == "new file":
+        shutil.copy(project / "entries" / "monuments" / "berel.kk.md", project / "entries" / "monuments" / "berel-copy.kk.md")
+    else:
+        svg = next(project.glob("media/*.svg"))
+        svg.write_bytes(svg.read_bytes() + b"\n")
+    result = run_build(asyl, project, out)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert not was_incremental(result)
+    assert outputs(out) == clean_build(asyl, project, tmp_path)[1]
+
+
+def test_a_finding_in_an_edited_body_stops_the_build_as_a_fresh_check_does(asyl, tmp_path):
+    source = tmp_path / "corpus"
+    subprocess.run(["python3", str(SHARED / "tools" / "gen-corpus.py"), "--entries", "120", "--out", str(source)], check=True)
+    out = tmp_path / "out"
+    assert run_build(asyl, source, out, "--format", "epub").returncode == 0
+    before = outputs(out)
+    entry = sorted(source.glob("entries/*/*/*.kk.md"))[60]
+    original = entry.read_text(encoding="utf-8")
+    append(entry, "\nМәтін <b>қалың</b>.\n")
+    result = run_build(asyl, source, out, "--format", "epub")
+    assert result.returncode == 1 and was_incremental(result)
+    line = len(original.splitlines()) + 2
+    relative = entry.relative_to(source).as_posix()
+    assert any(l.startswith(f"{relative}:{line}:") and "[markup]" in l for l in report(result)), report(result)[-20:]
+    fresh = asyl("check", source)
+    assert fresh.returncode == 1
+    # The same findings, quoted lines and summary as a check of the whole tree, in the same order.
+    findings = [l for l in report(result) if not l.startswith("asyl: ")]
+    assert findings == fresh.stdout.splitlines()
+    assert outputs(out) == before, "a failed build leaves the books it found"
+    entry.write_text(original, encoding="utf-8")
+    fixed = run_build(asyl, source, out, "--format", "epub")
+    assert fixed.returncode == 0 and was_incremental(fixed)
+    assert outputs(out) == before
+
+
+def test_another_date_or_a_damaged_record_means_a_full_build(asyl, project, tmp_path):
+    out = tmp_path / "out"
+    assert run_build(asyl, project, out).returncode == 0
+    other_day = run_build(asyl, project, out, epoch="1763856000")
+    assert other_day.returncode == 0 and not was_incremental(other_day)
+    record = next((out / ".cache").glob("render-*/record"))
+    data = bytearray(record.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    record.write_bytes(bytes(data))
+    damaged = run_build(asyl, project, out, epoch="1763856000")
+    assert damaged.returncode == 0 and not was_incremental(damaged)
+    clean = tmp_path / "clean"
+    assert run_build(asyl, project, clean, "--no-cache", epoch="1763856000").returncode == 0
+    assert outputs(out) == outputs(clean)
