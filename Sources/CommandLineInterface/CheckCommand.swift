@@ -28,6 +28,14 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Print only the translation status: for each language, which entries have no version in it.")
     var translations = false
 
+    @Option(help: ArgumentHelp(
+        "The build folder of `asyl build`: its record of the last build lets the check read only the files changed since.",
+        valueName: "folder"))
+    var out: String = "build"
+
+    @Flag(name: .customLong("no-cache"), help: "Read and check the whole tree, whatever the build folder holds.")
+    var noCache = false
+
     func run() throws {
         if let explain {
             guard let rule = Rule(rawValue: explain) else {
@@ -40,7 +48,9 @@ struct CheckCommand: ParsableCommand {
         let overrides = try options.overrides()
         let report: CheckReport
         do {
-            report = try CheckAction(source: options.sourceURL, overrides: overrides).run()
+            report = try CheckAction(
+                source: options.sourceURL, overrides: overrides, buildFolder: noCache ? nil : URL(fileURLWithPath: out)
+            ).run()
         } catch {
             throw Terminal.fail(error.description)
         }

@@ -13,14 +13,23 @@ public struct CheckAction: Sendable {
     public var source: URL
     /// Per-rule settings from the command line; they win over asyl.yaml's `checks`.
     public var overrides: [Rule: RuleSetting]
+    /// A build folder whose record of its last build (`BuildRecord`) lets the
+    /// check read only the files changed since; nil: check the whole tree.
+    public var buildFolder: URL?
 
-    public init(source: URL, overrides: [Rule: RuleSetting] = [:]) {
+    public init(source: URL, overrides: [Rule: RuleSetting] = [:], buildFolder: URL? = nil) {
         self.source = source
         self.overrides = overrides
+        self.buildFolder = buildFolder
     }
 
     public func run() throws(LoadingError) -> CheckReport {
         var clock = StageClock()
+        if let buildFolder, let changes = IncrementalCheck.changes(of: source, since: RenderCache.folder(in: buildFolder)),
+           let checked = IncrementalCheck.check(changes, action: self) {
+            clock.lap("incremental: read and check \(checked.report.tree.versionFiles.count) files")
+            return checked.report
+        }
         let tree: SourceTree
         do { tree = try SourceTreeLoader().load(source) } catch let error as LoadingError { throw error } catch {
             throw LoadingError.notADirectory(source.path)

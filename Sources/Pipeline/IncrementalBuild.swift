@@ -1,4 +1,3 @@
-import Checking
 import Diagnostics
 import DocumentModel
 import Foundation
@@ -23,87 +22,40 @@ import XMLSerialisation
 struct IncrementalBuild {
     let action: BuildAction
 
-    /// Rules whose findings depend on more than one entry and its link
-    /// targets; their findings are taken from the record, which stays right
-    /// while no version's exports change.
-    static let projectRules: Set<Rule> = [.orphan, .unusedSource, .strayFile, .config, .linkCycle]
-
     /// The build's report, or nil when the full build must run.
     func run() throws -> BuildReport? {
         var clock = StageClock()
-        let loader = SourceTreeLoader()
-        guard let scan = try? loader.scan(action.source),
-              let folder = cacheFolder, let record = BuildRecord.read(from: folder),
-              record.files.count == scan.stamps.count
-        else { return nil }
-        var changedEntries: Set<EntryID> = []
-        var changedLanguages: Set<String> = []
-        for file in record.files {
-            // Same count, so one path missing means the set of files changed.
-            guard let stamp = scan.stamps[file.path] else { return nil }
-            guard stamp != file.stamp else { continue }
-            guard file.path.hasPrefix("entries/"), let name = VersionFileName(Self.fileName(file.path)) else { return nil }
-            changedEntries.insert(EntryID(name.id))
-            changedLanguages.insert(name.language)
-        }
+        let folder = RenderCache.folder(in: action.output)
+        guard let changes = IncrementalCheck.changes(of: action.source, since: folder) else { return nil }
+        let record = changes.record
         clock.lap("incremental: scan")
 
         // The configuration tells which books derive from the changed languages.
-        guard let projectFile = loader.load(scan, only: []).projectFile else { return nil }
+        guard let projectFile = SourceTreeLoader().load(changes.scan, only: []).projectFile else { return nil }
         let configuration = ConfigurationParser.parse(projectFile).0
         let cache = RenderCache(
             root: action.output.appendingPathComponent(".cache"), toolVersion: AsylVersion.string,
-            styles: [action.styles] + (CompiledStylesheets.projectStyles(configuration, source: scan.root).map { [$0] } ?? []))
+            styles: [action.styles] + (CompiledStylesheets.projectStyles(configuration, source: changes.scan.root).map { [$0] } ?? []))
         guard cache.location == folder, action.requestHash(cache) == record.request else { return nil }
 
         // The chunks that hold a changed entry, in the books of its language.
         var rendered: [(book: Int, chunk: Int)] = []
         for (bookIndex, book) in record.books.enumerated() {
             let source = configuration.derivedLanguages.first { $0.tag == book.language }?.source ?? book.language
-            guard changedLanguages.contains(source.rawValue) else { continue }
-            for (chunkIndex, chunk) in book.chunks.enumerated() where chunk.entries.contains(where: changedEntries.contains) {
+            guard changes.languages.contains(source.rawValue) else { continue }
+            for (chunkIndex, chunk) in book.chunks.enumerated() where chunk.entries.contains(where: changes.entries.contains) {
                 rendered.append((bookIndex, chunkIndex))
             }
         }
-        var readEntries = changedEntries
-        for (book, chunk) in rendered { readEntries.formUnion(record.books[book].chunks[chunk].entries) }
-        // Every version file of those entries (the file set is the recorded one, so all are listed).
-        var reading: [String] = []
-        var entryFiles: Set<String> = []
-        for file in record.files where file.path.hasPrefix("entries/") {
-            let name = Self.fileName(file.path)
-            let id = EntryID(String(name.prefix { $0 != "." }))
-            guard readEntries.contains(id), VersionFileName(name) != nil else { continue }
-            reading.append(file.path)
-            if changedEntries.contains(id) { entryFiles.insert(file.path) }
-        }
-        let tree = loader.load(scan, only: reading)
-        let parsed = ProjectParser.parse(tree)
-        let project = Resolver.resolve(
-            versions: parsed.versions, configuration: parsed.configuration, bibliography: parsed.bibliography,
-            files: tree.allFiles, targets: TargetIndex(record.targets, languages: parsed.configuration.languages))
-        clock.lap("incremental: read, parse and resolve \(reading.count) files")
-
-        // Only body changes are taken here.
-        var exports: [String: [UInt8]] = [:]
-        for file in record.files where entryFiles.contains(file.path) { exports[file.path] = file.exports }
-        var versionAt: [String: Version] = [:]
-        for entry in project.entries where changedEntries.contains(entry.id) {
-            for version in entry.versions { versionAt[version.path] = version }
-        }
-        for path in entryFiles where (versionAt[path].map(VersionExports.hash) ?? []) != exports[path] { return nil }
-
-        let fresh = (parsed.diagnostics + Checker.check(project)).filter {
-            entryFiles.contains($0.location.path) && !Self.projectRules.contains($0.rule)
-        }
-        let raw = record.findings.filter { !entryFiles.contains($0.location.path) || Self.projectRules.contains($0.rule) } + fresh
-        let check = CheckReport(
-            diagnostics: CheckAction(source: action.source, overrides: action.overrides).apply(to: raw, configuration: project.configuration),
-            tree: tree, project: project, translations: translations(record, languages: project.configuration.languages),
-            fileCount: record.fileCount, raw: raw)
+        var others: Set<EntryID> = []
+        for (book, chunk) in rendered { others.formUnion(record.books[book].chunks[chunk].entries) }
+        guard let checked = IncrementalCheck.check(
+            changes, reading: others, action: CheckAction(source: action.source, overrides: action.overrides))
+        else { return nil }
+        let check = checked.report
+        let project = checked.project
         var report = BuildReport(check: check)
-        report.check.tree = quoting(report.check, scan: scan)
-        clock.lap("incremental: check")
+        clock.lap("incremental: read and check \(check.tree.versionFiles.count) files")
         guard !check.failed(strict: action.strict) else { return report }
 
         guard let books = try render(rendered, of: record, project: project, cache: cache) else { return nil }
@@ -135,10 +87,10 @@ struct IncrementalBuild {
         var next = record
         next.files = record.files.map { file in
             var file = file
-            file.stamp = scan.stamps[file.path]!
+            file.stamp = changes.scan.stamps[file.path]!
             return file
         }
-        next.findings = raw
+        next.findings = check.raw
         next.books = books
         next.write(to: folder)
         if action.isUnfiltered { cache.pruneUnused() }
@@ -165,13 +117,6 @@ struct IncrementalBuild {
         guard rename(temporary.path, index.path) == 0 else { throw BuildError.stylesheet("cannot write \(index.path)") }
     }
 
-    private static func fileName(_ path: String) -> String {
-        String(path.split(separator: "/").last ?? Substring(path))
-    }
-
-    private var cacheFolder: URL? {
-        action.output.appendingPathComponent(".cache").appendingPathComponent("render-\(AsylVersion.string)-\(RenderCache.format)")
-    }
 
     /// The recorded books with the chunks changed entries are in rendered
     /// again; nil when a size change moves where a letter's chunks are cut.
@@ -250,26 +195,5 @@ struct IncrementalBuild {
         var project: ResolvedProject
     }
 
-    private func translations(_ record: BuildRecord, languages: [LanguageTag]) -> TranslationMatrix {
-        TranslationMatrix(entries: record.entries.count, rows: languages.map { language in
-            let missing = record.entries.filter { entry in !entry.versions.contains { $0.language == language } }.map(\.id)
-            return TranslationMatrix.Row(language: language, versions: record.entries.count - missing.count, missing: missing)
-        })
-    }
 
-    /// The tree the report quotes from: the files read, and those the findings point into.
-    private func quoting(_ check: CheckReport, scan: SourceScan) -> SourceTree {
-        var tree = check.tree
-        let read = Set(tree.versionFiles.map(\.path))
-        var wanted: Set<String> = []
-        for finding in check.diagnostics {
-            wanted.insert(finding.location.path)
-            for note in finding.notes { if let location = note.location { wanted.insert(location.path) } }
-        }
-        wanted.subtract(read)
-        let versionFiles = wanted.filter { $0.hasPrefix("entries/") && VersionFileName(Self.fileName($0)) != nil }
-        tree.versionFiles = (tree.versionFiles + SourceTreeLoader().load(scan, only: Array(versionFiles)).versionFiles)
-            .sorted { $0.path < $1.path }
-        return tree
-    }
 }

@@ -56,6 +56,11 @@ final class RenderCache: Sendable {
         }
     }
 
+    /// Where this version of Asyl keeps its records for the build folder `output`.
+    static func folder(in output: URL) -> URL {
+        output.appendingPathComponent(".cache").appendingPathComponent("render-\(AsylVersion.string)-\(format)")
+    }
+
     /// Where this version's records are; nil when caching is off.
     var location: URL? { folder }
 

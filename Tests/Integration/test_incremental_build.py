@@ -108,7 +108,7 @@ def run_build(asyl, source, out, *extra, epoch=EPOCH):
 
 
 def was_incremental(result):
-    return any(line.startswith("asyl: incremental: check") for line in result.stderr.splitlines())
+    return any(line.startswith("asyl: incremental: read and check") for line in result.stderr.splitlines())
 
 
 def report(result):
@@ -213,3 +213,24 @@ def test_another_date_or_a_damaged_record_means_a_full_build(asyl, project, tmp_
     clean = tmp_path / "clean"
     assert run_build(asyl, project, clean, "--no-cache", epoch="1763856000").returncode == 0
     assert outputs(out) == outputs(clean)
+
+
+@pytest.mark.parametrize("form", ["text", "json", "sarif"])
+def test_a_check_after_a_build_reads_what_changed_and_reports_as_a_fresh_check(asyl, tmp_path, form):
+    source = tmp_path / "corpus"
+    subprocess.run(["python3", str(SHARED / "tools" / "gen-corpus.py"), "--entries", "120", "--out", str(source)], check=True)
+    out = tmp_path / "out"
+    assert run_build(asyl, source, out, "--format", "epub").returncode == 0
+    entry = sorted(source.glob("entries/*/*/*.ru.md"))[30]
+    append(entry, "\nТекст <i>курсивом</i>.\n")
+    timed = {"ASYL_TIMINGS": "1"}
+    incremental = asyl("check", source, "--out", out, "--format", form, env=timed)
+    fresh = asyl("check", source, "--out", out, "--no-cache", "--format", form, env=timed)
+    assert "asyl: incremental: read and check" in incremental.stderr
+    assert "asyl: incremental" not in fresh.stderr
+    assert incremental.returncode == fresh.returncode == 1
+    assert incremental.stdout == fresh.stdout
+    assert "[markup]" in incremental.stdout or "markup" in incremental.stdout
+    # The check leaves the record as the build wrote it: the next build still sees the edit.
+    rebuilt = run_build(asyl, source, out, "--format", "epub")
+    assert rebuilt.returncode == 1 and was_incremental(rebuilt)

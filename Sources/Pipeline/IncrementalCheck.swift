@@ -1,0 +1,119 @@
+import Checking
+import Diagnostics
+import DocumentModel
+import Foundation
+import Loading
+import Parsing
+import Resolution
+
+/// A check that starts from the last build's `BuildRecord`, which it only
+/// reads: it stats every file, reads the entries whose version files
+/// changed, checks them against the recorded index, and takes every other
+/// finding from the record. It gives up (and the whole tree is checked)
+/// when anything but version files changed, or when a changed version's
+/// `VersionExports` did. `IncrementalBuild` starts the same way.
+enum IncrementalCheck {
+    /// Rules whose findings depend on more than one entry and its link
+    /// targets; they are taken from the record, which stays right while no
+    /// version's exports change.
+    static let projectRules: Set<Rule> = [.orphan, .unusedSource, .strayFile, .config, .linkCycle]
+
+    /// The version files changed since the record was written, by entry and language.
+    struct Changes: Sendable {
+        var record: BuildRecord
+        var scan: SourceScan
+        var entries: Set<EntryID>
+        var languages: Set<String>
+    }
+
+    struct Checked: Sendable {
+        var report: CheckReport
+        /// The entries read: the changed ones and those asked for besides.
+        var project: ResolvedProject
+    }
+
+    /// Nil when there is no usable record, or a file other than a version file was added, removed or changed.
+    static func changes(of source: URL, since folder: URL) -> Changes? {
+        guard let scan = try? SourceTreeLoader().scan(source), let record = BuildRecord.read(from: folder),
+              record.files.count == scan.stamps.count
+        else { return nil }
+        var changes = Changes(record: record, scan: scan, entries: [], languages: [])
+        for file in record.files {
+            // Same count, so one path missing means the set of files changed.
+            guard let stamp = scan.stamps[file.path] else { return nil }
+            guard stamp != file.stamp else { continue }
+            guard file.path.hasPrefix("entries/"), let name = VersionFileName(fileName(file.path)) else { return nil }
+            changes.entries.insert(EntryID(name.id))
+            changes.languages.insert(name.language)
+        }
+        return changes
+    }
+
+    /// Reads every version of the changed entries and of `others`, and checks
+    /// the changed ones; nil when one of their exports changed.
+    static func check(_ changes: Changes, reading others: Set<EntryID> = [], action: CheckAction) -> Checked? {
+        let record = changes.record
+        let reading = changes.entries.union(others)
+        var paths: [String] = []
+        var entryFiles: Set<String> = []
+        // Every version file of those entries (the file set is the recorded one, so all are listed).
+        for file in record.files where file.path.hasPrefix("entries/") {
+            let name = fileName(file.path)
+            let id = EntryID(String(name.prefix { $0 != "." }))
+            guard reading.contains(id), VersionFileName(name) != nil else { continue }
+            paths.append(file.path)
+            if changes.entries.contains(id) { entryFiles.insert(file.path) }
+        }
+        let tree = SourceTreeLoader().load(changes.scan, only: paths)
+        let parsed = ProjectParser.parse(tree)
+        let project = Resolver.resolve(
+            versions: parsed.versions, configuration: parsed.configuration, bibliography: parsed.bibliography,
+            files: tree.allFiles, targets: TargetIndex(record.targets, languages: parsed.configuration.languages))
+
+        var exports: [String: [UInt8]] = [:]
+        for file in record.files where entryFiles.contains(file.path) { exports[file.path] = file.exports }
+        var versionAt: [String: Version] = [:]
+        for entry in project.entries where changes.entries.contains(entry.id) {
+            for version in entry.versions { versionAt[version.path] = version }
+        }
+        for path in entryFiles where (versionAt[path].map(VersionExports.hash) ?? []) != exports[path] { return nil }
+
+        let fresh = (parsed.diagnostics + Checker.check(project)).filter {
+            entryFiles.contains($0.location.path) && !projectRules.contains($0.rule)
+        }
+        let raw = record.findings.filter { !entryFiles.contains($0.location.path) || projectRules.contains($0.rule) } + fresh
+        var report = CheckReport(
+            diagnostics: action.apply(to: raw, configuration: project.configuration), tree: tree, project: project,
+            translations: translations(record, languages: project.configuration.languages), fileCount: record.fileCount,
+            raw: raw)
+        report.tree = quoting(report, scan: changes.scan)
+        return Checked(report: report, project: project)
+    }
+
+    static func fileName(_ path: String) -> String {
+        String(path.split(separator: "/").last ?? Substring(path))
+    }
+
+    private static func translations(_ record: BuildRecord, languages: [LanguageTag]) -> TranslationMatrix {
+        TranslationMatrix(entries: record.entries.count, rows: languages.map { language in
+            let missing = record.entries.filter { entry in !entry.versions.contains { $0.language == language } }.map(\.id)
+            return TranslationMatrix.Row(language: language, versions: record.entries.count - missing.count, missing: missing)
+        })
+    }
+
+    /// The tree the report quotes from: the files read, and those the findings point into.
+    private static func quoting(_ report: CheckReport, scan: SourceScan) -> SourceTree {
+        var tree = report.tree
+        let read = Set(tree.versionFiles.map(\.path))
+        var wanted: Set<String> = []
+        for finding in report.diagnostics {
+            wanted.insert(finding.location.path)
+            for note in finding.notes { if let location = note.location { wanted.insert(location.path) } }
+        }
+        wanted.subtract(read)
+        let versionFiles = wanted.filter { $0.hasPrefix("entries/") && VersionFileName(fileName($0)) != nil }
+        tree.versionFiles = (tree.versionFiles + SourceTreeLoader().load(scan, only: Array(versionFiles)).versionFiles)
+            .sorted { $0.path < $1.path }
+        return tree
+    }
+}
