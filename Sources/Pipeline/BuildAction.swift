@@ -91,8 +91,7 @@ public struct BuildAction: Sendable {
                 for format in edition.formats where formats.isEmpty || formats.contains(format) {
                     switch format {
                     case .epub:
-                        let destination = output.appendingPathComponent(edition.id)
-                            .appendingPathComponent("\(edition.id).\(language.rawValue).epub")
+                        let destination = bookLocation(edition: edition.id, language: language, format: .epub)
                         let xmlFolder = emitXML
                             ? output.appendingPathComponent(edition.id).appendingPathComponent("xml-\(language.rawValue)") : nil
                         let members = try EPUBBuilder(
@@ -102,7 +101,7 @@ public struct BuildAction: Sendable {
                         report.outputs.append(destination)
                         record(.epub, destination, plan, members)
                     case .print:
-                        let folder = output.appendingPathComponent(edition.id).appendingPathComponent("print-\(language.rawValue)")
+                        let folder = bookLocation(edition: edition.id, language: language, format: .print)
                         let members = try PrintBuilder(
                             plan: plan, project: project, tree: check.tree.root, stylesheet: stylesheets.print, cache: cache,
                             styles: styles, date: date
@@ -124,6 +123,15 @@ public struct BuildAction: Sendable {
         // After a build of everything, what it did not use is out of date.
         if isUnfiltered { cache.pruneUnused() }
         return report
+    }
+
+    /// Where a book goes: OUT/EDITION/EDITION.LANG.epub, or the folder OUT/EDITION/print-LANG.
+    func bookLocation(edition: String, language: LanguageTag, format: OutputFormat) -> URL {
+        let folder = output.appendingPathComponent(edition)
+        switch format {
+        case .epub: return folder.appendingPathComponent("\(edition).\(language.rawValue).epub")
+        case .print: return folder.appendingPathComponent("print-\(language.rawValue)")
+        }
     }
 
     var isUnfiltered: Bool { editions.isEmpty && languages.isEmpty && formats.isEmpty }

@@ -63,6 +63,9 @@ struct IncrementalBuild {
         // Everything is taken from the cache before anything is written, so a missing record changes nothing.
         var members: [[ZIPMember]] = []
         for book in books {
+            // A record is a cache, not an authority: it may only name the places this build would write to.
+            guard book.destination == action.bookLocation(edition: book.edition, language: book.language, format: book.format).path
+            else { return nil }
             var made: [ZIPMember] = []
             for member in book.members {
                 guard let stored = cache.stored(member.key) else { return nil }

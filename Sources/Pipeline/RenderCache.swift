@@ -69,7 +69,9 @@ final class RenderCache: Sendable {
 
     /// The member stored under `key`, if the cache holds it intact.
     func stored(_ key: String) -> ZIPMember? {
-        guard let folder else { return nil }
+        // Keys come from the build record too: only what `key(_:)` makes names a file.
+        guard let folder, key.utf8.count == 64, key.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
+        else { return nil }
         used.withLock { _ = $0.insert(key) }
         let file = folder.appendingPathComponent(key)
         guard let data = FileManager.default.contents(atPath: file.path) else { return nil }

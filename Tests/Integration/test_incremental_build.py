@@ -108,7 +108,10 @@ def run_build(asyl, source, out, *extra, epoch=EPOCH):
 
 
 def was_incremental(result):
-    return any(line.startswith("asyl: incremental: read and check") for line in result.stderr.splitlines())
+    """Whether the build stayed incremental: it checked incrementally and never read the whole tree."""
+    lines = result.stderr.splitlines()
+    return any(line.startswith("asyl: incremental: read and check") for line in lines) and not any(
+        line.startswith("asyl: parse: ") for line in lines)
 
 
 def report(result):
@@ -234,3 +237,29 @@ def test_a_check_after_a_build_reads_what_changed_and_reports_as_a_fresh_check(a
     # The check leaves the record as the build wrote it: the next build still sees the edit.
     rebuilt = run_build(asyl, source, out, "--format", "epub")
     assert rebuilt.returncode == 1 and was_incremental(rebuilt)
+
+
+def test_books_and_print_folders_removed_since_are_made_again(asyl, project, tmp_path):
+    out = tmp_path / "out"
+    assert run_build(asyl, project, out).returncode == 0
+    first = outputs(out)
+    next(out.glob("*/*.kk.epub")).unlink()
+    result = run_build(asyl, project, out)
+    assert result.returncode == 0 and was_incremental(result)
+    assert outputs(out) == first
+    shutil.rmtree(next(out.glob("*/print-ru")))
+    result = run_build(asyl, project, out)
+    assert result.returncode == 0 and not was_incremental(result)
+    assert outputs(out) == first
+
+
+def test_a_version_that_can_no_longer_be_read_is_reported_by_a_full_check(asyl, project, tmp_path):
+    out = tmp_path / "out"
+    assert run_build(asyl, project, out).returncode == 0
+    first = outputs(out)
+    entry = project / "entries" / "monuments" / "berel.en.md"
+    entry.write_bytes(entry.read_bytes() + b"\n\xff\xfe broken\n")
+    result = run_build(asyl, project, out)
+    assert result.returncode == 1 and not was_incremental(result)
+    assert "entries/monuments/berel.en.md" in result.stderr and "[unreadable-file]" in result.stderr
+    assert outputs(out) == first
