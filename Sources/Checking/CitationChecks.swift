@@ -9,6 +9,7 @@ enum CitationChecks {
         var used: Set<String> = []
         for entry in project.entries {
             for version in entry.versions {
+                used.formUnion(version.bodySummary?.citations ?? [])
                 version.forEachInline { inline in
                     guard case .citation(let items) = inline.kind else { return }
                     for item in items {

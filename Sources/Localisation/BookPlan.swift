@@ -143,6 +143,7 @@ public enum BookPlanner {
 extension Version {
     /// Roughly the bytes of source text this version puts into a document.
     public var estimatedSize: Int {
+        if let bodySummary { return bodySummary.estimatedSize }
         var size = title.utf8.count + 200
         forEachInline { inline in
             if case .text(let text) = inline.kind { size += text.utf8.count }

@@ -51,19 +51,69 @@ public struct BuildAction: Sendable {
     public func run() throws -> BuildReport {
         if useCache, !emitXML, let report = try IncrementalBuild(action: self).run() { return report }
         let check = try CheckAction(source: source, overrides: overrides).run()
+        guard !check.failed(strict: strict) else { return BuildReport(check: check) }
+        return try build(check, books: plan(check.project))
+    }
+
+    /// One book to make: an edition in a language, planned, and the project it
+    /// is planned from (a derived language's, for one).
+    struct PlannedBook: Sendable {
+        var edition: Edition
+        var language: LanguageTag
+        var project: ResolvedProject
+        var plan: BookPlan
+        var formats: [OutputFormat]
+    }
+
+    /// Plans every book the build asks for. `adjust` changes a language's project
+    /// before it is planned (an incremental build gives summarised versions
+    /// their recorded sizes).
+    func plan(
+        _ project: ResolvedProject, adjust: (ResolvedProject, LanguageTag) throws -> ResolvedProject = { project, _ in project }
+    ) throws -> [PlannedBook] {
         var clock = StageClock()
-        var report = BuildReport(check: check)
-        guard !check.failed(strict: strict) else { return report }
-        let project = check.project
         let known = project.configuration.editions.map(\.id)
         if let unknown = editions.first(where: { !known.contains($0) }) {
             throw BuildError.unknownEdition(unknown, known)
         }
-        let stylesheets = try CompiledStylesheets(styles: styles, project: project.configuration, source: check.tree.root, output: output)
+        var projects: [LanguageTag: ResolvedProject] = [:]
+        var books: [PlannedBook] = []
+        for edition in project.configuration.editions where editions.isEmpty || editions.contains(edition.id) {
+            for language in edition.languages where languages.isEmpty || languages.contains(language) {
+                if projects[language] == nil {
+                    var derivedProject = project
+                    if let derived = project.configuration.derivedLanguages.first(where: { $0.tag == language }) {
+                        derivedProject = DerivedLanguages.derive(project, derived)
+                    }
+                    projects[language] = try adjust(derivedProject, language)
+                }
+                let project = projects[language]!
+                // The derived project's edition carries the derived language's title.
+                let edition = project.configuration.editions.first { $0.id == edition.id } ?? edition
+                let plan = BookPlanner.plan(project, edition: edition, language: language, includeDrafts: includeDrafts)
+                clock.lap("\(language): plan")
+                books.append(PlannedBook(
+                    edition: edition, language: language, project: project, plan: plan,
+                    formats: edition.formats.filter { formats.isEmpty || formats.contains($0) }))
+            }
+        }
+        return books
+    }
+
+    /// Makes the planned books and records the build. `reuse`: for a book in a
+    /// format, the cache keys of chunks known unchanged (by file); `known`: the
+    /// exports of versions whose bodies were not read.
+    func build(
+        _ check: CheckReport, books planned: [PlannedBook],
+        reuse: (PlannedBook, OutputFormat) -> [String: String] = { _, _ in [:] }, known: [String: [UInt8]] = [:]
+    ) throws -> BuildReport {
+        var clock = StageClock()
+        var report = BuildReport(check: check)
+        let stylesheets = try CompiledStylesheets(
+            styles: styles, project: check.project.configuration, source: check.tree.root, output: output)
         let cache = RenderCache(
             root: useCache ? output.appendingPathComponent(".cache") : nil, toolVersion: AsylVersion.string,
             styles: [styles] + (stylesheets.projectStyles.map { [$0] } ?? []))
-        var derivedProjects: [LanguageTag: ResolvedProject] = [:]
         var books: [BuildRecord.BookRecord] = []
         func record(_ format: OutputFormat, _ destination: URL, _ plan: BookPlan, _ members: [BuildRecord.MemberRecord]) {
             books.append(BuildRecord.BookRecord(
@@ -76,48 +126,42 @@ public struct BuildAction: Sendable {
                 },
                 members: members))
         }
-        for edition in project.configuration.editions where editions.isEmpty || editions.contains(edition.id) {
-            for language in edition.languages where languages.isEmpty || languages.contains(language) {
-                var project = project
-                if let derived = project.configuration.derivedLanguages.first(where: { $0.tag == language }) {
-                    project = derivedProjects[language] ?? DerivedLanguages.derive(project, derived)
-                    derivedProjects[language] = project
-                }
-                // The derived project's edition carries the derived language's title.
-                let edition = project.configuration.editions.first { $0.id == edition.id } ?? edition
-                let plan = BookPlanner.plan(project, edition: edition, language: language, includeDrafts: includeDrafts)
-                clock.lap("\(language): plan")
-                report.coverage.append(Coverage(edition: edition.id, language: language, entries: plan.entries.count, missing: plan.missing))
-                for format in edition.formats where formats.isEmpty || formats.contains(format) {
-                    switch format {
-                    case .epub:
-                        let destination = bookLocation(edition: edition.id, language: language, format: .epub)
-                        let xmlFolder = emitXML
-                            ? output.appendingPathComponent(edition.id).appendingPathComponent("xml-\(language.rawValue)") : nil
-                        let members = try EPUBBuilder(
-                            plan: plan, project: project, tree: check.tree.root, stylesheets: stylesheets, cache: cache, date: date,
-                            xmlFolder: xmlFolder
-                        ).write(to: destination)
-                        report.outputs.append(destination)
-                        record(.epub, destination, plan, members)
-                    case .print:
-                        let folder = bookLocation(edition: edition.id, language: language, format: .print)
-                        let members = try PrintBuilder(
-                            plan: plan, project: project, tree: check.tree.root, stylesheet: stylesheets.print, cache: cache,
-                            styles: styles, date: date
-                        ).write(to: folder)
-                        report.outputs.append(folder.appendingPathComponent("index.html"))
-                        record(.print, folder, plan, members)
-                    }
+        for book in planned {
+            let (edition, language, project, plan) = (book.edition, book.language, book.project, book.plan)
+            report.coverage.append(Coverage(edition: edition.id, language: language, entries: plan.entries.count, missing: plan.missing))
+            for format in book.formats {
+                switch format {
+                case .epub:
+                    let destination = bookLocation(edition: edition.id, language: language, format: .epub)
+                    let xmlFolder = emitXML
+                        ? output.appendingPathComponent(edition.id).appendingPathComponent("xml-\(language.rawValue)") : nil
+                    var builder = EPUBBuilder(
+                        plan: plan, project: project, tree: check.tree.root, stylesheets: stylesheets, cache: cache, date: date,
+                        xmlFolder: xmlFolder)
+                    builder.reuse = reuse(book, .epub)
+                    let members = try builder.write(to: destination)
+                    report.outputs.append(destination)
+                    record(.epub, destination, plan, members)
+                case .print:
+                    let folder = bookLocation(edition: edition.id, language: language, format: .print)
+                    var builder = PrintBuilder(
+                        plan: plan, project: project, tree: check.tree.root, stylesheet: stylesheets.print, cache: cache,
+                        styles: styles, date: date)
+                    builder.reuse = reuse(book, .print)
+                    let members = try builder.write(to: folder)
+                    report.outputs.append(folder.appendingPathComponent("index.html"))
+                    record(.print, folder, plan, members)
                 }
             }
+            clock.lap("\(language): written")
         }
         // The next build can start from this one's record.
         if let folder = cache.location {
             if emitXML {
                 BuildRecord.remove(from: folder)
             } else {
-                BuildRecord(request: requestHash(cache), check: check, coverage: report.coverage, books: books).write(to: folder)
+                BuildRecord(request: requestHash(cache), check: check, coverage: report.coverage, books: books, known: known)
+                    .write(to: folder)
             }
         }
         // After a build of everything, what it did not use is out of date.

@@ -27,6 +27,8 @@ struct BuildRecord: Sendable {
     var books: [BookRecord]
     /// `CheckReport.fileCount`.
     var fileCount: Int
+    /// Every version as `VersionSummary` encodes it, read only when an edit reaches beyond its chunk.
+    var summaries: [UInt8]
 
     struct FileRecord: Sendable {
         var path: String
@@ -144,6 +146,7 @@ struct BuildRecord: Sendable {
             writer.strings(item.missing.map(\.rawValue))
         }
         writer.integer(fileCount)
+        writer.raw(summaries)
         writer.integer(books.count)
         for book in books {
             writer.string(book.edition)
@@ -197,6 +200,7 @@ struct BuildRecord: Sendable {
                      missing: try reader.strings().map { EntryID($0) })
         }
         let fileCount = try reader.integer()
+        let summaries = try reader.raw()
         let books = try (0..<reader.count()).map { _ throws(ByteReader.Malformed) in
             let edition = try reader.string()
             let language = LanguageTag(try reader.string())
@@ -214,7 +218,7 @@ struct BuildRecord: Sendable {
         guard reader.isAtEnd else { throw ByteReader.Malformed() }
         return BuildRecord(
             request: request, files: files, entries: entries, findings: findings, coverage: coverage, books: books,
-            fileCount: fileCount)
+            fileCount: fileCount, summaries: summaries)
     }
 
     private static func encode(_ location: SourceLocation, _ writer: inout ByteWriter) {
@@ -233,10 +237,16 @@ struct BuildRecord: Sendable {
 }
 
 extension BuildRecord {
-    /// The record of a full build: `check`'s files, entries and findings.
-    init(request: [UInt8], check: CheckReport, coverage: [Coverage], books: [BookRecord]) {
+    /// The record of a build: `check`'s files, entries and findings. `known`:
+    /// the exports of versions whose bodies were not read (they cannot be hashed again).
+    init(request: [UInt8], check: CheckReport, coverage: [Coverage], books: [BookRecord], known: [String: [UInt8]] = [:]) {
         let versions = check.project.entries.flatMap(\.versions)
-        let exports = Dictionary(uniqueKeysWithValues: zip(versions.map(\.path), versions.concurrentMap(VersionExports.hash)))
+        let exports = Dictionary(uniqueKeysWithValues: zip(versions.map(\.path), versions.concurrentMap { version in
+            version.bodySummary == nil ? VersionExports.hash(version) : known[version.path] ?? []
+        }))
+        var summaries = ByteWriter()
+        summaries.integer(versions.count)
+        for version in versions { VersionSummary.encode(version, &summaries) }
         self.init(
             request: request,
             files: check.tree.stamps.keys.sorted().map { path in
@@ -247,7 +257,13 @@ extension BuildRecord {
                     VersionRecord(language: version.language, title: version.title, anchors: version.sectionAnchors)
                 })
             },
-            findings: check.raw, coverage: coverage, books: books, fileCount: check.fileCount)
+            findings: check.raw, coverage: coverage, books: books, fileCount: check.fileCount, summaries: summaries.bytes)
+    }
+
+    /// Every version of the record, summarised; nil if the summaries cannot be read.
+    func summaryVersions() -> [Version]? {
+        var reader = ByteReader(summaries)
+        return try? (0..<reader.count()).map { _ throws(ByteReader.Malformed) in try VersionSummary.decode(&reader) }
     }
 
     /// What links can reach, as the record keeps it.

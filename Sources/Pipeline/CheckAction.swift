@@ -25,10 +25,12 @@ public struct CheckAction: Sendable {
 
     public func run() throws(LoadingError) -> CheckReport {
         var clock = StageClock()
-        if let buildFolder, let changes = IncrementalCheck.changes(of: source, since: RenderCache.folder(in: buildFolder)),
-           let checked = IncrementalCheck.check(changes, action: self) {
-            clock.lap("incremental: read and check \(checked.report.tree.versionFiles.count) files")
-            return checked.report
+        if let buildFolder, let changes = IncrementalCheck.changes(of: source, since: RenderCache.folder(in: buildFolder)) {
+            if let checked = IncrementalCheck.check(changes, action: self) {
+                clock.lap("incremental: read and check \(checked.report.tree.versionFiles.count) files")
+                return checked.report
+            }
+            if let (_, report) = SummaryCheck.run(changes, action: self) { return report }
         }
         let tree: SourceTree
         do { tree = try SourceTreeLoader().load(source) } catch let error as LoadingError { throw error } catch {

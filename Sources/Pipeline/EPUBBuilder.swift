@@ -20,6 +20,9 @@ struct EPUBBuilder {
     let date: Date
     /// Where to keep the intermediate XML, if anywhere.
     let xmlFolder: URL?
+    /// Chunks known unchanged, by file: the cache key of their member (an
+    /// incremental build has not read their entries' bodies).
+    var reuse: [String: String] = [:]
 
     static let fonts = ["PTSerif-Regular.ttf", "PTSerif-Italic.ttf", "PTSerif-Bold.ttf", "PTSerif-BoldItalic.ttf"]
 
@@ -67,6 +70,7 @@ struct EPUBBuilder {
         let cache = self.cache
         let compiled = stylesheets.epub
         let xmlFolder = self.xmlFolder
+        let reuse = self.reuse
         let made = jobs.concurrentMap(batch: 1) { job in
             Result { () throws -> (key: String, member: ZIPMember) in
                 switch job {
@@ -83,6 +87,10 @@ struct EPUBBuilder {
                             path: file, bytes: try compiled.transform(document, parameters: [("part", name)])))
                     })
                 case .chunk(let chunk):
+                    if let key = reuse[chunk.file] {
+                        guard let member = cache.stored(key) else { throw RenderCache.Missing(key: key) }
+                        return (key, member)
+                    }
                     let document = serialiser.chunk(chunk)
                     if let xmlFolder {
                         let name = chunk.file.replacingOccurrences(of: ".xhtml", with: ".xml")

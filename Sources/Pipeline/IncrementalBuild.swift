@@ -51,14 +51,16 @@ struct IncrementalBuild {
         for (book, chunk) in rendered { others.formUnion(record.books[book].chunks[chunk].entries) }
         guard let checked = IncrementalCheck.check(
             changes, reading: others, action: CheckAction(source: action.source, overrides: action.overrides))
-        else { return nil }
+        else { return try SummaryBuild(action: action, changes: changes).run() }
         let check = checked.report
         let project = checked.project
         var report = BuildReport(check: check)
         clock.lap("incremental: read and check \(check.tree.versionFiles.count) files")
         guard !check.failed(strict: action.strict) else { return report }
 
-        guard let books = try render(rendered, of: record, project: project, cache: cache) else { return nil }
+        guard let books = try render(rendered, of: record, project: project, cache: cache) else {
+            return try SummaryBuild(action: action, changes: changes).run()
+        }
         clock.lap("incremental: \(rendered.count) chunks")
         // Everything is taken from the cache before anything is written, so a missing record changes nothing.
         var members: [[ZIPMember]] = []

@@ -102,7 +102,7 @@ enum IncrementalCheck {
     }
 
     /// The tree the report quotes from: the files read, and those the findings point into.
-    private static func quoting(_ report: CheckReport, scan: SourceScan) -> SourceTree {
+    static func quoting(_ report: CheckReport, scan: SourceScan) -> SourceTree {
         var tree = report.tree
         let read = Set(tree.versionFiles.map(\.path))
         var wanted: Set<String> = []

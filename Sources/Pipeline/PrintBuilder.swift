@@ -23,6 +23,8 @@ struct PrintBuilder {
     let cache: RenderCache
     let styles: URL
     let date: Date
+    /// Chunks known unchanged, by file: the cache key of their HTML (see `EPUBBuilder.reuse`).
+    var reuse: [String: String] = [:]
 
     /// Pieces (chunks and the text between them) made between two writes:
     /// about 16 chunks, enough to keep every core busy.
@@ -44,7 +46,13 @@ struct PrintBuilder {
         let page = try Self.piece(outline, name: "index.html", cache: cache, stylesheet: stylesheet)
         let chunks = Dictionary(uniqueKeysWithValues: plan.chunks.map { ($0.file, $0) })
         let keys = Mutex<[String: String]>([:])
+        let reuse = self.reuse
         try Self.writePage(page.bytes, chunks: Set(chunks.keys), to: work.appendingPathComponent("index.html")) { file in
+            if let key = reuse[file] {
+                guard let bytes = cache.stored(key)?.contents else { throw RenderCache.Missing(key: key) }
+                keys.withLock { $0[file] = key }
+                return bytes
+            }
             let piece = try Self.piece(serialiser.chunk(chunks[file]!), name: file, cache: cache, stylesheet: stylesheet)
             keys.withLock { $0[file] = piece.key }
             return piece.bytes

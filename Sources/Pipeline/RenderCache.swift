@@ -56,6 +56,11 @@ final class RenderCache: Sendable {
         }
     }
 
+    /// A record a build counted on is not in the cache (it was deleted or damaged).
+    struct Missing: Error {
+        var key: String
+    }
+
     /// Where this version of Asyl keeps its records for the build folder `output`.
     static func folder(in output: URL) -> URL {
         output.appendingPathComponent(".cache").appendingPathComponent("render-\(AsylVersion.string)-\(format)")

@@ -56,10 +56,6 @@ enum VersionExports {
 }
 
 extension ByteWriter {
-    fileprivate mutating func range(_ range: SourceRange) {
-        for value in [range.start.line, range.start.column, range.end.line, range.end.column] { integer(value) }
-    }
-
     fileprivate mutating func value(_ value: FactValue) {
         switch value {
         case .text(let text): string("text"); string(text)

@@ -37,7 +37,8 @@ struct VersionResolver {
             }
             return fact
         }
-        version.citedSources = this.cited
+        // A summarised body was resolved when it was read; its sources are kept as numbered then.
+        if version.bodySummary == nil { version.citedSources = this.cited }
         self = this
         return version
     }

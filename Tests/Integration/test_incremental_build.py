@@ -114,6 +114,18 @@ def was_incremental(result):
         line.startswith("asyl: parse: ") for line in lines)
 
 
+def path_taken(result):
+    """Which build ran: `body` (only the changed entries' chunks), `summary` (an edit
+    reaching other entries, read from the record's summaries) or `full`."""
+    lines = result.stderr.splitlines()
+    if any(line.startswith("asyl: parse: ") for line in lines):
+        return "full"
+    if any(line.startswith("asyl: incremental: changed and linking entries read") for line in lines):
+        return "summary"
+    assert any(line.startswith("asyl: incremental: read and check") for line in lines), result.stderr[-2000:]
+    return "body"
+
+
 def report(result):
     """What the build told the editor: findings, coverage, the files it wrote; not its timings."""
     return [line for line in result.stderr.splitlines() if not TIMING.match(line)]
@@ -155,8 +167,9 @@ def test_a_body_edit_is_built_incrementally_and_equals_a_clean_build(asyl, proje
     assert was_incremental(again) and outputs(out) == clean_outputs
 
 
-@pytest.mark.parametrize("change", ["title", "link", "new file", "image"])
-def test_an_edit_that_reaches_beyond_its_chunk_builds_in_full(asyl, project, tmp_path, change):
+@pytest.mark.parametrize("change, path", [("title", "summary"), ("link", "summary"), ("heading", "summary"),
+                                          ("new file", "full"), ("image", "full")])
+def test_an_edit_that_reaches_beyond_its_chunk_equals_a_clean_build(asyl, project, tmp_path, change, path):
     out = tmp_path / "out"
     assert run_build(asyl, project, out).returncode == 0
     entry = project / "entries" / "monuments" / "berel.ru.md"
@@ -165,6 +178,8 @@ def test_an_edit_that_reaches_beyond_its_chunk_builds_in_full(asyl, project, tmp
         entry.write_text(text.replace("\ntitle: Берельский могильник\n", "\ntitle: Берельские курганы\n"), encoding="utf-8")
     elif change == "link":
         append(entry, "\nСм. также [[botai]].\n")
+    elif change == "heading":
+        append(entry, "\n## Новый раздел\n\nТекст.\n")
     elif change == "new file":
         shutil.copy(project / "entries" / "monuments" / "berel.kk.md", project / "entries" / "monuments" / "berel-copy.kk.md")
     else:
@@ -172,8 +187,10 @@ def test_an_edit_that_reaches_beyond_its_chunk_builds_in_full(asyl, project, tmp
         svg.write_bytes(svg.read_bytes() + b"\n")
     result = run_build(asyl, project, out)
     assert result.returncode == 0, result.stderr[-2000:]
-    assert not was_incremental(result)
-    assert outputs(out) == clean_build(asyl, project, tmp_path)[1]
+    assert path_taken(result) == path
+    clean, clean_outputs = clean_build(asyl, project, tmp_path)
+    assert outputs(out) == clean_outputs
+    assert report(result) == [line.replace(str(tmp_path / "clean"), str(out)) for line in report(clean)]
 
 
 def test_a_finding_in_an_edited_body_stops_the_build_as_a_fresh_check_does(asyl, tmp_path):
@@ -263,3 +280,30 @@ def test_a_version_that_can_no_longer_be_read_is_reported_by_a_full_check(asyl, 
     assert result.returncode == 1 and not was_incremental(result)
     assert "entries/monuments/berel.en.md" in result.stderr and "[unreadable-file]" in result.stderr
     assert outputs(out) == first
+
+
+def test_a_headword_edit_is_checked_over_the_summaries_as_a_fresh_check_does(asyl, tmp_path):
+    source = tmp_path / "corpus"
+    subprocess.run(["python3", str(SHARED / "tools" / "gen-corpus.py"), "--entries", "120", "--out", str(source)], check=True)
+    out = tmp_path / "out"
+    assert run_build(asyl, source, out, "--format", "epub").returncode == 0
+    # An entry others link to: its new title changes their link text; a new section anchor, a broken link.
+    target = sorted(source.glob("entries/*/*/*.kk.md"))[10]
+    text = target.read_text(encoding="utf-8")
+    target.write_text(re.sub(r"^title: (.*)$", r"title: \1 (жаңа)", text, count=1, flags=re.M)
+                      + "\n[[no-such-entry]]\n", encoding="utf-8")
+    timed = {"ASYL_TIMINGS": "1"}
+    for form in ("text", "json"):
+        incremental = asyl("check", source, "--out", out, "--format", form, env=timed)
+        fresh = asyl("check", source, "--out", out, "--no-cache", "--format", form)
+        assert path_taken(incremental) == "summary"
+        assert incremental.returncode == fresh.returncode == 1
+        assert incremental.stdout == fresh.stdout
+    result = run_build(asyl, source, out, "--format", "epub")
+    assert result.returncode == 1 and path_taken(result) == "summary"
+    target.write_text(re.sub(r"^title: (.*)$", r"title: \1 (жаңа)", text, count=1, flags=re.M), encoding="utf-8")
+    result = run_build(asyl, source, out, "--format", "epub")
+    assert result.returncode == 0 and path_taken(result) == "summary"
+    clean, clean_outputs = clean_build(asyl, source, tmp_path, "--format", "epub")
+    assert outputs(out) == clean_outputs
+    assert report(result) == [line.replace(str(tmp_path / "clean"), str(out)) for line in report(clean)]

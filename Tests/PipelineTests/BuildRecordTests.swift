@@ -3,6 +3,9 @@ import Diagnostics
 import DocumentModel
 import Foundation
 import Loading
+import Localisation
+import Resolution
+import TestSupport
 import Testing
 
 @testable import Pipeline
@@ -28,7 +31,7 @@ import Testing
             edition: "asyl-mura", language: LanguageTag("kk"), format: .print, destination: "/tmp/out/print-kk",
             chunks: [.init(file: "letter-01.xhtml", letter: "Б", entries: [EntryID("berel")], sizes: [3200])],
             members: [.init(path: "index.html", key: String(repeating: "a", count: 64))])],
-        fileCount: 2)
+        fileCount: 2, summaries: [])
 
     func folder() throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("asyl-record-\(UUID().uuidString)")
@@ -94,5 +97,37 @@ import Testing
         #expect(throws: ByteReader.Malformed.self) { try long.string() }
         var endless = ByteReader(Array(repeating: 0xFF, count: 11))
         #expect(throws: ByteReader.Malformed.self) { try endless.integer() }
+    }
+}
+
+@Suite struct VersionSummaryTests {
+    @Test func aSummaryReadsBackAsTheVersionWithoutItsBody() throws {
+        let fixture = try FixtureProject()
+        defer { fixture.remove() }
+        let versions = try fixture.resolved().entries.flatMap(\.versions)
+        #expect(versions.count == 6)
+        var writer = ByteWriter()
+        versions.forEach { VersionSummary.encode($0, &writer) }
+        var reader = ByteReader(writer.bytes)
+        for version in versions {
+            let summary = try VersionSummary.decode(&reader)
+            #expect(summary.body.isEmpty && summary.footnotes.isEmpty)
+            #expect(summary.bodySummary == VersionSummary.summary(of: version))
+            // What plans, outlines and checks across entries read is the same.
+            #expect(summary.title == version.title && summary.titleRange == version.titleRange)
+            #expect(summary.kind == version.kind && summary.categories == version.categories)
+            #expect(summary.sort == version.sort && summary.aliases == version.aliases && summary.summary == version.summary)
+            #expect(summary.citedSources == version.citedSources)
+            #expect(summary.sectionAnchors == version.sectionAnchors)
+            #expect(summary.linkedEntries == version.linkedEntries)
+            #expect(summary.images == version.images)
+            #expect(summary.estimatedSize == version.estimatedSize)
+            #expect(summary.facts.count == version.facts.count)
+            for (read, written) in zip(summary.facts, version.facts) {
+                #expect(read.field == written.field && read.range == written.range)
+                #expect(read.value.sameValue(as: written.value), "\(written.field)")
+            }
+        }
+        #expect(reader.isAtEnd)
     }
 }
