@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 
 /// Parses CommonMark with GitHub's tables, strikethrough, autolinks and
 /// footnotes. The only file that calls cmark-gfm: its tree is converted into
@@ -8,6 +9,13 @@ public enum MarkdownParser {
         cmark_gfm_core_extensions_ensure_registered()
         return true
     }()
+
+    /// cmark-gfm adds the extensions' special characters (`~`, `:`, `w`) to a
+    /// global table while it parses a document's inlines, and takes them out
+    /// when it is done (github/cmark-gfm#176): two documents finished at once
+    /// would lose each other's strikethroughs and autolinks. Block parsing, the
+    /// larger part, still runs on every core.
+    private static let inlines = NSLock()
 
     public static func parse(_ text: String) -> MarkdownNode {
         _ = registered
@@ -27,7 +35,7 @@ public enum MarkdownParser {
                 cmark_parser_feed(parser, $0, buffer.count)
             }
         }
-        guard let root = cmark_parser_finish(parser) else {
+        guard let root = inlines.withLock({ cmark_parser_finish(parser) }) else {
             return MarkdownNode(kind: .document, start: .init(line: 1, column: 1), end: .init(line: 1, column: 1))
         }
         defer { cmark_node_free(root) }

@@ -27,14 +27,15 @@ struct BuildRecord: Sendable {
     var books: [BookRecord]
     /// `CheckReport.fileCount`.
     var fileCount: Int
-    /// Every version as `VersionSummary` encodes it, read only when an edit reaches beyond its chunk.
-    var summaries: [UInt8]
 
     struct FileRecord: Sendable {
         var path: String
         var stamp: FileStamp
         /// `VersionExports` of a version file; empty for other files.
         var exports: [UInt8]
+        /// The version as `VersionSummary` encodes it (read only when an edit
+        /// reaches beyond its chunk); empty for other files and for duplicates.
+        var summary: [UInt8]
     }
 
     /// What a link to an entry reaches: its kind, and each version's title and section anchors.
@@ -114,6 +115,7 @@ struct BuildRecord: Sendable {
             writer.string(file.path)
             for value in [file.stamp.size, file.stamp.modified, file.stamp.changed, file.stamp.inode] { writer.integer(value) }
             writer.raw(file.exports)
+            writer.raw(file.summary)
         }
         writer.integer(entries.count)
         for entry in entries {
@@ -146,7 +148,6 @@ struct BuildRecord: Sendable {
             writer.strings(item.missing.map(\.rawValue))
         }
         writer.integer(fileCount)
-        writer.raw(summaries)
         writer.integer(books.count)
         for book in books {
             writer.string(book.edition)
@@ -176,7 +177,7 @@ struct BuildRecord: Sendable {
                 path: try reader.string(),
                 stamp: FileStamp(size: try reader.integer(), modified: try reader.integer(), changed: try reader.integer(),
                                  inode: try reader.integer()),
-                exports: try reader.raw())
+                exports: try reader.raw(), summary: try reader.raw())
         }
         let entries = try (0..<reader.count()).map { _ throws(ByteReader.Malformed) in
             EntryRecord(
@@ -200,7 +201,6 @@ struct BuildRecord: Sendable {
                      missing: try reader.strings().map { EntryID($0) })
         }
         let fileCount = try reader.integer()
-        let summaries = try reader.raw()
         let books = try (0..<reader.count()).map { _ throws(ByteReader.Malformed) in
             let edition = try reader.string()
             let language = LanguageTag(try reader.string())
@@ -218,7 +218,7 @@ struct BuildRecord: Sendable {
         guard reader.isAtEnd else { throw ByteReader.Malformed() }
         return BuildRecord(
             request: request, files: files, entries: entries, findings: findings, coverage: coverage, books: books,
-            fileCount: fileCount, summaries: summaries)
+            fileCount: fileCount)
     }
 
     private static func encode(_ location: SourceLocation, _ writer: inout ByteWriter) {
@@ -244,26 +244,26 @@ extension BuildRecord {
         let exports = Dictionary(uniqueKeysWithValues: zip(versions.map(\.path), versions.concurrentMap { version in
             version.bodySummary == nil ? VersionExports.hash(version) : known[version.path] ?? []
         }))
-        var summaries = ByteWriter()
-        summaries.integer(versions.count)
-        for version in versions { VersionSummary.encode(version, &summaries) }
+        let summaries = Dictionary(uniqueKeysWithValues: zip(versions.map(\.path), versions.concurrentMap(VersionSummary.encoded)))
         self.init(
             request: request,
             files: check.tree.stamps.keys.sorted().map { path in
-                FileRecord(path: path, stamp: check.tree.stamps[path]!, exports: exports[path] ?? [])
+                FileRecord(path: path, stamp: check.tree.stamps[path]!, exports: exports[path] ?? [], summary: summaries[path] ?? [])
             },
             entries: check.project.entries.map { entry in
                 EntryRecord(id: entry.id, kind: entry.kind, versions: entry.versions.map { version in
                     VersionRecord(language: version.language, title: version.title, anchors: version.sectionAnchors)
                 })
             },
-            findings: check.raw, coverage: coverage, books: books, fileCount: check.fileCount, summaries: summaries.bytes)
+            findings: check.raw, coverage: coverage, books: books, fileCount: check.fileCount)
     }
 
-    /// Every version of the record, summarised; nil if the summaries cannot be read.
+    /// Every version of the record, summarised; nil if a summary cannot be read.
     func summaryVersions() -> [Version]? {
-        var reader = ByteReader(summaries)
-        return try? (0..<reader.count()).map { _ throws(ByteReader.Malformed) in try VersionSummary.decode(&reader) }
+        try? files.filter { !$0.summary.isEmpty }.map { file throws(ByteReader.Malformed) in
+            var reader = ByteReader(file.summary)
+            return try VersionSummary.decode(&reader)
+        }
     }
 
     /// What links can reach, as the record keeps it.

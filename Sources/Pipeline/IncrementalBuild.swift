@@ -89,10 +89,16 @@ struct IncrementalBuild {
         }
         clock.lap("incremental: write")
 
+        // The changed versions' summaries change with their bodies (their size, their images' alt text).
+        var summaries: [String: [UInt8]] = [:]
+        for entry in project.entries where changes.entries.contains(entry.id) {
+            for version in entry.versions { summaries[version.path] = VersionSummary.encoded(version) }
+        }
         var next = record
         next.files = record.files.map { file in
             var file = file
             file.stamp = changes.scan.stamps[file.path]!
+            if let summary = summaries[file.path] { file.summary = summary }
             return file
         }
         next.findings = check.raw

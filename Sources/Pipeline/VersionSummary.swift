@@ -8,6 +8,12 @@ import Localisation
 /// that plans, outlines and checks across entries as the whole one does; an
 /// incremental build reads it for entries it does not read again.
 enum VersionSummary {
+    static func encoded(_ version: Version) -> [UInt8] {
+        var writer = ByteWriter()
+        encode(version, &writer)
+        return writer.bytes
+    }
+
     static func encode(_ version: Version, _ writer: inout ByteWriter) {
         writer.string(version.id.rawValue)
         writer.string(version.language.rawValue)

@@ -1,4 +1,6 @@
 import NativeBridge
+import Dispatch
+import Synchronization
 import Testing
 
 @Suite struct MarkdownParserTests {
@@ -44,5 +46,18 @@ import Testing
         let kinds = document.children[0].children.map(\.kind)
         #expect(kinds.contains(.strikethrough))
         #expect(kinds.contains(.link(destination: "https://example.org", title: "")))
+    }
+
+    @Test func documentsParsedAtOnceKeepTheirExtensions() {
+        // cmark-gfm keeps the extensions' special characters in a global table (see MarkdownParser.inlines).
+        let count = 2000
+        let found = Mutex([Bool](repeating: false, count: count))
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            let kinds = MarkdownParser.parse("~~old~~ https://example.org/\(index) and ~~more~~\n").children[0].children.map(\.kind)
+            let both = kinds.contains(.strikethrough)
+                && kinds.contains(.link(destination: "https://example.org/\(index)", title: ""))
+            found.withLock { $0[index] = both }
+        }
+        #expect(found.withLock { $0.allSatisfy { $0 } })
     }
 }

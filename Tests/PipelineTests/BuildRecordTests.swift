@@ -15,9 +15,9 @@ import Testing
         request: Array(repeating: 7, count: 32),
         files: [
             .init(path: "asyl.yaml", stamp: FileStamp(size: 120, modified: 1_763_769_600_123_456_789, changed: 5, inode: 42),
-                  exports: []),
+                  exports: [], summary: []),
             .init(path: "entries/berel.kk.md", stamp: FileStamp(size: 3000, modified: 1, changed: 2, inode: 3),
-                  exports: Array(repeating: 0xAB, count: 32)),
+                  exports: Array(repeating: 0xAB, count: 32), summary: [1, 2, 3]),
         ],
         entries: [.init(id: EntryID("berel"), kind: "monument", versions: [
             .init(language: LanguageTag("kk"), title: "Берел қорымы", anchors: ["research", "qoryq-murazhai"]),
@@ -31,7 +31,7 @@ import Testing
             edition: "asyl-mura", language: LanguageTag("kk"), format: .print, destination: "/tmp/out/print-kk",
             chunks: [.init(file: "letter-01.xhtml", letter: "Б", entries: [EntryID("berel")], sizes: [3200])],
             members: [.init(path: "index.html", key: String(repeating: "a", count: 64))])],
-        fileCount: 2, summaries: [])
+        fileCount: 2)
 
     func folder() throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("asyl-record-\(UUID().uuidString)")
@@ -48,6 +48,7 @@ import Testing
         #expect(read.files.map(\.path) == record.files.map(\.path))
         #expect(read.files.map(\.stamp) == record.files.map(\.stamp))
         #expect(read.files.map(\.exports) == record.files.map(\.exports))
+        #expect(read.files.map(\.summary) == record.files.map(\.summary))
         #expect(read.entries[0].versions[0].title == "Берел қорымы")
         #expect(read.entries[0].versions[0].anchors == ["research", "qoryq-murazhai"])
         #expect(read.findings == record.findings)
