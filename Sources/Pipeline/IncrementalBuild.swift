@@ -13,12 +13,13 @@ import XMLSerialisation
 /// A build that starts from the last one's `BuildRecord`: it stats every
 /// file, reads only the entries whose files changed (and the other entries
 /// of the chunks they are in), checks those, renders those chunks, and
-/// writes the books from the render cache. It gives up (and the full build
-/// runs) whenever a change could reach beyond its own entry's chunk: a
-/// changed project file, sources, image or stylesheet, a file added or
+/// writes the books from the render cache. A change that could reach beyond
+/// its own entry's chunk goes to `SummaryBuild`: a version file added or
 /// removed, a version whose `VersionExports` changed (headword, facts,
 /// anchors, links, citations, images), or a size that moves a chunk's cut.
-/// What it makes is what the full build would make (tested byte for byte).
+/// Any other change (the project file, the sources, an image, a stylesheet)
+/// needs the full build. What it makes is what the full build would make
+/// (tested byte for byte).
 struct IncrementalBuild {
     let action: BuildAction
 

@@ -24,6 +24,13 @@ enum IncrementalCheck {
         var scan: SourceScan
         var entries: Set<EntryID>
         var languages: Set<String>
+        /// Whether version files were added or removed (then only `SummaryCheck` and `SummaryBuild` apply).
+        var addsOrRemoves = false
+
+        mutating func insert(_ name: VersionFileName) {
+            entries.insert(EntryID(name.id))
+            languages.insert(name.language)
+        }
     }
 
     struct Checked: Sendable {
@@ -34,24 +41,37 @@ enum IncrementalCheck {
 
     /// Nil when there is no usable record, or a file other than a version file was added, removed or changed.
     static func changes(of source: URL, since folder: URL) -> Changes? {
-        guard let scan = try? SourceTreeLoader().scan(source), let record = BuildRecord.read(from: folder),
-              record.files.count == scan.stamps.count
-        else { return nil }
+        guard let scan = try? SourceTreeLoader().scan(source), let record = BuildRecord.read(from: folder) else { return nil }
         var changes = Changes(record: record, scan: scan, entries: [], languages: [])
+        var found = 0
         for file in record.files {
-            // Same count, so one path missing means the set of files changed.
-            guard let stamp = scan.stamps[file.path] else { return nil }
+            let stamp = scan.stamps[file.path]
+            if stamp != nil { found += 1 }
             guard stamp != file.stamp else { continue }
-            guard file.path.hasPrefix("entries/"), let name = VersionFileName(fileName(file.path)) else { return nil }
-            changes.entries.insert(EntryID(name.id))
-            changes.languages.insert(name.language)
+            guard let name = versionFileName(file.path) else { return nil }
+            changes.insert(name)
+            if stamp == nil { changes.addsOrRemoves = true }
+        }
+        if found < scan.stamps.count {
+            let recorded = Set(record.files.map(\.path))
+            for path in scan.stamps.keys where !recorded.contains(path) {
+                guard let name = versionFileName(path) else { return nil }
+                changes.insert(name)
+                changes.addsOrRemoves = true
+            }
         }
         return changes
+    }
+
+    /// The name of a version file under `entries/`; nil for any other path.
+    static func versionFileName(_ path: String) -> VersionFileName? {
+        path.hasPrefix("entries/") ? VersionFileName(fileName(path)) : nil
     }
 
     /// Reads every version of the changed entries and of `others`, and checks
     /// the changed ones; nil when one of their exports changed.
     static func check(_ changes: Changes, reading others: Set<EntryID> = [], action: CheckAction) -> Checked? {
+        guard !changes.addsOrRemoves else { return nil }
         let record = changes.record
         let reading = changes.entries.union(others)
         var paths: [String] = []

@@ -55,7 +55,7 @@ struct SummaryBuild {
             // A derived version whose size was never recorded cannot be cut into chunks without its body.
             if book.plan.entries.contains(where: { unknownSize[book.language]?.contains($0.entry.id) ?? false }) { return nil }
             for format in book.formats {
-                let files = chunksToRender(book, format: format, project: reading.project, changed: dependents)
+                let files = chunksToRender(book, format: format, reading: reading, changed: dependents)
                 render[index, default: [:]][format] = files
                 for chunk in book.plan.chunks where files.contains(chunk.file) {
                     needed.formUnion(book.plan.entries[chunk.entries].map(\.entry.id))
@@ -90,7 +90,7 @@ struct SummaryBuild {
     /// differently, holding an entry read again because it or what it links
     /// to changed, or holding an entry that links to one now in another file.
     private func chunksToRender(
-        _ book: BuildAction.PlannedBook, format: OutputFormat, project: ResolvedProject, changed: Set<EntryID>
+        _ book: BuildAction.PlannedBook, format: OutputFormat, reading: SummaryReading, changed: Set<EntryID>
     ) -> Set<String> {
         guard let recorded = record.books.first(where: {
             $0.edition == book.edition.id && $0.language == book.language && $0.format == format
@@ -101,13 +101,12 @@ struct SummaryBuild {
             recordedChunk[chunk.file] = chunk
             for id in chunk.entries { recordedFile[id] = chunk.file }
         }
-        var affected = changed
+        var moved: Set<EntryID> = []
         for planned in book.plan.entries where recordedFile[planned.entry.id] != book.plan.file(of: planned.entry.id) {
-            affected.formUnion(project[planned.entry.id]?.backlinks.map(\.source) ?? [])
+            moved.insert(planned.entry.id)
         }
-        for (id, _) in recordedFile where book.plan.file(of: id) == nil {
-            affected.formUnion(project[id]?.backlinks.map(\.source) ?? [])
-        }
+        for (id, _) in recordedFile where book.plan.file(of: id) == nil { moved.insert(id) }
+        let affected = moved.isEmpty ? changed : changed.union(reading.linking(to: moved))
         var files: Set<String> = []
         for chunk in book.plan.chunks {
             let ids = book.plan.entries[chunk.entries].map(\.entry.id)
@@ -165,7 +164,7 @@ enum SummaryCheck {
         var reading = SummaryReading(changes: changes, summaries: summaries)
         // The changed entries, then those that link to them.
         reading.read(changes.entries)
-        reading.read(Set(changes.entries.flatMap { reading.project[$0]?.backlinks.map(\.source) ?? [] }))
+        reading.read(reading.linking(to: changes.entries))
         let record = changes.record
         let files = reading.files
         let fresh = (reading.diagnostics + Checker.check(reading.project)).filter { finding in
@@ -177,10 +176,20 @@ enum SummaryCheck {
         let raw = kept + fresh
         var report = CheckReport(
             diagnostics: action.apply(to: raw, configuration: reading.project.configuration), tree: reading.tree,
-            project: reading.project, translations: TranslationMatrix(reading.project), fileCount: record.fileCount, raw: raw)
+            project: reading.project, translations: TranslationMatrix(reading.project),
+            fileCount: fileCount(changes, reading: reading, findings: raw), raw: raw)
         report.tree = IncrementalCheck.quoting(report, scan: changes.scan)
         clock.lap("incremental: changed and linking entries read (\(reading.full.count) entries)")
         return (reading, report)
+    }
+
+    /// `CheckReport.fileCount` as a read of the whole tree counts it: every
+    /// version file that could be read, the project file and the sources.
+    private static func fileCount(_ changes: IncrementalCheck.Changes, reading: SummaryReading, findings: [Diagnostic]) -> Int {
+        let versionFiles = changes.scan.stamps.keys.filter { IncrementalCheck.versionFileName($0) != nil }.count
+        let unreadable = Set(findings.filter { $0.rule == .unreadableFile }.map(\.location.path))
+            .filter { IncrementalCheck.versionFileName($0) != nil }.count
+        return versionFiles - unreadable + (reading.tree.projectFile == nil ? 0 : 1) + (reading.tree.sourcesFile == nil ? 0 : 1)
     }
 }
 
@@ -211,9 +220,10 @@ struct SummaryReading {
         let new = entries.subtracting(full)
         guard !new.isEmpty else { return }
         var paths: [String] = []
-        for file in changes.record.files where file.path.hasPrefix("entries/") {
-            let name = IncrementalCheck.fileName(file.path)
-            if new.contains(EntryID(String(name.prefix { $0 != "." }))), VersionFileName(name) != nil { paths.append(file.path) }
+        // The scanned files, not the recorded ones: a version file may have been added.
+        for path in changes.scan.stamps.keys where path.hasPrefix("entries/") {
+            let name = IncrementalCheck.fileName(path)
+            if new.contains(EntryID(String(name.prefix { $0 != "." }))), VersionFileName(name) != nil { paths.append(path) }
         }
         let read = SourceTreeLoader().load(changes.scan, only: paths)
         let parsed = ProjectParser.parse(read)
@@ -231,6 +241,11 @@ struct SummaryReading {
         }
         let all = (summaries.filter { !full.contains($0.id) } + versions).sorted { order($0) < order($1) }
         project = Self.resolve(all, self.parsed, files: tree.allFiles)
+    }
+
+    /// The entries with a version that links to one of `ids`, in its body or its facts.
+    func linking(to ids: Set<EntryID>) -> Set<EntryID> {
+        Set(project.entries.filter { entry in entry.versions.contains { !$0.linkedEntries.isDisjoint(with: ids) } }.map(\.id))
     }
 
     private static func resolve(_ versions: [Version], _ parsed: ParsedProject, files: Set<String>) -> ResolvedProject {

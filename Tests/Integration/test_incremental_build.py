@@ -168,7 +168,7 @@ def test_a_body_edit_is_built_incrementally_and_equals_a_clean_build(asyl, proje
 
 
 @pytest.mark.parametrize("change, path", [("title", "summary"), ("link", "summary"), ("heading", "summary"),
-                                          ("new file", "full"), ("image", "full")])
+                                          ("new file", "summary"), ("removed file", "summary"), ("image", "full")])
 def test_an_edit_that_reaches_beyond_its_chunk_equals_a_clean_build(asyl, project, tmp_path, change, path):
     out = tmp_path / "out"
     assert run_build(asyl, project, out).returncode == 0
@@ -180,6 +180,8 @@ def test_an_edit_that_reaches_beyond_its_chunk_equals_a_clean_build(asyl, projec
         append(entry, "\nСм. также [[botai]].\n")
     elif change == "heading":
         append(entry, "\n## Новый раздел\n\nТекст.\n")
+    elif change == "removed file":
+        (project / "entries" / "monuments" / "berel.en.md").unlink()
     elif change == "new file":
         shutil.copy(project / "entries" / "monuments" / "berel.kk.md", project / "entries" / "monuments" / "berel-copy.kk.md")
     else:
