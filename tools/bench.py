@@ -74,23 +74,33 @@ def version_files(tree, language):
 
 
 class Edit:
-    """Changes one entry's body or title for an incremental rebuild, and puts it back."""
+    """Changes one entry's body or title, or adds an entry beside it, for an incremental rebuild; then puts it back."""
     def __init__(self, tree, what):
-        self.file = pathlib.Path(version_files(tree, "kk")[len(version_files(tree, "kk")) // 2])
+        files = version_files(tree, "kk")
+        self.file = pathlib.Path(files[len(files) // 2])
         self.original = self.file.read_text(encoding="utf-8")
         self.what = what
         self.count = 0
+        self.added = []
 
     def __call__(self):
         self.count += 1
         if self.what == "body":
-            text = self.original + f"\nЖаңа сөйлем {self.count}.\n"
-        else:
+            self.file.write_text(self.original + f"\nЖаңа сөйлем {self.count}.\n", encoding="utf-8")
+        elif self.what == "title":
             text = re.sub(r"^title: (.*)$", rf"title: \1 ({self.count})", self.original, count=1, flags=re.M)
-        self.file.write_text(text, encoding="utf-8")
+            self.file.write_text(text, encoding="utf-8")
+        else:
+            # A copy of the entry under a new id: a new entry file, linked from nowhere.
+            added = self.file.with_name(f"{self.file.name.split('.')[0]}-new{self.count}.kk.md")
+            added.write_text(self.original, encoding="utf-8")
+            self.added.append(added)
 
     def restore(self):
-        self.file.write_text(self.original, encoding="utf-8")
+        if self.what in ("body", "title"):
+            self.file.write_text(self.original, encoding="utf-8")
+        for path in self.added:
+            path.unlink(missing_ok=True)
 
 
 def floor(tree, out, runs):
@@ -138,13 +148,23 @@ def main():
             before=without_cache(out / "print"))
         measures["rebuild epub, nothing changed"] = timed(
             f"'{ASYL}' build '{tree}' --out '{out / 'epub'}' --format epub", arguments.runs)
-        for what in ("body", "title"):
+        for what, name in (("body", "rebuild after one body edit"), ("title", "rebuild after one title edit"),
+                           ("entry", "rebuild after a new entry file")):
             edit = Edit(tree, what)
             try:
-                measures[f"rebuild after one {what} edit"] = timed(
+                measures[name] = timed(
                     f"'{ASYL}' build '{tree}' --out '{out / 'epub'}' --format epub", arguments.runs, before=edit)
             finally:
                 edit.restore()
+        # The build leaves its record; a check with --out reads only what changed since.
+        subprocess.run([str(ASYL), "build", str(tree), "--out", str(out / "epub"), "--format", "epub"],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        edit = Edit(tree, "body")
+        try:
+            measures["check after one body edit, with the build's record"] = timed(
+                f"'{ASYL}' check '{tree}' --out '{out / 'epub'}' --format json > /dev/null", arguments.runs, before=edit)
+        finally:
+            edit.restore()
         if entries >= 10_000 and arguments.quick:
             measures["pandoc epub3 (kk only)"] = None
         else:
