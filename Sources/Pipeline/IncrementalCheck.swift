@@ -9,9 +9,10 @@ import Resolution
 /// A check that starts from the last build's `BuildRecord`, which it only
 /// reads: it stats every file, reads the entries whose version files
 /// changed, checks them against the recorded index, and takes every other
-/// finding from the record. It gives up (and the whole tree is checked)
-/// when anything but version files changed, or when a changed version's
-/// `VersionExports` did. `IncrementalBuild` starts the same way.
+/// finding from the record. When a changed version's `VersionExports`
+/// changed too, or version files were added or removed, `SummaryCheck`
+/// takes over; when anything but version files changed, the whole tree is
+/// checked. `IncrementalBuild` starts the same way.
 enum IncrementalCheck {
     /// Rules whose findings depend on more than one entry and its link
     /// targets; they are taken from the record, which stays right while no

@@ -233,7 +233,7 @@ struct EntryWriter {
         case .wikiLink(let wikiLink):
             link(target: wikiLink.target, section: wikiLink.section, resolution: wikiLink.resolution, content: wikiLink.content)
         case .citation(let items):
-            xml.start("cite")
+            xml.start("cite", authorYear ? [("citations", "author-year")] : [])
             for item in items {
                 guard case .source(let number) = item.resolution else { continue }
                 var attributes = [("source", Anchors.source(id, number)), ("number", String(number)), ("key", item.key)]
@@ -297,14 +297,34 @@ struct EntryWriter {
         xml.end()
     }
 
+    /// Whether the edition cites by author and year (FORMAT.md §4), rather than by number.
+    private var authorYear: Bool { serialiser.plan.edition.citationStyle == .authorYear }
+
+    /// The version's sources: numbered in order of first citation, or, cited
+    /// by author and year, in the alphabetical order of their authors (each
+    /// keeps its number, which only names its anchor).
     private func writeSources() {
-        guard !version.citedSources.isEmpty else { return }
-        xml.start("sources")
-        for (index, key) in version.citedSources.enumerated() {
-            guard let source = serialiser.project.bibliography[key] else { continue }
+        var sources = version.citedSources.enumerated().compactMap { index, key in
+            serialiser.project.bibliography[key].map { (number: index + 1, source: $0) }
+        }
+        guard !sources.isEmpty else { return }
+        if authorYear {
+            let collation = Collation(language: language)
+            let keys = sources.map { collation.key(Self.authorYearOrder($0.source)) }
+            sources = zip(keys, sources).sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1.number < $1.1.number }.map(\.1)
+        }
+        xml.start("sources", authorYear ? [("citations", "author-year")] : [])
+        for (number, source) in sources {
             SourceWriter(xml: xml, configuration: configuration, language: language)
-                .write(source, id: Anchors.source(id, index + 1), number: index + 1)
+                .write(source, id: Anchors.source(id, number), number: number)
         }
         xml.end()
+    }
+
+    /// What an author-year list is sorted by: the authors' family names (or the
+    /// title, for a work without authors), then the year.
+    private static func authorYearOrder(_ source: Source) -> String {
+        let names = source.authors.map(\.family).joined(separator: " ")
+        return (names.isEmpty ? source.title ?? source.key : names) + " " + (source.year.map(String.init) ?? "")
     }
 }

@@ -367,3 +367,49 @@ def test_an_html_print_stylesheet_still_gets_its_entries(asyl, tmp_path):
     page = (out / "test" / "print-en" / "index.html").read_text(encoding="utf-8")
     assert "asyl-chunk" not in page
     assert page.count('class="entry ') == 2, page[:2000]
+
+
+def test_an_edition_that_cites_by_author_and_year(asyl, tmp_path):
+    project = tmp_path / "content"
+    shutil.copytree(ROOT / "content", project)
+    config = project / "asyl.yaml"
+    text = config.read_text(encoding="utf-8")
+    assert "    select: {kinds: [monument]}\n" in text
+    config.write_text(text.replace("    select: {kinds: [monument]}\n",
+                                   "    select: {kinds: [monument]}\n    citations: author-year\n"), encoding="utf-8")
+    out = tmp_path / "out"
+    result = asyl("build", project, "--out", out, "--edition", "tarikhi-eskertkishter", "--format", "epub",
+                  env={"SOURCE_DATE_EPOCH": EPOCH})
+    assert result.returncode == 0, result.stderr[-3000:]
+    books = sorted(out.glob("*/*.epub"))
+    assert_clean(epubcheck(books))
+
+    def entry(book, anchor):
+        with zipfile.ZipFile(out / "tarikhi-eskertkishter" / book) as archive:
+            for name in archive.namelist():
+                if re.fullmatch(r"EPUB/letter-\d+(-\d+)?\.xhtml", name):
+                    page = ET.fromstring(archive.read(name))
+                    found = page.find(f".//x:section[@id='{anchor}']", NS)
+                    if found is not None:
+                        return found
+        raise AssertionError(f"no entry {anchor} in {book}")
+
+    def cited(section):
+        return ["".join(a.itertext()) for a in section.iterfind(".//x:span[@class='citation']/x:a", NS)]
+
+    # GOST in Kazakh: up to three family names, a comma, the year, in square brackets.
+    berel = entry("tarikhi-eskertkishter.kk.epub", "berel")
+    assert "Самашев, 2011" in cited(berel)
+    assert "Самашев, Базарбаева, Джумабекова, 2000" in cited(berel)
+    assert "Radloff, 1884" in cited(berel)
+    assert any("".join(span.itertext()).startswith("[")
+               for span in berel.iterfind(".//x:span[@class='citation']", NS))
+    # Chicago in English: «A, B, and C 2000», four or more authors «A et al.», in parentheses.
+    botai = entry("tarikhi-eskertkishter.en.epub", "botai")
+    assert any(label.startswith("Outram et al. 2009") for label in cited(botai)), cited(botai)
+    assert all("".join(span.itertext()).startswith("(") for span in botai.iterfind(".//x:span[@class='citation']", NS))
+    # The list of sources: unnumbered, every citation's target in it.
+    listing = berel.find(".//x:section[@class='sources']/x:ul[@class='author-year']", NS)
+    assert listing is not None and berel.find(".//x:section[@class='sources']/x:ol", NS) is None
+    ids = {item.get("id") for item in listing}
+    assert {a.get("href")[1:] for a in berel.iterfind(".//x:a[@class='citation-ref']", NS)} <= ids

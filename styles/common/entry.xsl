@@ -107,6 +107,18 @@
     <xsl:text> </xsl:text>
   </xsl:template>
 
+  <!-- Cited by author and year: an unnumbered list, in the authors' alphabetical order. -->
+  <xsl:template match="a:sources[@citations = 'author-year']">
+    <section class="sources">
+      <h3><xsl:call-template name="gentext"><xsl:with-param name="key" select="'sources'"/></xsl:call-template></h3>
+      <ul class="author-year">
+        <xsl:for-each select="a:source">
+          <li id="{@id}"><xsl:apply-templates select="." mode="source"/></li>
+        </xsl:for-each>
+      </ul>
+    </section>
+  </xsl:template>
+
   <xsl:template match="a:sources">
     <section class="sources">
       <h3><xsl:call-template name="gentext"><xsl:with-param name="key" select="'sources'"/></xsl:call-template></h3>

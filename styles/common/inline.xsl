@@ -60,6 +60,27 @@
     </span>
   </xsl:template>
 
+  <!-- Cited by author and year (an edition's `citations: author-year`): each
+       source's authors and year, linked to it in the entry's list; in square
+       brackets with a comma before the year for GOST, in parentheses for
+       Chicago (source.label in sources.xsl). -->
+  <xsl:key name="source" match="a:source" use="@id"/>
+
+  <xsl:template match="a:cite[@citations = 'author-year']">
+    <span class="citation">
+      <xsl:value-of select="substring('[(', 1 + number($citation.style = 'chicago'), 1)"/>
+      <xsl:for-each select="a:ref">
+        <xsl:if test="position() &gt; 1"><xsl:text>; </xsl:text></xsl:if>
+        <a href="#{@source}" class="citation-ref"><xsl:apply-templates select="key('source', @source)" mode="source.label"/></a>
+        <xsl:if test="@locator">
+          <xsl:text>, </xsl:text>
+          <xsl:value-of select="@locator"/>
+        </xsl:if>
+      </xsl:for-each>
+      <xsl:value-of select="substring('])', 1 + number($citation.style = 'chicago'), 1)"/>
+    </span>
+  </xsl:template>
+
   <!-- A footnote reference, which reading systems open as a pop-up. -->
   <xsl:template match="a:noteref">
     <a epub:type="noteref" role="doc-noteref" href="#{@note}" id="{@id}" class="noteref">

@@ -15,6 +15,54 @@
     </xsl:choose>
   </xsl:variable>
 
+  <!-- A source as an author-year citation names it. GOST: up to three family
+       names, then «и др.» / «т.б.», a comma, the year («Самашев, 2011»).
+       Chicago: «Samashev and Bazarbaeva 2000», «A, B, and C», four or more
+       «Samashev et al.». A work without authors is named by its title; a
+       source without a year, by its names alone. -->
+  <xsl:template match="a:source" mode="source.label">
+    <xsl:variable name="authors" select="a:author"/>
+    <xsl:variable name="count" select="count($authors)"/>
+    <xsl:choose>
+      <xsl:when test="$count = 0">
+        <xsl:value-of select="a:title"/>
+        <xsl:if test="not(a:title)"><xsl:value-of select="@key"/></xsl:if>
+      </xsl:when>
+      <xsl:when test="$count &gt;= 4">
+        <xsl:value-of select="$authors[1]/@family"/>
+        <xsl:text> </xsl:text>
+        <xsl:call-template name="gentext"><xsl:with-param name="key" select="'et-al'"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:for-each select="$authors">
+          <xsl:if test="position() &gt; 1">
+            <xsl:choose>
+              <xsl:when test="$citation.style = 'chicago' and position() = last()">
+                <xsl:if test="$count &gt; 2"><xsl:text>,</xsl:text></xsl:if>
+                <xsl:text> </xsl:text>
+                <xsl:call-template name="gentext"><xsl:with-param name="key" select="'and'"/></xsl:call-template>
+                <xsl:text> </xsl:text>
+              </xsl:when>
+              <xsl:otherwise><xsl:text>, </xsl:text></xsl:otherwise>
+            </xsl:choose>
+          </xsl:if>
+          <xsl:value-of select="@family"/>
+        </xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:variable name="year">
+      <xsl:choose>
+        <xsl:when test="a:year"><xsl:value-of select="a:year"/></xsl:when>
+        <xsl:when test="a:date"><xsl:value-of select="substring(a:date/@edtf, 1, 4)"/></xsl:when>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:if test="string($year)">
+      <xsl:if test="$citation.style != 'chicago'"><xsl:text>,</xsl:text></xsl:if>
+      <xsl:text> </xsl:text>
+      <xsl:value-of select="$year"/>
+    </xsl:if>
+  </xsl:template>
+
   <xsl:template name="gentext.key">
     <xsl:param name="key"/>
     <xsl:call-template name="gentext"><xsl:with-param name="key" select="$key"/></xsl:call-template>
