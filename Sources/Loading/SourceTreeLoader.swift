@@ -230,9 +230,10 @@ public struct FileStamp: Hashable, Sendable {
         }
         self.init(
             size: Int(status.st_size),
-            modified: Int(status.st_mtim.tv_sec) * 1_000_000_000 + Int(status.st_mtim.tv_nsec),
-            changed: Int(status.st_ctim.tv_sec) * 1_000_000_000 + Int(status.st_ctim.tv_nsec),
-            inode: Int(status.st_ino))
+            // Wrapping: a time past 2262 must still give a stamp, not a trap.
+            modified: Int(status.st_mtim.tv_sec) &* 1_000_000_000 &+ Int(status.st_mtim.tv_nsec),
+            changed: Int(status.st_ctim.tv_sec) &* 1_000_000_000 &+ Int(status.st_ctim.tv_nsec),
+            inode: Int(truncatingIfNeeded: status.st_ino))
     }
 }
 

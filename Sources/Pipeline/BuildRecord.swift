@@ -215,10 +215,25 @@ struct BuildRecord: Sendable {
                     MemberRecord(path: try reader.string(), key: try reader.string())
                 })
         }
-        guard reader.isAtEnd else { throw ByteReader.Malformed() }
+        guard reader.isAtEnd, isValid(files: files, entries: entries, books: books) else { throw ByteReader.Malformed() }
         return BuildRecord(
             request: request, files: files, entries: entries, findings: findings, coverage: coverage, books: books,
             fileCount: fileCount)
+    }
+
+    /// What the code that reads a record counts on, checked, since a record
+    /// that hashes correctly may still have been written by anyone: paths and
+    /// ids sorted and unique, every entry with a version, sizes that cannot
+    /// overflow, each book's chunks and members named once.
+    private static func isValid(files: [FileRecord], entries: [EntryRecord], books: [BookRecord]) -> Bool {
+        func increasing(_ values: [String]) -> Bool { zip(values, values.dropFirst()).allSatisfy { $0 < $1 } }
+        return increasing(files.map(\.path)) && increasing(entries.map(\.id.rawValue))
+            && entries.allSatisfy { !$0.versions.isEmpty }
+            && books.allSatisfy { book in
+                Set(book.chunks.map(\.file)).count == book.chunks.count
+                    && Set(book.members.map(\.path)).count == book.members.count
+                    && book.chunks.allSatisfy { $0.sizes.count == $0.entries.count && $0.sizes.allSatisfy(ByteReader.sizes.contains) }
+            }
     }
 
     private static func encode(_ location: SourceLocation, _ writer: inout ByteWriter) {
@@ -229,10 +244,7 @@ struct BuildRecord: Sendable {
     }
 
     private static func decodeLocation(_ reader: inout ByteReader) throws(ByteReader.Malformed) -> SourceLocation {
-        SourceLocation(path: try reader.string(), range: try reader.optional { reader throws(ByteReader.Malformed) in
-            SourceRange(start: SourcePosition(line: try reader.integer(), column: try reader.integer()),
-                        end: SourcePosition(line: try reader.integer(), column: try reader.integer()))
-        })
+        SourceLocation(path: try reader.string(), range: try reader.optional { reader throws(ByteReader.Malformed) in try reader.range() })
     }
 }
 
@@ -262,7 +274,10 @@ extension BuildRecord {
     func summaryVersions() -> [Version]? {
         try? files.filter { !$0.summary.isEmpty }.map { file throws(ByteReader.Malformed) in
             var reader = ByteReader(file.summary)
-            return try VersionSummary.decode(&reader)
+            let version = try VersionSummary.decode(&reader)
+            guard reader.isAtEnd, version.path == file.path, ByteReader.sizes.contains(version.estimatedSize)
+            else { throw ByteReader.Malformed() }
+            return version
         }
     }
 

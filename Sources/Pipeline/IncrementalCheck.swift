@@ -132,7 +132,8 @@ enum IncrementalCheck {
             for note in finding.notes { if let location = note.location { wanted.insert(location.path) } }
         }
         wanted.subtract(read)
-        let versionFiles = wanted.filter { $0.hasPrefix("entries/") && VersionFileName(fileName($0)) != nil }
+        // Only files of the tree as scanned: a record's paths are not trusted.
+        let versionFiles = wanted.filter { scan.stamps[$0] != nil && versionFileName($0) != nil }
         tree.versionFiles = (tree.versionFiles + SourceTreeLoader().load(scan, only: Array(versionFiles)).versionFiles)
             .sorted { $0.path < $1.path }
         return tree

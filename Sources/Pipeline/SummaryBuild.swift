@@ -155,8 +155,8 @@ struct SummaryBuild {
 enum SummaryCheck {
     /// Rules whose findings are made afresh over the whole project from the summaries.
     static let summaryRules: Set<Rule> = [.orphan, .unusedSource, .linkCycle]
-    /// Rules whose findings only a read of files outside the entries makes; they come from the record.
-    static let recordRules: Set<Rule> = [.strayFile, .config]
+    /// Rules whose findings only a read of the project file makes; they come from the record.
+    static let recordRules: Set<Rule> = [.config]
 
     static func run(_ changes: IncrementalCheck.Changes, action: CheckAction) -> (SummaryReading, CheckReport)? {
         var clock = StageClock()
@@ -166,12 +166,24 @@ enum SummaryCheck {
         reading.read(changes.entries)
         reading.read(reading.linking(to: changes.entries))
         let record = changes.record
-        let files = reading.files
+        // An entry added or removed changes what "did you mean" suggests for links to no entry.
+        if changes.addsOrRemoves {
+            reading.read(Set(record.findings.filter { $0.rule == .brokenLink }.compactMap { finding in
+                IncrementalCheck.versionFileName(finding.location.path).map { EntryID($0.id) }
+            }))
+        }
+        // The files read, and the recorded files of the entries read (a removed file's findings go with it).
+        var covered = reading.files
+        for file in record.files {
+            if let name = IncrementalCheck.versionFileName(file.path), reading.full.contains(EntryID(name.id)) {
+                covered.insert(file.path)
+            }
+        }
         let fresh = (reading.diagnostics + Checker.check(reading.project)).filter { finding in
-            summaryRules.contains(finding.rule) || (files.contains(finding.location.path) && !recordRules.contains(finding.rule))
+            summaryRules.contains(finding.rule) || (covered.contains(finding.location.path) && !recordRules.contains(finding.rule))
         }
         let kept = record.findings.filter { finding in
-            recordRules.contains(finding.rule) || (!summaryRules.contains(finding.rule) && !files.contains(finding.location.path))
+            recordRules.contains(finding.rule) || (!summaryRules.contains(finding.rule) && !covered.contains(finding.location.path))
         }
         let raw = kept + fresh
         var report = CheckReport(

@@ -136,9 +136,15 @@ extension ByteWriter {
 }
 
 extension ByteReader {
+    /// Lines, columns and sizes a real file can have: nothing read from a record can overflow the arithmetic on them.
+    static let positions = 0...Int(Int32.max)
+    static let sizes = 0...(1 << 40)
+
     mutating func range() throws(Malformed) -> SourceRange {
-        SourceRange(start: SourcePosition(line: try integer(), column: try integer()),
-                    end: SourcePosition(line: try integer(), column: try integer()))
+        let values = [try integer(), try integer(), try integer(), try integer()]
+        guard values.allSatisfy(Self.positions.contains) else { throw Malformed() }
+        return SourceRange(start: SourcePosition(line: values[0], column: values[1]),
+                           end: SourcePosition(line: values[2], column: values[3]))
     }
 
     /// Links come back unresolved: the resolver resolves them again.

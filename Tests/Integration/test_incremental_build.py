@@ -1,6 +1,7 @@
 """The render cache under OUT/.cache: a rebuild reuses what did not change,
 re-renders what did, and gives the same bytes as a clean build."""
 import pathlib
+import json
 import re
 import shutil
 
@@ -309,3 +310,34 @@ def test_a_headword_edit_is_checked_over_the_summaries_as_a_fresh_check_does(asy
     clean, clean_outputs = clean_build(asyl, source, tmp_path, "--format", "epub")
     assert outputs(out) == clean_outputs
     assert report(result) == [line.replace(str(tmp_path / "clean"), str(out)) for line in report(clean)]
+
+
+def test_files_added_and_removed_are_checked_as_a_fresh_check_does(asyl, tmp_path):
+    source = tmp_path / "corpus"
+    subprocess.run(["python3", str(SHARED / "tools" / "gen-corpus.py"), "--entries", "120", "--out", str(source)], check=True)
+    # A link to no entry, let through as a warning, in a file that will not change.
+    linking = sorted(source.glob("entries/*/*/*.ru.md"))[7]
+    append(linking, "\nСм. [[zzz-new-entryy]].\n")
+    lenient = ("--rule", "broken-link=warning")
+    out = tmp_path / "out"
+    assert run_build(asyl, source, out, "--format", "epub", *lenient).returncode == 0
+    fresh = asyl("check", source, "--no-cache", "--format", "json", *lenient)
+    # A version with findings goes; one in a language the project does not have arrives;
+    # an entry whose id the link above nearly names arrives.
+    with_findings = sorted({f["file"] for f in json.loads(fresh.stdout)["findings"] if f["file"].endswith(".en.md")})
+    assert with_findings
+    (source / with_findings[0]).unlink()
+    stray = sorted(source.glob("entries/*/*/*.kk.md"))[5]
+    shutil.copy(stray, stray.with_name(stray.name.replace(".kk.md", ".fr.md")))
+    shutil.copy(stray, source / "entries" / "zzz-new-entry.kk.md")
+    timed = {"ASYL_TIMINGS": "1"}
+    reports = {}
+    for form in ("text", "json"):
+        incremental = asyl("check", source, "--out", out, "--format", form, *lenient, env=timed)
+        whole = asyl("check", source, "--out", out, "--no-cache", "--format", form, *lenient)
+        assert path_taken(incremental) == "summary"
+        assert incremental.returncode == whole.returncode
+        assert incremental.stdout == whole.stdout
+        reports[form] = incremental.stdout
+    assert "did you mean 'zzz-new-entry'?" in reports["text"]
+    assert with_findings[0] not in reports["text"]

@@ -82,6 +82,27 @@ import Testing
         #expect(BuildRecord.read(from: folder) == nil)
     }
 
+    @Test func aWellHashedRecordWithImpossibleValuesIsIgnored() throws {
+        let folder = try folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var huge = record
+        huge.books[0].chunks[0].sizes = [Int.max]
+        var empty = record
+        empty.entries[0].versions = []
+        var twice = record
+        twice.books[0].members.append(twice.books[0].members[0])
+        var unsorted = record
+        unsorted.files.reverse()
+        var farOff = record
+        farOff.findings[0].location = SourceLocation(path: "entries/a.ru.md", line: -5, column: Int.min)
+        for forged in [huge, empty, twice, unsorted, farOff] {
+            forged.write(to: folder)
+            #expect(BuildRecord.read(from: folder) == nil)
+        }
+        record.write(to: folder)
+        #expect(BuildRecord.read(from: folder) != nil)
+    }
+
     @Test func integersAndStringsRoundTripAndMalformedInputThrows() throws {
         var writer = ByteWriter()
         let numbers = [0, 1, 127, 128, 300, Int.max, -1, Int.min]
