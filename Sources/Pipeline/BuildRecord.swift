@@ -61,6 +61,13 @@ struct BuildRecord: Sendable {
         var destination: String
         var chunks: [ChunkRecord]
         var members: [MemberRecord]
+
+        /// The content document of each entry the book holds.
+        var fileOfEntry: [EntryID: String] {
+            var files: [EntryID: String] = [:]
+            for chunk in chunks { for id in chunk.entries { files[id] = chunk.file } }
+            return files
+        }
     }
 
     struct ChunkRecord: Sendable {

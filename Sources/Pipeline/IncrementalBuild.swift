@@ -138,6 +138,7 @@ struct IncrementalBuild {
         var books = record.books
         var derived: [LanguageTag: ResolvedProject] = [:]
         var jobs: [ChunkJob] = []
+        var files: [Int: [EntryID: String]] = [:]
         for (bookIndex, chunkIndex) in chunks {
             let book = record.books[bookIndex]
             var project = project
@@ -153,12 +154,11 @@ struct IncrementalBuild {
             }
             books[bookIndex].chunks[chunkIndex].sizes = planned.map(\.version.estimatedSize)
             guard let edition = project.configuration.editions.first(where: { $0.id == book.edition }) else { return nil }
-            var fileOfEntry: [EntryID: String] = [:]
-            for other in book.chunks { for id in other.entries { fileOfEntry[id] = other.file } }
+            if files[bookIndex] == nil { files[bookIndex] = book.fileOfEntry }
             let plan = BookPlan(
                 edition: edition, language: book.language, entries: planned,
                 letters: [LetterGroup(letter: chunk.letter, chunks: [Chunk(file: chunk.file, letter: chunk.letter, entries: 0..<planned.count)])],
-                missing: [], fileOfEntry: fileOfEntry)
+                missing: [], fileOfEntry: files[bookIndex]!)
             jobs.append(ChunkJob(book: bookIndex, format: book.format, file: chunk.file, plan: plan, project: project))
         }
         // A letter's chunks must be cut where they were, or the outline changes.

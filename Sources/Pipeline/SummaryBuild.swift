@@ -95,12 +95,8 @@ struct SummaryBuild {
         guard let recorded = record.books.first(where: {
             $0.edition == book.edition.id && $0.language == book.language && $0.format == format
         }) else { return Set(book.plan.chunks.map(\.file)) }
-        var recordedFile: [EntryID: String] = [:]
-        var recordedChunk: [String: BuildRecord.ChunkRecord] = [:]
-        for chunk in recorded.chunks {
-            recordedChunk[chunk.file] = chunk
-            for id in chunk.entries { recordedFile[id] = chunk.file }
-        }
+        let recordedFile = recorded.fileOfEntry
+        let recordedChunk = Dictionary(recorded.chunks.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
         var moved: Set<EntryID> = []
         for planned in book.plan.entries where recordedFile[planned.entry.id] != book.plan.file(of: planned.entry.id) {
             moved.insert(planned.entry.id)

@@ -12,24 +12,7 @@ import DocumentModel
 enum VersionExports {
     static func hash(_ version: Version) -> [UInt8] {
         var writer = ByteWriter()
-        writer.string(version.id.rawValue)
-        writer.string(version.language.rawValue)
-        writer.string(version.path)
-        writer.optional(version.kind) { $0.string($1.value); $0.range($1.range) }
-        writer.string(version.title)
-        writer.optional(version.titleRange) { $0.range($1) }
-        writer.optional(version.sort) { $0.string($1) }
-        writer.strings(version.aliases)
-        writer.optional(version.summary) { $0.string($1) }
-        writer.optional(version.categories) { $0.strings($1.value); $0.range($1.range) }
-        writer.integer(version.isDraft ? 1 : 0)
-        writer.optional(version.translatedFrom) { $0.string($1.rawValue) }
-        writer.integer(version.facts.count)
-        for fact in version.facts {
-            writer.string(fact.field)
-            writer.range(fact.range)
-            writer.value(fact.value)
-        }
+        VersionSummary.encodeFrontMatter(version, &writer)
         writer.strings(version.sectionAnchors)
         version.forEachInline { inline in
             switch inline.kind {
@@ -52,25 +35,5 @@ enum VersionExports {
             writer.string(image.reference.path)
         }
         return Array(SHA256.hash(data: writer.bytes))
-    }
-}
-
-extension ByteWriter {
-    fileprivate mutating func value(_ value: FactValue) {
-        switch value {
-        case .text(let text): string("text"); string(text)
-        case .date(let date): string("date"); string(date.description)
-        case .number(let number, let written): string("number"); integer(Int(bitPattern: UInt(number.bitPattern))); string(written)
-        case .geo(let latitude, let longitude):
-            string("geo")
-            integer(Int(bitPattern: UInt(latitude.bitPattern)))
-            integer(Int(bitPattern: UInt(longitude.bitPattern)))
-        case .link(let link): string("link"); string(link.target.rawValue); range(link.range)
-        case .links(let links):
-            string("links")
-            for link in links { string(link.target.rawValue); range(link.range) }
-        case .enumeration(let name): string("enum"); string(name)
-        case .sources(let keys): string("sources"); strings(keys)
-        }
     }
 }

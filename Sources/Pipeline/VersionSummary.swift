@@ -15,6 +15,24 @@ enum VersionSummary {
     }
 
     static func encode(_ version: Version, _ writer: inout ByteWriter) {
+        encodeFrontMatter(version, &writer)
+        writer.strings(version.citedSources)
+        let body = summary(of: version)
+        writer.integer(body.estimatedSize)
+        writer.strings(body.anchors)
+        writer.strings(body.links.map(\.rawValue))
+        writer.strings(body.citations)
+        writer.integer(body.images.count)
+        for image in body.images {
+            writer.string(image.reference.path)
+            writer.media(image.reference.resolution)
+            writer.string(image.alt)
+            writer.range(image.range)
+        }
+    }
+
+    /// The front matter with every range; `VersionExports` hashes it too.
+    static func encodeFrontMatter(_ version: Version, _ writer: inout ByteWriter) {
         writer.string(version.id.rawValue)
         writer.string(version.language.rawValue)
         writer.string(version.path)
@@ -32,19 +50,6 @@ enum VersionSummary {
             writer.string(fact.field)
             writer.range(fact.range)
             writer.fact(fact.value)
-        }
-        writer.strings(version.citedSources)
-        let body = summary(of: version)
-        writer.integer(body.estimatedSize)
-        writer.strings(body.anchors)
-        writer.strings(body.links.map(\.rawValue))
-        writer.strings(body.citations)
-        writer.integer(body.images.count)
-        for image in body.images {
-            writer.string(image.reference.path)
-            writer.media(image.reference.resolution)
-            writer.string(image.alt)
-            writer.range(image.range)
         }
     }
 
