@@ -35,6 +35,9 @@ let package = Package(
         .target(name: "Parallelism"),
         .target(name: "EDTF"),
         .target(name: "DocumentModel", dependencies: ["Diagnostics", "EDTF"]),
+        .target(name: "FileSystem"),
+        // Products memoised by what they are made from, and the store that keeps them.
+        .target(name: "BuildGraph", dependencies: ["FileSystem", .product(name: "Crypto", package: "swift-crypto")]),
 
         // The pipeline stages, in the order data flows through them.
         .target(name: "Loading", dependencies: ["Diagnostics", "Parallelism"]),
@@ -79,6 +82,8 @@ let package = Package(
             name: "XMLSerialisationTests", dependencies: ["XMLSerialisation", "Localisation", "NativeBridge", "TestSupport"],
             exclude: ["Golden"]),
         .testTarget(name: "PackagingTests", dependencies: ["Packaging"]),
+        .testTarget(name: "BuildGraphTests", dependencies: ["BuildGraph", "FileSystem"]),
+        .testTarget(name: "FileSystemTests", dependencies: ["FileSystem"]),
         .testTarget(
             name: "PipelineTests",
             dependencies: ["Pipeline", "Packaging", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]),

@@ -1,0 +1,347 @@
+import Foundation
+import Synchronization
+
+/// The build graph: every product is a `Query`, made from the products it
+/// reads, memoised by a fingerprint of its value, as Shake's and salsa's
+/// engines do.
+///
+/// A run asks for products. For each, the graph looks at what the last run
+/// recorded of it (its trace: its witness, the products it read and their
+/// fingerprints then), and checks each of those in the order it read them;
+/// if none changed, the product is what it was, and its value comes from
+/// the store, or is not needed at all when only its fingerprint is asked
+/// for. Otherwise it is made again, reading whatever it reads now (a
+/// product read only under some condition is then no longer a dependency).
+/// A product made again whose fingerprint did not change stops the change
+/// there: what reads it is not made again (early cut-off).
+///
+/// Products are made on any thread; two threads asking for the same one
+/// share one making of it.
+public final class Graph: Sendable {
+    public let store: Store
+    private let tracesKey: QueryKey
+    private let kinds: [String: @Sendable (String) -> ErasedQuery?]
+    /// What the last run recorded, by key.
+    private let previous: [QueryKey: Trace]
+    private let slots: Mutex<[QueryKey: Slot]> = Mutex([:])
+    private let condition = ConditionBox()
+    private let made = Mutex<[Explanation]>([])
+
+    /// `scope` names the set of traces this graph reads and writes in its
+    /// store (one per output folder's kind of run). `kinds`: every kind of
+    /// query a trace can name.
+    public init(store: Store, scope: String, kinds: [any Query.Type]) {
+        self.store = store
+        tracesKey = QueryKey(kind: "traces", argument: scope)
+        var registry: [String: @Sendable (String) -> ErasedQuery?] = [:]
+        for kind in kinds { registry[kind.kind] = ErasedQuery.maker(kind) }
+        self.kinds = registry
+        var previous: [QueryKey: Trace] = [:]
+        if let bytes = store.read(tracesKey, inputs: Self.noInputs),
+           let file = try? BinaryCoding.decode(TraceFile.self, from: bytes) {
+            for trace in file.traces { previous[trace.key] = trace }
+        }
+        self.previous = previous
+    }
+
+    /// A product's value, made or taken from the store as needed.
+    public func value<Q: Query>(_ query: Q) throws -> Q.Value {
+        try ensure(ErasedQuery(query), needValue: true, chain: []).value as! Q.Value
+    }
+
+    /// A product's fingerprint: its value is made only if it changed.
+    public func fingerprint<Q: Query>(_ query: Q) throws -> Fingerprint {
+        try ensure(ErasedQuery(query), needValue: false, chain: []).trace.fingerprint
+    }
+
+    /// Gives an input its value for this run.
+    public func set<I: InputQuery>(_ input: I, to value: I.Value) throws {
+        let encoded = try BinaryCoding.encode(value)
+        let trace = Trace(key: input.key, witness: nil, dependencies: [], fingerprint: Fingerprint.of(encoded))
+        let slot = slots.withLock { slots in
+            if let slot = slots[input.key] { return slot }
+            let slot = Slot()
+            slots[input.key] = slot
+            return slot
+        }
+        condition.lock()
+        slot.status = .ready(trace, value)
+        condition.broadcastAndUnlock()
+        if let old = previous[input.key] {
+            if old.fingerprint != trace.fingerprint { record(Explanation(key: input.key, reason: .inputChanged, seconds: 0)) }
+        } else {
+            record(Explanation(key: input.key, reason: .new, seconds: 0))
+        }
+    }
+
+    /// What this run made, and why, in the order it finished making them.
+    public var explanations: [Explanation] { made.withLock { $0 } }
+
+    /// Records this run's traces for the next. `keepingOthers`: also keep
+    /// the last run's traces of products this run did not ask for (a run
+    /// that built only some books); otherwise they are dropped, and the
+    /// store's values that no trace names any more are deleted.
+    public func save(keepingOthers: Bool) {
+        var traces = keepingOthers ? previous : [:]
+        for (key, slot) in slots.withLock({ $0 }) {
+            switch slot.status {
+            case .verified(let trace), .ready(let trace, _): traces[key] = trace
+            case .idle, .busy, .failed: break
+            }
+        }
+        let file = TraceFile(traces: traces.values.sorted { $0.key < $1.key })
+        guard let bytes = try? BinaryCoding.encode(file) else { return }
+        store.write(bytes, key: tracesKey, inputs: Self.noInputs)
+        guard !keepingOthers else { return }
+        var live: Set<Fingerprint> = [Store.name(key: tracesKey, inputs: Self.noInputs)]
+        for trace in traces.values where kinds[trace.key.kind]?(trace.key.argument)?.isStored ?? false {
+            live.insert(Store.name(key: trace.key, inputs: trace.inputs))
+        }
+        store.prune(keeping: live)
+    }
+
+    private static let noInputs = Fingerprint(digest: [UInt8](repeating: 0, count: 32))
+
+    private func record(_ explanation: Explanation) { made.withLock { $0.append(explanation) } }
+
+    // MARK: Making products
+
+    func ensure(_ query: ErasedQuery, needValue: Bool, chain: [QueryKey]) throws -> (trace: Trace, value: (any Sendable)?) {
+        if chain.contains(query.key) { throw GraphError.cycle(chain + [query.key]) }
+        let slot = slots.withLock { slots in
+            if let slot = slots[query.key] { return slot }
+            let slot = Slot()
+            slots[query.key] = slot
+            return slot
+        }
+        condition.lock()
+        var verified: Trace?
+        waiting: while true {
+            switch slot.status {
+            case .busy: condition.wait()
+            case .ready(let trace, let value):
+                condition.unlock()
+                return (trace, value)
+            case .verified(let trace):
+                guard needValue else {
+                    condition.unlock()
+                    return (trace, nil)
+                }
+                verified = trace
+                break waiting
+            case .failed(let error):
+                condition.unlock()
+                throw error
+            case .idle: break waiting
+            }
+        }
+        slot.status = .busy
+        condition.unlock()
+        let status: Slot.Status
+        do {
+            status = try work(query, verified: verified, needValue: needValue, chain: chain + [query.key])
+        } catch {
+            status = .failed(error)
+        }
+        condition.lock()
+        slot.status = status
+        condition.broadcastAndUnlock()
+        switch status {
+        case .ready(let trace, let value): return (trace, value)
+        case .verified(let trace): return (trace, nil)
+        case .failed(let error): throw error
+        case .idle, .busy: preconditionFailure("a product's making ended without an outcome")
+        }
+    }
+
+    private func work(_ query: ErasedQuery, verified: Trace?, needValue: Bool, chain: [QueryKey]) throws -> Slot.Status {
+        var trace = verified
+        var reason = Explanation.Reason.new
+        if trace == nil, let old = previous[query.key] {
+            if let changed = check(old, of: query, chain: chain) { reason = changed } else { trace = old }
+        }
+        if let trace {
+            guard needValue else { return .verified(trace) }
+            if query.isStored, let bytes = store.read(query.key, inputs: trace.inputs), Fingerprint.of(bytes) == trace.fingerprint,
+               let value = try? query.decode(bytes) {
+                return .ready(trace, value)
+            }
+            reason = query.isStored ? .valueMissing : .notKept
+        }
+        if query.isInput { throw GraphError.inputNotSet(query.key) }
+        let start = DispatchTime.now()
+        // The witness is read before the value, so a change made while it is being made is seen next time.
+        let witness = query.witness()
+        let context = QueryContext(graph: self, chain: chain)
+        let (value, encoded) = try query.compute(context)
+        let made = Trace(key: query.key, witness: witness, dependencies: context.dependencies, fingerprint: Fingerprint.of(encoded))
+        if query.isStored { store.write(encoded, key: query.key, inputs: made.inputs) }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        record(Explanation(
+            key: query.key, reason: reason, seconds: seconds,
+            unchanged: previous[query.key].map { $0.fingerprint == made.fingerprint } ?? false))
+        return .ready(made, value)
+    }
+
+    /// Why a product recorded by the last run may have changed; nil if it has not.
+    private func check(_ old: Trace, of query: ErasedQuery, chain: [QueryKey]) -> Explanation.Reason? {
+        if query.witness() != old.witness { return .witnessChanged }
+        for dependency in old.dependencies {
+            guard let read = kinds[dependency.key.kind]?(dependency.key.argument),
+                  let now = try? ensure(read, needValue: false, chain: chain),
+                  now.trace.fingerprint == dependency.fingerprint
+            else { return .dependencyChanged(dependency.key) }
+        }
+        return nil
+    }
+}
+
+/// What a product reads while it is made: each read is recorded as a dependency.
+public final class QueryContext: Sendable {
+    private let graph: Graph
+    private let chain: [QueryKey]
+    private let read = Mutex<(order: [Dependency], keys: Set<QueryKey>)>(([], []))
+
+    init(graph: Graph, chain: [QueryKey]) {
+        self.graph = graph
+        self.chain = chain
+    }
+
+    /// Another product's value; the product being made now depends on it.
+    public func value<Q: Query>(_ query: Q) throws -> Q.Value {
+        let made = try graph.ensure(ErasedQuery(query), needValue: true, chain: chain)
+        read.withLock { read in
+            if read.keys.insert(made.trace.key).inserted {
+                read.order.append(Dependency(key: made.trace.key, fingerprint: made.trace.fingerprint))
+            }
+        }
+        return made.value as! Q.Value
+    }
+
+    var dependencies: [Dependency] { read.withLock { $0.order } }
+}
+
+/// Why the graph made a product in this run (`asyl build --why`).
+public struct Explanation: Sendable, CustomStringConvertible {
+    public enum Reason: Sendable, Equatable {
+        /// No earlier run recorded it.
+        case new
+        /// Its witness (a file's size and times) is not what was recorded.
+        case witnessChanged
+        /// A product it read has another fingerprint now.
+        case dependencyChanged(QueryKey)
+        /// It had not changed, but its value was not in the store (deleted or damaged).
+        case valueMissing
+        /// It had not changed, but its value is not kept, and it was needed.
+        case notKept
+        /// An input was given another value.
+        case inputChanged
+    }
+
+    public var key: QueryKey
+    public var reason: Reason
+    public var seconds: Double
+    /// Made again with the same fingerprint: nothing that reads it changes.
+    public var unchanged = false
+
+    public var description: String {
+        let because: String
+        switch reason {
+        case .new: because = "new"
+        case .witnessChanged: because = "changed on disk"
+        case .dependencyChanged(let key): because = "\(key) changed"
+        case .valueMissing: because = "not in the store"
+        case .notKept: because = "needed, and not kept"
+        case .inputChanged: because = "given a new value"
+        }
+        return "\(key): \(because)" + (unchanged ? " (same result)" : "")
+    }
+}
+
+/// The last run's record of a product.
+struct Trace: Codable, Sendable, Equatable {
+    var key: QueryKey
+    var witness: [UInt8]?
+    /// What it read, in the order it read it.
+    var dependencies: [Dependency]
+    var fingerprint: Fingerprint
+
+    /// What the value was made from, as its name in the store hashes it: the
+    /// witness and the dependencies, in key order (products read side by side
+    /// are recorded in whatever order they finished).
+    var inputs: Fingerprint {
+        var hasher = FingerprintHasher()
+        hasher.combine(bytes: witness ?? [])
+        for dependency in dependencies.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(dependency.key.kind)
+            hasher.combine(dependency.key.argument)
+            hasher.combine(dependency.fingerprint)
+        }
+        return hasher.finalize()
+    }
+}
+
+struct Dependency: Codable, Sendable, Equatable {
+    var key: QueryKey
+    var fingerprint: Fingerprint
+}
+
+struct TraceFile: Codable {
+    var traces: [Trace]
+}
+
+/// A query with its value's type erased, so products of every kind share one table.
+struct ErasedQuery: Sendable {
+    let key: QueryKey
+    let isStored: Bool
+    let isInput: Bool
+    let witness: @Sendable () -> [UInt8]?
+    let compute: @Sendable (QueryContext) throws -> (any Sendable, [UInt8])
+    let decode: @Sendable ([UInt8]) throws -> any Sendable
+
+    init<Q: Query>(_ query: Q) {
+        key = query.key
+        isStored = Q.isStored
+        isInput = query is any InputQuery
+        witness = { query.witness() }
+        compute = { context in
+            let value = try query.compute(context)
+            return (value, try BinaryCoding.encode(value))
+        }
+        decode = { try BinaryCoding.decode(Q.Value.self, from: $0) }
+    }
+
+    static func maker<Q: Query>(_ kind: Q.Type) -> @Sendable (String) -> ErasedQuery? {
+        { argument in Q(argument: argument).map(ErasedQuery.init) }
+    }
+}
+
+/// One product's state in this run.
+final class Slot: @unchecked Sendable {
+    enum Status {
+        case idle
+        /// Some thread is checking or making it.
+        case busy
+        /// Unchanged since the last run; its value not read.
+        case verified(Trace)
+        case ready(Trace, any Sendable)
+        case failed(any Error)
+    }
+
+    /// Read and written only under the graph's condition lock.
+    var status = Status.idle
+}
+
+/// NSCondition, which Foundation does not mark Sendable, though it is made to be shared between threads.
+final class ConditionBox: @unchecked Sendable {
+    private let condition = NSCondition()
+
+    func lock() { condition.lock() }
+    func unlock() { condition.unlock() }
+    func wait() { condition.wait() }
+
+    func broadcastAndUnlock() {
+        condition.broadcast()
+        condition.unlock()
+    }
+}

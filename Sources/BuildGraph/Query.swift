@@ -1,0 +1,79 @@
+/// A product's name in the graph: a kind (`chunk-member`) and its
+/// arguments written as text (`asyl-mura kk letter-01.xhtml`). Traces and
+/// the store refer to products by key, and the graph makes a query back
+/// from its key through the kinds registered with it.
+public struct QueryKey: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    public var kind: String
+    public var argument: String
+
+    public init(kind: String, argument: String) {
+        self.kind = kind
+        self.argument = argument
+    }
+
+    public var description: String { argument.isEmpty ? kind : "\(kind) \(argument)" }
+
+    public static func < (a: QueryKey, b: QueryKey) -> Bool { (a.kind, a.argument) < (b.kind, b.argument) }
+}
+
+/// A product of the build graph: a function of the other products it
+/// reads through its `QueryContext`. The graph records what it read, keeps
+/// its fingerprint, and makes it again only when one of those changed.
+public protocol Query: Sendable {
+    associatedtype Value: Codable & Sendable
+
+    /// The name of the kind of product, unique among the registered kinds.
+    static var kind: String { get }
+    /// Whether the value is kept in the store. Keep what is costly to make
+    /// (a transformed and compressed member); remake what is cheap or large
+    /// and at hand (a file's bytes).
+    static var isStored: Bool { get }
+
+    /// The arguments, as text that `init?(argument:)` reads back.
+    var argument: String { get }
+    init?(argument: String)
+
+    /// Something cheap to read that changes when the value may have (a file's
+    /// size and times): while it is what the last run recorded, the value is
+    /// taken to be unchanged without making it. Nil for products made only
+    /// from other products.
+    func witness() -> [UInt8]?
+
+    func compute(_ context: QueryContext) throws -> Value
+}
+
+extension Query {
+    public static var isStored: Bool { true }
+    public func witness() -> [UInt8]? { nil }
+    public var key: QueryKey { QueryKey(kind: Self.kind, argument: argument) }
+}
+
+/// A value the graph is given rather than makes: what the build was asked
+/// for, or what an earlier stage made outside the graph. An input not set
+/// in a run keeps the fingerprint it had; a product that must then be made
+/// again from it fails with `GraphError.inputNotSet`.
+public protocol InputQuery: Query {}
+
+extension InputQuery {
+    public static var isStored: Bool { false }
+
+    public func compute(_ context: QueryContext) throws -> Value { throw GraphError.inputNotSet(key) }
+}
+
+public enum GraphError: Error, CustomStringConvertible, Sendable {
+    /// A product must be made again from an input this run did not set.
+    case inputNotSet(QueryKey)
+    /// A product read itself, through the products it reads.
+    case cycle([QueryKey])
+    /// A key whose kind is not registered (a programming error: every kind
+    /// that can appear in a trace is registered before the graph runs).
+    case unknownKind(QueryKey)
+
+    public var description: String {
+        switch self {
+        case .inputNotSet(let key): "the build graph needs '\(key)', which this run did not set"
+        case .cycle(let keys): "the build graph has a cycle: " + keys.map(\.description).joined(separator: " → ")
+        case .unknownKind(let key): "the build graph has no kind of product '\(key.kind)'"
+        }
+    }
+}

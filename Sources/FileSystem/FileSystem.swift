@@ -1,0 +1,122 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The few file operations Asyl's outputs and its store need, on POSIX
+/// calls: reads that never follow a symbolic link, writes that are
+/// atomic, and listings that say what each name is.
+public enum FileSystem {
+    public enum Kind: Sendable, Equatable {
+        case file, directory, symbolicLink, other
+    }
+
+    public struct Failure: Error, CustomStringConvertible, Sendable {
+        public var path: String
+        public var reason: String
+
+        public var description: String { "cannot write \(path): \(reason)" }
+    }
+
+    /// What is at `path`, not following a final symbolic link; nil when nothing is.
+    public static func kind(of path: String) -> Kind? {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return nil }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFDIR: return .directory
+        case S_IFLNK: return .symbolicLink
+        default: return .other
+        }
+    }
+
+    /// The bytes of the regular file at `path`, or nil: a symbolic link, a
+    /// folder, anything else, or a file larger than `limit`, is not read.
+    public static func readRegularFile(_ path: String, limit: Int = .max) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        let size = Int(status.st_size)
+        guard size <= limit else { return nil }
+        var bytes = [UInt8](repeating: 0, count: size)
+        var done = 0
+        while done < size {
+            let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + done, size - done) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return nil }
+            done += count
+        }
+        return bytes
+    }
+
+    /// Writes `bytes` beside `path` under a temporary name and renames it
+    /// over `path`: a reader, or a crash, sees the old file or the new one,
+    /// never half of one. The temporary name starts with `.` and ends with
+    /// `.tmp`, so no listing of outputs takes it for one.
+    public static func writeAtomically(_ bytes: some Collection<UInt8>, to path: String) throws(Failure) {
+        let temporary = temporaryPath(for: path)
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw Failure(path: path, reason: lastError()) }
+        var failure: String?
+        let buffer = Array(bytes)
+        var done = 0
+        while done < buffer.count {
+            let count = buffer.withUnsafeBytes { write(descriptor, $0.baseAddress! + done, buffer.count - done) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { failure = lastError(); break }
+            done += count
+        }
+        if close(descriptor) != 0, failure == nil { failure = lastError() }
+        if failure == nil, rename(temporary, path) != 0 { failure = lastError() }
+        if let failure {
+            unlink(temporary)
+            throw Failure(path: path, reason: failure)
+        }
+    }
+
+    /// Renames `temporary` over `path` (both in one folder): the last step
+    /// of a write that was made elsewhere, such as a streamed page.
+    public static func replace(_ path: String, with temporary: String) throws(Failure) {
+        guard rename(temporary, path) == 0 else { throw Failure(path: path, reason: lastError()) }
+    }
+
+    /// A name beside `path` that no other process writing it uses at the same time.
+    public static func temporaryPath(for path: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        let name = ".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+        return url.deletingLastPathComponent().appendingPathComponent(name).path
+    }
+
+    /// The names in a folder, each with what it is (nothing followed); empty when it cannot be read.
+    public static func list(_ folder: String) -> [(name: String, kind: Kind)] {
+        guard let directory = opendir(folder) else { return [] }
+        defer { closedir(directory) }
+        var found: [(String, Kind)] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard name != ".", name != ".." else { continue }
+            found.append((name, kind(of: folder + "/" + name) ?? .other))
+        }
+        return found.sorted { $0.0 < $1.0 }
+    }
+
+    /// Creates a folder and its parents; false when that is not possible
+    /// (a file, or a symbolic link, is in the way).
+    public static func makeFolder(_ path: String) -> Bool {
+        if kind(of: path) == .directory { return true }
+        return (try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)) != nil
+            && kind(of: path) == .directory
+    }
+
+    /// Deletes a file or an empty folder; nothing it points to is touched.
+    public static func remove(_ path: String) {
+        if kind(of: path) == .directory { rmdir(path) } else { unlink(path) }
+    }
+
+    /// The text of the last C library error.
+    public static func lastError() -> String { String(cString: strerror(errno)) }
+}

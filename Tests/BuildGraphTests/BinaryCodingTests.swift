@@ -1,0 +1,82 @@
+import Testing
+
+@testable import BuildGraph
+
+@Suite struct BinaryCodingTests {
+    enum Shape: Codable, Equatable {
+        case point
+        case circle(radius: Double)
+        case polygon([Int], label: String?)
+        indirect case group(Shape, Shape)
+    }
+
+    struct Sample: Codable, Equatable {
+        var name: String
+        var count: Int
+        var negative: Int64
+        var flags: [Bool]
+        var bytes: [UInt8]
+        var empty: [String]
+        var missing: String?
+        var present: Int?
+        var shapes: [Shape]
+        var table: [String: [Int]]
+        var small: UInt8
+        var ratio: Float
+    }
+
+    let sample = Sample(
+        name: "Бекет-ата · Ұлытау", count: 1_000_000, negative: -42, flags: [true, false], bytes: [0, 1, 255],
+        empty: [], missing: nil, present: 7,
+        shapes: [.point, .circle(radius: 2.5), .polygon([1, 2, 3], label: nil), .group(.point, .circle(radius: -0.0))],
+        table: ["ә": [1], "a": [], "я": [3, 4]], small: 200, ratio: 0.5)
+
+    @Test func aValueReadsBackAsItWasWritten() throws {
+        let bytes = try BinaryCoding.encode(sample)
+        #expect(try BinaryCoding.decode(Sample.self, from: bytes) == sample)
+        #expect(try BinaryCoding.decode([UInt8].self, from: BinaryCoding.encode([UInt8](repeating: 9, count: 1000))).count == 1000)
+    }
+
+    @Test func theSameValueGivesTheSameBytesWhateverTheOrderOfADictionary() throws {
+        var reordered = sample
+        reordered.table = [:]
+        for key in ["я", "a", "ә"] { reordered.table[key] = sample.table[key] }
+        #expect(try BinaryCoding.encode(reordered) == BinaryCoding.encode(sample))
+    }
+
+    @Test func byteArraysAreOneStringAndKeysAreWrittenOnce() throws {
+        #expect(try BinaryCoding.encode([UInt8](repeating: 1, count: 100)).count < 105)
+        struct Pair: Codable { var first: Int; var second: Int }
+        let many = try BinaryCoding.encode([Pair](repeating: Pair(first: 1, second: 2), count: 100))
+        // A map of two integers: tag, count, two key references, two values of two bytes.
+        #expect(many.count < 100 * 8 + 40)
+    }
+
+    @Test func aMalformedDocumentThrowsAndNeverCrashes() throws {
+        let bytes = try BinaryCoding.encode(sample)
+        for length in 0..<bytes.count {
+            #expect(throws: (any Error).self) { try BinaryCoding.decode(Sample.self, from: Array(bytes[..<length])) }
+        }
+        for index in bytes.indices {
+            for flip: UInt8 in [0x01, 0x80, 0xFF] {
+                var damaged = bytes
+                damaged[index] ^= flip
+                _ = try? BinaryCoding.decode(Sample.self, from: damaged)
+            }
+        }
+        #expect(throws: (any Error).self) { try BinaryCoding.decode(Sample.self, from: bytes + [0]) }
+        #expect(throws: (any Error).self) { try BinaryCoding.decode(Int.self, from: [3] + [UInt8](repeating: 0xFF, count: 11)) }
+    }
+
+    @Test func deepNestingIsRefused() {
+        // Arrays within arrays, deeper than any value the graph keeps.
+        var nested: [UInt8] = []
+        for _ in 0...(BinaryCoding.maximumDepth + 1) { nested += [8, 1] }
+        nested += [0]
+        #expect(throws: BinaryCodingError.self) { try BinaryCoding.decode([Int].self, from: nested) }
+    }
+
+    @Test func aCountLargerThanTheDocumentIsRefusedBeforeAnythingIsReserved() {
+        #expect(throws: BinaryCodingError.self) { try BinaryCoding.decode([Int].self, from: [8, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F]) }
+    }
+}

@@ -1,0 +1,246 @@
+import Foundation
+import Synchronization
+import Testing
+
+@testable import BuildGraph
+@testable import FileSystem
+
+/// A small world of products: numbered cells given as inputs, and products
+/// made from them, each counting how often it is made.
+enum World {
+    static let made = Mutex<[String: Int]>([:])
+
+    static func count(_ key: QueryKey) {
+        made.withLock { $0[key.description, default: 0] += 1 }
+    }
+
+    static func times(_ query: some Query) -> Int { made.withLock { $0[query.key.description] ?? 0 } }
+
+    static let kinds: [any Query.Type] = [Cell.self, Sum.self, Parity.self, ParityLabel.self, Choice.self, FileText.self, Loop.self]
+}
+
+struct Cell: InputQuery {
+    typealias Value = Int
+    static let kind = "cell"
+    var name: String
+    var argument: String { name }
+    init(_ name: String) { self.name = name }
+    init?(argument: String) { name = argument }
+}
+
+/// Unique per test, so counts of one test do not mix with another's.
+struct Sum: Query {
+    static let kind = "sum"
+    var cells: [String]
+    var argument: String { cells.joined(separator: " ") }
+    init(_ cells: [String]) { self.cells = cells }
+    init?(argument: String) { cells = argument.split(separator: " ").map(String.init) }
+
+    func compute(_ context: QueryContext) throws -> Int {
+        World.count(key)
+        return try cells.reduce(0) { $0 + (try context.value(Cell($1))) }
+    }
+}
+
+struct Parity: Query {
+    static let kind = "parity"
+    var cell: String
+    var argument: String { cell }
+    init(_ cell: String) { self.cell = cell }
+    init?(argument: String) { cell = argument }
+
+    func compute(_ context: QueryContext) throws -> Bool {
+        World.count(key)
+        return try context.value(Cell(cell)) % 2 == 0
+    }
+}
+
+struct ParityLabel: Query {
+    static let kind = "parity-label"
+    var cell: String
+    var argument: String { cell }
+    init(_ cell: String) { self.cell = cell }
+    init?(argument: String) { cell = argument }
+
+    func compute(_ context: QueryContext) throws -> String {
+        World.count(key)
+        return try context.value(Parity(cell)) ? "even" : "odd"
+    }
+}
+
+/// Reads `NAME-if`, then `NAME-then` or `NAME-else`: a dependency read under a condition.
+struct Choice: Query {
+    static let kind = "choice"
+    var name: String
+    var argument: String { name }
+    init(_ name: String) { self.name = name }
+    init?(argument: String) { name = argument }
+
+    func compute(_ context: QueryContext) throws -> Int {
+        World.count(key)
+        return try context.value(Cell(name + "-if")) != 0 ? context.value(Cell(name + "-then")) : context.value(Cell(name + "-else"))
+    }
+}
+
+/// A file's text, taken as unchanged while its size and modification time are.
+struct FileText: Query {
+    static let kind = "file-text"
+    static let isStored = false
+    var path: String
+    var argument: String { path }
+    init(_ path: String) { self.path = path }
+    init?(argument: String) { path = argument }
+
+    func witness() -> [UInt8]? {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return [] }
+        let size = (attributes[.size] as? Int) ?? -1
+        let time = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return Array("\(size) \(time)".utf8)
+    }
+
+    func compute(_ context: QueryContext) throws -> String {
+        World.count(key)
+        return String(decoding: FileSystem.readRegularFile(path) ?? [], as: UTF8.self)
+    }
+}
+
+struct Loop: Query {
+    static let kind = "loop"
+    var name: String
+    var argument: String { name }
+    init(_ name: String) { self.name = name }
+    init?(argument: String) { name = argument }
+
+    func compute(_ context: QueryContext) throws -> Int { try context.value(Loop(name)) }
+}
+
+@Suite struct GraphTests {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("asyl-graph-\(UUID().uuidString)")
+    /// Names unique to this test, so that the shared counters are this test's.
+    let unique = UUID().uuidString.prefix(8).lowercased()
+
+    func graph() -> Graph { Graph(store: Store(root: folder, version: "test"), scope: "test", kinds: World.kinds) }
+
+    func run(_ inputs: [String: Int], _ body: (Graph) throws -> Void) throws -> Graph {
+        let graph = graph()
+        for (name, value) in inputs { try graph.set(Cell(name), to: value) }
+        try body(graph)
+        graph.save(keepingOthers: true)
+        return graph
+    }
+
+    @Test func aProductIsMadeAgainOnlyWhenWhatItReadChanged() throws {
+        let (a, b) = ("a" + unique, "b" + unique)
+        let sum = Sum([a, b])
+        _ = try run([a: 1, b: 2]) { (graph: Graph) throws in #expect(try graph.value(sum) == 3) }
+        _ = try run([a: 1, b: 2]) { (graph: Graph) throws in #expect(try graph.value(sum) == 3) }
+        #expect(World.times(sum) == 1)
+        let third = try run([a: 1, b: 5]) { (graph: Graph) throws in #expect(try graph.value(sum) == 6) }
+        #expect(World.times(sum) == 2)
+        #expect(third.explanations.contains { $0.key == sum.key && $0.reason == .dependencyChanged(Cell(b).key) })
+    }
+
+    @Test func aProductMadeAgainWithTheSameValueStopsTheChange() throws {
+        let cell = "c" + unique
+        _ = try run([cell: 2]) { (graph: Graph) throws in #expect(try graph.value(ParityLabel(cell)) == "even") }
+        let second = try run([cell: 4]) { (graph: Graph) throws in #expect(try graph.value(ParityLabel(cell)) == "even") }
+        #expect(World.times(Parity(cell)) == 2)
+        #expect(World.times(ParityLabel(cell)) == 1)
+        #expect(second.explanations.contains { $0.key == Parity(cell).key && $0.unchanged })
+        _ = try run([cell: 5]) { (graph: Graph) throws in #expect(try graph.value(ParityLabel(cell)) == "odd") }
+        #expect(World.times(ParityLabel(cell)) == 2)
+    }
+
+    @Test func aDependencyReadUnderAConditionCountsOnlyWhileItIsRead() throws {
+        let name = "choice" + unique
+        let choice = Choice(name)
+        _ = try run([name + "-if": 1, name + "-then": 10, name + "-else": 20]) { (graph: Graph) throws in #expect(try graph.value(choice) == 10) }
+        _ = try run([name + "-if": 1, name + "-then": 10, name + "-else": 21]) { (graph: Graph) throws in #expect(try graph.value(choice) == 10) }
+        #expect(World.times(choice) == 1)
+        _ = try run([name + "-if": 0, name + "-then": 10, name + "-else": 21]) { (graph: Graph) throws in #expect(try graph.value(choice) == 21) }
+        _ = try run([name + "-if": 0, name + "-then": 11, name + "-else": 21]) { (graph: Graph) throws in #expect(try graph.value(choice) == 21) }
+        #expect(World.times(choice) == 2)
+    }
+
+    @Test func aWitnessSparesReadingAnUnchangedFile() throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("text-\(unique)").path
+        try FileSystem.writeAtomically(Array("Абай".utf8), to: path)
+        let label = Sum([])  // nothing: only to have a run
+        _ = label
+        let text = FileText(path)
+        _ = try run([:]) { (graph: Graph) throws in #expect(try graph.fingerprint(text) == Fingerprint.of(BinaryCoding.encode("Абай"))) }
+        _ = try run([:]) { (graph: Graph) throws in _ = try graph.fingerprint(text) }
+        #expect(World.times(text) == 1)
+        try FileSystem.writeAtomically(Array("Абай Құнанбайұлы".utf8), to: path)
+        _ = try run([:]) { (graph: Graph) throws in #expect(try graph.value(text) == "Абай Құнанбайұлы") }
+        #expect(World.times(text) == 2)
+    }
+
+    @Test func anInputNotSetKeepsItsFingerprintUntilAProductNeedsItsValue() throws {
+        let (a, b) = ("a" + unique, "b" + unique)
+        let sum = Sum([a, b])
+        _ = try run([a: 1, b: 2]) { (graph: Graph) throws in _ = try graph.value(sum) }
+        // Neither set: the sum is what it was, from the store.
+        _ = try run([:]) { (graph: Graph) throws in #expect(try graph.value(sum) == 3) }
+        #expect(World.times(sum) == 1)
+        try FileManager.default.removeItem(at: folder)
+        _ = try run([:]) { graph in
+            #expect(throws: GraphError.self) { try graph.value(sum) }
+        }
+    }
+
+    @Test func aCycleIsAnErrorNotAHang() throws {
+        _ = try run([:]) { graph in
+            #expect(throws: GraphError.self) { try graph.value(Loop("x" + unique)) }
+        }
+    }
+
+    @Test func anEmptyStoreMakesEverythingEveryTime() throws {
+        let (a, b) = ("a" + unique, "b" + unique)
+        let sum = Sum([a, b])
+        for _ in 0..<2 {
+            let graph = Graph(store: Store(), scope: "test", kinds: World.kinds)
+            try graph.set(Cell(a), to: 1)
+            try graph.set(Cell(b), to: 1)
+            #expect(try graph.value(sum) == 2)
+            graph.save(keepingOthers: false)
+        }
+        #expect(World.times(sum) == 2)
+    }
+
+    @Test func productsAskedForOnManyThreadsAreMadeOnce() throws {
+        let cells = (0..<50).map { "n\($0)-" + unique }
+        let sums = (0..<200).map { Sum([cells[$0 % 50], cells[($0 + 1) % 50]]) }
+        let inputs = Dictionary(uniqueKeysWithValues: cells.enumerated().map { ($1, $0) })
+        _ = try run(inputs) { graph in
+            let failures = Mutex(0)
+            DispatchQueue.concurrentPerform(iterations: 400) { index in
+                let sum = sums[index % 200]
+                let expected = (index % 200) % 50 + ((index % 200) + 1) % 50
+                if (try? graph.value(sum)) != expected { failures.withLock { $0 += 1 } }
+            }
+            #expect(failures.withLock { $0 } == 0)
+        }
+        // Sums of the same two cells are the same product.
+        for sum in sums { #expect(World.times(sum) == 1) }
+    }
+
+    @Test func valuesNoTraceNamesArePrunedAndNothingUnmarkedIsDeleted() throws {
+        let (a, b) = ("a" + unique, "b" + unique)
+        _ = try run([a: 1, b: 2]) { (graph: Graph) throws in _ = try graph.value(Sum([a, b])) }
+        let store = folder.appendingPathComponent("graph-test").path
+        let stranger = store + "/00/" + String(repeating: "0", count: 64)
+        _ = FileSystem.makeFolder(store + "/00")
+        try FileSystem.writeAtomically(Array("not the store's".utf8), to: stranger)
+        let graph = graph()
+        try graph.set(Cell(a), to: 1)
+        try graph.set(Cell(b), to: 3)
+        _ = try graph.value(Sum([a, b]))
+        graph.save(keepingOthers: false)
+        let values = try FileManager.default.subpathsOfDirectory(atPath: store).filter { $0.count == 67 }
+        // The new sum and the traces, and the stranger, which carries no mark.
+        #expect(values.count == 3)
+        #expect(FileSystem.readRegularFile(stranger) != nil)
+    }
+}
