@@ -58,13 +58,13 @@ let package = Package(
             name: "Pipeline",
             dependencies: [
                 "Loading", "Parsing", "Resolution", "Checking", "Localisation", "XMLSerialisation", "NativeBridge", "Packaging",
-                "Parallelism", .product(name: "Crypto", package: "swift-crypto"),
+                "Parallelism", "BuildGraph", "FileSystem", .product(name: "Crypto", package: "swift-crypto"),
             ]),
 
         // The command line: argument parsing only; the work is in Pipeline.
         .target(
             name: "CommandLineInterface",
-            dependencies: ["Pipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["Pipeline", "BuildGraph", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "asyl", dependencies: ["CommandLineInterface"]),
 
         // Tests mirror Sources/; TestSupport holds the fixture trees they share.
@@ -86,6 +86,6 @@ let package = Package(
         .testTarget(name: "FileSystemTests", dependencies: ["FileSystem"]),
         .testTarget(
             name: "PipelineTests",
-            dependencies: ["Pipeline", "Packaging", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]),
+            dependencies: ["Pipeline", "Packaging", "BuildGraph", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]),
     ]
 )

@@ -26,12 +26,17 @@ public final class Graph: Sendable {
     private let slots: Mutex<[QueryKey: Slot]> = Mutex([:])
     private let condition = ConditionBox()
     private let made = Mutex<[Explanation]>([])
+    /// What products use to make their values but are not products
+    /// themselves (compiled stylesheets): `QueryContext.service(_:)`.
+    private let services: [any Sendable]
 
     /// `scope` names the set of traces this graph reads and writes in its
     /// store (one per output folder's kind of run). `kinds`: every kind of
-    /// query a trace can name.
-    public init(store: Store, scope: String, kinds: [any Query.Type]) {
+    /// query a trace can name. `services`: see `QueryContext.service(_:)`;
+    /// what they make must be covered by an input's fingerprint.
+    public init(store: Store, scope: String, kinds: [any Query.Type], services: [any Sendable] = []) {
         self.store = store
+        self.services = services
         tracesKey = QueryKey(kind: "traces", argument: scope)
         var registry: [String: @Sendable (String) -> ErasedQuery?] = [:]
         for kind in kinds { registry[kind.kind] = ErasedQuery.maker(kind) }
@@ -54,7 +59,14 @@ public final class Graph: Sendable {
         try ensure(ErasedQuery(query), needValue: false, chain: []).trace.fingerprint
     }
 
-    /// Gives an input its value for this run.
+    /// A product's value by its key (as a trace or a record names it).
+    public func value(forKey key: QueryKey) throws -> any Sendable {
+        guard let query = kinds[key.kind]?(key.argument) else { throw GraphError.unknownKind(key) }
+        return try ensure(query, needValue: true, chain: []).value!
+    }
+
+    /// Gives an input its value for this run: before anything reads it, and
+    /// once (or again with the same value).
     public func set<I: InputQuery>(_ input: I, to value: I.Value) throws {
         let encoded = try BinaryCoding.encode(value)
         let trace = Trace(key: input.key, witness: nil, dependencies: [], fingerprint: Fingerprint.of(encoded))
@@ -65,6 +77,15 @@ public final class Graph: Sendable {
             return slot
         }
         condition.lock()
+        switch slot.status {
+        case .idle: break
+        case .ready(let earlier, _) where earlier.fingerprint == trace.fingerprint:
+            condition.unlock()
+            return
+        case .ready, .verified, .busy, .failed:
+            condition.unlock()
+            throw GraphError.inputSetLate(input.key)
+        }
         slot.status = .ready(trace, value)
         condition.broadcastAndUnlock()
         if let old = previous[input.key] {
@@ -101,6 +122,10 @@ public final class Graph: Sendable {
     }
 
     private static let noInputs = Fingerprint(digest: [UInt8](repeating: 0, count: 32))
+
+    func service<T>(_ type: T.Type) -> T? {
+        services.lazy.compactMap { $0 as? T }.first
+    }
 
     private func record(_ explanation: Explanation) { made.withLock { $0.append(explanation) } }
 
@@ -219,6 +244,11 @@ public final class QueryContext: Sendable {
     }
 
     var dependencies: [Dependency] { read.withLock { $0.order } }
+
+    /// A service the graph was made with, by type.
+    public func service<T>(_ type: T.Type) -> T? {
+        graph.service(type)
+    }
 }
 
 /// Why the graph made a product in this run (`asyl build --why`).

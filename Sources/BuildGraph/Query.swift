@@ -63,6 +63,8 @@ extension InputQuery {
 public enum GraphError: Error, CustomStringConvertible, Sendable {
     /// A product must be made again from an input this run did not set.
     case inputNotSet(QueryKey)
+    /// An input was given a value after a product had read it, or a second, different one.
+    case inputSetLate(QueryKey)
     /// A product read itself, through the products it reads.
     case cycle([QueryKey])
     /// A key whose kind is not registered (a programming error: every kind
@@ -72,6 +74,7 @@ public enum GraphError: Error, CustomStringConvertible, Sendable {
     public var description: String {
         switch self {
         case .inputNotSet(let key): "the build graph needs '\(key)', which this run did not set"
+        case .inputSetLate(let key): "the build graph's input '\(key)' was set after it was read"
         case .cycle(let keys): "the build graph has a cycle: " + keys.map(\.description).joined(separator: " → ")
         case .unknownKind(let key): "the build graph has no kind of product '\(key.kind)'"
         }

@@ -16,6 +16,9 @@ public final class Store: Sendable {
     /// The folder of this version's values; nil for an empty store (`--no-cache`), which keeps nothing.
     public let folder: String?
 
+    /// The folder, as a URL.
+    public var location: URL? { folder.map { URL(fileURLWithPath: $0) } }
+
     static let magic = Array("ASYLGV01".utf8)
     static let markFile = ".asyl-store"
     static let markText = "Asyl build store: made by asyl build and asyl check; safe to delete.\n"
@@ -30,7 +33,7 @@ public final class Store: Sendable {
     /// versions before the store. When the folder cannot be made, the store
     /// is empty: a build without it is slower, not wrong.
     public init(root: URL, version: String) {
-        let name = "graph-\(version)"
+        let name = Self.folderName(version: version)
         let mine = root.appendingPathComponent(name).path
         for (other, kind) in FileSystem.list(root.path) where kind == .directory && other != name {
             let path = root.path + "/" + other
@@ -49,6 +52,11 @@ public final class Store: Sendable {
         }
         folder = FileSystem.kind(of: mine + "/" + Self.markFile) == .file ? mine : nil
     }
+
+    /// Where the store of `version` is under `root`, without making or changing anything.
+    public static func location(root: URL, version: String) -> URL { root.appendingPathComponent(folderName(version: version)) }
+
+    private static func folderName(version: String) -> String { "graph-\(version)" }
 
     /// The name a value made for `key` from `inputs` has in the store.
     public static func name(key: QueryKey, inputs: Fingerprint) -> Fingerprint {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BuildGraph
 import Diagnostics
 import DocumentModel
 import Foundation
@@ -40,6 +41,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .customLong("no-cache"), help: "Neither read nor write OUT/.cache, where builds keep what they made for the next one.")
     var noCache = false
 
+    @Flag(help: "Print why each product of the build graph was made again, and what each kind of product took.")
+    var why = false
+
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         // Today, not this second: a day's rebuilds are the same book, and can be incremental.
@@ -78,6 +82,26 @@ struct BuildCommand: ParsableCommand {
             Terminal.write(text + "\n", to: STDERR_FILENO)
         }
         for output in report.outputs { Terminal.write("asyl: wrote \(output.relativePath)\n", to: STDERR_FILENO) }
+        if why { Terminal.write(Self.explain(report.explanations), to: STDERR_FILENO) }
+    }
+}
+
+extension BuildCommand {
+    /// One line per product made again, with its reason, as `ninja -d explain`
+    /// prints; then, for each kind of product, how many and how long.
+    static func explain(_ explanations: [Explanation]) -> String {
+        var text = ""
+        var kinds: [String: (count: Int, seconds: Double)] = [:]
+        for explanation in explanations.sorted(by: { $0.key < $1.key }) {
+            text += "asyl: why: \(explanation)\n"
+            kinds[explanation.key.kind, default: (0, 0)].count += 1
+            kinds[explanation.key.kind, default: (0, 0)].seconds += explanation.seconds
+        }
+        if explanations.isEmpty { text += "asyl: why: nothing was made again\n" }
+        for (kind, total) in kinds.sorted(by: { $0.key < $1.key }) {
+            text += "asyl: why: \(kind): \(total.count) made, \(String(format: "%.3f", total.seconds)) s\n"
+        }
+        return text
     }
 }
 

@@ -3,8 +3,8 @@ import NativeBridge
 /// One file of a ZIP archive, already in the form it is stored in: its bytes
 /// deflated (or not) and their CRC-32 taken. Making members is the costly
 /// part of packaging, so it runs on every core and its results can be cached.
-public struct ZIPMember: Sendable, Hashable {
-    public enum Method: UInt16, Sendable {
+public struct ZIPMember: Sendable, Hashable, Codable {
+    public enum Method: UInt16, Sendable, Codable {
         case stored = 0
         case deflated = 8
     }

@@ -1,3 +1,4 @@
+import BuildGraph
 import Diagnostics
 import DocumentModel
 import Crypto
@@ -101,19 +102,20 @@ public struct BuildAction: Sendable {
     }
 
     /// Makes the planned books and records the build. `reuse`: for a book in a
-    /// format, the cache keys of chunks known unchanged (by file); `known`: the
-    /// exports of versions whose bodies were not read.
+    /// format, the chunks known unchanged (by file); `known`: the exports of
+    /// versions whose bodies were not read.
     func build(
         _ check: CheckReport, books planned: [PlannedBook],
-        reuse: (PlannedBook, OutputFormat) -> [String: String] = { _, _ in [:] }, known: [String: [UInt8]] = [:]
+        reuse: (PlannedBook, OutputFormat) -> Set<String> = { _, _ in [] }, known: [String: [UInt8]] = [:]
     ) throws -> BuildReport {
         var clock = StageClock()
         var report = BuildReport(check: check)
         let stylesheets = try CompiledStylesheets(
             styles: styles, project: check.project.configuration, source: check.tree.root, output: output)
-        let cache = RenderCache(
-            root: useCache ? output.appendingPathComponent(".cache") : nil, toolVersion: AsylVersion.string,
-            styles: [styles] + (stylesheets.projectStyles.map { [$0] } ?? []))
+        let store = makeStore()
+        let graph = RenderProducts.graph(store: store, stylesheets: stylesheets)
+        let tools = RenderTools.fingerprint(styles: stylesheets.folders)
+        try graph.set(RenderTools(), to: tools)
         var books: [BuildRecord.BookRecord] = []
         func record(_ format: OutputFormat, _ destination: URL, _ plan: BookPlan, _ members: [BuildRecord.MemberRecord]) {
             books.append(BuildRecord.BookRecord(
@@ -136,7 +138,7 @@ public struct BuildAction: Sendable {
                     let xmlFolder = emitXML
                         ? output.appendingPathComponent(edition.id).appendingPathComponent("xml-\(language.rawValue)") : nil
                     var builder = EPUBBuilder(
-                        plan: plan, project: project, tree: check.tree.root, stylesheets: stylesheets, cache: cache, date: date,
+                        plan: plan, project: project, tree: check.tree.root, stylesheets: stylesheets, graph: graph, date: date,
                         xmlFolder: xmlFolder)
                     builder.reuse = reuse(book, .epub)
                     let members = try builder.write(to: destination)
@@ -145,8 +147,7 @@ public struct BuildAction: Sendable {
                 case .print:
                     let folder = bookLocation(edition: edition.id, language: language, format: .print)
                     var builder = PrintBuilder(
-                        plan: plan, project: project, tree: check.tree.root, stylesheet: stylesheets.print, cache: cache,
-                        styles: styles, date: date)
+                        plan: plan, project: project, tree: check.tree.root, graph: graph, styles: styles, date: date)
                     builder.reuse = reuse(book, .print)
                     let members = try builder.write(to: folder)
                     report.outputs.append(folder.appendingPathComponent("index.html"))
@@ -156,17 +157,30 @@ public struct BuildAction: Sendable {
             clock.lap("\(language): written")
         }
         // The next build can start from this one's record.
-        if let folder = cache.location {
+        if let folder = store.location {
             if emitXML {
                 BuildRecord.remove(from: folder)
             } else {
-                BuildRecord(request: requestHash(cache), check: check, coverage: report.coverage, books: books, known: known)
+                BuildRecord(request: requestHash(tools), check: check, coverage: report.coverage, books: books, known: known)
                     .write(to: folder)
             }
         }
         // After a build of everything, what it did not use is out of date.
-        if isUnfiltered { cache.pruneUnused() }
+        graph.save(keepingOthers: !isUnfiltered)
+        report.explanations = graph.explanations
         return report
+    }
+
+    /// Where the store under OUT/.cache is, without making it.
+    var storeLocation: URL { Self.storeLocation(output: output) }
+
+    static func storeLocation(output: URL) -> URL {
+        Store.location(root: output.appendingPathComponent(".cache"), version: AsylVersion.string)
+    }
+
+    /// The store under OUT/.cache, or an empty one for `--no-cache`.
+    func makeStore() -> Store {
+        useCache ? Store(root: output.appendingPathComponent(".cache"), version: AsylVersion.string) : Store()
     }
 
     /// Where a book goes: OUT/EDITION/EDITION.LANG.epub, or the folder OUT/EDITION/print-LANG.
@@ -182,7 +196,7 @@ public struct BuildAction: Sendable {
 
     /// What the build is asked to do and with what tools and stylesheets: a
     /// record made for another request is not used.
-    func requestHash(_ cache: RenderCache) -> [UInt8] {
+    func requestHash(_ tools: [UInt8]) -> [UInt8] {
         var writer = ByteWriter()
         writer.string(source.standardizedFileURL.resolvingSymlinksInPath().path)
         writer.string(output.standardizedFileURL.path)
@@ -191,7 +205,7 @@ public struct BuildAction: Sendable {
         writer.strings(formats.map(\.rawValue))
         writer.integer(includeDrafts ? 1 : 0)
         writer.integer(Int(date.timeIntervalSince1970.rounded(.down)))
-        writer.raw(cache.fingerprint)
+        writer.raw(tools)
         return Array(SHA256.hash(data: writer.bytes))
     }
 }
@@ -200,6 +214,8 @@ public struct BuildReport: Sendable {
     public var check: CheckReport
     public var outputs: [URL] = []
     public var coverage: [Coverage] = []
+    /// What the build graph made again, and why (`asyl build --why`).
+    public var explanations: [Explanation] = []
 }
 
 /// How much of an edition a language's book holds.
@@ -256,6 +272,9 @@ struct CompiledStylesheets: Sendable {
         self.styles = styles
         self.projectStyles = projectStyles
     }
+
+    /// Every folder whose files the stylesheets may read.
+    var folders: [URL] { [styles] + (projectStyles.map { [$0] } ?? []) }
 
     /// The project's styles folder; it counts only if it really lies inside the source tree.
     static func projectStyles(_ project: ProjectConfiguration, source: URL) -> URL? {

@@ -1,3 +1,4 @@
+import BuildGraph
 import Crypto
 import Diagnostics
 import DocumentModel
@@ -9,10 +10,10 @@ import Resolution
 /// What a successful build leaves for the next one: every file's stamp and,
 /// for version files, a hash of what other entries and the book's outline
 /// see of it (`VersionExports`); what links can reach; the findings; and for
-/// each book, its chunks and the render-cache keys of its members. With it an
+/// each book, its chunks and the build-graph keys of its members. With it an
 /// `IncrementalBuild` reads, checks and renders only what changed.
 ///
-/// Kept as `record` in the render cache's folder, with a SHA-256 of its
+/// Kept as `record` in the store's folder, beside its values, with a SHA-256 of its
 /// contents: a record that does not match is ignored and the build is full.
 struct BuildRecord: Sendable {
     /// A hash of what the build was asked to do and with what (`BuildAction.requestHash`).
@@ -80,7 +81,8 @@ struct BuildRecord: Sendable {
 
     struct MemberRecord: Sendable {
         var path: String
-        var key: String
+        /// The product in the build graph.
+        var key: QueryKey
     }
 
     static let fileName = "record"
@@ -172,7 +174,8 @@ struct BuildRecord: Sendable {
             writer.integer(book.members.count)
             for member in book.members {
                 writer.string(member.path)
-                writer.string(member.key)
+                writer.string(member.key.kind)
+                writer.string(member.key.argument)
             }
         }
     }
@@ -219,7 +222,7 @@ struct BuildRecord: Sendable {
                                 sizes: try (0..<reader.count()).map { _ throws(ByteReader.Malformed) in try reader.integer() })
                 },
                 members: try (0..<reader.count()).map { _ throws(ByteReader.Malformed) in
-                    MemberRecord(path: try reader.string(), key: try reader.string())
+                    MemberRecord(path: try reader.string(), key: QueryKey(kind: try reader.string(), argument: try reader.string()))
                 })
         }
         guard reader.isAtEnd, isValid(files: files, entries: entries, books: books) else { throw ByteReader.Malformed() }

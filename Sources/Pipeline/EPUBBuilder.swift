@@ -1,3 +1,4 @@
+import BuildGraph
 import DocumentModel
 import Foundation
 import Localisation
@@ -9,20 +10,23 @@ import XMLSerialisation
 
 /// Makes one EPUB from a planned book: the outline's parts, a content
 /// document per chunk, CSS, fonts and images, each turned into its ZIP member
-/// on every core, or taken from the render cache when what it is made from
-/// has not changed.
+/// on every core: each is a product of the build graph (`RenderProducts`),
+/// taken from its store when what it is made from has not changed.
 struct EPUBBuilder {
     let plan: BookPlan
     let project: ResolvedProject
     let tree: URL
     let stylesheets: CompiledStylesheets
-    let cache: RenderCache
+    let graph: Graph
     let date: Date
     /// Where to keep the intermediate XML, if anywhere.
     let xmlFolder: URL?
-    /// Chunks known unchanged, by file: the cache key of their member (an
-    /// incremental build has not read their entries' bodies).
-    var reuse: [String: String] = [:]
+    /// Chunks known unchanged, by file: they are not serialised (an
+    /// incremental build has not read their entries' bodies), and their
+    /// members come from the store.
+    var reuse: Set<String> = []
+
+    var book: BookName { BookName(edition: plan.edition.id, language: plan.language, format: .epub) }
 
     static let fonts = ["PTSerif-Regular.ttf", "PTSerif-Italic.ttf", "PTSerif-Bold.ttf", "PTSerif-BoldItalic.ttf"]
 
@@ -34,7 +38,7 @@ struct EPUBBuilder {
         case chunk(Chunk)
     }
 
-    /// Returns each member's path and render-cache key, for the build record.
+    /// Returns each member's path and product key, for the build record.
     @discardableResult
     func write(to destination: URL) throws -> [BuildRecord.MemberRecord] {
         var clock = StageClock()
@@ -52,6 +56,8 @@ struct EPUBBuilder {
         let licence = String(decoding: try read(stylesheets.styles.appendingPathComponent("fonts/PTSerif-LICENSE.txt")), as: UTF8.self)
         let serialiser = BookSerialiser(plan: plan, project: project, modified: date, resources: resources, fontLicence: licence)
         let outlineBytes = serialiser.outline().serialized()
+        let book = self.book
+        try graph.set(DocumentXML(book: book, name: ""), to: outlineBytes)
         if let xmlFolder {
             try FileManager.default.createDirectory(at: xmlFolder, withIntermediateDirectories: true)
             try Data(outlineBytes).write(to: xmlFolder.appendingPathComponent("book.xml"))
@@ -67,36 +73,30 @@ struct EPUBBuilder {
         // Parts first: each transforms the whole outline, so they are the
         // longest jobs; one job at a time to a core, so they run side by side.
         let jobs: [Job] = parts.map { .part(name: $0.0, file: $0.1) } + plan.chunks.map { .chunk($0) } + files.map { .file($0) }
-        let cache = self.cache
-        let compiled = stylesheets.epub
+        let graph = self.graph
         let xmlFolder = self.xmlFolder
         let reuse = self.reuse
         let made = jobs.concurrentMap(batch: 1) { job in
-            Result { () throws -> (key: String, member: ZIPMember) in
+            Result { () throws -> (key: QueryKey, member: ZIPMember) in
                 switch job {
                 case .file(let file):
-                    let key = cache.key(Array("file".utf8), Array(file.path.utf8), file.bytes)
-                    return (key, cache.member(key) { EPUBPackager.member(file) })
+                    try graph.set(PackageFileBytes(file.path), to: file.bytes)
+                    let member = FileMember(file.path)
+                    return (member.key, try graph.value(member))
                 case .part(let name, let file):
-                    let key = cache.key(Array("part".utf8), Array(file.utf8), Array(name.utf8), outlineBytes)
-                    return (key, try cache.member(key) {
-                        // libxslt annotates the document it transforms, so each
-                        // part, running beside the others, reads its own copy.
-                        let document = try XMLDocument.parse(outlineBytes, url: "book.xml")
-                        return EPUBPackager.member(PackageFile(
-                            path: file, bytes: try compiled.transform(document, parameters: [("part", name)])))
-                    })
+                    let part = OutlinePart(book: book, part: name, file: file)
+                    return (part.key, try graph.value(part))
                 case .chunk(let chunk):
-                    if let key = reuse[chunk.file] {
-                        guard let member = cache.stored(key) else { throw RenderCache.Missing(key: key) }
-                        return (key, member)
+                    if !reuse.contains(chunk.file) {
+                        let xml = serialiser.chunk(chunk).serialized()
+                        if let xmlFolder {
+                            let name = chunk.file.replacingOccurrences(of: ".xhtml", with: ".xml")
+                            try Data(xml).write(to: xmlFolder.appendingPathComponent(name))
+                        }
+                        try graph.set(DocumentXML(book: book, name: chunk.file), to: xml)
                     }
-                    let document = serialiser.chunk(chunk)
-                    if let xmlFolder {
-                        let name = chunk.file.replacingOccurrences(of: ".xhtml", with: ".xml")
-                        try Data(document.serialized()).write(to: xmlFolder.appendingPathComponent(name))
-                    }
-                    return try Self.chunkMember(document, file: chunk.file, cache: cache, stylesheet: compiled)
+                    let member = ChunkMember(book: book, file: chunk.file)
+                    return (member.key, try graph.value(member))
                 }
             }
         }
@@ -105,16 +105,6 @@ struct EPUBBuilder {
         try EPUBPackager.write(members.map(\.member), to: destination, date: date)
         clock.lap("\(plan.language): zip")
         return members.map { BuildRecord.MemberRecord(path: $0.member.path, key: $0.key) }
-    }
-
-    /// A chunk's content document, from the cache when its XML is unchanged.
-    static func chunkMember(
-        _ document: XMLDocument, file: String, cache: RenderCache, stylesheet: XSLTStylesheet
-    ) throws -> (key: String, member: ZIPMember) {
-        let key = cache.key(Array("chunk".utf8), Array(file.utf8), document.serialized())
-        return (key, try cache.member(key) {
-            EPUBPackager.member(PackageFile(path: file, bytes: try stylesheet.transform(document)))
-        })
     }
 
     /// Images the book's entries show, by their path in the source tree.

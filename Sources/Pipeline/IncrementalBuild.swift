@@ -1,5 +1,7 @@
+import BuildGraph
 import Diagnostics
 import DocumentModel
+import FileSystem
 import Foundation
 import Loading
 import Localisation
@@ -13,7 +15,7 @@ import XMLSerialisation
 /// A build that starts from the last one's `BuildRecord`: it stats every
 /// file, reads only the entries whose files changed (and the other entries
 /// of the chunks they are in), checks those, renders those chunks, and
-/// writes the books from the render cache. A change that could reach beyond
+/// writes the books from the store. A change that could reach beyond
 /// its own entry's chunk goes to `SummaryBuild`: a version file added or
 /// removed, a version whose `VersionExports` changed (headword, facts,
 /// anchors, links, citations, images), or a size that moves a chunk's cut.
@@ -26,18 +28,22 @@ struct IncrementalBuild {
     /// The build's report, or nil when the full build must run.
     func run() throws -> BuildReport? {
         var clock = StageClock()
-        let folder = RenderCache.folder(in: action.output)
-        guard let changes = IncrementalCheck.changes(of: action.source, since: folder) else { return nil }
+        // The store is opened (and made) only once a record says there was a build to start from.
+        guard let changes = IncrementalCheck.changes(of: action.source, since: action.storeLocation) else { return nil }
+        let store = action.makeStore()
+        guard let folder = store.location else { return nil }
         let record = changes.record
         clock.lap("incremental: scan")
 
         // The configuration tells which books derive from the changed languages.
         guard let projectFile = SourceTreeLoader().load(changes.scan, only: []).projectFile else { return nil }
         let configuration = ConfigurationParser.parse(projectFile).0
-        let cache = RenderCache(
-            root: action.output.appendingPathComponent(".cache"), toolVersion: AsylVersion.string,
-            styles: [action.styles] + (CompiledStylesheets.projectStyles(configuration, source: changes.scan.root).map { [$0] } ?? []))
-        guard cache.location == folder, action.requestHash(cache) == record.request else { return nil }
+        let stylesheets = try CompiledStylesheets(
+            styles: action.styles, project: configuration, source: changes.scan.root, output: action.output)
+        let tools = RenderTools.fingerprint(styles: stylesheets.folders)
+        guard action.requestHash(tools) == record.request else { return nil }
+        let graph = RenderProducts.graph(store: store, stylesheets: stylesheets)
+        try graph.set(RenderTools(), to: tools)
 
         // The chunks that hold a changed entry, in the books of its language.
         var rendered: [(book: Int, chunk: Int)] = []
@@ -59,11 +65,11 @@ struct IncrementalBuild {
         clock.lap("incremental: read and check \(check.tree.versionFiles.count) files")
         guard !check.failed(strict: action.strict) else { return report }
 
-        guard let books = try render(rendered, of: record, project: project, cache: cache) else {
+        guard let books = try render(rendered, of: record, project: project, graph: graph) else {
             return try SummaryBuild(action: action, changes: changes).run()
         }
         clock.lap("incremental: \(rendered.count) chunks")
-        // Everything is taken from the cache before anything is written, so a missing record changes nothing.
+        // Everything is taken from the store before anything is written, so a missing value changes nothing.
         var members: [[ZIPMember]] = []
         for book in books {
             // A record is a cache, not an authority: it may only name the places this build would write to.
@@ -71,7 +77,7 @@ struct IncrementalBuild {
             else { return nil }
             var made: [ZIPMember] = []
             for member in book.members {
-                guard let stored = cache.stored(member.key) else { return nil }
+                guard let stored = (try? graph.value(forKey: member.key)) as? ZIPMember else { return nil }
                 made.append(stored)
             }
             // The print folder's other files (CSS, fonts, images) are kept; they are made from nothing that changed.
@@ -105,7 +111,8 @@ struct IncrementalBuild {
         next.findings = check.raw
         next.books = books
         next.write(to: folder)
-        if action.isUnfiltered { cache.pruneUnused() }
+        graph.save(keepingOthers: !action.isUnfiltered)
+        report.explanations = graph.explanations
         report.outputs = books.map { book in
             let destination = URL(fileURLWithPath: book.destination)
             return book.format == .epub ? destination : destination.appendingPathComponent("index.html")
@@ -117,23 +124,23 @@ struct IncrementalBuild {
     /// A print book's `index.html` from its page and chunks (`members`, in
     /// the recorded order), written beside the old one and renamed over it.
     private func writePage(_ members: [ZIPMember], chunks: [String], into folder: URL) throws {
-        guard let page = members.first?.contents else { throw BuildError.stylesheet("the print page in the cache is damaged") }
+        guard let page = members.first?.contents else { throw BuildError.stylesheet("the print page in the store is damaged") }
         let pieces = Dictionary(uniqueKeysWithValues: zip(chunks, members.dropFirst()))
         let index = folder.appendingPathComponent("index.html")
         let temporary = folder.appendingPathComponent(".index.html.\(ProcessInfo.processInfo.processIdentifier).tmp")
         defer { try? FileManager.default.removeItem(at: temporary) }
         try PrintBuilder.writePage(page, chunks: Set(chunks), to: temporary) { file in
-            guard let bytes = pieces[file]?.contents else { throw BuildError.stylesheet("print chunk \(file) in the cache is damaged") }
+            guard let bytes = pieces[file]?.contents else { throw BuildError.stylesheet("print chunk \(file) in the store is damaged") }
             return bytes
         }
-        guard rename(temporary.path, index.path) == 0 else { throw BuildError.stylesheet("cannot write \(index.path)") }
+        try FileSystem.replace(index.path, with: temporary.path)
     }
 
 
     /// The recorded books with the chunks changed entries are in rendered
     /// again; nil when a size change moves where a letter's chunks are cut.
     private func render(
-        _ chunks: [(book: Int, chunk: Int)], of record: BuildRecord, project: ResolvedProject, cache: RenderCache
+        _ chunks: [(book: Int, chunk: Int)], of record: BuildRecord, project: ResolvedProject, graph: Graph
     ) throws -> [BuildRecord.BookRecord]? {
         var books = record.books
         var derived: [LanguageTag: ResolvedProject] = [:]
@@ -170,25 +177,22 @@ struct IncrementalBuild {
                 guard cuts.map(\.count) == group.map(\.entries.count) else { return nil }
             }
         }
-        let stylesheets = jobs.isEmpty ? nil : try CompiledStylesheets(
-            styles: action.styles, project: project.configuration, source: action.source.standardizedFileURL.resolvingSymlinksInPath(),
-            output: action.output)
         let date = action.date
         let made = try jobs.concurrentMap(batch: 1) { job in
-            Result { () throws -> (path: String, key: String) in
+            Result { () throws -> (path: String, key: QueryKey) in
+                let book = BookName(edition: job.plan.edition.id, language: job.plan.language, format: job.format)
+                let serialiser = BookSerialiser(
+                    plan: job.plan, project: job.project, modified: date, resources: [], fontLicence: "",
+                    kazakhSoftHyphens: job.format == .print && job.plan.language.rawValue == "kk")
+                try graph.set(DocumentXML(book: book, name: job.file), to: serialiser.chunk(job.plan.chunks[0]).serialized())
                 switch job.format {
                 case .epub:
-                    let serialiser = BookSerialiser(plan: job.plan, project: job.project, modified: date, resources: [], fontLicence: "")
-                    let made = try EPUBBuilder.chunkMember(
-                        serialiser.chunk(job.plan.chunks[0]), file: job.file, cache: cache, stylesheet: stylesheets!.epub)
-                    return (made.member.path, made.key)
+                    let member = ChunkMember(book: book, file: job.file)
+                    return (try graph.value(member).path, member.key)
                 case .print:
-                    let serialiser = BookSerialiser(
-                        plan: job.plan, project: job.project, modified: date, resources: [], fontLicence: "",
-                        kazakhSoftHyphens: job.plan.language.rawValue == "kk")
-                    let made = try PrintBuilder.piece(
-                        serialiser.chunk(job.plan.chunks[0]), name: job.file, cache: cache, stylesheet: stylesheets!.print)
-                    return (job.file, made.key)
+                    let piece = PrintPiece(book: book, name: job.file)
+                    _ = try graph.value(piece)
+                    return (job.file, piece.key)
                 }
             }
         }.map { try $0.get() }

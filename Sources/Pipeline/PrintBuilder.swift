@@ -1,3 +1,4 @@
+import BuildGraph
 import DocumentModel
 import Foundation
 import Localisation
@@ -19,18 +20,19 @@ struct PrintBuilder {
     let plan: BookPlan
     let project: ResolvedProject
     let tree: URL
-    let stylesheet: XSLTStylesheet
-    let cache: RenderCache
+    let graph: Graph
     let styles: URL
     let date: Date
-    /// Chunks known unchanged, by file: the cache key of their HTML (see `EPUBBuilder.reuse`).
-    var reuse: [String: String] = [:]
+    /// Chunks known unchanged, by file (see `EPUBBuilder.reuse`).
+    var reuse: Set<String> = []
+
+    var book: BookName { BookName(edition: plan.edition.id, language: plan.language, format: .print) }
 
     /// Pieces (chunks and the text between them) made between two writes:
     /// about 16 chunks, enough to keep every core busy.
     static let window = 32
 
-    /// Returns the render-cache keys of the page (as `index.html`) and of each chunk, for the build record.
+    /// Returns the product keys of the page (as `index.html`) and of each chunk, for the build record.
     @discardableResult
     func write(to folder: URL) throws -> [BuildRecord.MemberRecord] {
         let parent = folder.deletingLastPathComponent()
@@ -42,22 +44,18 @@ struct PrintBuilder {
         let serialiser = BookSerialiser(
             plan: plan, project: project, modified: date, resources: [], fontLicence: "",
             kazakhSoftHyphens: plan.language.rawValue == "kk")
-        let outline = serialiser.outline()
-        let page = try Self.piece(outline, name: "index.html", cache: cache, stylesheet: stylesheet)
+        let book = self.book
+        let graph = self.graph
+        try graph.set(DocumentXML(book: book, name: ""), to: serialiser.outline().serialized())
         let chunks = Dictionary(uniqueKeysWithValues: plan.chunks.map { ($0.file, $0) })
-        let keys = Mutex<[String: String]>([:])
         let reuse = self.reuse
-        try Self.writePage(page.bytes, chunks: Set(chunks.keys), to: work.appendingPathComponent("index.html")) { file in
-            if let key = reuse[file] {
-                guard let bytes = cache.stored(key)?.contents else { throw RenderCache.Missing(key: key) }
-                keys.withLock { $0[file] = key }
-                return bytes
+        try Self.writePage(try Self.piece(PrintPiece(book: book, name: PrintPiece.page), graph), chunks: Set(chunks.keys),
+                           to: work.appendingPathComponent("index.html")) { file in
+            if !reuse.contains(file) {
+                try graph.set(DocumentXML(book: book, name: file), to: serialiser.chunk(chunks[file]!).serialized())
             }
-            let piece = try Self.piece(serialiser.chunk(chunks[file]!), name: file, cache: cache, stylesheet: stylesheet)
-            keys.withLock { $0[file] = piece.key }
-            return piece.bytes
+            return try Self.piece(PrintPiece(book: book, name: file), graph)
         }
-        let chunkKeys = keys.withLock { $0 }
 
         let geometry = project.configuration.printGeometry
         let size = geometry.trim.replacingOccurrences(of: "mm", with: "").split(separator: "x").map { "\($0)mm" }.joined(separator: " ")
@@ -87,8 +85,9 @@ struct PrintBuilder {
         if FileManager.default.fileExists(atPath: folder.path) { try FileManager.default.moveItem(at: folder, to: old) }
         try FileManager.default.moveItem(at: work, to: folder)
         try? FileManager.default.removeItem(at: old)
-        return [BuildRecord.MemberRecord(path: "index.html", key: page.key)]
-            + plan.chunks.map { BuildRecord.MemberRecord(path: $0.file, key: chunkKeys[$0.file]!) }
+        return ([PrintPiece.page] + plan.chunks.map(\.file)).map { name in
+            BuildRecord.MemberRecord(path: name, key: PrintPiece(book: book, name: name).key)
+        }
     }
 
     /// Writes the page the outline's transform made, with each chunk's HTML
@@ -128,14 +127,12 @@ struct PrintBuilder {
 }
 
 extension PrintBuilder {
-    /// The HTML of a document and its render-cache key, from the cache when
-    /// it holds it: kept deflated, as an EPUB member would be.
-    static func piece(
-        _ document: XMLDocument, name: String, cache: RenderCache, stylesheet: XSLTStylesheet
-    ) throws -> (key: String, bytes: [UInt8]) {
-        let key = cache.key(Array("print".utf8), Array(name.utf8), document.serialized())
-        let member = try cache.member(key) { ZIPMember(path: name, bytes: try stylesheet.transform(document)) }
-        return (key, try member.contents ?? stylesheet.transform(document))
+    /// A piece's HTML, made or taken from the store.
+    static func piece(_ piece: PrintPiece, _ graph: Graph) throws -> [UInt8] {
+        guard let bytes = try graph.value(piece).contents else {
+            throw BuildError.stylesheet("the print piece \(piece.name) could not be inflated")
+        }
+        return bytes
     }
 
     enum Piece: Sendable {

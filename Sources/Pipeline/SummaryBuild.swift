@@ -1,3 +1,4 @@
+import BuildGraph
 import Checking
 import Diagnostics
 import DocumentModel
@@ -13,7 +14,7 @@ import Resolution
 /// outline and check across entries as the whole versions do. It reads the
 /// changed entries, the entries that link to them (their link text and
 /// findings depend on them), and the entries of every chunk that must be
-/// rendered again; every other chunk is taken from the render cache.
+/// rendered again; every other chunk is taken from the store.
 struct SummaryBuild {
     let action: BuildAction
     let changes: IncrementalCheck.Changes
@@ -72,16 +73,16 @@ struct SummaryBuild {
         check.project = reading.project
         var known: [String: [UInt8]] = [:]
         for file in record.files { known[file.path] = file.exports }
-        let keys = recordedKeys()
+        let recorded = recordedChunks()
         do {
             return try action.build(check, books: books, reuse: { book, format in
                 guard let index = books.firstIndex(where: { $0.edition.id == book.edition.id && $0.language == book.language }),
-                      let recorded = keys[Self.name(book.edition.id, book.language, format)]
-                else { return [:] }
-                let rendered = render[index]?[format] ?? []
-                return recorded.filter { !rendered.contains($0.key) }
+                      let files = recorded[BookName(edition: book.edition.id, language: book.language, format: format)]
+                else { return [] }
+                return files.subtracting(render[index]?[format] ?? [])
             }, known: known)
-        } catch is RenderCache.Missing {
+        } catch GraphError.inputNotSet {
+            // A chunk counted on as unchanged is not in the store: the full build makes it.
             return nil
         }
     }
@@ -125,23 +126,13 @@ struct SummaryBuild {
         return sizes
     }
 
-    /// For each book, the recorded cache keys of its chunks, by file.
-    private func recordedKeys() -> [String: [String: String]] {
-        var keys: [String: [String: String]] = [:]
+    /// For each book, the chunk files it recorded.
+    private func recordedChunks() -> [BookName: Set<String>] {
+        var chunks: [BookName: Set<String>] = [:]
         for book in record.books {
-            let chunks = Set(book.chunks.map(\.file))
-            var found: [String: String] = [:]
-            for member in book.members {
-                let file = String(member.path.split(separator: "/").last ?? "")
-                if chunks.contains(file) { found[file] = member.key }
-            }
-            keys[Self.name(book.edition, book.language, book.format)] = found
+            chunks[BookName(edition: book.edition, language: book.language, format: book.format)] = Set(book.chunks.map(\.file))
         }
-        return keys
-    }
-
-    private static func name(_ edition: String, _ language: LanguageTag, _ format: OutputFormat) -> String {
-        "\(edition) \(language.rawValue) \(format.rawValue)"
+        return chunks
     }
 }
 

@@ -1,5 +1,7 @@
-"""The render cache under OUT/.cache: a rebuild reuses what did not change,
-re-renders what did, and gives the same bytes as a clean build."""
+"""The build graph's store under OUT/.cache: a rebuild reuses what did not
+change, makes again what did (and says why with --why), and gives the same
+bytes as a clean build, whatever happened to the store."""
+import os
 import pathlib
 import json
 import re
@@ -12,7 +14,8 @@ import pytest
 from conftest import ROOT, SHARED
 
 EPOCH = "1763769600"
-MAGIC = b"ASYLZC01"
+MAGIC = b"ASYLGV01"
+WHY = re.compile(r"^asyl: why: ([a-z-]+) (\S+ \S+ \S+) ?(.*?): (.*)$")
 
 
 def build(asyl, source, out, *extra, epoch=EPOCH):
@@ -22,16 +25,21 @@ def build(asyl, source, out, *extra, epoch=EPOCH):
     return {p.relative_to(out): p.read_bytes() for p in books}
 
 
-def records(out):
-    return {p.name: p for p in (out / ".cache").glob("render-*/*") if not p.name.startswith(".")}
+def values(out):
+    """The store's values, by name."""
+    return {p.name: p for p in (out / ".cache").glob("graph-*/??/*") if not p.name.startswith(".")}
 
 
-def member_path(record):
-    """The ZIP member a record holds: after magic, SHA-256, method (2), CRC (4), size (8), path length (4)."""
-    data = record.read_bytes()
-    start = len(MAGIC) + 32
-    length = int.from_bytes(data[start + 14:start + 18], "little")
-    return data[start + 18:start + 18 + length].decode()
+def rendered(asyl, source, out, epoch=EPOCH):
+    """Builds with --why; returns the rendered pieces it made again, as (kind, book, file)."""
+    result = asyl("build", source, "--out", out, "--why", env={"SOURCE_DATE_EPOCH": epoch})
+    assert result.returncode == 0, result.stderr[-3000:]
+    made = []
+    for line in result.stderr.splitlines():
+        match = WHY.match(line)
+        if match and match.group(1) in ("chunk-member", "outline-part", "print-piece", "file-member"):
+            made.append((match.group(1), match.group(2), match.group(3)))
+    return made
 
 
 @pytest.fixture
@@ -44,20 +52,19 @@ def project(tmp_path):
 def test_a_body_edit_re_renders_only_the_chunks_holding_it(asyl, project, tmp_path):
     out = tmp_path / "out"
     build(asyl, project, out)
-    before = records(out)
+    before = values(out)
     assert len(before) > 50
     entry = project / "entries" / "monuments" / "berel.kk.md"
     entry.write_text(entry.read_text(encoding="utf-8") + "\nЖаңа сөйлем.\n", encoding="utf-8")
-    cached = build(asyl, project, out)
-    made = {name: path for name, path in records(out).items() if name not in before}
+    made = rendered(asyl, project, out)
     # The Kazakh chunk with Berel in each edition, and the Latin one made from
     # it, as an EPUB member and as print HTML.
-    assert 2 <= len(made) <= 8, sorted(member_path(p) for p in made.values())
-    assert all(re.fullmatch(r"(EPUB/)?letter-\d+(-\d+)?\.xhtml", member_path(p)) for p in made.values())
-    clean = build(asyl, project, tmp_path / "clean", "--no-cache")
-    assert cached == clean
-    # The build used everything else; the records of the old chunks went.
-    assert len(records(out)) == len(before)
+    assert 2 <= len(made) <= 8, made
+    assert all(kind in ("chunk-member", "print-piece") and re.fullmatch(r"letter-\d+(-\d+)?\.xhtml", file)
+               for kind, _, file in made), made
+    assert build(asyl, project, out) == build(asyl, project, tmp_path / "clean", "--no-cache")
+    # The build used everything else; the values of the old chunks went.
+    assert len(values(out)) == len(before)
 
 
 def test_a_title_edit_changes_link_text_elsewhere_as_a_clean_build_does(asyl, project, tmp_path):
@@ -71,31 +78,93 @@ def test_a_title_edit_changes_link_text_elsewhere_as_a_clean_build_does(asyl, pr
     assert cached == build(asyl, project, tmp_path / "clean", "--no-cache")
 
 
-def test_a_damaged_or_foreign_cache_is_not_trusted(asyl, project, tmp_path):
+def swap(paths):
+    for first, second in zip(paths[::2], paths[1::2]):
+        a, b = first.read_bytes(), second.read_bytes()
+        first.write_bytes(b)
+        second.write_bytes(a)
+
+
+def clone(paths):
+    for path in paths[1:]:
+        shutil.copyfile(paths[0], path)
+
+
+def truncate(paths):
+    for path in paths:
+        path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2])
+
+
+def flip(paths):
+    for path in paths:
+        data = bytearray(path.read_bytes())
+        data[len(data) // 2] ^= 0x10
+        path.write_bytes(bytes(data))
+
+
+def delete(paths):
+    for path in paths:
+        path.unlink()
+
+
+def folder(paths):
+    for path in paths:
+        path.unlink()
+        (path / "inside").mkdir(parents=True)
+
+
+def symlink(paths):
+    secret = paths[0].parents[2] / "secret"
+    secret.write_bytes(b"not a value")
+    for path in paths:
+        path.unlink()
+        os.symlink(secret, path)
+
+
+@pytest.mark.parametrize("damage", [swap, clone, truncate, flip, delete, folder, symlink], ids=lambda f: f.__name__)
+def test_a_damaged_store_gives_the_books_of_a_clean_build(asyl, project, tmp_path, damage):
     out = tmp_path / "out"
     clean = build(asyl, project, out)
-    for index, record in enumerate(sorted(records(out).values())):
-        data = bytearray(record.read_bytes())
-        if index % 3 == 0:
-            data = data[: len(data) // 2]
-        else:
-            data[-1] ^= 0xFF
-        record.write_bytes(bytes(data))
-    foreign = out / ".cache" / "render-0.0.1-1"
-    foreign.mkdir()
-    (foreign / ("0" * 64)).write_bytes(b"not a record")
+    damage(sorted(values(out).values()))
     assert build(asyl, project, out) == clean
-    assert not foreign.exists()
+    # And again, from whatever the store holds now.
+    assert build(asyl, project, out) == clean
+    if damage is symlink:
+        assert (out / ".cache" / "secret").read_bytes() == b"not a value"
+
+
+def test_a_damaged_store_never_lets_a_failing_build_replace_a_book(asyl, project, tmp_path):
+    out = tmp_path / "out"
+    good = build(asyl, project, out)
+    clone(sorted(values(out).values()))
+    entry = project / "entries" / "monuments" / "berel.kk.md"
+    entry.write_text(entry.read_text(encoding="utf-8") + "\n[[no-such-entry]]\n", encoding="utf-8")
+    failed = asyl("build", project, "--out", out, env={"SOURCE_DATE_EPOCH": EPOCH})
+    assert failed.returncode == 1
+    assert {p: (out / p).read_bytes() for p in good} == good
+
+
+def test_another_versions_store_and_the_old_render_cache_go(asyl, project, tmp_path):
+    out = tmp_path / "out"
+    clean = build(asyl, project, out)
+    foreign = out / ".cache" / "graph-0.0.1"
+    (foreign / "ab").mkdir(parents=True)
+    (foreign / ".asyl-store").write_text("Asyl build store\n")
+    (foreign / "ab" / ("ab" * 32)).write_bytes(MAGIC + b"an old value")
+    legacy = out / ".cache" / "render-0.2.0-1"
+    legacy.mkdir()
+    (legacy / ("0" * 64)).write_bytes(b"ASYLZC01 an old member")
+    (legacy / "record").write_bytes(b"ASYLBR01 an old record")
+    assert build(asyl, project, out) == clean
+    assert not foreign.exists() and not legacy.exists()
 
 
 def test_a_new_build_date_re_renders_only_the_outline(asyl, project, tmp_path):
     out = tmp_path / "out"
     build(asyl, project, out, epoch="1763769600")
-    before = records(out)
-    build(asyl, project, out, epoch="1763856000")
-    made = sorted(member_path(p) for name, p in records(out).items() if name not in before)
+    made = rendered(asyl, project, out, epoch="1763856000")
     # The date is in the package document and on the title and imprint pages, not in the chunks.
-    assert made and not any(re.fullmatch(r"(EPUB/)?letter-.*", path) for path in made), made
+    assert made and not any(file.startswith("letter-") for _, _, file in made), made
 
 
 # Incremental builds: the build record under OUT/.cache lets a rebuild read,
@@ -227,7 +296,7 @@ def test_another_date_or_a_damaged_record_means_a_full_build(asyl, project, tmp_
     assert run_build(asyl, project, out).returncode == 0
     other_day = run_build(asyl, project, out, epoch="1763856000")
     assert other_day.returncode == 0 and not was_incremental(other_day)
-    record = next((out / ".cache").glob("render-*/record"))
+    record = next((out / ".cache").glob("graph-*/record"))
     data = bytearray(record.read_bytes())
     data[len(data) // 2] ^= 0x01
     record.write_bytes(bytes(data))

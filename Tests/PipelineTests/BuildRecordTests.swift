@@ -1,3 +1,4 @@
+import BuildGraph
 import Crypto
 import Diagnostics
 import DocumentModel
@@ -30,7 +31,7 @@ import Testing
         books: [.init(
             edition: "asyl-mura", language: LanguageTag("kk"), format: .print, destination: "/tmp/out/print-kk",
             chunks: [.init(file: "letter-01.xhtml", letter: "Б", entries: [EntryID("berel")], sizes: [3200])],
-            members: [.init(path: "index.html", key: String(repeating: "a", count: 64))])],
+            members: [.init(path: "index.html", key: QueryKey(kind: "print-piece", argument: "asyl-mura kk print index.html"))])],
         fileCount: 2)
 
     func folder() throws -> URL {

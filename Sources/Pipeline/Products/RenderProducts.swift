@@ -1,0 +1,226 @@
+import BuildGraph
+import DocumentModel
+import FileSystem
+import Foundation
+import NativeBridge
+import Packaging
+
+/// The rendered pieces of the books as products of the build graph: each
+/// EPUB member and each piece of print HTML is made from its document's XML
+/// and the render tools, and kept in the store, so a rebuild transforms and
+/// compresses only what changed.
+///
+/// The XML documents are inputs, given by the builders that serialise
+/// them; a document a build did not serialise keeps the fingerprint it had,
+/// and what is made from it is taken from the store.
+enum RenderProducts {
+    static let kinds: [any Query.Type] = [
+        RenderTools.self, DocumentXML.self, PackageFileBytes.self, ChunkMember.self, OutlinePart.self, FileMember.self,
+        PrintPiece.self,
+    ]
+
+    /// The graph a build renders with: `store` (empty for `--no-cache`) and the compiled stylesheets.
+    static func graph(store: Store, stylesheets: CompiledStylesheets?) -> Graph {
+        Graph(store: store, scope: "build", kinds: kinds, services: stylesheets.map { [$0] } ?? [])
+    }
+}
+
+/// One book: an edition in a language and a format (`asyl-mura kk epub`).
+struct BookName: Hashable, Sendable, CustomStringConvertible {
+    var edition: String
+    var language: LanguageTag
+    var format: OutputFormat
+
+    var description: String { "\(edition) \(language.rawValue) \(format.rawValue)" }
+
+    /// A book's name and what follows it in a product's argument (`asyl-mura kk epub letter-01.xhtml`).
+    static func split(_ argument: String) -> (BookName, String)? {
+        let words = argument.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
+        guard words.count >= 3, let format = OutputFormat(rawValue: words[2]) else { return nil }
+        return (BookName(edition: words[0], language: LanguageTag(words[1]), format: format), words.count == 4 ? words[3] : "")
+    }
+}
+
+/// The stylesheets (Asyl's and the project's, every file of their folders),
+/// zlib's, libxml2's and libxslt's versions: what every rendered piece is
+/// made with besides its XML. Its value is their fingerprint.
+struct RenderTools: InputQuery {
+    typealias Value = [UInt8]
+    static let kind = "render-tools"
+    var argument: String { "" }
+    init() {}
+    init?(argument: String) { guard argument.isEmpty else { return nil } }
+}
+
+/// A document of a book, serialised: the outline (`name` empty) or a chunk (`name` its file).
+struct DocumentXML: InputQuery {
+    typealias Value = [UInt8]
+    static let kind = "document-xml"
+    var book: BookName
+    var name: String
+    var argument: String { name.isEmpty ? book.description : "\(book) \(name)" }
+
+    init(book: BookName, name: String) {
+        self.book = book
+        self.name = name
+    }
+
+    init?(argument: String) {
+        guard let (book, name) = BookName.split(argument) else { return nil }
+        self.init(book: book, name: name)
+    }
+}
+
+/// A file an EPUB carries as it is (CSS, a font, an image), by its path in the package.
+struct PackageFileBytes: InputQuery {
+    typealias Value = [UInt8]
+    static let kind = "package-file"
+    var path: String
+    var argument: String { path }
+    init(_ path: String) { self.path = path }
+    init?(argument: String) { path = argument }
+}
+
+/// A chunk's XHTML content document, as its EPUB member.
+struct ChunkMember: Query {
+    static let kind = "chunk-member"
+    var book: BookName
+    var file: String
+    var argument: String { "\(book) \(file)" }
+
+    init(book: BookName, file: String) {
+        self.book = book
+        self.file = file
+    }
+
+    init?(argument: String) {
+        guard let (book, file) = BookName.split(argument), !file.isEmpty else { return nil }
+        self.init(book: book, file: file)
+    }
+
+    func compute(_ context: QueryContext) throws -> ZIPMember {
+        let (document, stylesheets) = try Render.read(DocumentXML(book: book, name: file), context)
+        return EPUBPackager.member(PackageFile(path: file, bytes: try stylesheets.epub.transform(document)))
+    }
+}
+
+/// A part of an EPUB made from the whole outline: the package document,
+/// navigation, cover, title page, imprint, indexes.
+struct OutlinePart: Query {
+    static let kind = "outline-part"
+    var book: BookName
+    /// The stylesheet's `part` parameter (`opf`, `nav`, …).
+    var part: String
+    var file: String
+    var argument: String { "\(book) \(part) \(file)" }
+
+    init(book: BookName, part: String, file: String) {
+        self.book = book
+        self.part = part
+        self.file = file
+    }
+
+    init?(argument: String) {
+        guard let (book, rest) = BookName.split(argument) else { return nil }
+        let words = rest.split(separator: " ", maxSplits: 1).map(String.init)
+        guard words.count == 2 else { return nil }
+        self.init(book: book, part: words[0], file: words[1])
+    }
+
+    func compute(_ context: QueryContext) throws -> ZIPMember {
+        // libxslt annotates the document it transforms, so each part reads its own copy.
+        let (document, stylesheets) = try Render.read(DocumentXML(book: book, name: ""), context)
+        return EPUBPackager.member(PackageFile(path: file, bytes: try stylesheets.epub.transform(document, parameters: [("part", part)])))
+    }
+}
+
+/// A file an EPUB carries as it is, as its member.
+struct FileMember: Query {
+    static let kind = "file-member"
+    var path: String
+    var argument: String { path }
+    init(_ path: String) { self.path = path }
+    init?(argument: String) { path = argument }
+
+    func compute(_ context: QueryContext) throws -> ZIPMember {
+        EPUBPackager.member(PackageFile(path: path, bytes: try context.value(PackageFileBytes(path))))
+    }
+}
+
+/// A piece of a print book's HTML: the page made from the outline
+/// (`index.html`, with a place left for each chunk), or a chunk's entries.
+/// Kept deflated, as an EPUB member would be.
+struct PrintPiece: Query {
+    static let kind = "print-piece"
+    static let page = "index.html"
+    var book: BookName
+    var name: String
+    var argument: String { "\(book) \(name)" }
+
+    init(book: BookName, name: String) {
+        self.book = book
+        self.name = name
+    }
+
+    init?(argument: String) {
+        guard let (book, name) = BookName.split(argument), !name.isEmpty else { return nil }
+        self.init(book: book, name: name)
+    }
+
+    func compute(_ context: QueryContext) throws -> ZIPMember {
+        let source = DocumentXML(book: book, name: name == Self.page ? "" : name)
+        let (document, stylesheets) = try Render.read(source, context)
+        return ZIPMember(path: name, bytes: try stylesheets.print.transform(document))
+    }
+}
+
+enum Render {
+    /// The tools and a document, as a rendered piece reads them, with the compiled stylesheets.
+    static func read(_ source: DocumentXML, _ context: QueryContext) throws -> (XMLDocument, CompiledStylesheets) {
+        _ = try context.value(RenderTools())
+        let bytes = try context.value(source)
+        guard let stylesheets = context.service(CompiledStylesheets.self) else {
+            throw BuildError.stylesheet("the stylesheets were not compiled for this build")
+        }
+        return (try XMLDocument.parse(bytes, url: source.name.isEmpty ? "book.xml" : source.name), stylesheets)
+    }
+}
+
+extension RenderTools {
+    /// The fingerprint of the render tools: Asyl's version, the C libraries'
+    /// versions and every file under the stylesheet folders.
+    static func fingerprint(styles: [URL]) -> [UInt8] {
+        var hasher = FingerprintHasher()
+        hasher.combine(AsylVersion.string)
+        hasher.combine(NativeLibraries.fingerprint)
+        for folder in styles {
+            hasher.combine(bytes: [])
+            for (path, bytes) in files(under: folder) {
+                hasher.combine(path)
+                hasher.combine(bytes: bytes)
+            }
+        }
+        return hasher.finalize().bytes
+    }
+
+    /// Every regular file under a folder, by relative path, in sorted order.
+    private static func files(under folder: URL) -> [(String, [UInt8])] {
+        var found: [(String, [UInt8])] = []
+        func visit(_ relative: String) {
+            let path = relative.isEmpty ? folder.path : folder.path + "/" + relative
+            for (name, kind) in FileSystem.list(path) {
+                let child = relative.isEmpty ? name : relative + "/" + name
+                switch kind {
+                case .directory: visit(child)
+                case .file: if let bytes = FileSystem.readRegularFile(folder.path + "/" + child) { found.append((child, bytes)) }
+                // libxslt follows a link, so what it leads to is hashed too.
+                case .symbolicLink:
+                    if let data = FileManager.default.contents(atPath: folder.path + "/" + child) { found.append((child, [UInt8](data))) }
+                case .other: break
+                }
+            }
+        }
+        visit("")
+        return found.sorted { $0.0 < $1.0 }
+    }
+}
