@@ -77,22 +77,37 @@ public final class Graph: Sendable {
             return slot
         }
         condition.lock()
+        var first = false
         switch slot.status {
-        case .idle: break
-        case .ready(let earlier, _) where earlier.fingerprint == trace.fingerprint:
-            condition.unlock()
-            return
+        case .idle: first = true
+        case .ready(let earlier, _) where earlier.fingerprint == trace.fingerprint: break
+        case .verified(let earlier) where earlier.fingerprint == trace.fingerprint: break
         case .ready, .verified, .busy, .failed:
             condition.unlock()
             throw GraphError.inputSetLate(input.key)
         }
         slot.status = .ready(trace, value)
         condition.broadcastAndUnlock()
+        guard first else { return }
         if let old = previous[input.key] {
             if old.fingerprint != trace.fingerprint { record(Explanation(key: input.key, reason: .inputChanged, seconds: 0)) }
         } else {
             record(Explanation(key: input.key, reason: .new, seconds: 0))
         }
+    }
+
+    /// Lets go of the values of `queries` held in memory; their fingerprints
+    /// stay. A value asked for again comes from the store (or, for an input,
+    /// is missing): a build releases each document once it is rendered, and
+    /// each member once its book is written, so memory holds the work in flight.
+    public func release(_ queries: [any Query]) {
+        let keys = queries.map(\.key)
+        let found = slots.withLock { slots in keys.compactMap { slots[$0] } }
+        condition.lock()
+        for slot in found {
+            if case .ready(let trace, _) = slot.status { slot.status = .verified(trace) }
+        }
+        condition.unlock()
     }
 
     /// What this run made, and why, in the order it finished making them.

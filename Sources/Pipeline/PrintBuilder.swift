@@ -54,8 +54,11 @@ struct PrintBuilder {
             if !reuse.contains(file) {
                 try graph.set(DocumentXML(book: book, name: file), to: serialiser.chunk(chunks[file]!).serialized())
             }
-            return try Self.piece(PrintPiece(book: book, name: file), graph)
+            let bytes = try Self.piece(PrintPiece(book: book, name: file), graph)
+            graph.release([DocumentXML(book: book, name: file), PrintPiece(book: book, name: file)])
+            return bytes
         }
+        graph.release([DocumentXML(book: book, name: ""), PrintPiece(book: book, name: PrintPiece.page)])
 
         let geometry = project.configuration.printGeometry
         let size = geometry.trim.replacingOccurrences(of: "mm", with: "").split(separator: "x").map { "\($0)mm" }.joined(separator: " ")
