@@ -17,7 +17,7 @@ enum IncrementalCheck {
     /// Rules whose findings depend on more than one entry and its link
     /// targets; they are taken from the record, which stays right while no
     /// version's exports change.
-    static let projectRules: Set<Rule> = [.orphan, .unusedSource, .strayFile, .config, .linkCycle]
+    static let projectRules = Rule.scoped([.interfaces, .listing, .configuration])
 
     /// The version files changed since the record was written, by entry and language.
     struct Changes: Sendable {

@@ -141,9 +141,9 @@ struct SummaryBuild {
 /// afresh, those of `summaryRules` over every entry, the rest come from the record.
 enum SummaryCheck {
     /// Rules whose findings are made afresh over the whole project from the summaries.
-    static let summaryRules: Set<Rule> = [.orphan, .unusedSource, .linkCycle]
+    static let summaryRules = Rule.scoped([.interfaces])
     /// Rules whose findings only a read of the project file makes; they come from the record.
-    static let recordRules: Set<Rule> = [.config]
+    static let recordRules = Rule.scoped([.configuration])
 
     static func run(_ changes: IncrementalCheck.Changes, action: CheckAction) -> (SummaryReading, CheckReport)? {
         var clock = StageClock()

@@ -1,0 +1,40 @@
+import Diagnostics
+
+/// What a rule's findings depend on: how far an edit can reach into them.
+/// An incremental check makes afresh the findings whose scope an edit
+/// touched and keeps the others; a new rule declares its scope here, and
+/// nothing outside Checking lists rules.
+public enum RuleScope: Sendable, CaseIterable {
+    /// One version file on its own: its text, front matter and markup.
+    case file
+    /// An entry (all its versions), and what it reads of the entries, sources
+    /// and media it refers to: their kinds, titles, anchors, keys and files.
+    case entry
+    /// Every entry's interface taken together: who links to whom, which
+    /// sources are cited at all, chains of places.
+    case interfaces
+    /// Which files the tree holds.
+    case listing
+    /// The project file.
+    case configuration
+}
+
+extension Rule {
+    public var scope: RuleScope {
+        switch self {
+        case .markup, .unreadableFile: .file
+        // Front matter and dates are checked over the facts an entry's versions give together.
+        case .frontMatter, .impossibleDate, .brokenLink, .linkWrongKind, .untranslatedLink, .duplicateID, .unknownCitation,
+            .missingMedia, .missingAlt, .factConflict:
+            .entry
+        case .orphan, .unusedSource, .linkCycle: .interfaces
+        case .strayFile: .listing
+        case .config: .configuration
+        }
+    }
+
+    /// The rules whose scope is one of `scopes`.
+    public static func scoped(_ scopes: Set<RuleScope>) -> Set<Rule> {
+        Set(allCases.filter { scopes.contains($0.scope) })
+    }
+}
