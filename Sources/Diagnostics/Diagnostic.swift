@@ -1,8 +1,8 @@
 /// One finding: what rule, how severe, where, and what to do about it.
 /// Stages return these as values; only the command line prints them.
-public struct Diagnostic: Hashable, Sendable {
+public struct Diagnostic: Hashable, Sendable, Codable {
     /// Another place that explains this finding ("the reference value is here").
-    public struct Note: Hashable, Sendable {
+    public struct Note: Hashable, Sendable, Codable {
         public var message: String
         public var location: SourceLocation?
 

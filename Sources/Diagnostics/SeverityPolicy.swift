@@ -1,6 +1,6 @@
 /// What a project or a command line says about a rule: turn it off, or give
 /// it another severity (`checks: {orphan: off, untranslated-link: error}`).
-public enum RuleSetting: Hashable, Sendable {
+public enum RuleSetting: Hashable, Sendable, Codable {
     case off
     case severity(Severity)
 

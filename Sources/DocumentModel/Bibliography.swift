@@ -3,7 +3,7 @@ import EDTF
 import Foundation
 
 /// Everything `sources.yaml` lists, in file order.
-public struct Bibliography: Sendable {
+public struct Bibliography: Sendable, Codable {
     public var sources: [Source]
     private var index: [String: Int]
 
@@ -22,8 +22,8 @@ public struct Bibliography: Sendable {
 }
 
 /// One published or archival source (FORMAT.md §3). Field names follow CSL.
-public struct Source: Hashable, Sendable {
-    public enum SourceType: String, Hashable, Sendable, CaseIterable {
+public struct Source: Hashable, Sendable, Codable {
+    public enum SourceType: String, Hashable, Sendable, CaseIterable, Codable {
         case book, article, chapter, archive, web, interview, newspaper
     }
 
@@ -62,7 +62,7 @@ public struct Source: Hashable, Sendable {
 }
 
 /// `"Family, Given"` as written in `author` and `editor` lists.
-public struct PersonName: Hashable, Sendable {
+public struct PersonName: Hashable, Sendable, Codable {
     public var family: String
     public var given: String?
 

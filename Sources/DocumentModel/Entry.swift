@@ -2,7 +2,7 @@ import Diagnostics
 import EDTF
 
 /// One language's version of an entry: one `ID.LANG.md` file, parsed.
-public struct Version: Hashable, Sendable {
+public struct Version: Hashable, Sendable, Codable {
     public var id: EntryID
     public var language: LanguageTag
     /// Relative to the source tree's root, with `/` separators.
@@ -74,7 +74,7 @@ public struct Version: Hashable, Sendable {
 }
 
 /// A body as other entries and the outline see it (`Version.bodySummary`).
-public struct BodySummary: Hashable, Sendable {
+public struct BodySummary: Hashable, Sendable, Codable {
     /// `estimatedSize` of the version the summary was made from.
     public var estimatedSize: Int
     public var anchors: [String]
@@ -104,7 +104,7 @@ public struct Located<Value: Hashable & Sendable>: Hashable, Sendable {
     }
 }
 
-public struct Footnote: Hashable, Sendable {
+public struct Footnote: Hashable, Sendable, Codable {
     public var label: String
     public var blocks: [Block]
     public var range: SourceRange
@@ -117,7 +117,7 @@ public struct Footnote: Hashable, Sendable {
 }
 
 /// A typed fact of a version's front matter (`born: 1845-08-10`).
-public struct Fact: Hashable, Sendable {
+public struct Fact: Hashable, Sendable, Codable {
     public var field: String
     public var value: FactValue
     /// Where the key is written (findings about the fact point here).
@@ -130,7 +130,7 @@ public struct Fact: Hashable, Sendable {
     }
 }
 
-public enum FactValue: Hashable, Sendable {
+public enum FactValue: Hashable, Sendable, Codable {
     case text(String)
     case date(EDTFValue)
     /// The number and how it was written, so `1 000.0` is shown as the editor wrote it.
@@ -153,7 +153,7 @@ public enum FactValue: Hashable, Sendable {
 }
 
 /// A link-typed fact's target with where it is written and what it reaches.
-public struct FactLink: Hashable, Sendable {
+public struct FactLink: Hashable, Sendable, Codable {
     public var target: EntryID
     public var range: SourceRange
     public var resolution: LinkResolution
@@ -166,7 +166,7 @@ public struct FactLink: Hashable, Sendable {
 }
 
 /// An entry assembled from its versions, with its merged language-neutral facts.
-public struct Entry: Hashable, Sendable {
+public struct Entry: Hashable, Sendable, Codable {
     public var id: EntryID
     /// The versions, in the order of `languages`.
     public var versions: [Version]
@@ -192,7 +192,7 @@ public struct Entry: Hashable, Sendable {
 }
 
 /// A language-neutral fact and the version its value comes from.
-public struct MergedFact: Hashable, Sendable {
+public struct MergedFact: Hashable, Sendable, Codable {
     public var field: String
     public var value: FactValue
     public var language: LanguageTag
@@ -209,7 +209,7 @@ public struct MergedFact: Hashable, Sendable {
 }
 
 /// A version that links to an entry.
-public struct Backlink: Hashable, Comparable, Sendable {
+public struct Backlink: Hashable, Comparable, Sendable, Codable {
     public var source: EntryID
     public var language: LanguageTag
 
@@ -222,3 +222,5 @@ public struct Backlink: Hashable, Comparable, Sendable {
         (a.source, a.language) < (b.source, b.language)
     }
 }
+
+extension Located: Codable where Value: Codable {}

@@ -1,6 +1,6 @@
 /// An entry's identifier: lowercase ASCII letters, digits and `-`, taken from
 /// its file name and stable forever (it becomes the URL and the EPUB anchor).
-public struct EntryID: RawRepresentable, Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct EntryID: RawRepresentable, Hashable, Comparable, Sendable, CustomStringConvertible, Codable, CodingKeyRepresentable {
     public var rawValue: String
 
     public init(rawValue: String) { self.rawValue = rawValue }
@@ -20,7 +20,9 @@ public struct EntryID: RawRepresentable, Hashable, Comparable, Sendable, CustomS
 }
 
 /// A BCP 47 language tag as listed under `languages` (`kk`, `ru`, `en`, `kk-Latn`).
-public struct LanguageTag: RawRepresentable, Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct LanguageTag: RawRepresentable, Hashable, Comparable, Sendable, CustomStringConvertible, Codable,
+    CodingKeyRepresentable
+{
     public var rawValue: String
 
     public init(rawValue: String) { self.rawValue = rawValue }
@@ -43,7 +45,7 @@ public struct LanguageTag: RawRepresentable, Hashable, Comparable, Sendable, Cus
 }
 
 /// Text given once per language: titles, labels, names.
-public struct LocalizedText: Hashable, Sendable {
+public struct LocalizedText: Hashable, Sendable, Codable {
     public var values: [LanguageTag: String]
 
     public init(_ values: [LanguageTag: String] = [:]) { self.values = values }

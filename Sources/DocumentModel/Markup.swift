@@ -1,7 +1,7 @@
 import Diagnostics
 
 /// A block of an entry's body. Every block keeps the range it was read from.
-public struct Block: Hashable, Sendable {
+public struct Block: Hashable, Sendable, Codable {
     public var kind: Kind
     public var range: SourceRange
 
@@ -10,7 +10,7 @@ public struct Block: Hashable, Sendable {
         self.range = range
     }
 
-    public indirect enum Kind: Hashable, Sendable {
+    public indirect enum Kind: Hashable, Sendable, Codable {
         case paragraph([Inline])
         case heading(Heading)
         case blockQuote([Block])
@@ -23,7 +23,7 @@ public struct Block: Hashable, Sendable {
     }
 }
 
-public struct Heading: Hashable, Sendable {
+public struct Heading: Hashable, Sendable, Codable {
     /// 2 for `##`; a level-1 heading is a markup error and never reaches a build.
     public var level: Int
     public var content: [Inline]
@@ -39,7 +39,7 @@ public struct Heading: Hashable, Sendable {
     }
 }
 
-public struct List: Hashable, Sendable {
+public struct List: Hashable, Sendable, Codable {
     public var isOrdered: Bool
     public var start: Int
     public var isTight: Bool
@@ -53,8 +53,8 @@ public struct List: Hashable, Sendable {
     }
 }
 
-public struct Table: Hashable, Sendable {
-    public enum Alignment: Hashable, Sendable { case none, left, center, right }
+public struct Table: Hashable, Sendable, Codable {
+    public enum Alignment: Hashable, Sendable, Codable { case none, left, center, right }
 
     public var alignments: [Alignment]
     public var header: [[Inline]]
@@ -67,7 +67,7 @@ public struct Table: Hashable, Sendable {
     }
 }
 
-public struct Figure: Hashable, Sendable {
+public struct Figure: Hashable, Sendable, Codable {
     public var image: MediaReference
     /// Alternative text for readers who cannot see the image; required.
     public var alt: String
@@ -81,7 +81,7 @@ public struct Figure: Hashable, Sendable {
 }
 
 /// An inline node of a paragraph, heading or cell, with its source range.
-public struct Inline: Hashable, Sendable {
+public struct Inline: Hashable, Sendable, Codable {
     public var kind: Kind
     public var range: SourceRange
 
@@ -90,7 +90,7 @@ public struct Inline: Hashable, Sendable {
         self.range = range
     }
 
-    public indirect enum Kind: Hashable, Sendable {
+    public indirect enum Kind: Hashable, Sendable, Codable {
         case text(String)
         case emphasis([Inline])
         case strong([Inline])

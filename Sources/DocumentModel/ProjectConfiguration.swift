@@ -2,7 +2,7 @@ import Diagnostics
 
 /// What `asyl.yaml` declares: languages, kinds and their facts, categories,
 /// archives, editions and settings (FORMAT.md §4).
-public struct ProjectConfiguration: Sendable {
+public struct ProjectConfiguration: Sendable, Codable {
     public var formatVersion: Int
     /// Languages that have files, in fallback order.
     public var languages: [LanguageTag]
@@ -45,7 +45,7 @@ public struct ProjectConfiguration: Sendable {
 }
 
 /// A language made from another one's versions (`kk-Latn` from `kk`).
-public struct DerivedLanguage: Hashable, Sendable {
+public struct DerivedLanguage: Hashable, Sendable, Codable {
     public var tag: LanguageTag
     public var source: LanguageTag
     public var script: String
@@ -58,7 +58,7 @@ public struct DerivedLanguage: Hashable, Sendable {
 }
 
 /// A kind of entry (person, monument, place…) and the facts it may carry.
-public struct KindSchema: Hashable, Sendable {
+public struct KindSchema: Hashable, Sendable, Codable {
     public var name: String
     public var label: LocalizedText
     public var fields: [FieldSchema]
@@ -72,7 +72,7 @@ public struct KindSchema: Hashable, Sendable {
     public func field(_ name: String) -> FieldSchema? { fields.first { $0.name == name } }
 }
 
-public struct FieldSchema: Hashable, Sendable {
+public struct FieldSchema: Hashable, Sendable, Codable {
     public var name: String
     public var type: FieldType
     public var label: LocalizedText
@@ -87,7 +87,7 @@ public struct FieldSchema: Hashable, Sendable {
 }
 
 /// The types a fact can have (FORMAT.md §2.1).
-public enum FieldType: Hashable, Sendable {
+public enum FieldType: Hashable, Sendable, Codable {
     case text
     case date
     case number
@@ -117,7 +117,7 @@ public enum FieldType: Hashable, Sendable {
     }
 }
 
-public struct EnumerationValue: Hashable, Sendable {
+public struct EnumerationValue: Hashable, Sendable, Codable {
     public var id: String
     public var label: LocalizedText
 
@@ -127,7 +127,7 @@ public struct EnumerationValue: Hashable, Sendable {
     }
 }
 
-public struct Category: Hashable, Sendable {
+public struct Category: Hashable, Sendable, Codable {
     public var id: String
     public var label: LocalizedText
 
@@ -138,7 +138,7 @@ public struct Category: Hashable, Sendable {
 }
 
 /// An archive that archival sources name (`tsga-rk`), with its short names per language.
-public struct Archive: Hashable, Sendable {
+public struct Archive: Hashable, Sendable, Codable {
     public var id: String
     public var name: LocalizedText
 
@@ -148,12 +148,12 @@ public struct Archive: Hashable, Sendable {
     }
 }
 
-public enum OutputFormat: String, Hashable, Sendable, CaseIterable {
+public enum OutputFormat: String, Hashable, Sendable, CaseIterable, Codable {
     case epub, print
 }
 
 /// One book: a selection of entries, in some languages, in some formats.
-public struct Edition: Hashable, Sendable {
+public struct Edition: Hashable, Sendable, Codable {
     public var id: String
     public var title: LocalizedText
     public var languages: [LanguageTag]
@@ -180,14 +180,14 @@ public struct Edition: Hashable, Sendable {
 }
 
 /// How an edition renders citations: numbered notes, or (Author Year) in the text.
-public enum CitationStyle: String, Hashable, Sendable, CaseIterable {
+public enum CitationStyle: String, Hashable, Sendable, CaseIterable, Codable {
     case notes
     case authorYear = "author-year"
 }
 
 /// `select:` of an edition: keys combine with AND, values of one key with OR;
 /// an empty list does not restrict.
-public struct Selection: Hashable, Sendable {
+public struct Selection: Hashable, Sendable, Codable {
     public var kinds: [String]
     public var categories: [String]
     public var regions: [EntryID]
@@ -202,7 +202,7 @@ public struct Selection: Hashable, Sendable {
 }
 
 /// `print:` page geometry, kept as written until the print stage reads it.
-public struct PrintGeometry: Hashable, Sendable {
+public struct PrintGeometry: Hashable, Sendable, Codable {
     public var trim: String
     public var bleed: String
     public var marks: String?

@@ -1,7 +1,7 @@
 import Diagnostics
 
 /// A link to another entry, as written and, after resolution, what it reaches.
-public struct WikiLink: Hashable, Sendable {
+public struct WikiLink: Hashable, Sendable, Codable {
     public var target: EntryID
     public var section: String?
     /// The `|text` part; nil means "the target's title in this language".
@@ -17,7 +17,7 @@ public struct WikiLink: Hashable, Sendable {
 }
 
 /// What a link reaches. Renderers read this and look nothing up again.
-public enum LinkResolution: Hashable, Sendable {
+public enum LinkResolution: Hashable, Sendable, Codable {
     /// Not resolved yet: only the parser's output has these.
     case unresolved
     /// The target has a version in the link's language.
@@ -35,7 +35,7 @@ public enum LinkResolution: Hashable, Sendable {
     }
 }
 
-public struct ResolvedLink: Hashable, Sendable {
+public struct ResolvedLink: Hashable, Sendable, Codable {
     public var target: EntryID
     /// The anchor of the section linked to, if any.
     public var anchor: String?
@@ -52,7 +52,7 @@ public struct ResolvedLink: Hashable, Sendable {
 }
 
 /// Why a link reaches nothing, with what partly matched for "did you mean".
-public enum LinkFailure: Hashable, Sendable {
+public enum LinkFailure: Hashable, Sendable, Codable {
     case noSuchEntry(suggestion: EntryID?)
     case noSuchSection(String, suggestion: String?)
     /// A fact's link reaches an entry of a kind the field does not allow.
@@ -60,7 +60,7 @@ public enum LinkFailure: Hashable, Sendable {
 }
 
 /// One `@key` of a citation, with its locator (`45-б.`, `с. 12`).
-public struct CitationItem: Hashable, Sendable {
+public struct CitationItem: Hashable, Sendable, Codable {
     public var key: String
     public var locator: String?
     public var range: SourceRange
@@ -74,7 +74,7 @@ public struct CitationItem: Hashable, Sendable {
     }
 }
 
-public enum CitationResolution: Hashable, Sendable {
+public enum CitationResolution: Hashable, Sendable, Codable {
     case unresolved
     /// The source's number in its version's list of sources (from 1, in order of first citation).
     case source(number: Int)
@@ -82,7 +82,7 @@ public enum CitationResolution: Hashable, Sendable {
 }
 
 /// An image path as written and, after resolution, the file it names.
-public struct MediaReference: Hashable, Sendable {
+public struct MediaReference: Hashable, Sendable, Codable {
     public var path: String
     public var resolution: MediaResolution
 
@@ -92,14 +92,14 @@ public struct MediaReference: Hashable, Sendable {
     }
 }
 
-public enum MediaResolution: Hashable, Sendable {
+public enum MediaResolution: Hashable, Sendable, Codable {
     case unresolved
     /// A file under the source tree: its path relative to the root and its media type.
     case file(path: String, mediaType: String)
     case missing(MediaFailure)
 }
 
-public enum MediaFailure: Hashable, Sendable {
+public enum MediaFailure: Hashable, Sendable, Codable {
     case notFound
     case unsupportedType(String)
     case leavesSourceTree

@@ -129,7 +129,7 @@ extension Version {
 }
 
 /// An image as used in a version: what it names, its alt text and where.
-public struct ImageUse: Hashable, Sendable {
+public struct ImageUse: Hashable, Sendable, Codable {
     public var reference: MediaReference
     public var alt: String
     public var range: SourceRange

@@ -4,7 +4,7 @@
 /// be approximate (`~`), uncertain (`?`) or both (`%`).
 ///
 /// Years are astronomical, as EDTF counts them: `0` is 1 BCE, `-399` is 400 BCE.
-public struct EDTFDate: Hashable, Sendable {
+public struct EDTFDate: Hashable, Sendable, Codable {
     /// The year with unspecified digits read as zero: `184X` → 1840.
     public var year: Int
     /// How many trailing digits of the year are `X`: `184X` → 1, `18XX` → 2.
@@ -19,7 +19,7 @@ public struct EDTFDate: Hashable, Sendable {
     public var uncertain: Bool
 
     /// A month or a day, known or written as `XX`.
-    public enum Component: Hashable, Sendable {
+    public enum Component: Hashable, Sendable, Codable {
         case known(Int)
         case unspecified
 
@@ -43,7 +43,7 @@ public struct EDTFDate: Hashable, Sendable {
     }
 
     /// How finely the date is known, from what is written and not unspecified.
-    public enum Precision: Int, Comparable, Sendable {
+    public enum Precision: Int, Comparable, Sendable, Codable {
         case century, decade, year, season, month, day
         public static func < (a: Precision, b: Precision) -> Bool { a.rawValue < b.rawValue }
     }

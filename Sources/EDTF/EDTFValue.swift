@@ -1,10 +1,10 @@
 /// A parsed EDTF string: one date, or an interval between two ends.
-public enum EDTFValue: Hashable, Sendable, CustomStringConvertible {
+public enum EDTFValue: Hashable, Sendable, CustomStringConvertible, Codable {
     case date(EDTFDate)
     case interval(from: IntervalEnd, to: IntervalEnd)
 
     /// One end of an interval (level 1 allows open `..` and unknown empty ends).
-    public enum IntervalEnd: Hashable, Sendable {
+    public enum IntervalEnd: Hashable, Sendable, Codable {
         case date(EDTFDate)
         /// `..`: the interval runs on without limit on this side.
         case open

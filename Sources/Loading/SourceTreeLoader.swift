@@ -207,7 +207,7 @@ public struct SourceScan: Sendable {
 
 /// What tells one state of a file from another without reading it: size,
 /// modification and change times, inode (as make, ninja and git's index do).
-public struct FileStamp: Hashable, Sendable {
+public struct FileStamp: Hashable, Sendable, Codable {
     public var size: Int
     public var modified: Int
     public var changed: Int

@@ -48,8 +48,8 @@ import Testing
         #expect(try BinaryCoding.encode([UInt8](repeating: 1, count: 100)).count < 105)
         struct Pair: Codable { var first: Int; var second: Int }
         let many = try BinaryCoding.encode([Pair](repeating: Pair(first: 1, second: 2), count: 100))
-        // A map of two integers: tag, count, two key references, two values of two bytes.
-        #expect(many.count < 100 * 8 + 40)
+        // A map of two integers: tag, length and count (nine bytes), two key references, two values of two bytes.
+        #expect(many.count < 100 * 15 + 60)
     }
 
     @Test func aMalformedDocumentThrowsAndNeverCrashes() throws {
@@ -68,15 +68,21 @@ import Testing
         #expect(throws: (any Error).self) { try BinaryCoding.decode(Int.self, from: [3] + [UInt8](repeating: 0xFF, count: 11)) }
     }
 
-    @Test func deepNestingIsRefused() {
-        // Arrays within arrays, deeper than any value the graph keeps.
-        var nested: [UInt8] = []
-        for _ in 0...(BinaryCoding.maximumDepth + 1) { nested += [8, 1] }
-        nested += [0]
-        #expect(throws: BinaryCodingError.self) { try BinaryCoding.decode([Int].self, from: nested) }
+    indirect enum Nest: Codable {
+        case leaf
+        case wrap(Nest)
+    }
+
+    @Test func deepNestingIsRefused() throws {
+        var nest = Nest.leaf
+        for _ in 0..<BinaryCoding.maximumDepth { nest = .wrap(nest) }
+        let bytes = try BinaryCoding.encode(nest)
+        #expect(throws: BinaryCodingError.self) { try BinaryCoding.decode(Nest.self, from: bytes) }
     }
 
     @Test func aCountLargerThanTheDocumentIsRefusedBeforeAnythingIsReserved() {
-        #expect(throws: BinaryCodingError.self) { try BinaryCoding.decode([Int].self, from: [8, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F]) }
+        // No keys; an array claiming more bytes and items than there are.
+        #expect(throws: BinaryCodingError.self) { try BinaryCoding.decode([Int].self, from: [0, 8, 0xFF, 0xFF, 0xFF, 0x0F, 1, 0, 0, 0]) }
+        #expect(throws: BinaryCodingError.self) { try BinaryCoding.decode([Int].self, from: [0, 8, 4, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0x7F]) }
     }
 }
