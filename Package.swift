@@ -40,7 +40,7 @@ let package = Package(
         .target(name: "BuildGraph", dependencies: ["FileSystem", .product(name: "Crypto", package: "swift-crypto")]),
 
         // The pipeline stages, in the order data flows through them.
-        .target(name: "Loading", dependencies: ["Diagnostics", "Parallelism"]),
+        .target(name: "Loading", dependencies: ["Diagnostics", "Parallelism", "FileSystem", "NativeBridge"]),
         .target(
             name: "Parsing",
             dependencies: [
@@ -53,7 +53,7 @@ let package = Package(
         .target(
             name: "XMLSerialisation",
             dependencies: ["Localisation", "NativeBridge", "Resolution", .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "Packaging", dependencies: ["NativeBridge"]),
+        .target(name: "Packaging", dependencies: ["NativeBridge", "FileSystem"]),
         .target(
             name: "Pipeline",
             dependencies: [

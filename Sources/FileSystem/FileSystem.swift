@@ -33,22 +33,54 @@ public enum FileSystem {
     /// The bytes of the regular file at `path`, or nil: a symbolic link, a
     /// folder, anything else, or a file larger than `limit`, is not read.
     public static func readRegularFile(_ path: String, limit: Int = .max) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
+        try? readFile(path, limit: limit, followingLinks: false).get()
+    }
+
+    public enum ReadFailure: Error, Sendable, Equatable {
+        case unreadable
+        case tooLarge(size: Int)
+    }
+
+    /// The bytes of the regular file at `path` (through a final link when
+    /// `followingLinks`), if it is no larger than `limit`.
+    public static func readFile(_ path: String, limit: Int, followingLinks: Bool) -> Result<[UInt8], ReadFailure> {
+        // Non-blocking, so that opening a FIFO cannot hang; it is then refused as not a regular file.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | (followingLinks ? 0 : O_NOFOLLOW))
+        guard descriptor >= 0 else { return .failure(.unreadable) }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return .failure(.unreadable) }
         let size = Int(status.st_size)
-        guard size <= limit else { return nil }
+        guard size <= limit else { return .failure(.tooLarge(size: size)) }
         var bytes = [UInt8](repeating: 0, count: size)
         var done = 0
         while done < size {
             let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + done, size - done) }
             if count < 0, errno == EINTR { continue }
-            guard count > 0 else { return nil }
+            guard count > 0 else { return .failure(.unreadable) }
             done += count
         }
-        return bytes
+        return .success(bytes)
+    }
+
+    /// What tells one state of a file from another without reading it, through links.
+    public struct Status: Sendable, Equatable {
+        public var size: Int
+        /// Nanoseconds since 1970.
+        public var modified: Int
+        public var changed: Int
+        public var inode: Int
+    }
+
+    public static func status(_ path: String) -> Status? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        return Status(
+            size: Int(status.st_size),
+            // Wrapping: a time past 2262 must still give a status, not a trap.
+            modified: Int(status.st_mtim.tv_sec) &* 1_000_000_000 &+ Int(status.st_mtim.tv_nsec),
+            changed: Int(status.st_ctim.tv_sec) &* 1_000_000_000 &+ Int(status.st_ctim.tv_nsec),
+            inode: Int(truncatingIfNeeded: status.st_ino))
     }
 
     /// Writes `bytes` beside `path` under a temporary name and renames it
@@ -89,8 +121,11 @@ public enum FileSystem {
         return url.deletingLastPathComponent().appendingPathComponent(name).path
     }
 
-    /// The names in a folder, each with what it is (nothing followed); empty when it cannot be read.
-    public static func list(_ folder: String) -> [(name: String, kind: Kind)] {
+    /// The names in a folder, each with what it is (nothing followed), in
+    /// the order the folder gives them; empty when it cannot be read. The
+    /// folder's own record of each kind is used, so a listing of thousands of
+    /// files costs no call per file.
+    public static func entries(_ folder: String) -> [(name: String, kind: Kind)] {
         guard let directory = opendir(folder) else { return [] }
         defer { closedir(directory) }
         var found: [(String, Kind)] = []
@@ -99,9 +134,22 @@ public enum FileSystem {
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
             guard name != ".", name != ".." else { continue }
-            found.append((name, kind(of: folder + "/" + name) ?? .other))
+            let kind: Kind
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_REG): kind = .file
+            case Int32(DT_DIR): kind = .directory
+            case Int32(DT_LNK): kind = .symbolicLink
+            case Int32(DT_UNKNOWN): kind = self.kind(of: folder + "/" + name) ?? .other
+            default: kind = .other
+            }
+            found.append((name, kind))
         }
-        return found.sorted { $0.0 < $1.0 }
+        return found
+    }
+
+    /// `entries`, sorted by name.
+    public static func list(_ folder: String) -> [(name: String, kind: Kind)] {
+        entries(folder).sorted { $0.name < $1.name }
     }
 
     /// Creates a folder and its parents; false when that is not possible

@@ -1,9 +1,8 @@
 import Diagnostics
 import Foundation
 import Parallelism
-#if canImport(Glibc)
-import Glibc
-#endif
+import FileSystem
+import NativeBridge
 
 /// The files of a source tree as read from disk: the load stage's output.
 public struct SourceTree: Sendable {
@@ -127,29 +126,15 @@ public struct SourceTreeLoader: Sendable {
         let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
         var folders = [""]
         while let relative = folders.popLast() {
-            guard let directory = opendir(rootPath + relative) else { continue }
-            defer { closedir(directory) }
-            while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-                }
-                guard !name.hasPrefix(".") else { continue }
+            for (name, kind) in FileSystem.entries(rootPath + relative) where !name.hasPrefix(".") {
                 let path = relative.isEmpty ? name : relative + "/" + name
-                switch Int32(entry.pointee.d_type) {
-                case Int32(DT_DIR): folders.append(path)
-                case Int32(DT_REG): files.insert(path)
-                default:
-                    // Links and file systems that do not say the type: ask, and keep only what stays inside.
+                switch kind {
+                case .directory: folders.append(path)
+                case .file: files.insert(path)
+                case .symbolicLink, .other:
+                    // A link counts only if what it leads to stays inside the tree; a linked folder is not walked.
                     let real = URL(fileURLWithPath: rootPath + path).resolvingSymlinksInPath()
-                    var isDirectory: ObjCBool = false
-                    guard real.path.hasPrefix(rootPath),
-                          FileManager.default.fileExists(atPath: real.path, isDirectory: &isDirectory)
-                    else { continue }
-                    if isDirectory.boolValue {
-                        if entry.pointee.d_type == DT_UNKNOWN { folders.append(path) }
-                    } else {
-                        files.insert(path)
-                    }
+                    if real.path.hasPrefix(rootPath), FileSystem.kind(of: real.path) == .file { files.insert(path) }
                 }
             }
         }
@@ -162,30 +147,15 @@ public struct SourceTreeLoader: Sendable {
     }
 
     private func readText(_ url: URL, path: String) -> ReadOutcome {
-        let descriptor = open(url.path, O_RDONLY)
-        guard descriptor >= 0 else {
+        let bytes: [UInt8]
+        switch FileSystem.readFile(url.path, limit: maximumFileSize, followingLinks: true) {
+        case .success(let read): bytes = read
+        case .failure(.unreadable):
             return .problem(Diagnostic(.unreadableFile, "cannot read the file", at: SourceLocation(path: path)))
-        }
-        defer { close(descriptor) }
-        var status = stat()
-        let size = fstat(descriptor, &status) == 0 ? Int(status.st_size) : 0
-        if size > maximumFileSize {
+        case .failure(.tooLarge(let size)):
             return .problem(Diagnostic(
                 .unreadableFile, "file is \(size / 1_048_576) MiB; the limit is \(maximumFileSize / 1_048_576) MiB",
                 at: SourceLocation(path: path)))
-        }
-        var bytes = [UInt8](repeating: 0, count: size)
-        let count = bytes.withUnsafeMutableBytes { buffer -> Int in
-            var done = 0
-            while done < size {
-                let got = read(descriptor, buffer.baseAddress! + done, size - done)
-                if got <= 0 { break }
-                done += got
-            }
-            return done
-        }
-        guard count == size else {
-            return .problem(Diagnostic(.unreadableFile, "cannot read the file", at: SourceLocation(path: path)))
         }
         switch TextDecoding.decode(bytes) {
         case .success(let text):
@@ -223,17 +193,9 @@ public struct FileStamp: Hashable, Sendable, Codable {
     /// The stamp of the file at `path`; all zero when it cannot be read, which
     /// no real file's stamp is, so the file then counts as changed.
     init(of path: String) {
-        var status = stat()
-        guard stat(path, &status) == 0 else {
-            self.init(size: 0, modified: 0, changed: 0, inode: 0)
-            return
-        }
+        let status = FileSystem.status(path)
         self.init(
-            size: Int(status.st_size),
-            // Wrapping: a time past 2262 must still give a stamp, not a trap.
-            modified: Int(status.st_mtim.tv_sec) &* 1_000_000_000 &+ Int(status.st_mtim.tv_nsec),
-            changed: Int(status.st_ctim.tv_sec) &* 1_000_000_000 &+ Int(status.st_ctim.tv_nsec),
-            inode: Int(truncatingIfNeeded: status.st_ino))
+            size: status?.size ?? 0, modified: status?.modified ?? 0, changed: status?.changed ?? 0, inode: status?.inode ?? 0)
     }
 }
 
@@ -249,7 +211,7 @@ enum TextDecoding {
         var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if let text = String(validating: bytes, as: UTF8.self) {
-            let hasCarriageReturn = bytes.withUnsafeBufferPointer { buffer in buffer.baseAddress.map { memchr($0, 13, buffer.count) != nil } ?? false }
+            let hasCarriageReturn = bytes.withUnsafeBufferPointer { ByteSearch.firstIndex(of: 13, in: $0) != nil }
             return .success(hasCarriageReturn ? normalizeLineEnds(text) : text)
         }
         var line = 1

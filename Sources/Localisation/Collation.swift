@@ -21,22 +21,10 @@ public struct Collation: Sendable {
 
     public init(language: LanguageTag) {
         self.language = language
-        let primary = language.rawValue.split(separator: "-").first.map(String.init) ?? language.rawValue
-        isKazakhLatin = language.rawValue == "kk-Latn"
-        switch primary {
-        case "kk" where isKazakhLatin:
-            alphabet = KazakhLatin.alphabet
-            equivalents = [:]
-        case "kk":
-            alphabet = Self.kazakhAlphabet
-            equivalents = [:]
-        case "ru":
-            alphabet = Self.russianAlphabet.filter { $0 != "Ё" }
-            equivalents = ["Ё": "Е", "Ә": "А", "Ғ": "Г", "Қ": "К", "Ң": "Н", "Ө": "О", "Ұ": "У", "Ү": "У", "Һ": "Х", "І": "И"]
-        default:
-            alphabet = Self.englishAlphabet
-            equivalents = [:]
-        }
+        let conventions = LanguageConventions.of(language)
+        alphabet = conventions.alphabet
+        equivalents = conventions.collationEquivalents
+        isKazakhLatin = conventions.dottedAndDotlessI
         var rank: [Character: UInt32] = [:]
         for (index, letter) in alphabet.enumerated() { rank[letter] = UInt32(index) }
         self.rank = rank

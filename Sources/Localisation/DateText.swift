@@ -5,19 +5,16 @@ import EDTF
 /// тамыз», ru «10 августа 1845 г.», en «10 August 1845», with approximate,
 /// uncertain, decades, centuries, BCE years and intervals.
 public struct DateText: Sendable {
-    enum Style: Sendable { case kazakh, russian, english }
+    typealias Style = LanguageConventions.DateForms
 
     private let style: Style
     /// kk-Latn: Kazakh forms, transliterated.
-    private let latin: Bool
+    private let writeGenerated: (@Sendable (String) -> String)?
 
     public init(language: LanguageTag) {
-        latin = language.rawValue == "kk-Latn"
-        switch language.rawValue.split(separator: "-").first {
-        case "kk": style = .kazakh
-        case "ru": style = .russian
-        default: style = .english
-        }
+        let conventions = LanguageConventions.of(language)
+        style = conventions.dateForms
+        writeGenerated = conventions.writeGenerated
     }
 
     public func text(_ value: EDTFValue) -> String {
@@ -25,7 +22,7 @@ public struct DateText: Sendable {
         case .date(let date): text(date)
         case .interval(let from, let to): interval(from, to)
         }
-        return latin ? KazakhLatin.transliterate(written) : written
+        return writeGenerated?(written) ?? written
     }
 
     // MARK: One date

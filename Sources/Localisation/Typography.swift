@@ -7,12 +7,12 @@ import DocumentModel
 /// initials with their names and numbers with their units, and numbers of
 /// five digits or more are grouped in thousands (`12 000`, en `12,000`).
 public struct Typography: Sendable {
-    private let english: Bool
+    private let conventions: LanguageConventions
     /// Quote depth carried across the text pieces of one paragraph.
     private var depth = 0
 
     public init(language: LanguageTag) {
-        english = language.rawValue.split(separator: "-").first == "en"
+        conventions = LanguageConventions.of(language)
     }
 
     /// Units and abbreviations that stay on the line of the number before them.
@@ -33,24 +33,24 @@ public struct Typography: Sendable {
         var previous: Unicode.Scalar? = nil
         let groups = thousandsSeparators(scalars)
         for (index, scalar) in scalars.enumerated() {
-            if groups.contains(index) { out.append(contentsOf: (english ? "," : "\u{00A0}").unicodeScalars) }
+            if groups.contains(index) { out.append(contentsOf: conventions.thousandsSeparator.unicodeScalars) }
             let next = index + 1 < scalars.count ? scalars[index + 1] : nil
             switch scalar {
             case "\"":
                 let opening = previous == nil || previous!.properties.isWhitespace || "([{—–-/«„“".unicodeScalars.contains(previous!)
                 if opening {
-                    out.append(contentsOf: (english ? (depth == 0 ? "“" : "‘") : (depth == 0 ? "«" : "„")).unicodeScalars)
+                    out.append(contentsOf: (depth == 0 ? conventions.quotes.open : conventions.quotes.innerOpen).unicodeScalars)
                     depth += 1
                 } else {
                     depth = max(0, depth - 1)
-                    out.append(contentsOf: (english ? (depth == 0 ? "”" : "’") : (depth == 0 ? "»" : "“")).unicodeScalars)
+                    out.append(contentsOf: (depth == 0 ? conventions.quotes.close : conventions.quotes.innerClose).unicodeScalars)
                 }
             case "'":
                 out.append("’")
             case "-" where isDigit(previous) && isDigit(next) && !isDatePart(scalars, at: index):
                 out.append("–")
             case "-" where previous == " " && next == " ":
-                out.append(contentsOf: (english ? "–" : "—").unicodeScalars)
+                out.append(contentsOf: conventions.spacedDash.unicodeScalars)
             case " " where noBreakAfter(scalars, before: index) || noBreakBefore(scalars, from: index + 1):
                 out.append("\u{00A0}")
             default:

@@ -1,3 +1,4 @@
+import FileSystem
 import Foundation
 
 /// One file of an EPUB container, as it goes into the zip.
@@ -53,16 +54,10 @@ public enum EPUBPackager {
         } catch {
             throw PackagingError.cannotWrite(destination.path, error.description)
         }
-        let temporary = folder.appendingPathComponent(".\(destination.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
-            try Data(bytes).write(to: temporary)
+            try FileSystem.writeAtomically(bytes, to: destination.path)
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw PackagingError.cannotWrite(destination.path, "\(error)")
-        }
-        guard rename(temporary.path, destination.path) == 0 else {
-            try? FileManager.default.removeItem(at: temporary)
-            throw PackagingError.cannotWrite(destination.path, String(cString: strerror(errno)))
+            throw PackagingError.cannotWrite(destination.path, error.reason)
         }
     }
 

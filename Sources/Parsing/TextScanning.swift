@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import NativeBridge
 
 /// Fast text primitives on UTF-8, for the per-file hot paths: splitting by
 /// `Character` or searching through Foundation costs grapheme breaking and
@@ -16,12 +12,9 @@ extension StringProtocol {
         var result: [Substring] = []
         let utf8 = text.utf8
         let found = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            guard let base = bytes.baseAddress else { return true }
             var offset = 0
             while offset < bytes.count {
-                let rest = bytes.count - offset
-                guard let hit = memchr(base + offset, 0x0A, rest) else { break }
-                let end = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                guard let end = ByteSearch.firstIndex(of: 0x0A, in: bytes, from: offset) else { break }
                 result.append(text[utf8.index(utf8.startIndex, offsetBy: offset)..<utf8.index(utf8.startIndex, offsetBy: end)])
                 offset = end + 1
             }
@@ -44,10 +37,7 @@ extension StringProtocol {
 
     /// Whether an ASCII byte occurs, found with `memchr`.
     func containsASCII(_ byte: UInt8) -> Bool {
-        utf8.withContiguousStorageIfAvailable { bytes in
-            guard let base = bytes.baseAddress else { return false }
-            return memchr(base, Int32(byte), bytes.count) != nil
-        } ?? utf8.contains(byte)
+        utf8.withContiguousStorageIfAvailable { ByteSearch.firstIndex(of: byte, in: $0) != nil } ?? utf8.contains(byte)
     }
 
     /// The number of Unicode scalars: the UTF-8 bytes that start one.
@@ -65,12 +55,10 @@ extension StringProtocol {
         guard let first = pattern.first else { return nil }
         let utf8 = self.utf8
         let offset = utf8.withContiguousStorageIfAvailable { bytes -> Int? in
-            guard let base = bytes.baseAddress else { return nil }
             var from = 0
-            while from < bytes.count, let hit = memchr(base + from, Int32(first), bytes.count - from) {
-                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            while let at = ByteSearch.firstIndex(of: first, in: bytes, from: from) {
                 guard at + pattern.count <= bytes.count else { return nil }
-                if memcmp(base + at, pattern.baseAddress!, pattern.count) == 0 { return at }
+                if ByteSearch.matches(pattern, in: bytes, at: at) { return at }
                 from = at + 1
             }
             return nil

@@ -2,6 +2,7 @@ import BuildGraph
 import Crypto
 import Diagnostics
 import DocumentModel
+import FileSystem
 import Foundation
 import Loading
 import Parallelism
@@ -101,15 +102,13 @@ struct BuildRecord: Sendable {
         return try? decode(&reader)
     }
 
-    /// Written to a temporary file and renamed, so a crash leaves the old record or none.
+    /// Written atomically, so a crash leaves the old record or none.
     func write(to folder: URL) {
         var writer = ByteWriter()
         encode(&writer)
         let payload = writer.bytes
-        let file = folder.appendingPathComponent(Self.fileName)
-        let temporary = folder.appendingPathComponent(".\(Self.fileName).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        guard (try? Data(Self.magic + Array(SHA256.hash(data: payload)) + payload).write(to: temporary)) != nil else { return }
-        if rename(temporary.path, file.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
+        try? FileSystem.writeAtomically(
+            Self.magic + Array(SHA256.hash(data: payload)) + payload, to: folder.appendingPathComponent(Self.fileName).path)
     }
 
     /// Deletes the record: the next build is a full one.

@@ -183,7 +183,7 @@ struct IncrementalBuild {
                 let book = BookName(edition: job.plan.edition.id, language: job.plan.language, format: job.format)
                 let serialiser = BookSerialiser(
                     plan: job.plan, project: job.project, modified: date, resources: [], fontLicence: "",
-                    kazakhSoftHyphens: job.format == .print && job.plan.language.rawValue == "kk")
+                    forPrint: job.format == .print)
                 try graph.set(DocumentXML(book: book, name: job.file), to: serialiser.chunk(job.plan.chunks[0]).serialized())
                 switch job.format {
                 case .epub:

@@ -42,8 +42,7 @@ struct PrintBuilder {
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
 
         let serialiser = BookSerialiser(
-            plan: plan, project: project, modified: date, resources: [], fontLicence: "",
-            kazakhSoftHyphens: plan.language.rawValue == "kk")
+            plan: plan, project: project, modified: date, resources: [], fontLicence: "", forPrint: true)
         let book = self.book
         let graph = self.graph
         try graph.set(DocumentXML(book: book, name: ""), to: serialiser.outline().serialized())

@@ -17,15 +17,15 @@ public struct BookSerialiser: Sendable {
     public let fontLicence: String
     /// Indexes and chronology, made once for the outline and for the packager.
     public let backMatter: BackMatter
-    /// Soft hyphens at Kazakh syllable boundaries in running text (for print:
-    /// paged-media engines have no Kazakh patterns).
-    public let kazakhSoftHyphens: Bool
+    /// Soft hyphens in running text, for print, in a language whose
+    /// conventions give them (Kazakh: paged-media engines have no patterns for it).
+    let hyphenation: (@Sendable (String) -> String)?
 
     public init(
         plan: BookPlan, project: ResolvedProject, modified: Date, resources: [BookResource], fontLicence: String,
-        kazakhSoftHyphens: Bool = false
+        forPrint: Bool = false
     ) {
-        self.kazakhSoftHyphens = kazakhSoftHyphens
+        hyphenation = forPrint ? LanguageConventions.of(plan.language).printHyphenation : nil
         self.plan = plan
         self.project = project
         self.modified = modified

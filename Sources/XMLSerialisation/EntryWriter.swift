@@ -215,7 +215,7 @@ struct EntryWriter {
         switch inline.kind {
         case .text(let text):
             let typeset = typography.apply(text)
-            xml.text(serialiser.kazakhSoftHyphens ? KazakhHyphenation.insertSoftHyphens(typeset) : typeset)
+            xml.text(serialiser.hyphenation?(typeset) ?? typeset)
         case .softBreak: xml.text(" ")
         case .lineBreak: xml.element("br")
         case .code(let code): xml.element("code", text: code)

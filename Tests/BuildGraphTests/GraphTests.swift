@@ -190,6 +190,20 @@ struct Loop: Query {
         }
     }
 
+    @Test func aReleasedValueComesBackFromTheStoreWithoutBeingMadeAgain() throws {
+        let (a, b) = ("a" + unique, "b" + unique)
+        let sum = Sum([a, b])
+        _ = try run([a: 2, b: 3]) { graph in
+            #expect(try graph.value(sum) == 5)
+            graph.release([sum, Cell(a), Cell(b)])
+            #expect(try graph.value(sum) == 5)
+            // The same value may be given again once released; another one may not.
+            try graph.set(Cell(a), to: 2)
+            #expect(throws: GraphError.self) { try graph.set(Cell(b), to: 4) }
+        }
+        #expect(World.times(sum) == 1)
+    }
+
     @Test func aCycleIsAnErrorNotAHang() throws {
         _ = try run([:]) { graph in
             #expect(throws: GraphError.self) { try graph.value(Loop("x" + unique)) }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 
 @testable import FileSystem
@@ -31,6 +34,19 @@ import Testing
         #expect(FileSystem.readRegularFile(folder + "/target", limit: 3) == nil)
         FileSystem.remove(folder + "/link")
         #expect(FileSystem.readRegularFile(folder + "/target") == Array("secret".utf8))
+    }
+
+    @Test func aFIFOIsRefusedWithoutWaitingForAWriter() {
+        let path = folder + "/pipe"
+        #expect(mkfifo(path, 0o644) == 0)
+        #expect(FileSystem.readFile(path, limit: 100, followingLinks: true) == .failure(.unreadable))
+        #expect(FileSystem.list(folder).map(\.kind) == [.other])
+    }
+
+    @Test func aFileOverTheLimitSaysItsSize() throws {
+        try FileSystem.writeAtomically([UInt8](repeating: 65, count: 10), to: folder + "/ten")
+        #expect(FileSystem.readFile(folder + "/ten", limit: 9, followingLinks: true) == .failure(.tooLarge(size: 10)))
+        #expect(FileSystem.status(folder + "/ten")?.size == 10)
     }
 
     @Test func aListingSaysWhatEachNameIs() throws {

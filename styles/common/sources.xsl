@@ -8,11 +8,12 @@
     xmlns:a="urn:asyl:book:1"
     exclude-result-prefixes="a">
 
+  <!-- Each language's conventions come from its l10n file. -->
   <xsl:variable name="citation.style">
-    <xsl:choose>
-      <xsl:when test="$lang = 'en'">chicago</xsl:when>
-      <xsl:otherwise>gost</xsl:otherwise>
-    </xsl:choose>
+    <xsl:call-template name="gentext"><xsl:with-param name="key" select="'convention.citations'"/></xsl:call-template>
+  </xsl:variable>
+  <xsl:variable name="archive.reference">
+    <xsl:call-template name="gentext"><xsl:with-param name="key" select="'convention.archive-reference'"/></xsl:call-template>
   </xsl:variable>
 
   <!-- A source as an author-year citation names it. GOST: up to three family
@@ -108,7 +109,7 @@
     <xsl:if test="a:title"><xsl:value-of select="a:title"/><xsl:text> // </xsl:text></xsl:if>
     <xsl:value-of select="a:archive"/>
     <xsl:choose>
-      <xsl:when test="starts-with($lang, 'kk')">
+      <xsl:when test="$archive.reference = 'number-then-label'">
         <xsl:text>. </xsl:text>
         <xsl:for-each select="a:fond | a:inventory | a:file | a:sheets">
           <xsl:if test="position() &gt; 1"><xsl:text>, </xsl:text></xsl:if>
@@ -118,7 +119,7 @@
         </xsl:for-each>
         <xsl:text>.</xsl:text>
       </xsl:when>
-      <xsl:when test="$lang = 'ru'">
+      <xsl:when test="$archive.reference = 'label-then-number'">
         <xsl:for-each select="a:fond | a:inventory | a:file | a:sheets">
           <xsl:text>. </xsl:text>
           <xsl:call-template name="gentext"><xsl:with-param name="key" select="concat('archive.', local-name())"/></xsl:call-template>
