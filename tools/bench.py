@@ -8,6 +8,12 @@ goes to stdout and to build/bench/report.md.
 
     python3 tools/bench.py            # 1,000 and 10,000 entries, Pandoc on both
     python3 tools/bench.py --quick    # skips Pandoc on 10,000 entries
+    python3 tools/bench.py --baseline origin/main   # also every Asyl row with that revision's build
+
+With --baseline REV, REV is checked out beside the project (build/bench/baseline,
+a git worktree) and built there with its own .build folder; each Asyl row runs
+both binaries in the same run, and '× baseline' is this tree's wall time over
+the baseline's.
 
 Cold builds start without a render cache (OUT/.cache is deleted before each
 run); rebuilds keep the cache the build before them left. Pandoc takes about
@@ -74,10 +80,15 @@ def version_files(tree, language):
 
 
 class Edit:
-    """Changes one entry's body or title, or adds an entry beside it, for an incremental rebuild; then puts it back."""
+    """Changes one entry's body or title, adds an entry beside it, or changes the publisher's name in
+    asyl.yaml or one source's title in sources.yaml, for an incremental rebuild; then puts it back."""
     def __init__(self, tree, what):
         files = version_files(tree, "kk")
         self.file = pathlib.Path(files[len(files) // 2])
+        if what == "publisher":
+            self.file = tree / "asyl.yaml"
+        elif what == "source":
+            self.file = tree / "sources.yaml"
         self.original = self.file.read_text(encoding="utf-8")
         self.what = what
         self.count = 0
@@ -87,8 +98,12 @@ class Edit:
         self.count += 1
         if self.what == "body":
             self.file.write_text(self.original + f"\nЖаңа сөйлем {self.count}.\n", encoding="utf-8")
-        elif self.what == "title":
-            text = re.sub(r"^title: (.*)$", rf"title: \1 ({self.count})", self.original, count=1, flags=re.M)
+        elif self.what in ("title", "source"):
+            # The first `title:` of the file: the entry's headword, or the first source's title.
+            text = re.sub(r"^(\s*)title: (.*)$", rf"\1title: \2 ({self.count})", self.original, count=1, flags=re.M)
+            self.file.write_text(text, encoding="utf-8")
+        elif self.what == "publisher":
+            text = re.sub(r"^publisher: \{kk: ([^,}]*)", rf"publisher: {{kk: \1 {self.count}", self.original, count=1, flags=re.M)
             self.file.write_text(text, encoding="utf-8")
         else:
             # A copy of the entry under a new id: a new entry file, linked from nowhere.
@@ -97,7 +112,7 @@ class Edit:
             self.added.append(added)
 
     def restore(self):
-        if self.what in ("body", "title"):
+        if self.what in ("body", "title", "publisher", "source"):
             self.file.write_text(self.original, encoding="utf-8")
         for path in self.added:
             path.unlink(missing_ok=True)
@@ -121,18 +136,66 @@ def floor(tree, out, runs):
                    max(read.rss_kb, xslt.rss_kb, deflate.rss_kb))
 
 
+def baseline_binary(revision):
+    """REV built in a worktree of its own, kept between runs of the same revision."""
+    folder = BENCH / "baseline"
+    commit = subprocess.run(["git", "rev-parse", revision], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+    if (folder / ".git").exists():
+        subprocess.run(["git", "checkout", "--quiet", "--detach", commit], cwd=folder, check=True)
+    else:
+        BENCH.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["git", "worktree", "add", "--quiet", "--detach", str(folder), commit], cwd=ROOT, check=True)
+    subprocess.run(["swift", "build", "-c", "release", "--product", "asyl"], cwd=folder, check=True,
+                   stdout=subprocess.DEVNULL)
+    return folder / ".build" / "release" / "asyl", commit[:10]
+
+
+def asyl_rows(measures, suffix, asyl, tree, out, runs):
+    """Every Asyl row of one binary, into `measures`, each name followed by `suffix`."""
+    out.mkdir(parents=True, exist_ok=True)
+    build = f"'{asyl}' build '{tree}' --out '{out / 'epub'}' --format epub"
+    measures["check" + suffix] = timed(f"'{asyl}' check '{tree}' --format json > /dev/null", runs)
+    measures["build epub (kk, ru, en)" + suffix] = timed(build, runs, before=without_cache(out / "epub"))
+    measures["build print (kk, ru, en)" + suffix] = timed(
+        f"'{asyl}' build '{tree}' --out '{out / 'print'}' --format print", runs, before=without_cache(out / "print"))
+    measures["rebuild epub, nothing changed" + suffix] = timed(build, runs)
+    for what, name in (("body", "rebuild after one body edit"), ("title", "rebuild after one title edit"),
+                       ("entry", "rebuild after a new entry file"),
+                       ("publisher", "rebuild after the publisher's name in asyl.yaml"),
+                       ("source", "rebuild after one source's title in sources.yaml")):
+        edit = Edit(tree, what)
+        try:
+            measures[name + suffix] = timed(build, runs, before=edit)
+        finally:
+            edit.restore()
+    # The build leaves its record; a check with --out reads only what changed since.
+    subprocess.run(["bash", "-c", build], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    edit = Edit(tree, "body")
+    try:
+        measures["check after one body edit, with the build's record" + suffix] = timed(
+            f"'{asyl}' check '{tree}' --out '{out / 'epub'}' --format json > /dev/null", runs, before=edit)
+    finally:
+        edit.restore()
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="skip Pandoc on the 10,000-entry corpus")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--pandoc-runs", type=int, default=1, help="runs of Pandoc on 10,000 entries")
     parser.add_argument("--sizes", default="1000,10000")
+    parser.add_argument("--baseline", metavar="REV", help="also measure this git revision, built beside the project")
     arguments = parser.parse_args()
     if not ASYL.exists():
         sys.exit(f"{ASYL} is missing: run `make bench` (it builds it)")
     env_epoch = {"SOURCE_DATE_EPOCH": "1763769600"}
     os.environ.update(env_epoch)
     pandoc_version = subprocess.run(["pandoc", "--version"], capture_output=True, text=True).stdout.splitlines()[0]
+    binaries = [("", ASYL)]
+    baseline_label = None
+    if arguments.baseline:
+        binary, baseline_label = baseline_binary(arguments.baseline)
+        binaries.append((" [baseline]", binary))
     rows = []
     for entries in [int(s) for s in arguments.sizes.split(",")]:
         tree = corpus(entries)
@@ -140,31 +203,8 @@ def main():
         out.mkdir(parents=True, exist_ok=True)
         label = f"{entries:,}"
         measures = {}
-        measures["check"] = timed(f"'{ASYL}' check '{tree}' --format json > /dev/null", arguments.runs)
-        measures["build epub (kk, ru, en)"] = timed(
-            f"'{ASYL}' build '{tree}' --out '{out / 'epub'}' --format epub", arguments.runs, before=without_cache(out / "epub"))
-        measures["build print (kk, ru, en)"] = timed(
-            f"'{ASYL}' build '{tree}' --out '{out / 'print'}' --format print", arguments.runs,
-            before=without_cache(out / "print"))
-        measures["rebuild epub, nothing changed"] = timed(
-            f"'{ASYL}' build '{tree}' --out '{out / 'epub'}' --format epub", arguments.runs)
-        for what, name in (("body", "rebuild after one body edit"), ("title", "rebuild after one title edit"),
-                           ("entry", "rebuild after a new entry file")):
-            edit = Edit(tree, what)
-            try:
-                measures[name] = timed(
-                    f"'{ASYL}' build '{tree}' --out '{out / 'epub'}' --format epub", arguments.runs, before=edit)
-            finally:
-                edit.restore()
-        # The build leaves its record; a check with --out reads only what changed since.
-        subprocess.run([str(ASYL), "build", str(tree), "--out", str(out / "epub"), "--format", "epub"],
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-        edit = Edit(tree, "body")
-        try:
-            measures["check after one body edit, with the build's record"] = timed(
-                f"'{ASYL}' check '{tree}' --out '{out / 'epub'}' --format json > /dev/null", arguments.runs, before=edit)
-        finally:
-            edit.restore()
+        for suffix, asyl in binaries:
+            asyl_rows(measures, suffix, asyl, tree, out / f"asyl{suffix.strip(' []')}", arguments.runs)
         if entries >= 10_000 and arguments.quick:
             measures["pandoc epub3 (kk only)"] = None
         else:
@@ -179,17 +219,21 @@ def main():
         bottom = measures["floor: read + xsltproc + deflate (kk, ru, en)"]
         for name, measure in measures.items():
             if measure is None:
-                rows.append((label, name, "—", "—", "—", "—", "—"))
+                rows.append((label, name, "—", "—", "—", "—", "—", "—"))
                 continue
             to_pandoc = f"{measure.wall / pandoc.wall:.3f}" if pandoc and not name.startswith("pandoc") else "—"
             to_floor = f"{measure.wall / bottom.wall:.2f}" if not name.startswith(("floor", "pandoc")) else "—"
+            base = measures.get(name + " [baseline]")
+            to_baseline = f"{measure.wall / base.wall:.2f}" if base and not name.endswith("[baseline]") else "—"
             rows.append((label, name, f"{measure.wall:.2f}", f"{measure.cpu:.2f}", f"{measure.rss_kb / 1024:.0f}",
-                         to_pandoc, to_floor))
-    header = ("entries", "what", "wall s", "user+sys s", "peak MiB", "× Pandoc", "× floor")
+                         to_pandoc, to_floor, to_baseline))
+    header = ("entries", "what", "wall s", "user+sys s", "peak MiB", "× Pandoc", "× floor", "× baseline")
     lines = [f"Asyl benchmark: median of {arguments.runs} runs (Pandoc on 10,000 entries: {arguments.pandoc_runs}), "
              f"{os.cpu_count()} cores; {pandoc_version}.",
              "'× Pandoc' is wall time over Pandoc's for one language of the same corpus; '—': not measured "
-             "(--quick skips Pandoc on 10,000 entries).", "",
+             "(--quick skips Pandoc on 10,000 entries)."
+             + (f" Baseline: {arguments.baseline} ({baseline_label}), built and run in the same run." if baseline_label else ""),
+             "",
              "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(row) + " |" for row in rows]
     report = "\n".join(lines) + "\n"

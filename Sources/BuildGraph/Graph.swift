@@ -70,12 +70,7 @@ public final class Graph: Sendable {
     public func set<I: InputQuery>(_ input: I, to value: I.Value) throws {
         let encoded = try BinaryCoding.encode(value)
         let trace = Trace(key: input.key, witness: nil, dependencies: [], fingerprint: Fingerprint.of(encoded))
-        let slot = slots.withLock { slots in
-            if let slot = slots[input.key] { return slot }
-            let slot = Slot()
-            slots[input.key] = slot
-            return slot
-        }
+        let slot = slot(for: input.key)
         condition.lock()
         var first = false
         switch slot.status {
@@ -146,14 +141,18 @@ public final class Graph: Sendable {
 
     // MARK: Making products
 
-    func ensure(_ query: ErasedQuery, needValue: Bool, chain: [QueryKey]) throws -> (trace: Trace, value: (any Sendable)?) {
-        if chain.contains(query.key) { throw GraphError.cycle(chain + [query.key]) }
-        let slot = slots.withLock { slots in
-            if let slot = slots[query.key] { return slot }
+    private func slot(for key: QueryKey) -> Slot {
+        slots.withLock { slots in
+            if let slot = slots[key] { return slot }
             let slot = Slot()
-            slots[query.key] = slot
+            slots[key] = slot
             return slot
         }
+    }
+
+    func ensure(_ query: ErasedQuery, needValue: Bool, chain: [QueryKey]) throws -> (trace: Trace, value: (any Sendable)?) {
+        if chain.contains(query.key) { throw GraphError.cycle(chain + [query.key]) }
+        let slot = slot(for: query.key)
         condition.lock()
         var verified: Trace?
         waiting: while true {
