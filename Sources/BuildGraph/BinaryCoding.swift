@@ -41,11 +41,14 @@ public enum BinaryCodingError: Error, CustomStringConvertible {
     /// A type wrote into a container after it had opened another one after it
     /// (no synthesised `Codable` conformance does).
     case interleavedContainers
+    /// A container of more than 4 GiB or 2³² items.
+    case tooLarge
 
     public var description: String {
         switch self {
         case .malformed(let what): "malformed stored value: \(what)"
         case .interleavedContainers: "a value wrote into a container it had left"
+        case .tooLarge: "a value too large to keep"
         }
     }
 }

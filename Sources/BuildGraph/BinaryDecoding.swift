@@ -225,6 +225,9 @@ private struct KeyedReader<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let decoder: BinaryDecoder
     /// Each entry's key (its index in the table) and where its value starts.
     private let entries: [(key: Int, value: Int)]
+    /// For a large container (a dictionary), where each key's value starts:
+    /// looking keys up one by one in `entries` would take quadratic time.
+    private let index: [Int: Int]?
 
     init(decoder: BinaryDecoder) {
         self.decoder = decoder
@@ -239,6 +242,7 @@ private struct KeyedReader<Key: CodingKey>: KeyedDecodingContainerProtocol {
             next = source.end(of: next)
         }
         self.entries = entries
+        index = count > 16 ? Dictionary(entries.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last }) : nil
     }
 
     var codingPath: [any CodingKey] { decoder.codingPath }
@@ -246,8 +250,9 @@ private struct KeyedReader<Key: CodingKey>: KeyedDecodingContainerProtocol {
     var allKeys: [Key] { entries.compactMap { Key(stringValue: decoder.source.keys[$0.key]) } }
 
     private func position(_ key: Key) -> Int? {
-        guard let index = decoder.source.keyIndex[key.stringValue] else { return nil }
-        return entries.last { $0.key == index }?.value
+        guard let key = decoder.source.keyIndex[key.stringValue] else { return nil }
+        if let index { return index[key] }
+        return entries.last { $0.key == key }?.value
     }
 
     func contains(_ key: Key) -> Bool { position(key) != nil }

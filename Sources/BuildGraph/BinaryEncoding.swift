@@ -7,6 +7,10 @@ final class BinarySink {
     private var keys: [String: Int] = [:]
     private var keyList: [String] = []
 
+    /// A failure found where the `Encoder` protocol cannot throw (opening a
+    /// nested container), reported by the next write or at the end.
+    private var pending: (any Error)?
+
     /// Containers not yet closed, innermost last.
     private var open: [Container] = []
     private var nextIdentity = 0
@@ -87,8 +91,14 @@ final class BinarySink {
     /// Before an item of container `identity` is written: closes what was
     /// opened after it, and counts the item.
     func item(of identity: Int) throws {
+        if let pending { throw pending }
         try close(after: identity)
         open[open.count - 1].count += 1
+    }
+
+    /// `item(of:)` where the caller cannot throw: a failure waits for the next write.
+    func itemLater(of identity: Int) {
+        do { try item(of: identity) } catch { pending = pending ?? error }
     }
 
     func key(_ text: String) {
@@ -109,7 +119,10 @@ final class BinarySink {
         while open.last!.identity != identity { closeLast() }
     }
 
-    func closeAll() throws { while !open.isEmpty { closeLast() } }
+    func closeAll() throws {
+        while !open.isEmpty { closeLast() }
+        if let pending { throw pending }
+    }
 
     /// Closes the containers opened since `depth` containers were open.
     func close(downTo depth: Int) { while open.count > depth { closeLast() } }
@@ -119,8 +132,10 @@ final class BinarySink {
     /// Fills in the length (of the count and the items that follow it) and the count.
     private func closeLast() {
         let container = open.removeLast()
-        let length = UInt32(bytes.count - container.lengthAt - 4)
-        let count = UInt32(container.count)
+        guard let length = UInt32(exactly: bytes.count - container.lengthAt - 4), let count = UInt32(exactly: container.count) else {
+            pending = pending ?? BinaryCodingError.tooLarge
+            return
+        }
         for index in 0..<4 {
             bytes[container.lengthAt + index] = UInt8(truncatingIfNeeded: length >> (8 * UInt32(index)))
             bytes[container.lengthAt + 4 + index] = UInt8(truncatingIfNeeded: count >> (8 * UInt32(index)))
@@ -153,8 +168,8 @@ struct BinaryEncoder: Encoder {
     func singleValueContainer() -> any SingleValueEncodingContainer { SingleWriter(sink: sink, codingPath: codingPath) }
 }
 
-/// Errors are kept for the next call that can throw: `nestedContainer`
-/// cannot, so an interleaving found there is reported on the next write.
+/// `nestedContainer` and `superEncoder` cannot throw: what goes wrong there
+/// is reported by the next write (`BinarySink.itemLater`).
 private struct KeyedWriter<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let sink: BinarySink
     let identity: Int
@@ -162,6 +177,11 @@ private struct KeyedWriter<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     private func entry(_ key: Key) throws {
         try sink.item(of: identity)
+        sink.key(key.stringValue)
+    }
+
+    private func entryLater(_ key: Key) {
+        sink.itemLater(of: identity)
         sink.key(key.stringValue)
     }
 
@@ -191,23 +211,23 @@ private struct KeyedWriter<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key)
         -> KeyedEncodingContainer<NestedKey>
     {
-        try? entry(key)
+        entryLater(key)
         return BinaryEncoder(sink: sink, codingPath: codingPath + [key]).container(keyedBy: type)
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        try? entry(key)
+        entryLater(key)
         return BinaryEncoder(sink: sink, codingPath: codingPath + [key]).unkeyedContainer()
     }
 
     mutating func superEncoder() -> any Encoder {
-        try? sink.item(of: identity)
+        sink.itemLater(of: identity)
         sink.key("super")
         return BinaryEncoder(sink: sink, codingPath: codingPath + [IndexKey.init(intValue: -1)!])
     }
 
     mutating func superEncoder(forKey key: Key) -> any Encoder {
-        try? entry(key)
+        entryLater(key)
         return BinaryEncoder(sink: sink, codingPath: codingPath + [key])
     }
 }
@@ -246,19 +266,19 @@ private struct UnkeyedWriter: UnkeyedEncodingContainer {
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         let index = count
-        try? item()
+        sink.itemLater(of: identity)
         return BinaryEncoder(sink: sink, codingPath: codingPath + [IndexKey(index)]).container(keyedBy: type)
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
         let index = count
-        try? item()
+        sink.itemLater(of: identity)
         return BinaryEncoder(sink: sink, codingPath: codingPath + [IndexKey(index)]).unkeyedContainer()
     }
 
     mutating func superEncoder() -> any Encoder {
         let index = count
-        try? item()
+        sink.itemLater(of: identity)
         return BinaryEncoder(sink: sink, codingPath: codingPath + [IndexKey(index)])
     }
 }

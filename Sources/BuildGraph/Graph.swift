@@ -111,24 +111,32 @@ public final class Graph: Sendable {
     /// Records this run's traces for the next. `keepingOthers`: also keep
     /// the last run's traces of products this run did not ask for (a run
     /// that built only some books); otherwise they are dropped, and the
-    /// store's values that no trace names any more are deleted.
-    public func save(keepingOthers: Bool) {
+    /// store's values that no trace names any more are deleted. Returns
+    /// whether the traces were kept: a record of the run that counts on them
+    /// (a build record) must be written only when they were.
+    @discardableResult
+    public func save(keepingOthers: Bool) -> Bool {
         var traces = keepingOthers ? previous : [:]
-        for (key, slot) in slots.withLock({ $0 }) {
+        let found = slots.withLock { $0 }
+        condition.lock()
+        for (key, slot) in found {
             switch slot.status {
             case .verified(let trace), .ready(let trace, _): traces[key] = trace
             case .idle, .busy, .failed: break
             }
         }
+        condition.unlock()
         let file = TraceFile(traces: traces.values.sorted { $0.key < $1.key })
-        guard let bytes = try? BinaryCoding.encode(file) else { return }
-        store.write(bytes, key: tracesKey, inputs: Self.noInputs)
-        guard !keepingOthers else { return }
+        guard let bytes = try? BinaryCoding.encode(file), store.write(bytes, key: tracesKey, inputs: Self.noInputs) else {
+            return false
+        }
+        guard !keepingOthers else { return true }
         var live: Set<Fingerprint> = [Store.name(key: tracesKey, inputs: Self.noInputs)]
         for trace in traces.values where kinds[trace.key.kind]?(trace.key.argument)?.isStored ?? false {
             live.insert(Store.name(key: trace.key, inputs: trace.inputs))
         }
         store.prune(keeping: live)
+        return true
     }
 
     private static let noInputs = Fingerprint(digest: [UInt8](repeating: 0, count: 32))

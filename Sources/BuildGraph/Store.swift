@@ -79,14 +79,16 @@ public final class Store: Sendable {
         return record.value
     }
 
-    /// Keeps `value` for `key` made from `inputs`. A value that cannot be
-    /// written is not kept: the next run makes it again.
-    public func write(_ value: [UInt8], key: QueryKey, inputs: Fingerprint) {
-        guard let folder, value.count <= Self.maximumSize else { return }
+    /// Keeps `value` for `key` made from `inputs`; false when it could not be
+    /// written (then the next run makes it again).
+    @discardableResult
+    public func write(_ value: [UInt8], key: QueryKey, inputs: Fingerprint) -> Bool {
+        guard let folder, value.count <= Self.maximumSize else { return false }
         let name = Self.name(key: key, inputs: inputs)
         let shard = folder + "/" + String(name.hex.prefix(2))
-        guard FileSystem.makeFolder(shard) else { return }
-        try? FileSystem.writeAtomically(Self.encode(Record(key: key, inputs: inputs, value: value)), to: path(name, in: folder))
+        guard FileSystem.makeFolder(shard) else { return false }
+        return (try? FileSystem.writeAtomically(Self.encode(Record(key: key, inputs: inputs, value: value)), to: path(name, in: folder)))
+            != nil
     }
 
     /// Deletes every value not named in `live`, and what crashed runs left; marked files only.
@@ -141,10 +143,14 @@ public final class Store: Sendable {
     }
 
     /// Whether a file begins with the store's mark (a temporary file cut
-    /// short before its first bytes carries none, and its name is then the mark).
+    /// short inside the mark carries as much of it as it holds).
     private static func isMarked(_ path: String) -> Bool {
-        guard let bytes = FileSystem.readRegularFile(path, limit: maximumSize + 64) else { return false }
-        return bytes.starts(with: magic) || (bytes.count < magic.count && isTemporaryName(URL(fileURLWithPath: path).lastPathComponent))
+        isMarked(path, by: magic, allowingShort: isTemporaryName(URL(fileURLWithPath: path).lastPathComponent))
+    }
+
+    private static func isMarked(_ path: String, by mark: [UInt8], allowingShort: Bool) -> Bool {
+        guard let bytes = FileSystem.readPrefix(path, count: mark.count) else { return false }
+        return bytes == mark || (allowingShort && !bytes.isEmpty && mark.starts(with: bytes))
     }
 
     /// Deletes a store folder of another version: its marked files, then the folders left empty.
@@ -165,9 +171,7 @@ public final class Store: Sendable {
         let marks = [Array("ASYLZC01".utf8), Array("ASYLBR01".utf8)]
         for (name, kind) in FileSystem.list(folder) where kind == .file {
             let path = folder + "/" + name
-            if let bytes = FileSystem.readRegularFile(path), marks.contains(where: { bytes.starts(with: $0) }) || name.hasSuffix(".tmp") {
-                FileSystem.remove(path)
-            }
+            if marks.contains(where: { isMarked(path, by: $0, allowingShort: name.hasSuffix(".tmp")) }) { FileSystem.remove(path) }
         }
         FileSystem.remove(folder)
     }

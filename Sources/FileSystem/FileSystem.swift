@@ -36,6 +36,20 @@ public enum FileSystem {
         try? readFile(path, limit: limit, followingLinks: false).get()
     }
 
+    /// The first `count` bytes of the regular file at `path` (fewer if it is
+    /// shorter), following no link; nil when it is not a regular file.
+    public static func readPrefix(_ path: String, count: Int) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        var bytes = [UInt8](repeating: 0, count: count)
+        let got = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, count) }
+        guard got >= 0 else { return nil }
+        return Array(bytes.prefix(got))
+    }
+
     public enum ReadFailure: Error, Sendable, Equatable {
         case unreadable
         case tooLarge(size: Int)

@@ -130,11 +130,14 @@ public struct SourceTreeLoader: Sendable {
                 let path = relative.isEmpty ? name : relative + "/" + name
                 switch kind {
                 case .directory: folders.append(path)
-                case .file: files.insert(path)
-                case .symbolicLink, .other:
+                // Anything else that is not a folder (a FIFO, a device) is listed, and reading it is reported.
+                case .file, .other: files.insert(path)
+                case .symbolicLink:
                     // A link counts only if what it leads to stays inside the tree; a linked folder is not walked.
                     let real = URL(fileURLWithPath: rootPath + path).resolvingSymlinksInPath()
-                    if real.path.hasPrefix(rootPath), FileSystem.kind(of: real.path) == .file { files.insert(path) }
+                    if real.path.hasPrefix(rootPath), let kind = FileSystem.kind(of: real.path), kind != .directory {
+                        files.insert(path)
+                    }
                 }
             }
         }

@@ -42,11 +42,11 @@ public struct LanguageConventions: Sendable {
     /// engine has no patterns for the language; nil when it has them.
     public var printHyphenation: (@Sendable (String) -> String)?
 
-    /// The row of `tag`, else of its primary language (`en-GB` → `en`), else English's.
+    /// The row of `tag`, else of its primary language (`en-GB` → `en`), else `other`'s.
     public static func of(_ tag: LanguageTag) -> LanguageConventions {
         if let row = table[tag.rawValue] { return row }
         let primary = tag.rawValue.split(separator: "-").first.map(String.init) ?? tag.rawValue
-        var row = table[primary] ?? english
+        var row = table[primary] ?? other
         row.tag = tag
         return row
     }
@@ -70,6 +70,20 @@ public struct LanguageConventions: Sendable {
         dateForms: .english, quotes: Quotes(open: "“", close: "”", innerOpen: "‘", innerClose: "’"), spacedDash: "–",
         thousandsSeparator: ",", groupsFourDigits: true, decimalSeparator: ".", compassPoints: ("N", "S", "E", "W"),
         writeGenerated: nil, printHyphenation: nil)
+
+    /// A language with no row of its own: the Latin alphabet's order and English
+    /// dates, with the quotes, dashes and number forms of most of Europe and
+    /// Central Asia («», a spaced em dash, `12 000,5`), until it is given a row.
+    static let other: LanguageConventions = {
+        var row = english
+        row.tag = LanguageTag("und")
+        row.quotes = kazakh.quotes
+        row.spacedDash = "—"
+        row.thousandsSeparator = "\u{00A0}"
+        row.groupsFourDigits = false
+        row.decimalSeparator = ","
+        return row
+    }()
 
     /// Kazakh in the Latin alphabet of 2021, made from the Kazakh versions (docs/kazakh-latin.md).
     static let kazakhLatin: LanguageConventions = {

@@ -156,17 +156,17 @@ public struct BuildAction: Sendable {
             }
             clock.lap("\(language): written")
         }
-        // The next build can start from this one's record.
+        // After a build of everything, what it did not use is out of date. The
+        // next build can start from this one's record, which counts on the traces.
+        let saved = graph.save(keepingOthers: !isUnfiltered)
         if let folder = store.location {
-            if emitXML {
+            if emitXML || !saved {
                 BuildRecord.remove(from: folder)
             } else {
                 BuildRecord(request: requestHash(tools), check: check, coverage: report.coverage, books: books, known: known)
                     .write(to: folder)
             }
         }
-        // After a build of everything, what it did not use is out of date.
-        graph.save(keepingOthers: !isUnfiltered)
         report.explanations = graph.explanations
         return report
     }

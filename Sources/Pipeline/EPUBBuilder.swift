@@ -1,5 +1,6 @@
 import BuildGraph
 import DocumentModel
+import FileSystem
 import Foundation
 import Localisation
 import NativeBridge
@@ -128,7 +129,11 @@ struct EPUBBuilder {
         return found.sorted { $0.key < $1.key }
     }
 
+    /// A file the book carries; anything but a regular file (a FIFO) is refused, never waited on.
     private func read(_ url: URL) throws -> [UInt8] {
-        [UInt8](try Data(contentsOf: url))
+        guard case .success(let bytes) = FileSystem.readFile(url.path, limit: Int(UInt32.max), followingLinks: true) else {
+            throw BuildError.stylesheet("cannot read \(url.path) into the book")
+        }
+        return bytes
     }
 }

@@ -76,8 +76,12 @@ struct IncrementalBuild {
             guard book.destination == action.bookLocation(edition: book.edition, language: book.language, format: book.format).path
             else { return nil }
             var made: [ZIPMember] = []
+            let name = BookName(edition: book.edition, language: book.language, format: book.format)
             for member in book.members {
-                guard let stored = (try? graph.value(forKey: member.key)) as? ZIPMember else { return nil }
+                // Only this book's own products, each the member it is recorded as.
+                guard RenderProducts.isMember(member.key, of: name),
+                      let stored = (try? graph.value(forKey: member.key)) as? ZIPMember, stored.path == member.path
+                else { return nil }
                 made.append(stored)
             }
             // The print folder's other files (CSS, fonts, images) are kept; they are made from nothing that changed.
@@ -110,8 +114,7 @@ struct IncrementalBuild {
         }
         next.findings = check.raw
         next.books = books
-        next.write(to: folder)
-        graph.save(keepingOthers: !action.isUnfiltered)
+        if graph.save(keepingOthers: !action.isUnfiltered) { next.write(to: folder) } else { BuildRecord.remove(from: folder) }
         report.explanations = graph.explanations
         report.outputs = books.map { book in
             let destination = URL(fileURLWithPath: book.destination)
@@ -124,8 +127,8 @@ struct IncrementalBuild {
     /// A print book's `index.html` from its page and chunks (`members`, in
     /// the recorded order), written beside the old one and renamed over it.
     private func writePage(_ members: [ZIPMember], chunks: [String], into folder: URL) throws {
-        guard let page = members.first?.contents else { throw BuildError.stylesheet("the print page in the store is damaged") }
-        let pieces = Dictionary(uniqueKeysWithValues: zip(chunks, members.dropFirst()))
+        let pieces = Dictionary(members.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        guard let page = pieces[PrintPiece.page]?.contents else { throw BuildError.stylesheet("the print page in the store is damaged") }
         let index = folder.appendingPathComponent("index.html")
         let temporary = folder.appendingPathComponent(".index.html.\(ProcessInfo.processInfo.processIdentifier).tmp")
         defer { try? FileManager.default.removeItem(at: temporary) }

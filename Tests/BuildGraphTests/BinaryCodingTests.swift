@@ -52,6 +52,27 @@ import Testing
         #expect(many.count < 100 * 15 + 60)
     }
 
+    @Test func aLargeDictionaryReadsBackWhole() throws {
+        let table = Dictionary(uniqueKeysWithValues: (0..<20_000).map { ("key-\($0)", $0) })
+        #expect(try BinaryCoding.decode([String: Int].self, from: BinaryCoding.encode(table)) == table)
+    }
+
+    /// Writes into its outer container after opening a nested one, then into the nested one.
+    struct Interleaving: Encodable {
+        enum Keys: CodingKey { case a, b, c }
+
+        func encode(to encoder: any Encoder) throws {
+            var outer = encoder.container(keyedBy: Keys.self)
+            var inner = outer.nestedUnkeyedContainer(forKey: .a)
+            try outer.encode(1, forKey: .b)
+            try inner.encode(2)
+        }
+    }
+
+    @Test func writingIntoAContainerAlreadyLeftIsAnError() {
+        #expect(throws: BinaryCodingError.self) { try BinaryCoding.encode(Interleaving()) }
+    }
+
     @Test func aMalformedDocumentThrowsAndNeverCrashes() throws {
         let bytes = try BinaryCoding.encode(sample)
         for length in 0..<bytes.count {

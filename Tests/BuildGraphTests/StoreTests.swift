@@ -52,6 +52,21 @@ import Testing
         #expect(store.read(first, inputs: inputs) == (damage == "folder" ? nil : Array("chapter one".utf8)))
     }
 
+    @Test func pruningDeletesOnlyWhatCarriesTheMark() throws {
+        let store = Store(root: root, version: "test")
+        store.write([1], key: first, inputs: inputs)
+        let shard = store.folder! + "/00"
+        _ = FileSystem.makeFolder(shard)
+        let hex = String(repeating: "0", count: 64)
+        // A stranger's files with the store's names: short, or not starting with the mark.
+        try FileSystem.writeAtomically(Array("xy".utf8), to: shard + "/.\(hex).1.2.tmp")
+        try FileSystem.writeAtomically(Array("not the store's own".utf8), to: shard + "/" + hex)
+        try FileSystem.writeAtomically(Array("ASYL".utf8), to: shard + "/.\(hex).3.4.tmp")
+        store.prune(keeping: [])
+        #expect(Set(FileSystem.list(shard).map(\.name)) == ["." + hex + ".1.2.tmp", hex])
+        #expect(store.read(first, inputs: inputs) == nil)
+    }
+
     @Test func aValueIsFoundOnlyUnderItsKeyAndInputs() {
         let store = Store(root: root, version: "test")
         store.write([1, 2, 3], key: first, inputs: inputs)

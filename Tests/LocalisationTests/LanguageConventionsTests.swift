@@ -10,6 +10,8 @@ import Testing
         #expect(LanguageConventions.of(LanguageTag("en-GB")).tag == LanguageTag("en-GB"))
         #expect(LanguageConventions.of(LanguageTag("ru")).quotes.open == "«")
         #expect(LanguageConventions.of(LanguageTag("de")).tag == LanguageTag("de"))
+        #expect(LanguageConventions.of(LanguageTag("de")).quotes.open == "«")
+        #expect(LanguageConventions.of(LanguageTag("de")).dateForms == .english)
     }
 
     @Test func kazakhLatinWritesKazakhFormsInLatinLetters() {

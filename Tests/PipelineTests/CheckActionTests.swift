@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 import Pipeline
 import Testing
 import TestSupport
@@ -17,6 +18,15 @@ import TestSupport
             "entries/places/east-kazakhstan.ru.md:4:7", "entries/places/east-kazakhstan.ru.md:6:1",
         ])
         #expect(try project.check().diagnostics == first)
+    }
+
+    @Test func aFIFOWhereAVersionFileBelongsIsReportedNotWaitedOn() throws {
+        let project = try FixtureProject()
+        defer { project.remove() }
+        let path = "entries/places/karaganda.kk.md"
+        #expect(mkfifo(project.root.appendingPathComponent(path).path, 0o644) == 0)
+        let findings = try project.check().diagnostics.filter { $0.location.path == path }
+        #expect(findings.map(\.rule) == [.unreadableFile])
     }
 
     @Test func translationMatrixListsWhatIsMissing() throws {

@@ -19,6 +19,16 @@ enum RenderProducts {
         PrintPiece.self,
     ]
 
+    /// Whether `key` names a product a book in `book`'s format is made of, and of that book.
+    static func isMember(_ key: QueryKey, of book: BookName) -> Bool {
+        switch (book.format, key.kind) {
+        case (.epub, FileMember.kind): return true
+        case (.epub, ChunkMember.kind), (.epub, OutlinePart.kind), (.print, PrintPiece.kind):
+            return BookName.split(key.argument)?.0 == book
+        default: return false
+        }
+    }
+
     /// The graph a build renders with: `store` (empty for `--no-cache`) and the compiled stylesheets.
     static func graph(store: Store, stylesheets: CompiledStylesheets?) -> Graph {
         Graph(store: store, scope: "build", kinds: kinds, services: stylesheets.map { [$0] } ?? [])
@@ -206,21 +216,28 @@ extension RenderTools {
     /// Every regular file under a folder, by relative path, in sorted order.
     private static func files(under folder: URL) -> [(String, [UInt8])] {
         var found: [(String, [UInt8])] = []
-        func visit(_ relative: String) {
+        // libxslt follows links, so what they lead to is hashed too; the depth bounds a link that leads back up.
+        func visit(_ relative: String, depth: Int) {
+            guard depth < 32 else { return }
             let path = relative.isEmpty ? folder.path : folder.path + "/" + relative
             for (name, kind) in FileSystem.list(path) {
                 let child = relative.isEmpty ? name : relative + "/" + name
+                let full = folder.path + "/" + child
                 switch kind {
-                case .directory: visit(child)
-                case .file: if let bytes = FileSystem.readRegularFile(folder.path + "/" + child) { found.append((child, bytes)) }
-                // libxslt follows a link, so what it leads to is hashed too.
+                case .directory: visit(child, depth: depth + 1)
+                case .file: if let bytes = FileSystem.readRegularFile(full) { found.append((child, bytes)) }
                 case .symbolicLink:
-                    if let data = FileManager.default.contents(atPath: folder.path + "/" + child) { found.append((child, [UInt8](data))) }
+                    let target = URL(fileURLWithPath: full).resolvingSymlinksInPath().path
+                    switch FileSystem.kind(of: target) {
+                    case .directory?: visit(child, depth: depth + 1)
+                    case .file?: if let bytes = FileSystem.readRegularFile(target) { found.append((child, bytes)) }
+                    case .symbolicLink?, .other?, nil: break
+                    }
                 case .other: break
                 }
             }
         }
-        visit("")
+        visit("", depth: 0)
         return found.sorted { $0.0 < $1.0 }
     }
 }
