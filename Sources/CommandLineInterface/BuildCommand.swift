@@ -82,7 +82,10 @@ struct BuildCommand: ParsableCommand {
             Terminal.write(text + "\n", to: STDERR_FILENO)
         }
         for output in report.outputs { Terminal.write("asyl: wrote \(output.relativePath)\n", to: STDERR_FILENO) }
-        if why { Terminal.write(Self.explain(report.explanations), to: STDERR_FILENO) }
+        if why {
+            if let reason = report.wholeTreeReason { Terminal.write("asyl: why: every source file read: \(reason)\n", to: STDERR_FILENO) }
+            Terminal.write(Self.explain(report.explanations), to: STDERR_FILENO)
+        }
     }
 }
 

@@ -50,10 +50,18 @@ public struct BuildAction: Sendable {
     }
 
     public func run() throws -> BuildReport {
-        if useCache, !emitXML, let report = try IncrementalBuild(action: self).run() { return report }
+        var reason = useCache ? "--emit-xml writes every document" : "--no-cache"
+        if useCache, !emitXML {
+            do {
+                return try IncrementalBuild(action: self).run()
+            } catch let fallback as WholeTreeReason {
+                reason = fallback.description
+            }
+        }
         let check = try CheckAction(source: source, overrides: overrides).run()
-        guard !check.failed(strict: strict) else { return BuildReport(check: check) }
-        return try build(check, books: plan(check.project))
+        var report = check.failed(strict: strict) ? BuildReport(check: check) : try build(check, books: plan(check.project))
+        report.wholeTreeReason = reason
+        return report
     }
 
     /// One book to make: an edition in a language, planned, and the project it
@@ -216,6 +224,8 @@ public struct BuildReport: Sendable {
     public var coverage: [Coverage] = []
     /// What the build graph made again, and why (`asyl build --why`).
     public var explanations: [Explanation] = []
+    /// Why every source file was read again, when it was; nil for an incremental build.
+    public var wholeTreeReason: String?
 }
 
 /// How much of an edition a language's book holds.

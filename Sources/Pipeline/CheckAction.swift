@@ -25,7 +25,7 @@ public struct CheckAction: Sendable {
 
     public func run() throws(LoadingError) -> CheckReport {
         var clock = StageClock()
-        if let buildFolder, let changes = IncrementalCheck.changes(
+        if let buildFolder, let changes = try? IncrementalCheck.changes(
             of: source, since: BuildAction.storeLocation(output: buildFolder)) {
             if let checked = IncrementalCheck.check(changes, action: self) {
                 clock.lap("incremental: read and check \(checked.report.tree.versionFiles.count) files")

@@ -25,23 +25,27 @@ import XMLSerialisation
 struct IncrementalBuild {
     let action: BuildAction
 
-    /// The build's report, or nil when the full build must run.
-    func run() throws -> BuildReport? {
+    /// The build's report; throws `WholeTreeReason` when the full build must run.
+    func run() throws -> BuildReport {
         var clock = StageClock()
         // The store is opened (and made) only once a record says there was a build to start from.
-        guard let changes = IncrementalCheck.changes(of: action.source, since: action.storeLocation) else { return nil }
+        let changes = try IncrementalCheck.changes(of: action.source, since: action.storeLocation)
         let store = action.makeStore()
-        guard let folder = store.location else { return nil }
+        guard let folder = store.location else { throw WholeTreeReason("the store under the output folder cannot be opened") }
         let record = changes.record
         clock.lap("incremental: scan")
 
         // The configuration tells which books derive from the changed languages.
-        guard let projectFile = SourceTreeLoader().load(changes.scan, only: []).projectFile else { return nil }
+        guard let projectFile = SourceTreeLoader().load(changes.scan, only: []).projectFile else {
+            throw WholeTreeReason("asyl.yaml cannot be read")
+        }
         let configuration = ConfigurationParser.parse(projectFile).0
         let stylesheets = try CompiledStylesheets(
             styles: action.styles, project: configuration, source: changes.scan.root, output: action.output)
         let tools = RenderTools.fingerprint(styles: stylesheets.folders)
-        guard action.requestHash(tools) == record.request else { return nil }
+        guard action.requestHash(tools) == record.request else {
+            throw WholeTreeReason("the last build was asked for another date, edition, language or format, or with other stylesheets")
+        }
         let graph = RenderProducts.graph(store: store, stylesheets: stylesheets)
         try graph.set(RenderTools(), to: tools)
 
@@ -74,20 +78,20 @@ struct IncrementalBuild {
         for book in books {
             // A record is a cache, not an authority: it may only name the places this build would write to.
             guard book.destination == action.bookLocation(edition: book.edition, language: book.language, format: book.format).path
-            else { return nil }
+            else { throw WholeTreeReason("the record names a book this build would not write") }
             var made: [ZIPMember] = []
             let name = BookName(edition: book.edition, language: book.language, format: book.format)
             for member in book.members {
                 // Only this book's own products, each the member it is recorded as.
                 guard RenderProducts.isMember(member.key, of: name),
                       let stored = (try? graph.value(forKey: member.key)) as? ZIPMember, stored.path == member.path
-                else { return nil }
+                else { throw WholeTreeReason("\(member.key) is not in the store") }
                 made.append(stored)
             }
             // The print folder's other files (CSS, fonts, images) are kept; they are made from nothing that changed.
             if book.format == .print,
                !FileManager.default.fileExists(atPath: URL(fileURLWithPath: book.destination).appendingPathComponent("print.css").path) {
-                return nil
+                throw WholeTreeReason("\(book.destination) has no print.css")
             }
             members.append(made)
         }

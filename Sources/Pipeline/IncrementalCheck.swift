@@ -6,6 +6,13 @@ import Loading
 import Parsing
 import Resolution
 
+/// Why a build or a check reads the whole tree again (`asyl build --why`).
+struct WholeTreeReason: Error, CustomStringConvertible {
+    var description: String
+
+    init(_ description: String) { self.description = description }
+}
+
 /// A check that starts from the last build's `BuildRecord`, which it only
 /// reads: it stats every file, reads the entries whose version files
 /// changed, checks them against the recorded index, and takes every other
@@ -40,23 +47,29 @@ enum IncrementalCheck {
         var project: ResolvedProject
     }
 
-    /// Nil when there is no usable record, or a file other than a version file was added, removed or changed.
-    static func changes(of source: URL, since folder: URL) -> Changes? {
-        guard let scan = try? SourceTreeLoader().scan(source), let record = BuildRecord.read(from: folder) else { return nil }
+    /// What changed since the record; throws when there is no usable record,
+    /// or a file other than a version file was added, removed or changed.
+    static func changes(of source: URL, since folder: URL) throws(WholeTreeReason) -> Changes {
+        guard let scan = try? SourceTreeLoader().scan(source) else { throw WholeTreeReason("the source tree cannot be listed") }
+        guard let record = BuildRecord.read(from: folder) else {
+            throw WholeTreeReason("no record of an earlier build in the output folder (none yet, damaged, or another Asyl's)")
+        }
         var changes = Changes(record: record, scan: scan, entries: [], languages: [])
         var found = 0
         for file in record.files {
             let stamp = scan.stamps[file.path]
             if stamp != nil { found += 1 }
             guard stamp != file.stamp else { continue }
-            guard let name = versionFileName(file.path) else { return nil }
+            guard let name = versionFileName(file.path) else {
+                throw WholeTreeReason("\(file.path) " + (stamp == nil ? "was removed" : "changed"))
+            }
             changes.insert(name)
             if stamp == nil { changes.addsOrRemoves = true }
         }
         if found < scan.stamps.count {
             let recorded = Set(record.files.map(\.path))
             for path in scan.stamps.keys where !recorded.contains(path) {
-                guard let name = versionFileName(path) else { return nil }
+                guard let name = versionFileName(path) else { throw WholeTreeReason("\(path) was added") }
                 changes.insert(name)
                 changes.addsOrRemoves = true
             }

@@ -21,11 +21,11 @@ struct SummaryBuild {
 
     private var record: BuildRecord { changes.record }
 
-    func run() throws -> BuildReport? {
+    func run() throws -> BuildReport {
         var clock = StageClock()
         guard var (reading, check) = SummaryCheck.run(
             changes, action: CheckAction(source: action.source, overrides: action.overrides))
-        else { return nil }
+        else { throw WholeTreeReason("the record's summaries of the entries cannot be read") }
         guard !check.failed(strict: action.strict) else { return BuildReport(check: check) }
         let dependents = reading.full
 
@@ -54,7 +54,9 @@ struct SummaryBuild {
         var needed: Set<EntryID> = []
         for (index, book) in books.enumerated() {
             // A derived version whose size was never recorded cannot be cut into chunks without its body.
-            if book.plan.entries.contains(where: { unknownSize[book.language]?.contains($0.entry.id) ?? false }) { return nil }
+            if book.plan.entries.contains(where: { unknownSize[book.language]?.contains($0.entry.id) ?? false }) {
+                throw WholeTreeReason("a \(book.language) version made from another language has no recorded size")
+            }
             for format in book.formats {
                 let files = chunksToRender(book, format: format, reading: reading, changed: dependents)
                 render[index, default: [:]][format] = files
@@ -81,9 +83,9 @@ struct SummaryBuild {
                 else { return [] }
                 return files.subtracting(render[index]?[format] ?? [])
             }, known: known)
-        } catch GraphError.inputNotSet {
+        } catch GraphError.inputNotSet(let key) {
             // A chunk counted on as unchanged is not in the store: the full build makes it.
-            return nil
+            throw WholeTreeReason("\(key) is needed again and its document was not read")
         }
     }
 

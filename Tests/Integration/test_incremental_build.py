@@ -410,3 +410,18 @@ def test_files_added_and_removed_are_checked_as_a_fresh_check_does(asyl, tmp_pat
         reports[form] = incremental.stdout
     assert "did you mean 'zzz-new-entry'?" in reports["text"]
     assert with_findings[0] not in reports["text"]
+
+
+def test_why_says_what_made_the_build_read_every_file(asyl, project, tmp_path):
+    out = tmp_path / "out"
+    env = {"SOURCE_DATE_EPOCH": EPOCH}
+    first = asyl("build", project, "--out", out, "--why", env=env)
+    assert "asyl: why: every source file read: no record of an earlier build" in first.stderr
+    append(project / "entries" / "monuments" / "berel.kk.md", "\nЖаңа сөйлем.\n")
+    body = asyl("build", project, "--out", out, "--why", env=env)
+    assert body.returncode == 0 and "every source file read" not in body.stderr
+    append(project / "asyl.yaml", "\n")
+    config = asyl("build", project, "--out", out, "--why", env=env)
+    assert "asyl: why: every source file read: asyl.yaml changed" in config.stderr, config.stderr[-2000:]
+    other = asyl("build", project, "--out", out, "--why", env={"SOURCE_DATE_EPOCH": "1763856000"})
+    assert "asyl: why: every source file read: the last build was asked for another date" in other.stderr
