@@ -95,8 +95,7 @@ public final class Graph: Sendable {
     /// stay. A value asked for again comes from the store (or, for an input,
     /// is missing): a build releases each document once it is rendered, and
     /// each member once its book is written, so memory holds the work in flight.
-    public func release(_ queries: [any Query]) {
-        let keys = queries.map(\.key)
+    public func release(_ keys: [QueryKey]) {
         let found = slots.withLock { slots in keys.compactMap { slots[$0] } }
         condition.lock()
         for slot in found {

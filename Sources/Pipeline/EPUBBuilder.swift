@@ -96,9 +96,9 @@ struct EPUBBuilder {
                         }
                         try graph.set(DocumentXML(book: book, name: chunk.file), to: xml)
                     }
-                    let member = ChunkMember(book: book, file: chunk.file)
+                    let member = ChunkMember(book: book, name: chunk.file)
                     let made = try graph.value(member)
-                    graph.release([DocumentXML(book: book, name: chunk.file)])
+                    graph.release([DocumentXML(book: book, name: chunk.file).key])
                     return (member.key, made)
                 }
             }
@@ -107,13 +107,7 @@ struct EPUBBuilder {
         clock.lap("\(plan.language): \(plan.chunks.count) chunks, \(parts.count) parts, \(files.count) files")
         try EPUBPackager.write(members.map(\.member), to: destination, date: date)
         // The book is written: what it was made of need not stay in memory.
-        graph.release(jobs.map { job -> any Query in
-            switch job {
-            case .file(let file): FileMember(file.path)
-            case .part(let name, let file): OutlinePart(book: book, part: name, file: file)
-            case .chunk(let chunk): ChunkMember(book: book, file: chunk.file)
-            }
-        } + files.map { PackageFileBytes($0.path) } + [DocumentXML(book: book, name: "")])
+        graph.release(members.map(\.key) + files.map { PackageFileBytes($0.path).key } + [DocumentXML(book: book, name: "").key])
         clock.lap("\(plan.language): zip")
         return members.map { BuildRecord.MemberRecord(path: $0.member.path, key: $0.key) }
     }

@@ -194,7 +194,7 @@ struct IncrementalBuild {
                 try graph.set(DocumentXML(book: book, name: job.file), to: serialiser.chunk(job.plan.chunks[0]).serialized())
                 switch job.format {
                 case .epub:
-                    let member = ChunkMember(book: book, file: job.file)
+                    let member = ChunkMember(book: book, name: job.file)
                     return (try graph.value(member).path, member.key)
                 case .print:
                     let piece = PrintPiece(book: book, name: job.file)

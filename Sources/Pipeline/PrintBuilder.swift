@@ -54,10 +54,10 @@ struct PrintBuilder {
                 try graph.set(DocumentXML(book: book, name: file), to: serialiser.chunk(chunks[file]!).serialized())
             }
             let bytes = try Self.piece(PrintPiece(book: book, name: file), graph)
-            graph.release([DocumentXML(book: book, name: file), PrintPiece(book: book, name: file)])
+            graph.release([DocumentXML(book: book, name: file).key, PrintPiece(book: book, name: file).key])
             return bytes
         }
-        graph.release([DocumentXML(book: book, name: ""), PrintPiece(book: book, name: PrintPiece.page)])
+        graph.release([DocumentXML(book: book, name: "").key, PrintPiece(book: book, name: PrintPiece.page).key])
 
         let geometry = project.configuration.printGeometry
         let size = geometry.trim.replacingOccurrences(of: "mm", with: "").split(separator: "x").map { "\($0)mm" }.joined(separator: " ")

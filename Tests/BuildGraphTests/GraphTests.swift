@@ -19,16 +19,25 @@ enum World {
     static let kinds: [any Query.Type] = [Cell.self, Sum.self, Parity.self, ParityLabel.self, Choice.self, FileText.self, Loop.self]
 }
 
-struct Cell: InputQuery {
+/// A test product named by one word.
+protocol Named: Query {
+    var name: String { get }
+    init(_ name: String)
+}
+
+extension Named {
+    var argument: String { name }
+    init?(argument: String) { self.init(argument) }
+}
+
+struct Cell: InputQuery, Named {
     typealias Value = Int
     static let kind = "cell"
     var name: String
-    var argument: String { name }
     init(_ name: String) { self.name = name }
-    init?(argument: String) { name = argument }
 }
 
-/// Unique per test, so counts of one test do not mix with another's.
+/// The sum of the cells it names.
 struct Sum: Query {
     static let kind = "sum"
     var cells: [String]
@@ -42,39 +51,33 @@ struct Sum: Query {
     }
 }
 
-struct Parity: Query {
+struct Parity: Named {
     static let kind = "parity"
-    var cell: String
-    var argument: String { cell }
-    init(_ cell: String) { self.cell = cell }
-    init?(argument: String) { cell = argument }
+    var name: String
+    init(_ name: String) { self.name = name }
 
     func compute(_ context: QueryContext) throws -> Bool {
         World.count(key)
-        return try context.value(Cell(cell)) % 2 == 0
+        return try context.value(Cell(name)) % 2 == 0
     }
 }
 
-struct ParityLabel: Query {
+struct ParityLabel: Named {
     static let kind = "parity-label"
-    var cell: String
-    var argument: String { cell }
-    init(_ cell: String) { self.cell = cell }
-    init?(argument: String) { cell = argument }
+    var name: String
+    init(_ name: String) { self.name = name }
 
     func compute(_ context: QueryContext) throws -> String {
         World.count(key)
-        return try context.value(Parity(cell)) ? "even" : "odd"
+        return try context.value(Parity(name)) ? "even" : "odd"
     }
 }
 
 /// Reads `NAME-if`, then `NAME-then` or `NAME-else`: a dependency read under a condition.
-struct Choice: Query {
+struct Choice: Named {
     static let kind = "choice"
     var name: String
-    var argument: String { name }
     init(_ name: String) { self.name = name }
-    init?(argument: String) { name = argument }
 
     func compute(_ context: QueryContext) throws -> Int {
         World.count(key)
@@ -83,16 +86,14 @@ struct Choice: Query {
 }
 
 /// A file's text, taken as unchanged while its size and modification time are.
-struct FileText: Query {
+struct FileText: Named {
     static let kind = "file-text"
     static let isStored = false
-    var path: String
-    var argument: String { path }
-    init(_ path: String) { self.path = path }
-    init?(argument: String) { path = argument }
+    var name: String
+    init(_ name: String) { self.name = name }
 
     func witness() -> [UInt8]? {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return [] }
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: name) else { return [] }
         let size = (attributes[.size] as? Int) ?? -1
         let time = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
         return Array("\(size) \(time)".utf8)
@@ -100,16 +101,14 @@ struct FileText: Query {
 
     func compute(_ context: QueryContext) throws -> String {
         World.count(key)
-        return String(decoding: FileSystem.readRegularFile(path) ?? [], as: UTF8.self)
+        return String(decoding: FileSystem.readRegularFile(name) ?? [], as: UTF8.self)
     }
 }
 
-struct Loop: Query {
+struct Loop: Named {
     static let kind = "loop"
     var name: String
-    var argument: String { name }
     init(_ name: String) { self.name = name }
-    init?(argument: String) { name = argument }
 
     func compute(_ context: QueryContext) throws -> Int { try context.value(Loop(name)) }
 }
@@ -166,8 +165,6 @@ struct Loop: Query {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("text-\(unique)").path
         try FileSystem.writeAtomically(Array("Абай".utf8), to: path)
-        let label = Sum([])  // nothing: only to have a run
-        _ = label
         let text = FileText(path)
         _ = try run([:]) { (graph: Graph) throws in #expect(try graph.fingerprint(text) == Fingerprint.of(BinaryCoding.encode("Абай"))) }
         _ = try run([:]) { (graph: Graph) throws in _ = try graph.fingerprint(text) }
@@ -195,7 +192,7 @@ struct Loop: Query {
         let sum = Sum([a, b])
         _ = try run([a: 2, b: 3]) { graph in
             #expect(try graph.value(sum) == 5)
-            graph.release([sum, Cell(a), Cell(b)])
+            graph.release([sum.key, Cell(a).key, Cell(b).key])
             #expect(try graph.value(sum) == 5)
             // The same value may be given again once released; another one may not.
             try graph.set(Cell(a), to: 2)

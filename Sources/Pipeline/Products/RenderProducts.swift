@@ -62,23 +62,33 @@ struct RenderTools: InputQuery {
     init?(argument: String) { guard argument.isEmpty else { return nil } }
 }
 
-/// A document of a book, serialised: the outline (`name` empty) or a chunk (`name` its file).
-struct DocumentXML: InputQuery {
-    typealias Value = [UInt8]
-    static let kind = "document-xml"
-    var book: BookName
-    var name: String
+/// A product of one book named by a file of it (`asyl-mura kk epub letter-01.xhtml`).
+protocol BookFileQuery: Query {
+    var book: BookName { get }
+    var name: String { get }
+    init(book: BookName, name: String)
+    /// Whether the name may be empty: the product is then the whole book's.
+    static var namesTheBook: Bool { get }
+}
+
+extension BookFileQuery {
+    static var namesTheBook: Bool { false }
+
     var argument: String { name.isEmpty ? book.description : "\(book) \(name)" }
 
-    init(book: BookName, name: String) {
-        self.book = book
-        self.name = name
-    }
-
     init?(argument: String) {
-        guard let (book, name) = BookName.split(argument) else { return nil }
+        guard let (book, name) = BookName.split(argument), Self.namesTheBook || !name.isEmpty else { return nil }
         self.init(book: book, name: name)
     }
+}
+
+/// A document of a book, serialised: the outline (`name` empty) or a chunk (`name` its file).
+struct DocumentXML: InputQuery, BookFileQuery {
+    typealias Value = [UInt8]
+    static let kind = "document-xml"
+    static let namesTheBook = true
+    var book: BookName
+    var name: String
 }
 
 /// A file an EPUB carries as it is (CSS, a font, an image), by its path in the package.
@@ -91,26 +101,15 @@ struct PackageFileBytes: InputQuery {
     init?(argument: String) { path = argument }
 }
 
-/// A chunk's XHTML content document, as its EPUB member.
-struct ChunkMember: Query {
+/// A chunk's XHTML content document (`name`: its file), as its EPUB member.
+struct ChunkMember: BookFileQuery {
     static let kind = "chunk-member"
     var book: BookName
-    var file: String
-    var argument: String { "\(book) \(file)" }
-
-    init(book: BookName, file: String) {
-        self.book = book
-        self.file = file
-    }
-
-    init?(argument: String) {
-        guard let (book, file) = BookName.split(argument), !file.isEmpty else { return nil }
-        self.init(book: book, file: file)
-    }
+    var name: String
 
     func compute(_ context: QueryContext) throws -> ZIPMember {
-        let (document, stylesheets) = try Render.read(DocumentXML(book: book, name: file), context)
-        return EPUBPackager.member(PackageFile(path: file, bytes: try stylesheets.epub.transform(document)))
+        let (document, stylesheets) = try Render.read(DocumentXML(book: book, name: name), context)
+        return EPUBPackager.member(PackageFile(path: name, bytes: try stylesheets.epub.transform(document)))
     }
 }
 
@@ -160,22 +159,11 @@ struct FileMember: Query {
 /// A piece of a print book's HTML: the page made from the outline
 /// (`index.html`, with a place left for each chunk), or a chunk's entries.
 /// Kept deflated, as an EPUB member would be.
-struct PrintPiece: Query {
+struct PrintPiece: BookFileQuery {
     static let kind = "print-piece"
     static let page = "index.html"
     var book: BookName
     var name: String
-    var argument: String { "\(book) \(name)" }
-
-    init(book: BookName, name: String) {
-        self.book = book
-        self.name = name
-    }
-
-    init?(argument: String) {
-        guard let (book, name) = BookName.split(argument), !name.isEmpty else { return nil }
-        self.init(book: book, name: name)
-    }
 
     func compute(_ context: QueryContext) throws -> ZIPMember {
         let source = DocumentXML(book: book, name: name == Self.page ? "" : name)

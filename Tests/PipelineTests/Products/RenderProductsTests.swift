@@ -9,7 +9,7 @@ import Testing
     let ru = BookName(edition: "asyl-mura", language: LanguageTag("ru"), format: .epub)
 
     @Test func aProductIsMadeBackFromItsKey() {
-        let member = ChunkMember(book: kk, file: "letter-01.xhtml")
+        let member = ChunkMember(book: kk, name: "letter-01.xhtml")
         #expect(ChunkMember(argument: member.argument)?.key == member.key)
         let part = OutlinePart(book: kk, part: "opf", file: "package.opf")
         #expect(OutlinePart(argument: part.argument)?.key == part.key)
@@ -20,8 +20,8 @@ import Testing
     }
 
     @Test func aBookIsMadeOnlyOfItsOwnMembers() {
-        #expect(RenderProducts.isMember(ChunkMember(book: kk, file: "letter-01.xhtml").key, of: kk))
-        #expect(!RenderProducts.isMember(ChunkMember(book: ru, file: "letter-01.xhtml").key, of: kk))
+        #expect(RenderProducts.isMember(ChunkMember(book: kk, name: "letter-01.xhtml").key, of: kk))
+        #expect(!RenderProducts.isMember(ChunkMember(book: ru, name: "letter-01.xhtml").key, of: kk))
         #expect(RenderProducts.isMember(FileMember("css/epub.css").key, of: kk))
         #expect(!RenderProducts.isMember(PrintPiece(book: kk, name: "index.html").key, of: kk))
         #expect(!RenderProducts.isMember(DocumentXML(book: kk, name: "").key, of: kk))
