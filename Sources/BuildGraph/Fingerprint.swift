@@ -1,13 +1,34 @@
 import Crypto
 
 /// A SHA-256 digest: what the graph compares to decide whether a product is
-/// still what it was, and the name of every value in the store.
+/// still what it was, and the name of every value in the store. Kept inline
+/// (four words, no allocation): a run compares hundreds of thousands of them.
 public struct Fingerprint: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
-    public let bytes: [UInt8]
+    /// The digest's bytes, eight to a word, most significant first.
+    private let words: (UInt64, UInt64, UInt64, UInt64)
 
-    public init(digest bytes: [UInt8]) {
+    public init(digest bytes: some Collection<UInt8>) {
         precondition(bytes.count == SHA256.byteCount, "a fingerprint is a SHA-256 digest")
-        self.bytes = bytes
+        var words = (UInt64(0), UInt64(0), UInt64(0), UInt64(0))
+        for (index, byte) in bytes.enumerated() {
+            switch index / 8 {
+            case 0: words.0 = words.0 << 8 | UInt64(byte)
+            case 1: words.1 = words.1 << 8 | UInt64(byte)
+            case 2: words.2 = words.2 << 8 | UInt64(byte)
+            default: words.3 = words.3 << 8 | UInt64(byte)
+            }
+        }
+        self.words = words
+    }
+
+    /// The digest's 32 bytes.
+    public var bytes: [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32)
+        for word in [words.0, words.1, words.2, words.3] {
+            for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: word >> UInt64(shift))) }
+        }
+        return bytes
     }
 
     /// The fingerprint of some bytes.
@@ -21,7 +42,7 @@ public struct Fingerprint: Hashable, Comparable, Sendable, Codable, CustomString
     public var hex: String {
         let digits = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []
-        text.reserveCapacity(bytes.count * 2)
+        text.reserveCapacity(64)
         for byte in bytes {
             text.append(digits[Int(byte >> 4)])
             text.append(digits[Int(byte & 0x0F)])
@@ -31,14 +52,25 @@ public struct Fingerprint: Hashable, Comparable, Sendable, Codable, CustomString
 
     public var description: String { String(hex.prefix(12)) }
 
-    public static func < (a: Fingerprint, b: Fingerprint) -> Bool { a.bytes.lexicographicallyPrecedes(b.bytes) }
+    public static func == (a: Fingerprint, b: Fingerprint) -> Bool {
+        a.words.0 == b.words.0 && a.words.1 == b.words.1 && a.words.2 == b.words.2 && a.words.3 == b.words.3
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(words.0)
+        hasher.combine(words.1)
+    }
+
+    public static func < (a: Fingerprint, b: Fingerprint) -> Bool {
+        (a.words.0, a.words.1, a.words.2, a.words.3) < (b.words.0, b.words.1, b.words.2, b.words.3)
+    }
 
     public init(from decoder: any Decoder) throws {
         let bytes = try decoder.singleValueContainer().decode([UInt8].self)
         guard bytes.count == SHA256.byteCount else {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a SHA-256 digest"))
         }
-        self.bytes = bytes
+        self.init(digest: bytes)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -63,5 +95,7 @@ public struct FingerprintHasher {
 
     public mutating func combine(_ fingerprint: Fingerprint) { combine(bytes: fingerprint.bytes) }
 
-    public func finalize() -> Fingerprint { Fingerprint(digest: Array(hasher.finalize())) }
+    public func finalize() -> Fingerprint {
+        hasher.finalize().withUnsafeBytes { Fingerprint(digest: $0) }
+    }
 }

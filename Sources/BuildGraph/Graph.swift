@@ -23,6 +23,9 @@ public final class Graph: Sendable {
     private let kinds: [String: @Sendable (String) -> ErasedQuery?]
     /// What the last run recorded, by key.
     private let previous: [QueryKey: Trace]
+    /// Whether `previous` was read from the store (not empty for want of it).
+    private let readTraces: Bool
+    private let storedKinds: Set<String>
     private let slots: Mutex<[QueryKey: Slot]> = Mutex([:])
     private let condition = ConditionBox()
     private let made = Mutex<[Explanation]>([])
@@ -39,12 +42,21 @@ public final class Graph: Sendable {
         self.services = services
         tracesKey = QueryKey(kind: "traces", argument: scope)
         var registry: [String: @Sendable (String) -> ErasedQuery?] = [:]
-        for kind in kinds { registry[kind.kind] = ErasedQuery.maker(kind) }
+        var stored: Set<String> = []
+        for kind in kinds {
+            registry[kind.kind] = ErasedQuery.maker(kind)
+            if kind.isStored { stored.insert(kind.kind) }
+        }
         self.kinds = registry
+        storedKinds = stored
         var previous: [QueryKey: Trace] = [:]
         if let bytes = store.read(tracesKey, inputs: Self.noInputs),
-           let file = try? BinaryCoding.decode(TraceFile.self, from: bytes) {
+           let file = try? TraceFile(decoding: bytes) {
+            previous.reserveCapacity(file.traces.count)
             for trace in file.traces { previous[trace.key] = trace }
+            readTraces = true
+        } else {
+            readTraces = false
         }
         self.previous = previous
     }
@@ -125,13 +137,15 @@ public final class Graph: Sendable {
             }
         }
         condition.unlock()
+        // A run that found everything as it was has nothing to write (the common case of a large tree).
+        if readTraces, traces == previous { return true }
         let file = TraceFile(traces: traces.values.sorted { $0.key < $1.key })
-        guard let bytes = try? BinaryCoding.encode(file), store.write(bytes, key: tracesKey, inputs: Self.noInputs) else {
+        guard store.write(file.encoded(), key: tracesKey, inputs: Self.noInputs) else {
             return false
         }
         guard !keepingOthers else { return true }
         var live: Set<Fingerprint> = [Store.name(key: tracesKey, inputs: Self.noInputs)]
-        for trace in traces.values where kinds[trace.key.kind]?(trace.key.argument)?.isStored ?? false {
+        for trace in traces.values where storedKinds.contains(trace.key.kind) {
             live.insert(Store.name(key: trace.key, inputs: trace.inputs))
         }
         store.prune(keeping: live)
@@ -310,7 +324,7 @@ public struct Explanation: Sendable, CustomStringConvertible {
 }
 
 /// The last run's record of a product.
-struct Trace: Codable, Sendable, Equatable {
+struct Trace: Sendable, Equatable {
     var key: QueryKey
     var witness: [UInt8]?
     /// What it read, in the order it read it.
@@ -332,13 +346,9 @@ struct Trace: Codable, Sendable, Equatable {
     }
 }
 
-struct Dependency: Codable, Sendable, Equatable {
+struct Dependency: Sendable, Equatable {
     var key: QueryKey
     var fingerprint: Fingerprint
-}
-
-struct TraceFile: Codable {
-    var traces: [Trace]
 }
 
 /// A query with its value's type erased, so products of every kind share one table.

@@ -1,0 +1,158 @@
+/// The traces of a run, as the next run reads them: one flat file, each key
+/// written once and referred to by number, every length checked on reading.
+/// A large corpus has hundreds of thousands of traces, read and written on
+/// every run, so they are not `BinaryCoding` documents.
+///
+/// Layout (numbers are LEB128 varints): the kinds (count, then each as
+/// length and UTF-8), the keys (count, then each as kind number, length and
+/// UTF-8 argument), the traces (count, then each as key number, witness
+/// length + 1 and its bytes, or 0 for none, the 32-byte fingerprint, the
+/// count of dependencies and each as key number and fingerprint).
+struct TraceFile {
+    var traces: [Trace]
+
+    struct Malformed: Error {}
+
+    func encoded() -> [UInt8] {
+        var writer = Writer()
+        var kinds: [String: Int] = [:]
+        var kindList: [String] = []
+        var keys: [QueryKey: Int] = [:]
+        var keyList: [QueryKey] = []
+        func number(_ key: QueryKey) {
+            guard keys[key] == nil else { return }
+            if kinds[key.kind] == nil {
+                kinds[key.kind] = kindList.count
+                kindList.append(key.kind)
+            }
+            keys[key] = keyList.count
+            keyList.append(key)
+        }
+        for trace in traces {
+            number(trace.key)
+            for dependency in trace.dependencies { number(dependency.key) }
+        }
+        writer.number(kindList.count)
+        for kind in kindList { writer.text(kind) }
+        writer.number(keyList.count)
+        for key in keyList {
+            writer.number(kinds[key.kind]!)
+            writer.text(key.argument)
+        }
+        writer.number(traces.count)
+        for trace in traces {
+            writer.number(keys[trace.key]!)
+            if let witness = trace.witness {
+                writer.number(witness.count + 1)
+                writer.bytes += witness
+            } else {
+                writer.number(0)
+            }
+            writer.bytes += trace.fingerprint.bytes
+            writer.number(trace.dependencies.count)
+            for dependency in trace.dependencies {
+                writer.number(keys[dependency.key]!)
+                writer.bytes += dependency.fingerprint.bytes
+            }
+        }
+        return writer.bytes
+    }
+
+    init(traces: [Trace]) { self.traces = traces }
+
+    init(decoding bytes: [UInt8]) throws(Malformed) {
+        var reader = Reader(bytes: bytes)
+        let kinds = try (0..<reader.count(minimumSize: 1)).map { _ throws(Malformed) in try reader.text() }
+        let keys = try (0..<reader.count(minimumSize: 2)).map { _ throws(Malformed) in
+            let kind = try reader.number()
+            guard kind < kinds.count else { throw Malformed() }
+            return QueryKey(kind: kinds[kind], argument: try reader.text())
+        }
+        func key(_ reader: inout Reader) throws(Malformed) -> QueryKey {
+            let index = try reader.number()
+            guard index < keys.count else { throw Malformed() }
+            return keys[index]
+        }
+        var traces: [Trace] = []
+        for _ in 0..<(try reader.count(minimumSize: 35)) {
+            let owner = try key(&reader)
+            let witnessLength = try reader.number()
+            let witness = witnessLength == 0 ? nil : try reader.take(witnessLength - 1)
+            let fingerprint = try reader.fingerprint()
+            var dependencies: [Dependency] = []
+            let count = try reader.count(minimumSize: 33)
+            dependencies.reserveCapacity(count)
+            for _ in 0..<count {
+                let read = try key(&reader)
+                dependencies.append(Dependency(key: read, fingerprint: try reader.fingerprint()))
+            }
+            traces.append(Trace(key: owner, witness: witness, dependencies: dependencies, fingerprint: fingerprint))
+        }
+        guard reader.position == bytes.count else { throw Malformed() }
+        self.traces = traces
+    }
+
+    private struct Writer {
+        var bytes: [UInt8] = []
+
+        mutating func number(_ value: Int) {
+            var value = UInt64(value)
+            while value >= 0x80 {
+                bytes.append(UInt8(value & 0x7F) | 0x80)
+                value >>= 7
+            }
+            bytes.append(UInt8(value))
+        }
+
+        mutating func text(_ text: String) {
+            number(text.utf8.count)
+            bytes += text.utf8
+        }
+    }
+
+    private struct Reader {
+        let bytes: [UInt8]
+        var position = 0
+
+        mutating func number() throws(Malformed) -> Int {
+            var value: UInt64 = 0
+            var shift: UInt64 = 0
+            while true {
+                guard position < bytes.count, shift < 63 else { throw Malformed() }
+                let byte = bytes[position]
+                position += 1
+                value |= UInt64(byte & 0x7F) << shift
+                if byte < 0x80 { break }
+                shift += 7
+            }
+            guard value <= UInt64(Int32.max) else { throw Malformed() }
+            return Int(value)
+        }
+
+        /// A count of items each at least `minimumSize` bytes long: no count can promise more than the bytes left.
+        mutating func count(minimumSize: Int) throws(Malformed) -> Int {
+            let count = try number()
+            guard count <= (bytes.count - position) / minimumSize else { throw Malformed() }
+            return count
+        }
+
+        mutating func take(_ count: Int) throws(Malformed) -> [UInt8] {
+            guard count <= bytes.count - position else { throw Malformed() }
+            defer { position += count }
+            return Array(bytes[position..<position + count])
+        }
+
+        mutating func text() throws(Malformed) -> String {
+            let length = try number()
+            guard length <= bytes.count - position else { throw Malformed() }
+            defer { position += length }
+            return String(decoding: bytes[position..<position + length], as: UTF8.self)
+        }
+
+        mutating func fingerprint() throws(Malformed) -> Fingerprint {
+            guard bytes.count - position >= 32 else { throw Malformed() }
+            defer { position += 32 }
+            return Fingerprint(digest: bytes[position..<position + 32])
+        }
+    }
+}
