@@ -4,16 +4,59 @@ import Parallelism
 import Resolution
 
 /// The check stage: reads the resolved project and reports what FORMAT.md §5
-/// asks for. Each check is a function of the project; none prints anything,
-/// and they run side by side on every core.
+/// asks for. None prints anything. The checks of one entry (`checkEntries`)
+/// read that entry and what it resolved against; the checks of the project
+/// (`checkProject`) read only its overview, so a build graph runs each where
+/// its scope (`Rule.scope`) says.
 public enum Checker {
-    static let checks: [@Sendable (ResolvedProject) -> [Diagnostic]] = [
+    static let entryChecks: [@Sendable (ResolvedProject) -> [Diagnostic]] = [
         DuplicateChecks.check, LinkChecks.check, CitationChecks.check, MediaChecks.check, FactChecks.check,
-        CoverageChecks.check,
     ]
 
     public static func check(_ project: ResolvedProject) -> [Diagnostic] {
-        Array(0..<checks.count).concurrentMap { checks[$0](project) }.flatMap { $0 }
+        checkEntries(project) + checkProject(ProjectOverview(project))
+    }
+
+    /// The findings of rules scoped to a file or an entry, for the entries of `project`.
+    public static func checkEntries(_ project: ResolvedProject) -> [Diagnostic] {
+        Array(0..<entryChecks.count).concurrentMap { entryChecks[$0](project) }.flatMap { $0 }
+    }
+
+    /// The findings of rules scoped to the entries' interfaces together.
+    public static func checkProject(_ overview: ProjectOverview) -> [Diagnostic] {
+        CoverageChecks.check(overview) + CitationChecks.unused(overview) + FactChecks.placeCycles(overview)
+    }
+}
+
+/// The project as the checks of its whole scope see it: every entry's
+/// interface, where each says it lies, and the sources.
+public struct ProjectOverview: Sendable {
+    /// Sorted by id.
+    public var interfaces: [EntryInterface]
+    /// Each entry's resolved `region` and `part-of` facts.
+    public var places: [EntryID: [MergedFact]]
+    public var bibliography: Bibliography
+
+    public init(interfaces: [EntryInterface], places: [EntryID: [MergedFact]], bibliography: Bibliography) {
+        self.interfaces = interfaces
+        self.places = places
+        self.bibliography = bibliography
+    }
+
+    public init(_ project: ResolvedProject) {
+        self.init(
+            interfaces: project.entries.map(EntryInterface.init), places: Self.places(of: project.entries),
+            bibliography: project.bibliography)
+    }
+
+    /// The facts of `entries` that say where each lies.
+    public static func places(of entries: [Entry]) -> [EntryID: [MergedFact]] {
+        var places: [EntryID: [MergedFact]] = [:]
+        for entry in entries {
+            let facts = entry.facts.filter { PlaceHierarchy.fields.contains($0.field) }
+            if !facts.isEmpty { places[entry.id] = facts }
+        }
+        return places
     }
 }
 

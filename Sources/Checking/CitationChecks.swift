@@ -6,14 +6,11 @@ import Resolution
 enum CitationChecks {
     static func check(_ project: ResolvedProject) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        var used: Set<String> = []
         for entry in project.entries {
             for version in entry.versions {
-                used.formUnion(version.bodySummary?.citations ?? [])
                 version.forEachInline { inline in
                     guard case .citation(let items) = inline.kind else { return }
                     for item in items {
-                        used.insert(item.key)
                         if case .unknown(let suggestion) = item.resolution {
                             findings.append(unknown(item.key, suggestion, at: version.location(item.range)))
                         }
@@ -22,7 +19,6 @@ enum CitationChecks {
                 for fact in version.facts {
                     guard case .sources(let keys) = fact.value else { continue }
                     for key in keys {
-                        used.insert(key)
                         if project.bibliography[key] == nil {
                             let suggestion = NearMiss.closest(to: key, in: project.bibliography.keys)
                             findings.append(unknown(key, suggestion, at: version.location(fact.range)))
@@ -31,10 +27,15 @@ enum CitationChecks {
                 }
             }
         }
-        for source in project.bibliography.sources where !used.contains(source.key) {
-            findings.append(Diagnostic(.unusedSource, "source '\(source.key)' is never cited", at: source.location))
-        }
         return findings
+    }
+
+    static func unused(_ overview: ProjectOverview) -> [Diagnostic] {
+        var used: Set<String> = []
+        for interface in overview.interfaces { used.formUnion(interface.citations) }
+        return overview.bibliography.sources.filter { !used.contains($0.key) }.map { source in
+            Diagnostic(.unusedSource, "source '\(source.key)' is never cited", at: source.location)
+        }
     }
 
     private static func unknown(_ key: String, _ suggestion: String?, at location: SourceLocation) -> Diagnostic {

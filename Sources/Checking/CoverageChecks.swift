@@ -4,11 +4,14 @@ import Resolution
 
 /// `orphan`: entries no other entry links to.
 enum CoverageChecks {
-    static func check(_ project: ResolvedProject) -> [Diagnostic] {
-        project.entries.compactMap { entry in
-            guard entry.backlinks.isEmpty, let first = entry.versions.first else { return nil }
+    static func check(_ overview: ProjectOverview) -> [Diagnostic] {
+        var linked: Set<EntryID> = []
+        for interface in overview.interfaces { linked.formUnion(interface.links) }
+        return overview.interfaces.compactMap { interface in
+            guard !linked.contains(interface.id), let first = interface.versions.first else { return nil }
             return Diagnostic(
-                .orphan, "no other entry links to '\(entry.id)'", at: first.location(first.titleRange ?? SourceRange(line: 1, column: 1)))
+                .orphan, "no other entry links to '\(interface.id)'",
+                at: SourceLocation(path: first.path, range: first.titleRange ?? SourceRange(line: 1, column: 1)))
         }
     }
 }

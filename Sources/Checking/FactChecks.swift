@@ -22,17 +22,15 @@ enum FactChecks {
             findings += requiredFields(entry, project.configuration)
             findings += impossibleDates(entry)
         }
-        findings += placeCycles(project)
         return findings
     }
 
     /// `region` and `part-of` chains must end: a place inside itself would
     /// make edition selection by region meaningless (FORMAT.md §4).
-    private static func placeCycles(_ project: ResolvedProject) -> [Diagnostic] {
-        PlaceHierarchy(project.entries).cycles().compactMap { circle in
+    static func placeCycles(_ overview: ProjectOverview) -> [Diagnostic] {
+        PlaceHierarchy(places: overview.places, known: Set(overview.interfaces.map(\.id))).cycles().compactMap { circle in
             // Reported at the link that leaves the circle's first entry.
-            guard let first = project[circle[0]],
-                  let fact = first.facts.first(where: { PlaceHierarchy.fields.contains($0.field) && $0.value.links.contains { link in
+            guard let fact = overview.places[circle[0]]?.first(where: { PlaceHierarchy.fields.contains($0.field) && $0.value.links.contains { link in
                       link.target == (circle.count > 1 ? circle[1] : circle[0]) } })
             else { return nil }
             return Diagnostic(

@@ -144,9 +144,15 @@ public struct SourceTreeLoader: Sendable {
         return files
     }
 
-    private enum ReadOutcome: Sendable {
+    /// A file of the tree read as text, or why it cannot be.
+    public enum ReadOutcome: Sendable {
         case text(SourceFile)
         case problem(Diagnostic)
+    }
+
+    /// One file of the tree (`path` relative to `root`), read as text.
+    public func read(_ path: String, in root: URL) -> ReadOutcome {
+        readText(root.appendingPathComponent(path), path: path)
     }
 
     private func readText(_ url: URL, path: String) -> ReadOutcome {

@@ -34,62 +34,87 @@ public enum ProjectParser {
             diagnostics += findings
         }
 
-        for path in tree.strayFiles {
-            diagnostics.append(Diagnostic(
+        let (accepted, findings) = versionFiles(tree.versionFiles.map(\.path), strayFiles: tree.strayFiles, configuration: configuration)
+        diagnostics += findings
+        let wanted = Set(accepted)
+        var groups: [EntryID: [SourceFile]] = [:]
+        for file in tree.versionFiles where wanted.contains(file.path) {
+            groups[EntryID(VersionFileName(fileName(file.path))!.id), default: []].append(file)
+        }
+        let declared = configuration
+        let entries = groups.keys.sorted().map { groups[$0]! }.concurrentMap { parseEntry($0, configuration: declared) }
+        var versions: [Version] = []
+        for entry in entries {
+            versions += entry.versions
+            diagnostics += entry.diagnostics
+        }
+        return ParsedProject(configuration: configuration, bibliography: bibliography, versions: versions, diagnostics: diagnostics)
+    }
+}
+
+/// One entry's versions, parsed together (the entry's kind, which one of
+/// them gives, types the facts of all), and what was wrong in them.
+public struct ParsedEntry: Sendable, Codable {
+    /// In the order of `languages`.
+    public var versions: [Version]
+    public var diagnostics: [Diagnostic]
+}
+
+extension ProjectParser {
+    /// Which files under `entries/` are versions in the project's languages;
+    /// the others are reported (`stray-file`).
+    public static func versionFiles(
+        _ paths: [String], strayFiles: [String], configuration: ProjectConfiguration
+    ) -> (accepted: [String], findings: [Diagnostic]) {
+        var findings: [Diagnostic] = strayFiles.map { path in
+            Diagnostic(
                 .strayFile, "not a version file: entries are named ID.LANG.md, e.g. berel.kk.md; this file is ignored",
-                at: SourceLocation(path: path)))
+                at: SourceLocation(path: path))
         }
         let languages = configuration.languages
-        var files: [(SourceFile, VersionFileName)] = []
-        for file in tree.versionFiles {
-            let name = VersionFileName(String(file.path.split(separator: "/").last!))!
+        var accepted: [String] = []
+        for path in paths {
+            let name = VersionFileName(fileName(path))!
             guard languages.contains(LanguageTag(name.language)) else {
                 let listed = languages.map(\.rawValue).joined(separator: ", ")
                 let derived = configuration.derivedLanguages.contains { $0.tag.rawValue == name.language }
                 let reason = derived
                     ? "'\(name.language)' is derived: its versions are made from another language's, and have no files"
                     : "'\(name.language)' is not one of the project's languages (\(listed)); this file is ignored"
-                diagnostics.append(Diagnostic(.strayFile, reason, at: SourceLocation(path: file.path)))
+                findings.append(Diagnostic(.strayFile, reason, at: SourceLocation(path: path)))
                 continue
             }
-            files.append((file, name))
+            accepted.append(path)
         }
-
-        let declared = configuration
-        let drafts = files.map { PendingFile(file: $0.0, name: $0.1) }
-            .concurrentMap { EntryParser.parse($0.file, name: $0.name, configuration: declared) }
-
-        // Group versions by entry; the entry's kind is needed to type facts.
-        var groups: [EntryID: [VersionDraft]] = [:]
-        for draft in drafts { groups[draft.version.id, default: []].append(draft) }
-        func order(_ tag: LanguageTag) -> Int { languages.firstIndex(of: tag) ?? languages.count }
-        var versions: [Version] = []
-        for id in groups.keys.sorted() {
-            let group = groups[id]!.sorted {
-                (order($0.version.language), $0.version.path) < (order($1.version.language), $1.version.path)
-            }
-            let kindName = group.lazy.compactMap(\.frontMatter.kind?.value).first
-            let kind = kindName.flatMap(configuration.kind(named:))
-            if kindName == nil, !group.contains(where: { $0.diagnostics.contains { $0.rule == .frontMatter } }) {
-                let first = group[0].version
-                diagnostics.append(Diagnostic(
-                    .frontMatter, "no version of '\(id)' says what kind of entry it is; add `kind:` to one of them",
-                    at: SourceLocation(path: first.path, line: 1, column: 1, length: 3)))
-            }
-            for draft in group {
-                var version = draft.version
-                diagnostics += draft.diagnostics
-                if let kind {
-                    version.facts = FactParser.parse(draft.frontMatter.facts, kind: kind, path: version.path, into: &diagnostics)
-                }
-                versions.append(version)
-            }
-        }
-        return ParsedProject(configuration: configuration, bibliography: bibliography, versions: versions, diagnostics: diagnostics)
+        return (accepted, findings)
     }
-}
 
-private struct PendingFile: Sendable {
-    var file: SourceFile
-    var name: VersionFileName
+    /// The version files of one entry (in the project's languages), parsed.
+    public static func parseEntry(_ files: [SourceFile], configuration: ProjectConfiguration) -> ParsedEntry {
+        let languages = configuration.languages
+        func order(_ tag: LanguageTag) -> Int { languages.firstIndex(of: tag) ?? languages.count }
+        let group = files.map { EntryParser.parse($0, name: VersionFileName(fileName($0.path))!, configuration: configuration) }
+            .sorted { (order($0.version.language), $0.version.path) < (order($1.version.language), $1.version.path) }
+        guard let first = group.first?.version else { return ParsedEntry(versions: [], diagnostics: []) }
+        var diagnostics: [Diagnostic] = []
+        let kindName = group.lazy.compactMap(\.frontMatter.kind?.value).first
+        let kind = kindName.flatMap(configuration.kind(named:))
+        if kindName == nil, !group.contains(where: { $0.diagnostics.contains { $0.rule == .frontMatter } }) {
+            diagnostics.append(Diagnostic(
+                .frontMatter, "no version of '\(first.id)' says what kind of entry it is; add `kind:` to one of them",
+                at: SourceLocation(path: first.path, line: 1, column: 1, length: 3)))
+        }
+        var versions: [Version] = []
+        for draft in group {
+            var version = draft.version
+            diagnostics += draft.diagnostics
+            if let kind {
+                version.facts = FactParser.parse(draft.frontMatter.facts, kind: kind, path: version.path, into: &diagnostics)
+            }
+            versions.append(version)
+        }
+        return ParsedEntry(versions: versions, diagnostics: diagnostics)
+    }
+
+    static func fileName(_ path: String) -> String { String(path.split(separator: "/").last ?? Substring(path)) }
 }

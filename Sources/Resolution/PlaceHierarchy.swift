@@ -11,10 +11,16 @@ public struct PlaceHierarchy: Sendable {
     public let parents: [EntryID: [EntryID]]
 
     public init(_ entries: [Entry]) {
-        let known = Set(entries.map(\.id))
+        var places: [EntryID: [MergedFact]] = [:]
+        for entry in entries { places[entry.id] = entry.facts }
+        self.init(places: places, known: Set(entries.map(\.id)))
+    }
+
+    /// `places`: each entry's merged facts (those of other fields are passed over); `known`: every entry's id.
+    public init(places: [EntryID: [MergedFact]], known: Set<EntryID>) {
         var parents: [EntryID: [EntryID]] = [:]
-        for entry in entries {
-            let links = entry.facts.filter { Self.fields.contains($0.field) }.flatMap { fact -> [FactLink] in
+        for (id, facts) in places {
+            let links = facts.filter { Self.fields.contains($0.field) }.flatMap { fact -> [FactLink] in
                 switch fact.value {
                 case .link(let link): [link]
                 case .links(let links): links
@@ -24,7 +30,7 @@ public struct PlaceHierarchy: Sendable {
             // A link already reported (broken, or to the wrong kind) is not followed.
             let targets = links.filter { if case .broken = $0.resolution { false } else { true } }.map(\.target)
             let existing = targets.filter { known.contains($0) }
-            if !existing.isEmpty { parents[entry.id] = existing }
+            if !existing.isEmpty { parents[id] = existing }
         }
         self.parents = parents
     }

@@ -79,9 +79,16 @@ public struct TargetIndex: Sendable {
     let ids: [String]
 
     public init(_ targets: [EntryID: Target], languages: [LanguageTag]) {
+        self.init(targets, languages: languages, ids: targets.keys.map(\.rawValue).sorted())
+    }
+
+    /// `targets` may be only those some entries link to; `ids` (sorted) are
+    /// every entry's, which "did you mean" chooses from (empty when every
+    /// link's target is among `targets`).
+    public init(_ targets: [EntryID: Target], languages: [LanguageTag], ids: [String]) {
         self.targets = targets
         self.languages = languages
-        self.ids = targets.keys.map(\.rawValue).sorted()
+        self.ids = ids
     }
 
     init(entries: [Entry], configuration: ProjectConfiguration) {
