@@ -26,6 +26,7 @@ public final class Graph: Sendable {
     /// Whether `previous` was read from the store (not empty for want of it).
     private let readTraces: Bool
     private let storedKinds: Set<String>
+    private let companions: [String]
     private let slots: Mutex<[QueryKey: Slot]> = Mutex([:])
     private let condition = ConditionBox()
     private let made = Mutex<[Explanation]>([])
@@ -34,13 +35,17 @@ public final class Graph: Sendable {
     private let services: [any Sendable]
 
     /// `scope` names the set of traces this graph reads and writes in its
-    /// store (one per output folder's kind of run). `kinds`: every kind of
-    /// query a trace can name. `services`: see `QueryContext.service(_:)`;
-    /// what they make must be covered by an input's fingerprint.
-    public init(store: Store, scope: String, kinds: [any Query.Type], services: [any Sendable] = []) {
+    /// store (one per kind of run: a build, a check). `companions`: the
+    /// other scopes sharing the store, whose values a save keeps. `kinds`:
+    /// every kind of query a trace of any of them can name. `services`: see
+    /// `QueryContext.service(_:)`; what they make must be covered by an input's fingerprint.
+    public init(
+        store: Store, scope: String, companions: [String] = [], kinds: [any Query.Type], services: [any Sendable] = []
+    ) {
         self.store = store
         self.services = services
-        tracesKey = QueryKey(kind: "traces", argument: scope)
+        self.companions = companions
+        tracesKey = Self.tracesKey(scope)
         var registry: [String: @Sendable (String) -> ErasedQuery?] = [:]
         var stored: Set<String> = []
         for kind in kinds {
@@ -145,12 +150,21 @@ public final class Graph: Sendable {
         }
         guard !keepingOthers else { return true }
         var live: Set<Fingerprint> = [Store.name(key: tracesKey, inputs: Self.noInputs)]
-        for trace in traces.values where storedKinds.contains(trace.key.kind) {
+        var kept = Array(traces.values)
+        for companion in companions {
+            let key = Self.tracesKey(companion)
+            guard let bytes = store.read(key, inputs: Self.noInputs), let file = try? TraceFile(decoding: bytes) else { continue }
+            live.insert(Store.name(key: key, inputs: Self.noInputs))
+            kept += file.traces
+        }
+        for trace in kept where storedKinds.contains(trace.key.kind) {
             live.insert(Store.name(key: trace.key, inputs: trace.inputs))
         }
         store.prune(keeping: live)
         return true
     }
+
+    private static func tracesKey(_ scope: String) -> QueryKey { QueryKey(kind: "traces", argument: scope) }
 
     private static let noInputs = Fingerprint(digest: [UInt8](repeating: 0, count: 32))
 
@@ -234,8 +248,10 @@ public final class Graph: Sendable {
         let witness = query.witness()
         let context = QueryContext(graph: self, chain: chain)
         let (value, encoded) = try query.compute(context)
-        let made = Trace(key: query.key, witness: witness, dependencies: context.dependencies, fingerprint: Fingerprint.of(encoded))
-        if query.isStored { store.write(encoded, key: query.key, inputs: made.inputs) }
+        var made = Trace(key: query.key, witness: witness, dependencies: context.dependencies, fingerprint: Self.noInputs)
+        // A value not fingerprinted by its bytes is by what it was made from (a pure function's result).
+        made.fingerprint = encoded.map { Fingerprint.of($0) } ?? made.inputs
+        if query.isStored, let encoded { store.write(encoded, key: query.key, inputs: made.inputs) }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         record(Explanation(
             key: query.key, reason: reason, seconds: seconds,
@@ -247,12 +263,29 @@ public final class Graph: Sendable {
     private func check(_ old: Trace, of query: ErasedQuery, chain: [QueryKey]) -> Explanation.Reason? {
         if query.witness() != old.witness { return .witnessChanged }
         for dependency in old.dependencies {
-            guard let read = kinds[dependency.key.kind]?(dependency.key.argument),
-                  let now = try? ensure(read, needValue: false, chain: chain),
-                  now.trace.fingerprint == dependency.fingerprint
-            else { return .dependencyChanged(dependency.key) }
+            // Most dependencies are shared and already settled in this run: no query need be made for them.
+            let fingerprint: Fingerprint?
+            if let settled = settled(dependency.key) {
+                fingerprint = settled
+            } else if let read = kinds[dependency.key.kind]?(dependency.key.argument) {
+                fingerprint = try? ensure(read, needValue: false, chain: chain).trace.fingerprint
+            } else {
+                fingerprint = nil
+            }
+            guard fingerprint == dependency.fingerprint else { return .dependencyChanged(dependency.key) }
         }
         return nil
+    }
+
+    /// The fingerprint of a product this run has already checked or made.
+    private func settled(_ key: QueryKey) -> Fingerprint? {
+        guard let slot = slots.withLock({ $0[key] }) else { return nil }
+        condition.lock()
+        defer { condition.unlock() }
+        switch slot.status {
+        case .ready(let trace, _), .verified(let trace): return trace.fingerprint
+        case .idle, .busy, .failed: return nil
+        }
     }
 }
 
@@ -357,7 +390,8 @@ struct ErasedQuery: Sendable {
     let isStored: Bool
     let isInput: Bool
     let witness: @Sendable () -> [UInt8]?
-    let compute: @Sendable (QueryContext) throws -> (any Sendable, [UInt8])
+    /// The value, and its bytes unless the query is fingerprinted by its inputs.
+    let compute: @Sendable (QueryContext) throws -> (any Sendable, [UInt8]?)
     let decode: @Sendable ([UInt8]) throws -> any Sendable
 
     init<Q: Query>(_ query: Q) {
@@ -367,7 +401,7 @@ struct ErasedQuery: Sendable {
         witness = { query.witness() }
         compute = { context in
             let value = try query.compute(context)
-            return (value, try BinaryCoding.encode(value))
+            return (value, Q.isStored || Q.fingerprintsValue ? try BinaryCoding.encode(value) : nil)
         }
         decode = { try BinaryCoding.decode(Q.Value.self, from: $0) }
     }

@@ -28,6 +28,12 @@ public protocol Query: Sendable {
     /// (a transformed and compressed member); remake what is cheap or large
     /// and at hand (a file's bytes).
     static var isStored: Bool { get }
+    /// Whether the value's fingerprint is that of its bytes, so that a
+    /// value made again the same stops the change (early cut-off). A large
+    /// value that is not stored, and is rarely the same after a change
+    /// (parsed versions), is better fingerprinted by what it was made from:
+    /// it is then never encoded.
+    static var fingerprintsValue: Bool { get }
 
     /// The arguments, as text that `init?(argument:)` reads back.
     var argument: String { get }
@@ -44,6 +50,7 @@ public protocol Query: Sendable {
 
 extension Query {
     public static var isStored: Bool { true }
+    public static var fingerprintsValue: Bool { true }
     public func witness() -> [UInt8]? { nil }
     public var key: QueryKey { QueryKey(kind: Self.kind, argument: argument) }
 }

@@ -53,6 +53,13 @@ public final class Store: Sendable {
         folder = FileSystem.kind(of: mine + "/" + Self.markFile) == .file ? mine : nil
     }
 
+    /// Deletes this store: its marked files, then its folder and `root` if they are left empty.
+    public func removeAll() {
+        guard let folder else { return }
+        Self.removeMarked(folder)
+        FileSystem.remove(URL(fileURLWithPath: folder).deletingLastPathComponent().path)
+    }
+
     /// Where the store of `version` is under `root`, without making or changing anything.
     public static func location(root: URL, version: String) -> URL { root.appendingPathComponent(folderName(version: version)) }
 

@@ -4,7 +4,7 @@ import EDTF
 import Loading
 
 /// Reads `sources.yaml` (FORMAT.md §3): a mapping of citation keys to sources.
-struct BibliographyParser {
+public struct BibliographyParser {
     static let fieldNames = [
         "type", "author", "editor", "title", "container", "volume", "issue", "pages", "place", "publisher",
         "year", "date", "isbn", "doi", "url", "accessed", "note", "archive", "fond", "inventory", "file", "sheets",
@@ -15,7 +15,7 @@ struct BibliographyParser {
     private let configuration: ProjectConfiguration
     private var diagnostics: [Diagnostic] = []
 
-    static func parse(_ file: SourceFile, configuration: ProjectConfiguration) -> (Bibliography, [Diagnostic]) {
+    public static func parse(_ file: SourceFile, configuration: ProjectConfiguration) -> (Bibliography, [Diagnostic]) {
         var parser = BibliographyParser(path: file.path, configuration: configuration)
         let sources = parser.parse(file.text)
         return (Bibliography(sources), parser.diagnostics)

@@ -2,6 +2,7 @@ import BuildGraph
 import Diagnostics
 import DocumentModel
 import Crypto
+import FileSystem
 import Foundation
 import Localisation
 import NativeBridge
@@ -58,7 +59,16 @@ public struct BuildAction: Sendable {
                 reason = fallback.description
             }
         }
-        let check = try CheckAction(source: source, overrides: overrides).run()
+        var checking = CheckAction(source: source, overrides: overrides, buildFolder: useCache ? output : nil)
+        checking.wholeProject = true
+        checking.makesBuildFolder = true
+        let outputExisted = FileSystem.kind(of: output.path) == .directory
+        let check = try checking.run()
+        if check.failed(strict: strict), !outputExisted, let folder = checking.storeFolder {
+            // A build that stops leaves no build folder it made: only the check's store would be in it.
+            Store(root: folder.appendingPathComponent(".cache"), version: AsylVersion.string).removeAll()
+            FileSystem.remove(output.path)
+        }
         var report = check.failed(strict: strict) ? BuildReport(check: check) : try build(check, books: plan(check.project))
         report.wholeTreeReason = reason
         return report
@@ -121,7 +131,7 @@ public struct BuildAction: Sendable {
         let stylesheets = try CompiledStylesheets(
             styles: styles, project: check.project.configuration, source: check.tree.root, output: output)
         let store = makeStore()
-        let graph = RenderProducts.graph(store: store, stylesheets: stylesheets)
+        let graph = PipelineGraph.build(store: store, stylesheets: stylesheets)
         let tools = RenderTools.fingerprint(styles: stylesheets.folders)
         try graph.set(RenderTools(), to: tools)
         var books: [BuildRecord.BookRecord] = []

@@ -1,21 +1,31 @@
 import Checking
 import Diagnostics
 import DocumentModel
+import BuildGraph
 import Dispatch
+import FileSystem
 import Foundation
 import Loading
+import Parallelism
 import Parsing
 import Resolution
 
-/// `asyl check`: load → parse → resolve → check, and nothing printed; the
-/// command line renders the report.
+/// `asyl check`: load → parse → resolve → check, as products of the build
+/// graph (`CheckProducts`), and nothing printed; the command line renders the report.
 public struct CheckAction: Sendable {
     public var source: URL
     /// Per-rule settings from the command line; they win over asyl.yaml's `checks`.
     public var overrides: [Rule: RuleSetting]
-    /// A build folder whose record of its last build (`BuildRecord`) lets the
-    /// check read only the files changed since; nil: check the whole tree.
+    /// The build folder whose store (OUT/.cache) holds what earlier checks
+    /// and builds made, so only what changed since is read and checked
+    /// again; nil: check the whole tree and keep nothing.
     public var buildFolder: URL?
+    /// Whether the report carries every resolved entry (`CheckReport.project`),
+    /// as a build that renders them needs; otherwise only the configuration.
+    var wholeProject = false
+    /// Whether the check may make the build folder to keep its store in (a
+    /// build's check, whose folder the build makes anyway).
+    var makesBuildFolder = false
 
     public init(source: URL, overrides: [Rule: RuleSetting] = [:], buildFolder: URL? = nil) {
         self.source = source
@@ -25,30 +35,81 @@ public struct CheckAction: Sendable {
 
     public func run() throws(LoadingError) -> CheckReport {
         var clock = StageClock()
-        if let buildFolder, let changes = try? IncrementalCheck.changes(
-            of: source, since: BuildAction.storeLocation(output: buildFolder)) {
-            if let checked = IncrementalCheck.check(changes, action: self) {
-                clock.lap("incremental: read and check \(checked.report.tree.versionFiles.count) files")
-                return checked.report
-            }
-            if let (_, report) = SummaryCheck.run(changes, action: self) { return report }
-        }
-        let tree: SourceTree
-        do { tree = try SourceTreeLoader().load(source) } catch let error as LoadingError { throw error } catch {
+        let scan: SourceScan
+        do { scan = try SourceTreeLoader().scan(source) } catch let error as LoadingError { throw error } catch {
             throw LoadingError.notADirectory(source.path)
         }
-        clock.lap("load")
-        let parsed = ProjectParser.parse(tree)
-        clock.lap("parse")
-        let resolved = Resolver.resolve(
-            versions: parsed.versions, configuration: parsed.configuration, bibliography: parsed.bibliography,
-            files: tree.allFiles)
-        clock.lap("resolve")
-        let raw = parsed.diagnostics + Checker.check(resolved)
-        clock.lap("check")
-        return CheckReport(
-            diagnostics: apply(to: raw, configuration: resolved.configuration), tree: tree, project: resolved,
-            translations: TranslationMatrix(resolved), fileCount: Self.fileCount(tree), raw: raw)
+        clock.lap("scan")
+        let store = storeFolder.map { Store(root: $0.appendingPathComponent(".cache"), version: AsylVersion.string) } ?? Store()
+        let graph = PipelineGraph.check(store: store)
+        do {
+            try graph.set(SourceListing(), to: Listing(root: scan.root.path, files: scan.stamps))
+            // The shards side by side: each reads, resolves and checks its entries that changed.
+            let shards = Array(0..<CheckProducts.shards).concurrentMap(batch: 1) { shard in
+                Result { try graph.fingerprint(InterfaceShard(shard)) }
+            } + Array(0..<CheckProducts.shards).concurrentMap(batch: 1) { shard in Result { try graph.fingerprint(FindingShard(shard)) } }
+            for result in shards {
+                _ = try result.get()
+            }
+            let check = try graph.value(ProjectCheck())
+            let ids = Set(try graph.value(EntryIndex()).map(\.rawValue))
+            let read = graph.explanations.filter { $0.key.kind == ParsedEntryQuery.kind && ids.contains($0.key.argument) }.count
+            clock.lap("check: \(read) of \(ids.count) entries read again")
+            let configuration = try graph.value(ProjectFile()).content
+            var project = ResolvedProject(
+                configuration: configuration, bibliography: Bibliography(), entries: [], duplicates: [], conflicts: [],
+                targets: TargetIndex([:], languages: configuration.languages))
+            if wholeProject {
+                project = try resolvedProject(graph, configuration: configuration)
+                clock.lap("resolve every entry")
+            }
+            graph.save(keepingOthers: false)
+            let diagnostics = apply(to: check.findings, configuration: configuration)
+            return CheckReport(
+                diagnostics: diagnostics, tree: Self.quoting(diagnostics, scan: scan), project: project,
+                translations: check.translations, fileCount: check.fileCount, raw: check.findings)
+        } catch {
+            // Products of the check only throw on a programming error (an input not set, a cycle).
+            preconditionFailure("the check's build graph failed: \(error)")
+        }
+    }
+
+    /// The build folder whose store the check uses: only one that exists,
+    /// unless `makesBuildFolder` (`asyl check` makes no build folder), and
+    /// never one inside the source tree.
+    var storeFolder: URL? {
+        guard let buildFolder, makesBuildFolder || FileSystem.kind(of: buildFolder.path) == .directory else { return nil }
+        let folder = buildFolder.standardizedFileURL.resolvingSymlinksInPath().path + "/"
+        let tree = source.standardizedFileURL.resolvingSymlinksInPath().path + "/"
+        return folder.hasPrefix(tree) ? nil : buildFolder
+    }
+
+    /// Every entry resolved, with backlinks, and the whole bibliography.
+    private func resolvedProject(_ graph: Graph, configuration: ProjectConfiguration) throws -> ResolvedProject {
+        let resolved = try graph.value(EntryIndex()).concurrentMap { id in Result { try graph.value(ResolvedEntry(id)) } }
+            .map { try $0.get() }
+        // The versions as parsed are no longer needed once resolved.
+        graph.release(try graph.value(EntryIndex()).map { ParsedEntryQuery($0).key })
+        return Resolver.project(
+            entries: resolved.compactMap(\.entry), duplicates: resolved.flatMap(\.duplicates),
+            conflicts: resolved.flatMap(\.conflicts), configuration: configuration,
+            bibliography: try graph.value(SourcesFile()).content)
+    }
+
+    /// The tree as the report quotes it: the project file, the sources, and
+    /// the version files the findings point into.
+    static func quoting(_ diagnostics: [Diagnostic], scan: SourceScan) -> SourceTree {
+        var wanted: Set<String> = []
+        for finding in diagnostics {
+            wanted.insert(finding.location.path)
+            for note in finding.notes { if let location = note.location { wanted.insert(location.path) } }
+        }
+        let versionFiles = wanted.filter { path in
+            scan.stamps[path] != nil && path.hasPrefix("entries/") && VersionFileName(String(path.split(separator: "/").last!)) != nil
+        }
+        var tree = SourceTreeLoader().load(scan, only: Array(versionFiles))
+        tree.diagnostics = []
+        return tree
     }
 
     /// The project's and the command line's severity settings, in report order.
@@ -58,18 +119,15 @@ public struct CheckAction: Sendable {
         return SeverityPolicy(settings).apply(to: raw).sorted(by: Diagnostic.reportOrder)
     }
 
-    /// Files read: the project file, the sources and every version file.
-    static func fileCount(_ tree: SourceTree) -> Int {
-        tree.versionFiles.count + (tree.projectFile == nil ? 0 : 1) + (tree.sourcesFile == nil ? 0 : 1)
-    }
 }
 
 /// What a check found, with the sources it read (to quote their lines).
 public struct CheckReport: Sendable {
     public var diagnostics: [Diagnostic]
-    /// The files read; after an incremental build, those read again and those the findings quote.
+    /// The project file, the sources and the version files the findings quote.
     public var tree: SourceTree
-    /// Every entry; after an incremental build, only those read again.
+    /// Every entry, for a build; after an incremental build, only those read
+    /// again; for `asyl check`, only the configuration.
     public var project: ResolvedProject
     public var translations: TranslationMatrix
     /// Files checked: the project file, the sources and every version file.
@@ -86,8 +144,8 @@ public struct CheckReport: Sendable {
 }
 
 /// For each language, how many entries have a version in it and which do not.
-public struct TranslationMatrix: Sendable {
-    public struct Row: Sendable {
+public struct TranslationMatrix: Sendable, Codable {
+    public struct Row: Sendable, Codable {
         public var language: LanguageTag
         public var versions: Int
         public var missing: [EntryID]

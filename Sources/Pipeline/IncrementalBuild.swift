@@ -46,7 +46,7 @@ struct IncrementalBuild {
         guard action.requestHash(tools) == record.request else {
             throw WholeTreeReason("the last build was asked for another date, edition, language or format, or with other stylesheets")
         }
-        let graph = RenderProducts.graph(store: store, stylesheets: stylesheets)
+        let graph = PipelineGraph.build(store: store, stylesheets: stylesheets)
         try graph.set(RenderTools(), to: tools)
 
         // The chunks that hold a changed entry, in the books of its language.

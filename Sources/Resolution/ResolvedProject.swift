@@ -35,7 +35,7 @@ public struct ResolvedProject: Sendable {
     public subscript(id: EntryID) -> Entry? { index[id].map { entries[$0] } }
 }
 
-public struct DuplicateVersion: Hashable, Sendable {
+public struct DuplicateVersion: Hashable, Sendable, Codable {
     public var id: EntryID
     public var language: LanguageTag
     public var path: String
@@ -43,7 +43,7 @@ public struct DuplicateVersion: Hashable, Sendable {
 }
 
 /// A version writes a language-neutral value unlike the reference (FORMAT.md §2.1).
-public struct FactConflict: Hashable, Sendable {
+public struct FactConflict: Hashable, Sendable, Codable {
     public var entry: EntryID
     public var field: String
     public var path: String

@@ -41,6 +41,19 @@ public enum Resolver {
             duplicates: duplicates, conflicts: conflicts, targets: targets)
     }
 
+    /// The project made of entries resolved one by one (each against the
+    /// targets it links to), with every entry's backlinks.
+    public static func project(
+        entries: [Entry], duplicates: [DuplicateVersion], conflicts: [FactConflict], configuration: ProjectConfiguration,
+        bibliography: Bibliography
+    ) -> ResolvedProject {
+        var entries = entries
+        addBacklinks(&entries)
+        return ResolvedProject(
+            configuration: configuration, bibliography: bibliography, entries: entries, duplicates: duplicates,
+            conflicts: conflicts, targets: TargetIndex(entries: entries, configuration: configuration))
+    }
+
     private static func addBacklinks(_ entries: inout [Entry]) {
         var position: [EntryID: Int] = [:]
         for (index, entry) in entries.enumerated() { position[entry.id] = index }
@@ -60,7 +73,7 @@ public enum Resolver {
 
 /// What links can reach: every entry's kind, titles and section anchors.
 public struct TargetIndex: Sendable {
-    public struct Target: Sendable {
+    public struct Target: Hashable, Sendable, Codable {
         public var kind: String?
         public var titles: [LanguageTag: String]
         public var anchors: [LanguageTag: [String]]

@@ -28,11 +28,6 @@ enum RenderProducts {
         default: return false
         }
     }
-
-    /// The graph a build renders with: `store` (empty for `--no-cache`) and the compiled stylesheets.
-    static func graph(store: Store, stylesheets: CompiledStylesheets?) -> Graph {
-        Graph(store: store, scope: "build", kinds: kinds, services: stylesheets.map { [$0] } ?? [])
-    }
 }
 
 /// One book: an edition in a language and a format (`asyl-mura kk epub`).

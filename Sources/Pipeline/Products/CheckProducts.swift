@@ -1,0 +1,479 @@
+import BuildGraph
+import Checking
+import Diagnostics
+import DocumentModel
+import Foundation
+import Loading
+import Parsing
+import Resolution
+
+/// The front half of the pipeline as products of the build graph: the
+/// listing of the tree → each entry's files → its parsed versions → its
+/// interface → its resolved form and findings → shards of entries → the
+/// findings of the project. An entry is read, resolved and checked again
+/// only when its files changed or what it read of others did (the titles,
+/// anchors and kinds of the entries it links to, which source keys exist,
+/// which media files exist); a change that leaves a product as it was stops there.
+///
+/// Per-entry products are not stored: they are cheap to make again and
+/// large, and their traces alone tell that they have not changed. The
+/// shards and the project's findings are stored, so a check after an
+/// edit reads a few files, not the tree.
+enum CheckProducts {
+    static let kinds: [any Query.Type] = [
+        SourceListing.self, ProjectFile.self, SourcesFile.self, EntryConfiguration.self, EntryListing.self,
+        ListingFindings.self, EntryIndex.self, ShardMembers.self, EntryFiles.self, ParsedEntryQuery.self,
+        EntryInterfaceQuery.self, LinkTarget.self, SourceKeys.self, MediaListing.self, ResolvedEntry.self,
+        EntryFindings.self, InterfaceShard.self, FindingShard.self, ProjectCheck.self,
+    ]
+
+    /// Entries are grouped into this many shards, so that what reads every
+    /// entry reads a few stored values, and an edit remakes one of them.
+    static let shards = 64
+
+    /// An entry's shard, the same on every machine and run (FNV-1a of its id).
+    static func shard(of id: EntryID) -> Int {
+        var hash: UInt32 = 2_166_136_261
+        for byte in id.rawValue.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        return Int(hash % UInt32(shards))
+    }
+}
+
+/// A product of the whole project, with no argument.
+protocol ProjectQuery: Query {
+    init()
+}
+
+extension ProjectQuery {
+    var argument: String { "" }
+    init?(argument: String) {
+        guard argument.isEmpty else { return nil }
+        self.init()
+    }
+}
+
+/// A product of one entry, named by its id.
+protocol EntryQuery: Query {
+    var id: EntryID { get }
+    init(_ id: EntryID)
+}
+
+extension EntryQuery {
+    static var isStored: Bool { false }
+    var argument: String { id.rawValue }
+    init?(argument: String) {
+        guard EntryID.isValid(argument) else { return nil }
+        self.init(EntryID(argument))
+    }
+}
+
+/// A file of the tree as the listing has it.
+struct ListedFile: Hashable, Sendable, Codable {
+    var path: String
+    var stamp: FileStamp
+}
+
+/// Every file of the source tree and its stamp, as the run scanned them.
+struct Listing: Hashable, Sendable, Codable {
+    var root: String
+    var files: [String: FileStamp]
+}
+
+struct SourceListing: InputQuery, ProjectQuery {
+    typealias Value = Listing
+    static let kind = "source-listing"
+}
+
+/// A file of the project (asyl.yaml, sources.yaml) parsed, and what was wrong in it.
+struct ParsedFile<Content: Codable & Sendable>: Codable, Sendable {
+    var content: Content
+    var diagnostics: [Diagnostic]
+    /// Whether the file could be read as text.
+    var isRead: Bool
+}
+
+/// Reads a file of the tree as text.
+private func read(_ path: String, in root: String) -> SourceTreeLoader.ReadOutcome {
+    SourceTreeLoader().read(path, in: URL(fileURLWithPath: root))
+}
+
+/// asyl.yaml, parsed.
+struct ProjectFile: ProjectQuery {
+    static let kind = "project-file"
+    static var isStored: Bool { false }
+
+    func compute(_ context: QueryContext) throws -> ParsedFile<ProjectConfiguration> {
+        let listing = try context.value(SourceListing())
+        switch read("asyl.yaml", in: listing.root) {
+        case .text(let file):
+            let (configuration, findings) = ConfigurationParser.parse(file)
+            return ParsedFile(content: configuration, diagnostics: findings, isRead: true)
+        case .problem(let problem):
+            return ParsedFile(content: ProjectConfiguration(), diagnostics: [problem], isRead: false)
+        }
+    }
+}
+
+/// sources.yaml, parsed (nothing, when the project declares no languages).
+struct SourcesFile: ProjectQuery {
+    static let kind = "sources-file"
+    static var isStored: Bool { false }
+
+    func compute(_ context: QueryContext) throws -> ParsedFile<Bibliography> {
+        let listing = try context.value(SourceListing())
+        let configuration = try context.value(ProjectFile()).content
+        guard !configuration.languages.isEmpty, listing.files["sources.yaml"] != nil else {
+            return ParsedFile(content: Bibliography(), diagnostics: [], isRead: false)
+        }
+        switch read("sources.yaml", in: listing.root) {
+        case .text(let file):
+            let (bibliography, findings) = BibliographyParser.parse(file, configuration: configuration)
+            return ParsedFile(content: bibliography, diagnostics: findings, isRead: true)
+        case .problem(let problem):
+            return ParsedFile(content: Bibliography(), diagnostics: [problem], isRead: false)
+        }
+    }
+}
+
+/// The configuration as entries are read, resolved and checked with it:
+/// without what only books print (titles, publisher, editions, page
+/// geometry), so an edit of those reaches no entry.
+struct EntryConfiguration: ProjectQuery {
+    static let kind = "entry-configuration"
+    static var isStored: Bool { false }
+
+    func compute(_ context: QueryContext) throws -> ProjectConfiguration {
+        var configuration = try context.value(ProjectFile()).content
+        let blank = ProjectConfiguration()
+        configuration.title = blank.title
+        configuration.publisher = blank.publisher
+        configuration.editions = blank.editions
+        configuration.stylesDirectory = blank.stylesDirectory
+        configuration.checks = blank.checks
+        configuration.printGeometry = blank.printGeometry
+        return configuration
+    }
+}
+
+/// The version files under `entries/`, by entry, and the files there that are not versions.
+struct EntryListing: ProjectQuery {
+    struct Value: Codable, Sendable {
+        var root: String
+        var entries: [EntryID: [ListedFile]]
+        /// `stray-file` findings.
+        var findings: [Diagnostic]
+        /// Files named like versions, in any language.
+        var versionFiles: Int
+    }
+
+    static let kind = "entry-listing"
+    static var isStored: Bool { false }
+
+    func compute(_ context: QueryContext) throws -> Value {
+        let listing = try context.value(SourceListing())
+        let configuration = try context.value(EntryConfiguration())
+        var versionPaths: [String] = []
+        var stray: [String] = []
+        for path in listing.files.keys.sorted() where path.hasPrefix("entries/") {
+            let name = String(path.split(separator: "/").last!)
+            if name == "README.md" { continue }
+            if VersionFileName(name) != nil { versionPaths.append(path) } else { stray.append(path) }
+        }
+        // Without languages no file can be read as a version; the config findings say why.
+        guard !configuration.languages.isEmpty else {
+            return Value(root: listing.root, entries: [:], findings: [], versionFiles: versionPaths.count)
+        }
+        let (accepted, findings) = ProjectParser.versionFiles(versionPaths, strayFiles: stray, configuration: configuration)
+        var entries: [EntryID: [ListedFile]] = [:]
+        for path in accepted {
+            let name = VersionFileName(String(path.split(separator: "/").last!))!
+            entries[EntryID(name.id), default: []].append(ListedFile(path: path, stamp: listing.files[path]!))
+        }
+        return Value(root: listing.root, entries: entries, findings: findings, versionFiles: versionPaths.count)
+    }
+}
+
+/// What the listing itself is found to hold: changes only when files are added or removed.
+struct ListingFindings: ProjectQuery {
+    struct Value: Codable, Sendable {
+        var findings: [Diagnostic]
+        var versionFiles: Int
+    }
+
+    static let kind = "listing-findings"
+    static var isStored: Bool { false }
+
+    func compute(_ context: QueryContext) throws -> Value {
+        let listing = try context.value(EntryListing())
+        return Value(findings: listing.findings, versionFiles: listing.versionFiles)
+    }
+}
+
+/// Every entry's id, sorted.
+struct EntryIndex: ProjectQuery {
+    static let kind = "entry-index"
+    static var isStored: Bool { false }
+
+    func compute(_ context: QueryContext) throws -> [EntryID] {
+        try context.value(EntryListing()).entries.keys.sorted()
+    }
+}
+
+/// A product of one shard of the entries, named by its number.
+protocol ShardQuery: Query {
+    var shard: Int { get }
+    init(_ shard: Int)
+}
+
+extension ShardQuery {
+    var argument: String { String(shard) }
+    init?(argument: String) {
+        guard let shard = Int(argument), (0..<CheckProducts.shards).contains(shard) else { return nil }
+        self.init(shard)
+    }
+}
+
+/// The ids of one shard's entries, sorted.
+struct ShardMembers: ShardQuery {
+    static let kind = "shard-members"
+    static var isStored: Bool { false }
+    var shard: Int
+    init(_ shard: Int) { self.shard = shard }
+
+    func compute(_ context: QueryContext) throws -> [EntryID] {
+        try context.value(EntryIndex()).filter { CheckProducts.shard(of: $0) == shard }
+    }
+}
+
+/// An entry's version files and their stamps: what its parse is made from.
+struct EntryFiles: EntryQuery {
+    struct Value: Codable, Sendable {
+        var root: String
+        var files: [ListedFile]
+    }
+
+    static let kind = "entry-files"
+    var id: EntryID
+    init(_ id: EntryID) { self.id = id }
+
+    func compute(_ context: QueryContext) throws -> Value {
+        let listing = try context.value(EntryListing())
+        return Value(root: listing.root, files: listing.entries[id] ?? [])
+    }
+}
+
+/// An entry's versions, read and parsed; a file that cannot be read is a finding.
+struct ParsedEntryQuery: EntryQuery {
+    static let kind = "parsed-entry"
+    static var fingerprintsValue: Bool { false }
+    var id: EntryID
+    init(_ id: EntryID) { self.id = id }
+
+    func compute(_ context: QueryContext) throws -> ParsedEntry {
+        let files = try context.value(EntryFiles(id))
+        let configuration = try context.value(EntryConfiguration())
+        var texts: [SourceFile] = []
+        var problems: [Diagnostic] = []
+        for file in files.files {
+            switch read(file.path, in: files.root) {
+            case .text(let text): texts.append(text)
+            case .problem(let problem): problems.append(problem)
+            }
+        }
+        var parsed = ProjectParser.parseEntry(texts, configuration: configuration)
+        parsed.diagnostics = problems + parsed.diagnostics
+        return parsed
+    }
+}
+
+/// What other entries see of an entry; nil for an id no entry has.
+struct EntryInterfaceQuery: EntryQuery {
+    static let kind = "entry-interface"
+    var id: EntryID
+    init(_ id: EntryID) { self.id = id }
+
+    func compute(_ context: QueryContext) throws -> EntryInterface? {
+        let parsed = try context.value(ParsedEntryQuery(id))
+        let configuration = try context.value(EntryConfiguration())
+        return Resolver.assemble(parsed.versions, configuration: configuration).entries.first.map(EntryInterface.init)
+    }
+}
+
+/// What a link to an entry reaches; nil for an id no entry has. Read
+/// from its shard, which is stored: a link's target is not parsed again.
+struct LinkTarget: EntryQuery {
+    static let kind = "link-target"
+    var id: EntryID
+    init(_ id: EntryID) { self.id = id }
+
+    func compute(_ context: QueryContext) throws -> TargetIndex.Target? {
+        try context.value(InterfaceShard(CheckProducts.shard(of: id))).first { $0.id == id }?.target
+    }
+}
+
+/// The keys of sources.yaml: all that resolving an entry reads of it.
+struct SourceKeys: ProjectQuery {
+    static let kind = "source-keys"
+    static var isStored: Bool { false }
+
+    func compute(_ context: QueryContext) throws -> Bibliography {
+        try context.value(SourcesFile()).content.keysOnly
+    }
+}
+
+/// The tree's files an image may name (by type), sorted.
+struct MediaListing: ProjectQuery {
+    static let kind = "media-listing"
+    static var isStored: Bool { false }
+
+    func compute(_ context: QueryContext) throws -> [String] {
+        try context.value(SourceListing()).files.keys.filter { path in
+            Resolver.mediaTypes[path.split(separator: ".").last.map { $0.lowercased() } ?? ""] != nil
+        }.sorted()
+    }
+}
+
+/// An entry assembled and resolved against what it links to, cites and shows.
+struct ResolvedEntry: EntryQuery {
+    struct Value: Codable, Sendable {
+        var entry: Entry?
+        var duplicates: [DuplicateVersion]
+        var conflicts: [FactConflict]
+    }
+
+    static let kind = "resolved-entry"
+    static var fingerprintsValue: Bool { false }
+    var id: EntryID
+    init(_ id: EntryID) { self.id = id }
+
+    func compute(_ context: QueryContext) throws -> Value {
+        let parsed = try context.value(ParsedEntryQuery(id))
+        guard let interface = try context.value(EntryInterfaceQuery(id)) else {
+            return Value(entry: nil, duplicates: [], conflicts: [])
+        }
+        let configuration = try context.value(EntryConfiguration())
+        var targets: [EntryID: TargetIndex.Target] = [id: interface.target]
+        var missing = false
+        for link in interface.links {
+            if let target = try context.value(LinkTarget(link)) { targets[link] = target } else { missing = true }
+        }
+        // Every id is read only for "did you mean", when a link reaches no entry.
+        let ids = missing ? try context.value(EntryIndex()).map(\.rawValue) : []
+        let files = parsed.versions.contains { !$0.images.isEmpty } ? Set(try context.value(MediaListing())) : []
+        let resolved = Resolver.resolve(
+            versions: parsed.versions, configuration: configuration, bibliography: try context.value(SourceKeys()),
+            files: files, targets: TargetIndex(targets, languages: configuration.languages, ids: ids))
+        return Value(entry: resolved.entries.first, duplicates: resolved.duplicates, conflicts: resolved.conflicts)
+    }
+}
+
+/// An entry's findings (rules of a file's or an entry's scope), and where it says it lies.
+struct EntryFindings: EntryQuery {
+    struct Value: Codable, Sendable {
+        var findings: [Diagnostic]
+        var places: [MergedFact]
+    }
+
+    static let kind = "entry-findings"
+    var id: EntryID
+    init(_ id: EntryID) { self.id = id }
+
+    func compute(_ context: QueryContext) throws -> Value {
+        let parsed = try context.value(ParsedEntryQuery(id))
+        let resolved = try context.value(ResolvedEntry(id))
+        guard let entry = resolved.entry else { return Value(findings: parsed.diagnostics, places: []) }
+        let configuration = try context.value(EntryConfiguration())
+        let project = ResolvedProject(
+            configuration: configuration, bibliography: try context.value(SourceKeys()), entries: [entry],
+            duplicates: resolved.duplicates, conflicts: resolved.conflicts, targets: TargetIndex([:], languages: []))
+        return Value(
+            findings: parsed.diagnostics + Checker.checkEntries(project),
+            places: ProjectOverview.places(of: [entry])[id] ?? [])
+    }
+}
+
+/// The interfaces of a shard's entries: what links to them read (stored,
+/// so resolving an entry does not read the entries it links to again).
+struct InterfaceShard: ShardQuery {
+    static let kind = "interface-shard"
+    var shard: Int
+    init(_ shard: Int) { self.shard = shard }
+
+    func compute(_ context: QueryContext) throws -> [EntryInterface] {
+        try context.value(ShardMembers(shard)).compactMap { try context.value(EntryInterfaceQuery($0)) }
+    }
+}
+
+/// The findings of a shard's entries, and where each says it lies.
+struct FindingShard: ShardQuery {
+    struct Value: Codable, Sendable {
+        var findings: [Diagnostic]
+        var places: [EntryID: [MergedFact]]
+    }
+
+    static let kind = "finding-shard"
+    var shard: Int
+    init(_ shard: Int) { self.shard = shard }
+
+    func compute(_ context: QueryContext) throws -> Value {
+        var value = Value(findings: [], places: [:])
+        for id in try context.value(ShardMembers(shard)) {
+            let findings = try context.value(EntryFindings(id))
+            value.findings += findings.findings
+            if !findings.places.isEmpty { value.places[id] = findings.places }
+        }
+        return value
+    }
+}
+
+/// Every finding of the project before severity settings, the translation
+/// matrix, and how many files were checked.
+struct ProjectCheck: ProjectQuery {
+    struct Value: Codable, Sendable {
+        var findings: [Diagnostic]
+        var translations: TranslationMatrix
+        var fileCount: Int
+    }
+
+    static let kind = "project-check"
+
+    func compute(_ context: QueryContext) throws -> Value {
+        let project = try context.value(ProjectFile())
+        let sources = try context.value(SourcesFile())
+        let listing = try context.value(ListingFindings())
+        let configuration = try context.value(EntryConfiguration())
+        var interfaces: [EntryInterface] = []
+        var places: [EntryID: [MergedFact]] = [:]
+        var findings = project.diagnostics + sources.diagnostics + listing.findings
+        for shard in 0..<CheckProducts.shards {
+            interfaces += try context.value(InterfaceShard(shard))
+            let value = try context.value(FindingShard(shard))
+            findings += value.findings
+            places.merge(value.places) { first, _ in first }
+        }
+        interfaces.sort { $0.id < $1.id }
+        findings += Checker.checkProject(
+            ProjectOverview(interfaces: interfaces, places: places, bibliography: sources.content))
+        let translations = TranslationMatrix(entries: interfaces.count, rows: configuration.languages.map { language in
+            let missing = interfaces.filter { interface in !interface.versions.contains { $0.language == language } }.map(\.id)
+            return TranslationMatrix.Row(language: language, versions: interfaces.count - missing.count, missing: missing)
+        })
+        let unreadable = Set(findings.filter { $0.rule == .unreadableFile && $0.location.path.hasPrefix("entries/") }.map(\.location.path))
+        let fileCount = listing.versionFiles - unreadable.count + (project.isRead ? 1 : 0) + (sources.isRead ? 1 : 0)
+        return Value(findings: findings, translations: translations, fileCount: fileCount)
+    }
+}
+
+/// The graphs a check and a build run: every kind of product registered in
+/// both, and each keeping the other's values in the store they share.
+enum PipelineGraph {
+    static let kinds = CheckProducts.kinds + RenderProducts.kinds
+
+    static func check(store: Store) -> Graph {
+        Graph(store: store, scope: "check", companions: ["build"], kinds: kinds)
+    }
+
+    static func build(store: Store, stylesheets: CompiledStylesheets?) -> Graph {
+        Graph(store: store, scope: "build", companions: ["check"], kinds: kinds, services: stylesheets.map { [$0] } ?? [])
+    }
+}
