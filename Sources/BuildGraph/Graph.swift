@@ -27,8 +27,11 @@ public final class Graph: Sendable {
     private let readTraces: Bool
     private let storedKinds: Set<String>
     private let companions: [String]
-    private let slots: Mutex<[QueryKey: Slot]> = Mutex([:])
-    private let condition = ConditionBox()
+    /// The products of this run, in stripes by key, each with its own lock,
+    /// so threads making different products seldom wait for one another.
+    private let stripes: [SlotStripe] = (0..<Graph.stripeCount).map { _ in SlotStripe() }
+    private let conditions: [ConditionBox] = (0..<Graph.stripeCount).map { _ in ConditionBox() }
+    private static let stripeCount = 16
     private let made = Mutex<[Explanation]>([])
     /// What products use to make their values but are not products
     /// themselves (compiled stylesheets): `QueryContext.service(_:)`.
@@ -88,6 +91,7 @@ public final class Graph: Sendable {
         let encoded = try BinaryCoding.encode(value)
         let trace = Trace(key: input.key, witness: nil, dependencies: [], fingerprint: Fingerprint.of(encoded))
         let slot = slot(for: input.key)
+        let condition = slot.condition
         condition.lock()
         var first = false
         switch slot.status {
@@ -113,12 +117,12 @@ public final class Graph: Sendable {
     /// is missing): a build releases each document once it is rendered, and
     /// each member once its book is written, so memory holds the work in flight.
     public func release(_ keys: [QueryKey]) {
-        let found = slots.withLock { slots in keys.compactMap { slots[$0] } }
-        condition.lock()
-        for slot in found {
+        for key in keys {
+            guard let slot = existingSlot(key) else { continue }
+            slot.condition.lock()
             if case .ready(let trace, _) = slot.status { slot.status = .verified(trace) }
+            slot.condition.unlock()
         }
-        condition.unlock()
     }
 
     /// What this run made, and why, in the order it finished making them.
@@ -133,15 +137,16 @@ public final class Graph: Sendable {
     @discardableResult
     public func save(keepingOthers: Bool) -> Bool {
         var traces = keepingOthers ? previous : [:]
-        let found = slots.withLock { $0 }
-        condition.lock()
-        for (key, slot) in found {
-            switch slot.status {
-            case .verified(let trace), .ready(let trace, _): traces[key] = trace
-            case .idle, .busy, .failed: break
+        for stripe in stripes {
+            for (key, slot) in stripe.slots.withLock({ $0 }) {
+                slot.condition.lock()
+                switch slot.status {
+                case .verified(let trace), .ready(let trace, _): traces[key] = trace
+                case .idle, .busy, .failed: break
+                }
+                slot.condition.unlock()
             }
         }
-        condition.unlock()
         // A run that found everything as it was has nothing to write (the common case of a large tree).
         if readTraces, traces == previous { return true }
         let file = TraceFile(traces: traces.values.sorted { $0.key < $1.key })
@@ -176,18 +181,24 @@ public final class Graph: Sendable {
 
     // MARK: Making products
 
+    private func stripe(of key: QueryKey) -> Int { key.hashValue & (Self.stripeCount - 1) }
+
     private func slot(for key: QueryKey) -> Slot {
-        slots.withLock { slots in
+        let stripe = stripe(of: key)
+        return stripes[stripe].slots.withLock { slots in
             if let slot = slots[key] { return slot }
-            let slot = Slot()
+            let slot = Slot(condition: conditions[stripe])
             slots[key] = slot
             return slot
         }
     }
 
+    private func existingSlot(_ key: QueryKey) -> Slot? { stripes[stripe(of: key)].slots.withLock { $0[key] } }
+
     func ensure(_ query: ErasedQuery, needValue: Bool, chain: [QueryKey]) throws -> (trace: Trace, value: (any Sendable)?) {
         if chain.contains(query.key) { throw GraphError.cycle(chain + [query.key]) }
         let slot = slot(for: query.key)
+        let condition = slot.condition
         condition.lock()
         var verified: Trace?
         waiting: while true {
@@ -279,9 +290,9 @@ public final class Graph: Sendable {
 
     /// The fingerprint of a product this run has already checked or made.
     private func settled(_ key: QueryKey) -> Fingerprint? {
-        guard let slot = slots.withLock({ $0[key] }) else { return nil }
-        condition.lock()
-        defer { condition.unlock() }
+        guard let slot = existingSlot(key) else { return nil }
+        slot.condition.lock()
+        defer { slot.condition.unlock() }
         switch slot.status {
         case .ready(let trace, _), .verified(let trace): return trace.fingerprint
         case .idle, .busy, .failed: return nil
@@ -423,8 +434,16 @@ final class Slot: @unchecked Sendable {
         case failed(any Error)
     }
 
-    /// Read and written only under the graph's condition lock.
+    /// Read and written only under `condition`'s lock (its stripe's).
     var status = Status.idle
+    let condition: ConditionBox
+
+    init(condition: ConditionBox) { self.condition = condition }
+}
+
+/// One stripe of the graph's table of products.
+final class SlotStripe: Sendable {
+    let slots = Mutex<[QueryKey: Slot]>([:])
 }
 
 /// NSCondition, which Foundation does not mark Sendable, though it is made to be shared between threads.

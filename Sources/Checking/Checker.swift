@@ -13,13 +13,16 @@ public enum Checker {
         DuplicateChecks.check, LinkChecks.check, CitationChecks.check, MediaChecks.check, FactChecks.check,
     ]
 
+    /// Every finding, the checks side by side on every core.
     public static func check(_ project: ResolvedProject) -> [Diagnostic] {
-        checkEntries(project) + checkProject(ProjectOverview(project))
+        Array(0..<entryChecks.count).concurrentMap { entryChecks[$0](project) }.flatMap { $0 }
+            + checkProject(ProjectOverview(project))
     }
 
-    /// The findings of rules scoped to a file or an entry, for the entries of `project`.
+    /// The findings of rules scoped to a file or an entry, for the entries of
+    /// `project` (one entry's, in a build graph, which runs entries side by side).
     public static func checkEntries(_ project: ResolvedProject) -> [Diagnostic] {
-        Array(0..<entryChecks.count).concurrentMap { entryChecks[$0](project) }.flatMap { $0 }
+        entryChecks.flatMap { $0(project) }
     }
 
     /// The findings of rules scoped to the entries' interfaces together.

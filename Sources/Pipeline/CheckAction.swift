@@ -64,6 +64,8 @@ public struct CheckAction: Sendable {
                 clock.lap("resolve every entry")
             }
             graph.save(keepingOthers: false)
+            // Freeing every entry's versions as parsed takes a while, and nothing waits for it.
+            DispatchQueue.global().async { [graph] in _ = graph }
             let diagnostics = apply(to: check.findings, configuration: configuration)
             return CheckReport(
                 diagnostics: diagnostics, tree: Self.quoting(diagnostics, scan: scan), project: project,
@@ -88,8 +90,6 @@ public struct CheckAction: Sendable {
     private func resolvedProject(_ graph: Graph, configuration: ProjectConfiguration) throws -> ResolvedProject {
         let resolved = try graph.value(EntryIndex()).concurrentMap { id in Result { try graph.value(ResolvedEntry(id)) } }
             .map { try $0.get() }
-        // The versions as parsed are no longer needed once resolved.
-        graph.release(try graph.value(EntryIndex()).map { ParsedEntryQuery($0).key })
         return Resolver.project(
             entries: resolved.compactMap(\.entry), duplicates: resolved.flatMap(\.duplicates),
             conflicts: resolved.flatMap(\.conflicts), configuration: configuration,

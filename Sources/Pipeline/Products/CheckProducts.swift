@@ -307,7 +307,15 @@ struct LinkTarget: EntryQuery {
     init(_ id: EntryID) { self.id = id }
 
     func compute(_ context: QueryContext) throws -> TargetIndex.Target? {
-        try context.value(InterfaceShard(CheckProducts.shard(of: id))).first { $0.id == id }?.target
+        let interfaces = try context.value(InterfaceShard(CheckProducts.shard(of: id)))
+        // A shard's interfaces are sorted by id.
+        var low = 0
+        var high = interfaces.count
+        while low < high {
+            let middle = (low + high) / 2
+            if interfaces[middle].id < id { low = middle + 1 } else { high = middle }
+        }
+        return low < interfaces.count && interfaces[low].id == id ? interfaces[low].target : nil
     }
 }
 
