@@ -71,25 +71,30 @@ public final class Graph: Sendable {
 
     /// A product's value, made or taken from the store as needed.
     public func value<Q: Query>(_ query: Q) throws -> Q.Value {
-        try ensure(ErasedQuery(query), needValue: true, chain: []).value as! Q.Value
+        try ensure(ErasedQuery(query), needValue: true, chain: nil).value as! Q.Value
     }
 
     /// A product's fingerprint: its value is made only if it changed.
     public func fingerprint<Q: Query>(_ query: Q) throws -> Fingerprint {
-        try ensure(ErasedQuery(query), needValue: false, chain: []).trace.fingerprint
+        try ensure(ErasedQuery(query), needValue: false, chain: nil).trace.fingerprint
     }
 
     /// A product's value by its key (as a trace or a record names it).
     public func value(forKey key: QueryKey) throws -> any Sendable {
         guard let query = kinds[key.kind]?(key.argument) else { throw GraphError.unknownKind(key) }
-        return try ensure(query, needValue: true, chain: []).value!
+        return try ensure(query, needValue: true, chain: nil).value!
     }
 
     /// Gives an input its value for this run: before anything reads it, and
     /// once (or again with the same value).
     public func set<I: InputQuery>(_ input: I, to value: I.Value) throws {
-        let encoded = try BinaryCoding.encode(value)
-        let trace = Trace(key: input.key, witness: nil, dependencies: [], fingerprint: Fingerprint.of(encoded))
+        try set(input, to: value, fingerprint: Fingerprint.of(try BinaryCoding.encode(value)))
+    }
+
+    /// Gives an input its value and the fingerprint it has (for a large
+    /// value the caller can hash faster than it can be encoded).
+    public func set<I: InputQuery>(_ input: I, to value: I.Value, fingerprint: Fingerprint) throws {
+        let trace = Trace(key: input.key, witness: nil, dependencies: [], fingerprint: fingerprint)
         let slot = slot(for: input.key)
         let condition = slot.condition
         condition.lock()
@@ -147,8 +152,13 @@ public final class Graph: Sendable {
                 slot.condition.unlock()
             }
         }
-        // A run that found everything as it was has nothing to write (the common case of a large tree).
-        if readTraces, traces == previous { return true }
+        // A run that found every trace as it was has nothing to write (the
+        // common case of a large tree). Products only made again because their
+        // values are not kept, the same from the same inputs, leave their traces as they were.
+        if readTraces, traces.count == previous.count {
+            let remadeOnly = made.withLock { $0.allSatisfy { $0.reason == .notKept && $0.unchanged } }
+            if remadeOnly || traces == previous { return true }
+        }
         let file = TraceFile(traces: traces.values.sorted { $0.key < $1.key })
         guard store.write(file.encoded(), key: tracesKey, inputs: Self.noInputs) else {
             return false
@@ -195,8 +205,8 @@ public final class Graph: Sendable {
 
     private func existingSlot(_ key: QueryKey) -> Slot? { stripes[stripe(of: key)].slots.withLock { $0[key] } }
 
-    func ensure(_ query: ErasedQuery, needValue: Bool, chain: [QueryKey]) throws -> (trace: Trace, value: (any Sendable)?) {
-        if chain.contains(query.key) { throw GraphError.cycle(chain + [query.key]) }
+    func ensure(_ query: ErasedQuery, needValue: Bool, chain: Chain?) throws -> (trace: Trace, value: (any Sendable)?) {
+        if let chain, chain.contains(query.key) { throw GraphError.cycle(chain.keys + [query.key]) }
         let slot = slot(for: query.key)
         let condition = slot.condition
         condition.lock()
@@ -224,7 +234,7 @@ public final class Graph: Sendable {
         condition.unlock()
         let status: Slot.Status
         do {
-            status = try work(query, verified: verified, needValue: needValue, chain: chain + [query.key])
+            status = try work(query, verified: verified, needValue: needValue, chain: Chain(query.key, after: chain))
         } catch {
             status = .failed(error)
         }
@@ -239,7 +249,7 @@ public final class Graph: Sendable {
         }
     }
 
-    private func work(_ query: ErasedQuery, verified: Trace?, needValue: Bool, chain: [QueryKey]) throws -> Slot.Status {
+    private func work(_ query: ErasedQuery, verified: Trace?, needValue: Bool, chain: Chain) throws -> Slot.Status {
         var trace = verified
         var reason = Explanation.Reason.new
         if trace == nil, let old = previous[query.key] {
@@ -258,10 +268,10 @@ public final class Graph: Sendable {
         // The witness is read before the value, so a change made while it is being made is seen next time.
         let witness = query.witness()
         let context = QueryContext(graph: self, chain: chain)
-        let (value, encoded) = try query.compute(context)
+        let (value, encoded, own) = try query.compute(context)
         var made = Trace(key: query.key, witness: witness, dependencies: context.dependencies, fingerprint: Self.noInputs)
         // A value not fingerprinted by its bytes is by what it was made from (a pure function's result).
-        made.fingerprint = encoded.map { Fingerprint.of($0) } ?? made.inputs
+        made.fingerprint = own ?? encoded.map { Fingerprint.of($0) } ?? made.inputs
         if query.isStored, let encoded { store.write(encoded, key: query.key, inputs: made.inputs) }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         record(Explanation(
@@ -271,7 +281,7 @@ public final class Graph: Sendable {
     }
 
     /// Why a product recorded by the last run may have changed; nil if it has not.
-    private func check(_ old: Trace, of query: ErasedQuery, chain: [QueryKey]) -> Explanation.Reason? {
+    private func check(_ old: Trace, of query: ErasedQuery, chain: Chain) -> Explanation.Reason? {
         if query.witness() != old.witness { return .witnessChanged }
         for dependency in old.dependencies {
             // Most dependencies are shared and already settled in this run: no query need be made for them.
@@ -303,10 +313,10 @@ public final class Graph: Sendable {
 /// What a product reads while it is made: each read is recorded as a dependency.
 public final class QueryContext: Sendable {
     private let graph: Graph
-    private let chain: [QueryKey]
+    private let chain: Chain
     private let read = Mutex<(order: [Dependency], keys: Set<QueryKey>)>(([], []))
 
-    init(graph: Graph, chain: [QueryKey]) {
+    init(graph: Graph, chain: Chain) {
         self.graph = graph
         self.chain = chain
     }
@@ -328,6 +338,30 @@ public final class QueryContext: Sendable {
     public func service<T>(_ type: T.Type) -> T? {
         graph.service(type)
     }
+}
+
+/// The products being checked or made on one thread, innermost first: a
+/// product that reads one of them is a cycle.
+final class Chain: Sendable {
+    let key: QueryKey
+    let parent: Chain?
+
+    init(_ key: QueryKey, after parent: Chain?) {
+        self.key = key
+        self.parent = parent
+    }
+
+    func contains(_ key: QueryKey) -> Bool {
+        var link: Chain? = self
+        while let current = link {
+            if current.key == key { return true }
+            link = current.parent
+        }
+        return false
+    }
+
+    /// Outermost first.
+    var keys: [QueryKey] { (parent?.keys ?? []) + [key] }
 }
 
 /// Why the graph made a product in this run (`asyl build --why`).
@@ -401,8 +435,9 @@ struct ErasedQuery: Sendable {
     let isStored: Bool
     let isInput: Bool
     let witness: @Sendable () -> [UInt8]?
-    /// The value, and its bytes unless the query is fingerprinted by its inputs.
-    let compute: @Sendable (QueryContext) throws -> (any Sendable, [UInt8]?)
+    /// The value; its bytes, unless the query is fingerprinted by its inputs
+    /// or by its own hash; that hash.
+    let compute: @Sendable (QueryContext) throws -> (any Sendable, [UInt8]?, Fingerprint?)
     let decode: @Sendable ([UInt8]) throws -> any Sendable
 
     init<Q: Query>(_ query: Q) {
@@ -412,7 +447,8 @@ struct ErasedQuery: Sendable {
         witness = { query.witness() }
         compute = { context in
             let value = try query.compute(context)
-            return (value, Q.isStored || Q.fingerprintsValue ? try BinaryCoding.encode(value) : nil)
+            let own = Q.isStored ? nil : Q.fingerprint(of: value)
+            return (value, Q.isStored || (Q.fingerprintsValue && own == nil) ? try BinaryCoding.encode(value) : nil, own)
         }
         decode = { try BinaryCoding.decode(Q.Value.self, from: $0) }
     }

@@ -3,13 +3,38 @@
 /// the store refer to products by key, and the graph makes a query back
 /// from its key through the kinds registered with it.
 public struct QueryKey: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
-    public var kind: String
-    public var argument: String
+    public let kind: String
+    public let argument: String
+    /// Hashed once: a run looks keys up hundreds of thousands of times.
+    private let hashCode: Int
 
     public init(kind: String, argument: String) {
         self.kind = kind
         self.argument = argument
+        var hasher = Hasher()
+        hasher.combine(kind)
+        hasher.combine(argument)
+        hashCode = hasher.finalize()
     }
+
+    private enum CodingKeys: String, CodingKey { case kind, argument }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(kind: try container.decode(String.self, forKey: .kind), argument: try container.decode(String.self, forKey: .argument))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(argument, forKey: .argument)
+    }
+
+    public static func == (a: QueryKey, b: QueryKey) -> Bool {
+        a.hashCode == b.hashCode && a.kind == b.kind && a.argument == b.argument
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(hashCode) }
 
     public var description: String { argument.isEmpty ? kind : "\(kind) \(argument)" }
 
@@ -34,6 +59,9 @@ public protocol Query: Sendable {
     /// (parsed versions), is better fingerprinted by what it was made from:
     /// it is then never encoded.
     static var fingerprintsValue: Bool { get }
+    /// A value's fingerprint made faster than by encoding it (a listing of
+    /// thousands of files), for a value that is not stored; nil: by its bytes.
+    static func fingerprint(of value: Value) -> Fingerprint?
 
     /// The arguments, as text that `init?(argument:)` reads back.
     var argument: String { get }
@@ -51,6 +79,7 @@ public protocol Query: Sendable {
 extension Query {
     public static var isStored: Bool { true }
     public static var fingerprintsValue: Bool { true }
+    public static func fingerprint(of value: Value) -> Fingerprint? { nil }
     public func witness() -> [UInt8]? { nil }
     public var key: QueryKey { QueryKey(kind: Self.kind, argument: argument) }
 }

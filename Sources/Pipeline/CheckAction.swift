@@ -43,7 +43,8 @@ public struct CheckAction: Sendable {
         let store = storeFolder.map { Store(root: $0.appendingPathComponent(".cache"), version: AsylVersion.string) } ?? Store()
         let graph = PipelineGraph.check(store: store)
         do {
-            try graph.set(SourceListing(), to: Listing(root: scan.root.path, files: scan.stamps))
+            let listing = Listing(root: scan.root.path, files: scan.stamps)
+            try graph.set(SourceListing(), to: listing, fingerprint: listing.fingerprint)
             // The shards side by side: each reads, resolves and checks its entries that changed.
             let shards = Array(0..<CheckProducts.shards).concurrentMap(batch: 1) { shard in
                 Result { try graph.fingerprint(InterfaceShard(shard)) }
@@ -52,9 +53,11 @@ public struct CheckAction: Sendable {
                 _ = try result.get()
             }
             let check = try graph.value(ProjectCheck())
-            let ids = Set(try graph.value(EntryIndex()).map(\.rawValue))
-            let read = graph.explanations.filter { $0.key.kind == ParsedEntryQuery.kind && ids.contains($0.key.argument) }.count
-            clock.lap("check: \(read) of \(ids.count) entries read again")
+            if clock.isEnabled {
+                let ids = Set(try graph.value(EntryIndex()).map(\.rawValue))
+                let read = graph.explanations.filter { $0.key.kind == ParsedEntryQuery.kind && ids.contains($0.key.argument) }.count
+                clock.lap("check: \(read) of \(ids.count) entries read again")
+            }
             let configuration = try graph.value(ProjectFile()).content
             var project = ResolvedProject(
                 configuration: configuration, bibliography: Bibliography(), entries: [], duplicates: [], conflicts: [],
@@ -178,11 +181,11 @@ public struct TranslationMatrix: Sendable, Codable {
 
 /// With ASYL_TIMINGS set, each stage's wall time goes to stderr (for profiling; see docs/benchmark.md).
 struct StageClock {
-    private let enabled = ProcessInfo.processInfo.environment["ASYL_TIMINGS"] != nil
+    let isEnabled = ProcessInfo.processInfo.environment["ASYL_TIMINGS"] != nil
     private var last = DispatchTime.now()
 
     mutating func lap(_ stage: String) {
-        guard enabled else { return }
+        guard isEnabled else { return }
         let now = DispatchTime.now()
         let milliseconds = Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1_000_000
         FileHandle.standardError.write(Data("asyl: \(stage): \(Int(milliseconds)) ms\n".utf8))

@@ -16,7 +16,9 @@ enum World {
 
     static func times(_ query: some Query) -> Int { made.withLock { $0[query.key.description] ?? 0 } }
 
-    static let kinds: [any Query.Type] = [Cell.self, Sum.self, Parity.self, ParityLabel.self, Choice.self, FileText.self, Loop.self]
+    static let kinds: [any Query.Type] = [
+        Cell.self, Sum.self, Parity.self, ParityLabel.self, Choice.self, FileText.self, Loop.self, ByInputs.self,
+    ]
 }
 
 /// A test product named by one word.
@@ -253,5 +255,51 @@ struct Loop: Named {
         // The new sum and the traces, and the stranger, which carries no mark.
         #expect(values.count == 3)
         #expect(FileSystem.readRegularFile(stranger) != nil)
+    }
+
+    @Test func aSaveKeepsTheValuesOfItsCompanionScope() throws {
+        let (a, b) = ("a" + unique, "b" + unique)
+        func scoped(_ scope: String, _ companion: String) -> Graph {
+            Graph(store: Store(root: folder, version: "test"), scope: scope, companions: [companion], kinds: World.kinds)
+        }
+        let first = scoped("first", "second")
+        try first.set(Cell(a), to: 1)
+        try first.set(Cell(b), to: 2)
+        _ = try first.value(Sum([a, b]))
+        first.save(keepingOthers: false)
+        let second = scoped("second", "first")
+        try second.set(Cell(a), to: 1)
+        _ = try second.value(Parity(a))
+        second.save(keepingOthers: false)
+        // The first scope's sum is still in the store: its next run makes nothing.
+        let again = scoped("first", "second")
+        try again.set(Cell(a), to: 1)
+        try again.set(Cell(b), to: 2)
+        #expect(try again.value(Sum([a, b])) == 3)
+        #expect(again.explanations.isEmpty)
+    }
+
+    @Test func aProductFingerprintedByItsInputsIsMadeAgainOnlyWhenTheyChange() throws {
+        let a = "a" + unique
+        let label = ByInputs(a)
+        _ = try run([a: 1]) { (graph: Graph) throws in #expect(try graph.value(label) == "1") }
+        let same = try run([a: 1]) { (graph: Graph) throws in _ = try graph.fingerprint(label) }
+        #expect(same.explanations.isEmpty)
+        _ = try run([a: 2]) { (graph: Graph) throws in #expect(try graph.value(label) == "2") }
+        #expect(World.times(label) == 2)
+    }
+}
+
+/// A cell's value as text, not stored and fingerprinted by what it was made from.
+struct ByInputs: Named {
+    static let kind = "by-inputs"
+    static var isStored: Bool { false }
+    static var fingerprintsValue: Bool { false }
+    var name: String
+    init(_ name: String) { self.name = name }
+
+    func compute(_ context: QueryContext) throws -> String {
+        World.count(key)
+        return String(try context.value(Cell(name)))
     }
 }

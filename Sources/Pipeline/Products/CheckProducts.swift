@@ -4,6 +4,7 @@ import Diagnostics
 import DocumentModel
 import Foundation
 import Loading
+import Parallelism
 import Parsing
 import Resolution
 
@@ -22,9 +23,9 @@ import Resolution
 enum CheckProducts {
     static let kinds: [any Query.Type] = [
         SourceListing.self, ProjectFile.self, SourcesFile.self, EntryConfiguration.self, EntryListing.self,
-        ListingFindings.self, EntryIndex.self, ShardMembers.self, EntryFiles.self, ParsedEntryQuery.self,
+        ListingFindings.self, EntryIndex.self, ShardMembers.self, ShardListing.self, EntryFiles.self, ParsedEntryQuery.self,
         EntryInterfaceQuery.self, LinkTarget.self, SourceKeys.self, MediaListing.self, ResolvedEntry.self,
-        EntryFindings.self, InterfaceShard.self, FindingShard.self, ProjectCheck.self,
+        EntryFindings.self, InterfaceShard.self, FindingShard.self, PlaceShard.self, OverviewCheck.self, ProjectCheck.self,
     ]
 
     /// Entries are grouped into this many shards, so that what reads every
@@ -77,6 +78,25 @@ struct ListedFile: Hashable, Sendable, Codable {
 struct Listing: Hashable, Sendable, Codable {
     var root: String
     var files: [String: FileStamp]
+
+    /// What its encoding's fingerprint would tell, made without encoding it.
+    var fingerprint: Fingerprint {
+        var hasher = FingerprintHasher()
+        hasher.combine(root)
+        for path in files.keys.sorted() { ListedFile(path: path, stamp: files[path]!).hash(into: &hasher) }
+        return hasher.finalize()
+    }
+}
+
+extension ListedFile {
+    func hash(into hasher: inout FingerprintHasher) {
+        hasher.combine(path)
+        var numbers: [UInt8] = []
+        for number in [stamp.size, stamp.modified, stamp.changed, stamp.inode] {
+            withUnsafeBytes(of: Int64(number).littleEndian) { numbers += $0 }
+        }
+        hasher.combine(bytes: numbers)
+    }
 }
 
 struct SourceListing: InputQuery, ProjectQuery {
@@ -168,6 +188,8 @@ struct EntryListing: ProjectQuery {
 
     static let kind = "entry-listing"
     static var isStored: Bool { false }
+    /// It changes with every file's stamp; what reads it cuts the change off.
+    static var fingerprintsValue: Bool { false }
 
     func compute(_ context: QueryContext) throws -> Value {
         let listing = try context.value(SourceListing())
@@ -245,6 +267,37 @@ struct ShardMembers: ShardQuery {
     }
 }
 
+/// The version files of a shard's entries: an edit changes one shard's,
+/// so the files of the entries of the others are not looked at again.
+struct ShardListing: ShardQuery {
+    struct Value: Codable, Sendable {
+        var root: String
+        var entries: [EntryID: [ListedFile]]
+    }
+
+    static let kind = "shard-listing"
+    static var isStored: Bool { false }
+    var shard: Int
+    init(_ shard: Int) { self.shard = shard }
+
+    func compute(_ context: QueryContext) throws -> Value {
+        let listing = try context.value(EntryListing())
+        return Value(root: listing.root, entries: listing.entries.filter { CheckProducts.shard(of: $0.key) == shard })
+    }
+
+    /// Hashed rather than encoded: it is made again on every run that finds a file changed.
+    static func fingerprint(of value: Value) -> Fingerprint? {
+        var hasher = FingerprintHasher()
+        hasher.combine(value.root)
+        for id in value.entries.keys.sorted() {
+            hasher.combine(id.rawValue)
+            withUnsafeBytes(of: Int64(value.entries[id]!.count).littleEndian) { hasher.combine(bytes: Array($0)) }
+            for file in value.entries[id]! { file.hash(into: &hasher) }
+        }
+        return hasher.finalize()
+    }
+}
+
 /// An entry's version files and their stamps: what its parse is made from.
 struct EntryFiles: EntryQuery {
     struct Value: Codable, Sendable {
@@ -257,7 +310,7 @@ struct EntryFiles: EntryQuery {
     init(_ id: EntryID) { self.id = id }
 
     func compute(_ context: QueryContext) throws -> Value {
-        let listing = try context.value(EntryListing())
+        let listing = try context.value(ShardListing(CheckProducts.shard(of: id)))
         return Value(root: listing.root, files: listing.entries[id] ?? [])
     }
 }
@@ -412,25 +465,66 @@ struct InterfaceShard: ShardQuery {
     }
 }
 
-/// The findings of a shard's entries, and where each says it lies.
+/// The findings of a shard's entries. Made again, it makes its entries'
+/// findings side by side (they are not stored).
 struct FindingShard: ShardQuery {
-    struct Value: Codable, Sendable {
-        var findings: [Diagnostic]
-        var places: [EntryID: [MergedFact]]
-    }
-
     static let kind = "finding-shard"
     var shard: Int
     init(_ shard: Int) { self.shard = shard }
 
-    func compute(_ context: QueryContext) throws -> Value {
-        var value = Value(findings: [], places: [:])
-        for id in try context.value(ShardMembers(shard)) {
-            let findings = try context.value(EntryFindings(id))
-            value.findings += findings.findings
-            if !findings.places.isEmpty { value.places[id] = findings.places }
+    func compute(_ context: QueryContext) throws -> [Diagnostic] {
+        try entryFindings(shard, context).flatMap(\.findings)
+    }
+}
+
+/// Where each entry of a shard says it lies: made with the findings, and
+/// apart from them, so that a new finding reaches no check of places.
+struct PlaceShard: ShardQuery {
+    static let kind = "place-shard"
+    var shard: Int
+    init(_ shard: Int) { self.shard = shard }
+
+    func compute(_ context: QueryContext) throws -> [EntryID: [MergedFact]] {
+        let members = try context.value(ShardMembers(shard))
+        var places: [EntryID: [MergedFact]] = [:]
+        for (id, findings) in zip(members, try entryFindings(shard, context)) where !findings.places.isEmpty {
+            places[id] = findings.places
         }
-        return value
+        return places
+    }
+}
+
+private func entryFindings(_ shard: Int, _ context: QueryContext) throws -> [EntryFindings.Value] {
+    try context.value(ShardMembers(shard)).concurrentMap { id in Result { try context.value(EntryFindings(id)) } }
+        .map { try $0.get() }
+}
+
+/// The findings of the rules that read every entry's interface together
+/// (orphans, unused sources, place cycles), and the translation matrix.
+struct OverviewCheck: ProjectQuery {
+    struct Value: Codable, Sendable {
+        var findings: [Diagnostic]
+        var translations: TranslationMatrix
+    }
+
+    static let kind = "overview-check"
+
+    func compute(_ context: QueryContext) throws -> Value {
+        let sources = try context.value(SourcesFile())
+        let configuration = try context.value(EntryConfiguration())
+        var interfaces: [EntryInterface] = []
+        var places: [EntryID: [MergedFact]] = [:]
+        for shard in 0..<CheckProducts.shards {
+            interfaces += try context.value(InterfaceShard(shard))
+            places.merge(try context.value(PlaceShard(shard))) { first, _ in first }
+        }
+        interfaces.sort { $0.id < $1.id }
+        let findings = Checker.checkProject(ProjectOverview(interfaces: interfaces, places: places, bibliography: sources.content))
+        let translations = TranslationMatrix(entries: interfaces.count, rows: configuration.languages.map { language in
+            let missing = interfaces.filter { interface in !interface.versions.contains { $0.language == language } }.map(\.id)
+            return TranslationMatrix.Row(language: language, versions: interfaces.count - missing.count, missing: missing)
+        })
+        return Value(findings: findings, translations: translations)
     }
 }
 
@@ -449,26 +543,12 @@ struct ProjectCheck: ProjectQuery {
         let project = try context.value(ProjectFile())
         let sources = try context.value(SourcesFile())
         let listing = try context.value(ListingFindings())
-        let configuration = try context.value(EntryConfiguration())
-        var interfaces: [EntryInterface] = []
-        var places: [EntryID: [MergedFact]] = [:]
-        var findings = project.diagnostics + sources.diagnostics + listing.findings
-        for shard in 0..<CheckProducts.shards {
-            interfaces += try context.value(InterfaceShard(shard))
-            let value = try context.value(FindingShard(shard))
-            findings += value.findings
-            places.merge(value.places) { first, _ in first }
-        }
-        interfaces.sort { $0.id < $1.id }
-        findings += Checker.checkProject(
-            ProjectOverview(interfaces: interfaces, places: places, bibliography: sources.content))
-        let translations = TranslationMatrix(entries: interfaces.count, rows: configuration.languages.map { language in
-            let missing = interfaces.filter { interface in !interface.versions.contains { $0.language == language } }.map(\.id)
-            return TranslationMatrix.Row(language: language, versions: interfaces.count - missing.count, missing: missing)
-        })
+        let overview = try context.value(OverviewCheck())
+        var findings = project.diagnostics + sources.diagnostics + listing.findings + overview.findings
+        for shard in 0..<CheckProducts.shards { findings += try context.value(FindingShard(shard)) }
         let unreadable = Set(findings.filter { $0.rule == .unreadableFile && $0.location.path.hasPrefix("entries/") }.map(\.location.path))
         let fileCount = listing.versionFiles - unreadable.count + (project.isRead ? 1 : 0) + (sources.isRead ? 1 : 0)
-        return Value(findings: findings, translations: translations, fileCount: fileCount)
+        return Value(findings: findings, translations: overview.translations, fileCount: fileCount)
     }
 }
 
