@@ -168,11 +168,11 @@ def asyl_rows(measures, suffix, asyl, tree, out, runs):
             measures[name + suffix] = timed(build, runs, before=edit)
         finally:
             edit.restore()
-    # The build leaves its record; a check with --out reads only what changed since.
+    # The build leaves its store; a check with --out reads only what changed since.
     subprocess.run(["bash", "-c", build], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
     edit = Edit(tree, "body")
     try:
-        measures["check after one body edit, with the build's record" + suffix] = timed(
+        measures["check after one body edit, with the build folder's store" + suffix] = timed(
             f"'{asyl}' check '{tree}' --out '{out / 'epub'}' --format json > /dev/null", runs, before=edit)
     finally:
         edit.restore()
