@@ -2,8 +2,8 @@ import Foundation
 import Synchronization
 
 /// The build graph: every product is a `Query`, made from the products it
-/// reads, memoised by a fingerprint of its value, as Shake's and salsa's
-/// engines do.
+/// reads, memoised by a fingerprint of its value (or, for a large value not
+/// kept, of what it was made from), as Shake's and salsa's engines do.
 ///
 /// A run asks for products. For each, the graph looks at what the last run
 /// recorded of it (its trace: its witness, the products it read and their
@@ -414,7 +414,7 @@ struct Trace: Sendable, Equatable {
     /// are recorded in whatever order they finished).
     var inputs: Fingerprint {
         var hasher = FingerprintHasher()
-        hasher.combine(bytes: witness ?? [])
+        hasher.combine(bytes: witness.map { [1] + $0 } ?? [0])
         for dependency in dependencies.sorted(by: { $0.key < $1.key }) {
             hasher.combine(dependency.key.kind)
             hasher.combine(dependency.key.argument)

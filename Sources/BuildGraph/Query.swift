@@ -57,10 +57,11 @@ public protocol Query: Sendable {
     /// value made again the same stops the change (early cut-off). A large
     /// value that is not stored, and is rarely the same after a change
     /// (parsed versions), is better fingerprinted by what it was made from:
-    /// it is then never encoded.
+    /// it is then never encoded. A stored value is always fingerprinted by
+    /// its bytes, which the store keeps.
     static var fingerprintsValue: Bool { get }
     /// A value's fingerprint made faster than by encoding it (a listing of
-    /// thousands of files), for a value that is not stored; nil: by its bytes.
+    /// thousands of files); nil: by its bytes. Used only for a value that is not stored.
     static func fingerprint(of value: Value) -> Fingerprint?
 
     /// The arguments, as text that `init?(argument:)` reads back.

@@ -62,9 +62,10 @@ public struct BuildAction: Sendable {
         var checking = CheckAction(source: source, overrides: overrides, buildFolder: useCache ? output : nil)
         checking.wholeProject = true
         checking.makesBuildFolder = true
-        let outputExisted = FileSystem.kind(of: output.path) == .directory
+        let outputExisted = FileSystem.kind(of: output.path) != nil
         let check = try checking.run()
-        if check.failed(strict: strict), !outputExisted, let folder = checking.storeFolder {
+        if check.failed(strict: strict), !outputExisted, FileSystem.kind(of: output.path) == .directory,
+           let folder = checking.storeFolder {
             // A build that stops leaves no build folder it made: only the check's store would be in it.
             Store(root: folder.appendingPathComponent(".cache"), version: AsylVersion.string).removeAll()
             FileSystem.remove(output.path)

@@ -13,13 +13,14 @@ struct WholeTreeReason: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-/// A check that starts from the last build's `BuildRecord`, which it only
-/// reads: it stats every file, reads the entries whose version files
-/// changed, checks them against the recorded index, and takes every other
-/// finding from the record. When a changed version's `VersionExports`
-/// changed too, or version files were added or removed, `SummaryCheck`
-/// takes over; when anything but version files changed, the whole tree is
-/// checked. `IncrementalBuild` starts the same way.
+/// The check an incremental build starts with (`asyl check` runs on the
+/// build graph instead, `CheckProducts`): from the last build's
+/// `BuildRecord`, which it only reads, it stats every file, reads the
+/// entries whose version files changed, checks them against the recorded
+/// index, and takes every other finding from the record. When a changed
+/// version's `VersionExports` changed too, or version files were added or
+/// removed, `SummaryCheck` takes over; when anything but version files
+/// changed, the whole tree is checked.
 enum IncrementalCheck {
     /// Rules whose findings depend on more than one entry and its link
     /// targets; they are taken from the record, which stays right while no

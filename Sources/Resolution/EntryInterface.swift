@@ -68,9 +68,11 @@ extension Resolver {
 }
 
 extension Bibliography {
-    /// The same keys and nothing else: all that resolving an entry reads of
-    /// the sources (whether a key exists, and the keys for "did you mean").
+    /// The same keys and nothing else (every source a book at line 1): all
+    /// that resolving and checking an entry reads of the sources, whether a
+    /// key exists and the keys for "did you mean". An edit of anything else
+    /// in sources.yaml leaves it as it was.
     public var keysOnly: Bibliography {
-        Bibliography(sources.map { Source(key: $0.key, type: $0.type, location: $0.location) })
+        Bibliography(sources.map { Source(key: $0.key, type: .book, location: SourceLocation(path: $0.location.path)) })
     }
 }

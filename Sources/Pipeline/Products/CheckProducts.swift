@@ -79,7 +79,8 @@ struct Listing: Hashable, Sendable, Codable {
     var root: String
     var files: [String: FileStamp]
 
-    /// What its encoding's fingerprint would tell, made without encoding it.
+    /// Its fingerprint, hashed from the sorted paths and stamps rather than
+    /// from an encoding (the input is set with it: `Graph.set(_:to:fingerprint:)`).
     var fingerprint: Fingerprint {
         var hasher = FingerprintHasher()
         hasher.combine(root)
@@ -416,7 +417,12 @@ struct ResolvedEntry: EntryQuery {
         var targets: [EntryID: TargetIndex.Target] = [id: interface.target]
         var missing = false
         for link in interface.links {
-            if let target = try context.value(LinkTarget(link)) { targets[link] = target } else { missing = true }
+            // A link to what is not an id at all reaches no entry, and is no product.
+            guard EntryID.isValid(link.rawValue), let target = try context.value(LinkTarget(link)) else {
+                missing = true
+                continue
+            }
+            targets[link] = target
         }
         // Every id is read only for "did you mean", when a link reaches no entry.
         let ids = missing ? try context.value(EntryIndex()).map(\.rawValue) : []
