@@ -79,14 +79,21 @@ public struct SourceTreeLoader: Sendable {
 
     /// Reads the scanned tree: the project file, the sources and every version file.
     public func load(_ scan: SourceScan) -> SourceTree {
-        var versionPaths: [String] = []
+        let (versionPaths, stray) = Self.entryFiles(scan.stamps.keys)
+        return readTree(scan, versionPaths: versionPaths, strayFiles: stray)
+    }
+
+    /// The files under `entries/`, sorted: those named like versions, and the
+    /// others (a README.md is neither).
+    public static func entryFiles(_ paths: some Sequence<String>) -> (versions: [String], stray: [String]) {
+        var versions: [String] = []
         var stray: [String] = []
-        for path in scan.stamps.keys.sorted() where path.hasPrefix("entries/") {
+        for path in paths.sorted() where path.hasPrefix("entries/") {
             let name = String(path.split(separator: "/").last!)
             if name == "README.md" { continue }
-            if VersionFileName(name) != nil { versionPaths.append(path) } else { stray.append(path) }
+            if VersionFileName(name) != nil { versions.append(path) } else { stray.append(path) }
         }
-        return readTree(scan, versionPaths: versionPaths, strayFiles: stray)
+        return (versions, stray)
     }
 
     /// Reads the project file, the sources and the version files at `paths`

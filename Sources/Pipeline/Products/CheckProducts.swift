@@ -113,6 +113,21 @@ struct ParsedFile<Content: Codable & Sendable>: Codable, Sendable {
     var isRead: Bool
 }
 
+extension ParsedFile {
+    /// The file at `path` parsed, or `otherwise` and why it could not be read.
+    static func read(
+        _ path: String, in root: String, otherwise: Content, _ parse: (SourceFile) -> (Content, [Diagnostic])
+    ) -> ParsedFile {
+        switch Pipeline.read(path, in: root) {
+        case .text(let file):
+            let (content, findings) = parse(file)
+            return ParsedFile(content: content, diagnostics: findings, isRead: true)
+        case .problem(let problem):
+            return ParsedFile(content: otherwise, diagnostics: [problem], isRead: false)
+        }
+    }
+}
+
 /// Reads a file of the tree as text.
 private func read(_ path: String, in root: String) -> SourceTreeLoader.ReadOutcome {
     SourceTreeLoader().read(path, in: URL(fileURLWithPath: root))
@@ -125,13 +140,7 @@ struct ProjectFile: ProjectQuery {
 
     func compute(_ context: QueryContext) throws -> ParsedFile<ProjectConfiguration> {
         let listing = try context.value(SourceListing())
-        switch read("asyl.yaml", in: listing.root) {
-        case .text(let file):
-            let (configuration, findings) = ConfigurationParser.parse(file)
-            return ParsedFile(content: configuration, diagnostics: findings, isRead: true)
-        case .problem(let problem):
-            return ParsedFile(content: ProjectConfiguration(), diagnostics: [problem], isRead: false)
-        }
+        return ParsedFile.read("asyl.yaml", in: listing.root, otherwise: ProjectConfiguration(), ConfigurationParser.parse)
     }
 }
 
@@ -146,12 +155,8 @@ struct SourcesFile: ProjectQuery {
         guard !configuration.languages.isEmpty, listing.files["sources.yaml"] != nil else {
             return ParsedFile(content: Bibliography(), diagnostics: [], isRead: false)
         }
-        switch read("sources.yaml", in: listing.root) {
-        case .text(let file):
-            let (bibliography, findings) = BibliographyParser.parse(file, configuration: configuration)
-            return ParsedFile(content: bibliography, diagnostics: findings, isRead: true)
-        case .problem(let problem):
-            return ParsedFile(content: Bibliography(), diagnostics: [problem], isRead: false)
+        return ParsedFile.read("sources.yaml", in: listing.root, otherwise: Bibliography()) { file in
+            BibliographyParser.parse(file, configuration: configuration)
         }
     }
 }
@@ -195,13 +200,7 @@ struct EntryListing: ProjectQuery {
     func compute(_ context: QueryContext) throws -> Value {
         let listing = try context.value(SourceListing())
         let configuration = try context.value(EntryConfiguration())
-        var versionPaths: [String] = []
-        var stray: [String] = []
-        for path in listing.files.keys.sorted() where path.hasPrefix("entries/") {
-            let name = String(path.split(separator: "/").last!)
-            if name == "README.md" { continue }
-            if VersionFileName(name) != nil { versionPaths.append(path) } else { stray.append(path) }
-        }
+        let (versionPaths, stray) = SourceTreeLoader.entryFiles(listing.files.keys)
         // Without languages no file can be read as a version; the config findings say why.
         guard !configuration.languages.isEmpty else {
             return Value(root: listing.root, entries: [:], findings: [], versionFiles: versionPaths.count)
