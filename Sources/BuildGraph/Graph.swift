@@ -26,7 +26,6 @@ public final class Graph: Sendable {
     /// Whether `previous` was read from the store (not empty for want of it).
     private let readTraces: Bool
     private let storedKinds: Set<String>
-    private let companions: [String]
     /// The products of this run, in stripes by key, each with its own lock,
     /// so threads making different products seldom wait for one another.
     private let stripes: [SlotStripe] = (0..<Graph.stripeCount).map { _ in SlotStripe() }
@@ -35,20 +34,13 @@ public final class Graph: Sendable {
     private let made = Mutex<[Explanation]>([])
     /// What products use to make their values but are not products
     /// themselves (compiled stylesheets): `QueryContext.service(_:)`.
-    private let services: [any Sendable]
+    private let services = Mutex<[any Sendable]>([])
 
-    /// `scope` names the set of traces this graph reads and writes in its
-    /// store (one per kind of run: a build, a check). `companions`: the
-    /// other scopes sharing the store, whose values a save keeps. `kinds`:
-    /// every kind of query a trace of any of them can name. `services`: see
-    /// `QueryContext.service(_:)`; what they make must be covered by an input's fingerprint.
-    public init(
-        store: Store, scope: String, companions: [String] = [], kinds: [any Query.Type], services: [any Sendable] = []
-    ) {
+    /// `kinds`: every kind of query a trace in the store can name. Every run
+    /// on a store (a check, a build of some books) reads and writes one set of traces.
+    public init(store: Store, kinds: [any Query.Type]) {
         self.store = store
-        self.services = services
-        self.companions = companions
-        tracesKey = Self.tracesKey(scope)
+        tracesKey = QueryKey(kind: "traces", argument: "")
         var registry: [String: @Sendable (String) -> ErasedQuery?] = [:]
         var stored: Set<String> = []
         for kind in kinds {
@@ -165,26 +157,24 @@ public final class Graph: Sendable {
         }
         guard !keepingOthers else { return true }
         var live: Set<Fingerprint> = [Store.name(key: tracesKey, inputs: Self.noInputs)]
-        var kept = Array(traces.values)
-        for companion in companions {
-            let key = Self.tracesKey(companion)
-            guard let bytes = store.read(key, inputs: Self.noInputs), let file = try? TraceFile(decoding: bytes) else { continue }
-            live.insert(Store.name(key: key, inputs: Self.noInputs))
-            kept += file.traces
-        }
-        for trace in kept where storedKinds.contains(trace.key.kind) {
+        for trace in traces.values where storedKinds.contains(trace.key.kind) {
             live.insert(Store.name(key: trace.key, inputs: trace.inputs))
         }
         store.prune(keeping: live)
         return true
     }
 
-    private static func tracesKey(_ scope: String) -> QueryKey { QueryKey(kind: "traces", argument: scope) }
-
     private static let noInputs = Fingerprint(digest: [UInt8](repeating: 0, count: 32))
 
+    /// Gives products something they make their values with
+    /// (`QueryContext.service(_:)`), before any of them needs it; what it
+    /// makes must be covered by an input's fingerprint.
+    public func provide(_ service: any Sendable) {
+        services.withLock { $0.append(service) }
+    }
+
     func service<T>(_ type: T.Type) -> T? {
-        services.lazy.compactMap { $0 as? T }.first
+        services.withLock { $0.lazy.compactMap { $0 as? T }.first }
     }
 
     private func record(_ explanation: Explanation) { made.withLock { $0.append(explanation) } }

@@ -83,7 +83,6 @@ struct BuildCommand: ParsableCommand {
         }
         for output in report.outputs { Terminal.write("asyl: wrote \(output.relativePath)\n", to: STDERR_FILENO) }
         if why {
-            if let reason = report.wholeTreeReason { Terminal.write("asyl: why: every source file read: \(reason)\n", to: STDERR_FILENO) }
             Terminal.write(Self.explain(report.explanations), to: STDERR_FILENO)
         }
     }

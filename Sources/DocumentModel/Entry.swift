@@ -24,11 +24,6 @@ public struct Version: Hashable, Sendable, Codable {
     public var citedSources: [String]
     /// The range of `title:`'s value, for findings about the headword.
     public var titleRange: SourceRange?
-    /// What the body holds that other entries and the book's outline read,
-    /// when the body itself was not read (an incremental build keeps it for
-    /// unchanged versions): then `body` and `footnotes` are empty, and
-    /// `sectionAnchors`, `linkedEntries` and `images` answer from it.
-    public var bodySummary: BodySummary?
 
     public init(id: EntryID, language: LanguageTag, path: String) {
         self.id = id
@@ -47,7 +42,6 @@ public struct Version: Hashable, Sendable, Codable {
         self.footnotes = []
         self.citedSources = []
         self.titleRange = nil
-        self.bodySummary = nil
     }
 
     public func location(_ range: SourceRange?) -> SourceLocation {
@@ -56,7 +50,6 @@ public struct Version: Hashable, Sendable, Codable {
 
     /// Anchors of the body's headings, in order.
     public var sectionAnchors: [String] {
-        if let bodySummary { return bodySummary.anchors }
         var anchors: [String] = []
         func visit(_ blocks: [Block]) {
             for block in blocks {
@@ -70,26 +63,6 @@ public struct Version: Hashable, Sendable, Codable {
         }
         visit(body)
         return anchors
-    }
-}
-
-/// A body as other entries and the outline see it (`Version.bodySummary`).
-public struct BodySummary: Hashable, Sendable, Codable {
-    /// `estimatedSize` of the version the summary was made from.
-    public var estimatedSize: Int
-    public var anchors: [String]
-    /// The targets of the body's wiki-links, in order.
-    public var links: [EntryID]
-    /// The keys of the body's citations, in order.
-    public var citations: [String]
-    public var images: [ImageUse]
-
-    public init(estimatedSize: Int, anchors: [String], links: [EntryID], citations: [String], images: [ImageUse]) {
-        self.estimatedSize = estimatedSize
-        self.anchors = anchors
-        self.links = links
-        self.citations = citations
-        self.images = images
     }
 }
 

@@ -88,7 +88,7 @@ extension Version {
 
     /// Entries this version links to, from its body and its facts.
     public var linkedEntries: Set<EntryID> {
-        var ids = Set(bodySummary?.links ?? [])
+        var ids: Set<EntryID> = []
         forEachInline { inline in
             if case .wikiLink(let link) = inline.kind { ids.insert(link.target) }
         }
@@ -104,7 +104,6 @@ extension Version {
 
     /// Every image, figures and images in running text alike.
     public var images: [ImageUse] {
-        if let bodySummary { return bodySummary.images }
         var found: [ImageUse] = []
         func visit(_ blocks: [Block]) {
             for block in blocks {

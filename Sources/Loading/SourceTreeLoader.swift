@@ -59,8 +59,8 @@ public struct SourceTreeLoader: Sendable {
         load(try scan(root))
     }
 
-    /// Every file of the tree with its stamp, nothing read: what an
-    /// incremental build compares with the last build's record.
+    /// Every file of the tree with its stamp, nothing read: the build
+    /// graph's listing, which tells it what changed since the last run.
     public func scan(_ root: URL) throws -> SourceScan {
         let root = root.standardizedFileURL.resolvingSymlinksInPath()
         var isDirectory: ObjCBool = false
@@ -97,7 +97,7 @@ public struct SourceTreeLoader: Sendable {
     }
 
     /// Reads the project file, the sources and the version files at `paths`
-    /// only, for an incremental build; stray files are not listed.
+    /// only (those a report quotes); stray files are not listed.
     public func load(_ scan: SourceScan, only paths: [String]) -> SourceTree {
         readTree(scan, versionPaths: paths.sorted(), strayFiles: [])
     }

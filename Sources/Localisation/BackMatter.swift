@@ -30,9 +30,9 @@ public struct BackMatter: Sendable {
     public var regions: [RegionGroup]
     public var chronology: [Event]
 
-    public init(plan: BookPlan, project: ResolvedProject) {
+    /// `places`: where every entry of the project lies.
+    public init(plan: BookPlan, configuration: ProjectConfiguration, places hierarchy: PlaceHierarchy) {
         let collation = Collation(language: plan.language)
-        let configuration = project.configuration
         let language = plan.language
         let included = Set(plan.entries.map(\.entry.id))
         let titles = Dictionary(uniqueKeysWithValues: plan.entries.map { ($0.entry.id, $0.version.title) })
@@ -50,7 +50,6 @@ public struct BackMatter: Sendable {
 
         // Every place an entry lies in, through `region` and `part-of` links, except
         // the outermost (a country would hold everything).
-        let hierarchy = PlaceHierarchy(project.entries)
         var members: [EntryID: Set<EntryID>] = [:]
         for planned in plan.entries {
             for place in hierarchy.ancestors(of: planned.entry.id)
@@ -70,8 +69,9 @@ public struct BackMatter: Sendable {
         var events: [(Int, Int, Event)] = []
         for planned in plan.entries {
             let kind = planned.entry.kind.flatMap(configuration.kind(named:))
-            for fact in planned.entry.facts {
-                guard case .date(let value) = fact.value, let day = value.earliestDay ?? value.latestDay else { continue }
+            for fact in planned.entry.dates {
+                let value = fact.value
+                guard let day = value.earliestDay ?? value.latestDay else { continue }
                 let label = kind?.field(fact.field)?.label.text(in: language, fallbacks: configuration.languages) ?? fact.field
                 events.append((day, value.latestDay ?? day, Event(date: value, text: dates.text(value), entry: planned.entry.id, label: label)))
             }

@@ -4,7 +4,7 @@ import Resolution
 /// One edition in one language, ready to serialise: the entries it holds in
 /// the language's alphabetical order, grouped by initial letter and cut into
 /// content documents, and where each entry ends up.
-public struct BookPlan: Sendable {
+public struct BookPlan: Hashable, Sendable, Codable {
     public var edition: Edition
     public var language: LanguageTag
     public var entries: [PlannedEntry]
@@ -13,8 +13,6 @@ public struct BookPlan: Sendable {
     public var missing: [EntryID]
     var fileOfEntry: [EntryID: String]
 
-    /// `fileOfEntry`: the content document of every entry links may reach,
-    /// which may be more than `entries` (an incremental build plans one chunk).
     public init(
         edition: Edition, language: LanguageTag, entries: [PlannedEntry], letters: [LetterGroup], missing: [EntryID],
         fileOfEntry: [EntryID: String]
@@ -33,19 +31,20 @@ public struct BookPlan: Sendable {
     public var chunks: [Chunk] { letters.flatMap(\.chunks) }
 }
 
-public struct PlannedEntry: Sendable {
-    public var entry: Entry
-    public var version: Version
+/// An entry of a book: its outline and the version the book prints.
+public struct PlannedEntry: Hashable, Sendable, Codable {
+    public var entry: EntryOutline
+    public var version: EntryOutline.VersionOutline
     public var letter: String
 
-    public init(entry: Entry, version: Version, letter: String) {
+    public init(entry: EntryOutline, version: EntryOutline.VersionOutline, letter: String) {
         self.entry = entry
         self.version = version
         self.letter = letter
     }
 }
 
-public struct LetterGroup: Sendable {
+public struct LetterGroup: Hashable, Sendable, Codable {
     public var letter: String
     public var chunks: [Chunk]
 
@@ -56,7 +55,7 @@ public struct LetterGroup: Sendable {
 }
 
 /// One XHTML content document: a letter, or part of a large letter.
-public struct Chunk: Sendable {
+public struct Chunk: Hashable, Sendable, Codable {
     public var file: String
     public var letter: String
     /// Indices into `BookPlan.entries`.
@@ -74,11 +73,12 @@ public enum BookPlanner {
     /// text (about 300 KB of XHTML), so reading systems open them quickly.
     public static let chunkBudget = 200_000
 
+    /// `outlines`: every entry's, sorted by id; `places`: where each lies.
     public static func plan(
-        _ project: ResolvedProject, edition: Edition, language: LanguageTag, includeDrafts: Bool
+        _ outlines: [EntryOutline], places: PlaceHierarchy, edition: Edition, language: LanguageTag, includeDrafts: Bool
     ) -> BookPlan {
         let collation = Collation(language: language)
-        let selected = EditionSelector.select(project, edition.selection)
+        let selected = EditionSelector.select(outlines, edition.selection, places: places)
         var missing: [EntryID] = []
         var planned: [(key: CollationKey, title: String, entry: PlannedEntry)] = []
         for entry in selected {
@@ -104,7 +104,7 @@ public enum BookPlanner {
             let letter = entries[index].letter
             var end = index
             while end < entries.count, entries[end].letter == letter { end += 1 }
-            let chunks = cut(entries[index..<end].map(\.version.estimatedSize)).map { range in
+            let chunks = cut(entries[index..<end].map(\.version.size)).map { range in
                 Chunk(file: "", letter: letter, entries: index + range.lowerBound..<index + range.upperBound)
             }
             letters.append(LetterGroup(letter: letter, chunks: chunks))
@@ -143,7 +143,6 @@ public enum BookPlanner {
 extension Version {
     /// Roughly the bytes of source text this version puts into a document.
     public var estimatedSize: Int {
-        if let bodySummary { return bodySummary.estimatedSize }
         var size = title.utf8.count + 200
         forEachInline { inline in
             if case .text(let text) = inline.kind { size += text.utf8.count }
@@ -154,9 +153,9 @@ extension Version {
 
 /// `select:` of FORMAT.md §4: keys combine with AND, values of a key with OR.
 public enum EditionSelector {
-    public static func select(_ project: ResolvedProject, _ selection: Selection) -> [Entry] {
-        let regionMembers = selection.regions.isEmpty ? nil : members(of: selection.regions, in: project)
-        return project.entries.filter { entry in
+    public static func select(_ outlines: [EntryOutline], _ selection: Selection, places: PlaceHierarchy) -> [EntryOutline] {
+        let regionMembers = selection.regions.isEmpty ? nil : members(of: selection.regions, in: outlines, places: places)
+        return outlines.filter { entry in
             (selection.kinds.isEmpty || selection.kinds.contains(entry.kind ?? ""))
                 && (selection.categories.isEmpty || !Set(selection.categories).isDisjoint(with: entry.categories))
                 && (selection.ids.isEmpty || selection.ids.contains(entry.id))
@@ -166,11 +165,10 @@ public enum EditionSelector {
 
     /// Entries whose `region` or `part-of` links lead to one of `regions`,
     /// through any chain (a circle ends the walk, it does not hang it).
-    static func members(of regions: [EntryID], in project: ResolvedProject) -> Set<EntryID> {
-        let hierarchy = PlaceHierarchy(project.entries)
+    static func members(of regions: [EntryID], in outlines: [EntryOutline], places: PlaceHierarchy) -> Set<EntryID> {
         let targets = Set(regions)
         var members = targets
-        for entry in project.entries where !targets.isDisjoint(with: hierarchy.ancestors(of: entry.id)) {
+        for entry in outlines where !targets.isDisjoint(with: places.ancestors(of: entry.id)) {
             members.insert(entry.id)
         }
         return members

@@ -6,23 +6,27 @@ import Resolution
 /// headwords, text, captions, link titles and labels alike. Bibliographic
 /// sources keep the script they were published in.
 public enum DerivedLanguages {
-    public static func derive(_ project: ResolvedProject, _ derived: DerivedLanguage) -> ResolvedProject {
-        let write = KazakhLatin.transliterate
-        var configuration = project.configuration
-        configuration.deriveTexts(derived.tag, from: derived.source, write)
+    /// The entry with a version in the derived language, if it has one in the language it is made from.
+    public static func derive(_ entry: Entry, _ derived: DerivedLanguage) -> Entry {
+        guard let source = entry.version(derived.source) else { return entry }
+        var entry = entry
+        entry.versions.append(transliterated(source, as: derived.tag, from: derived.source, KazakhLatin.transliterate))
+        return entry
+    }
+
+    /// The configuration with the derived language's texts and the language itself.
+    public static func derive(_ configuration: ProjectConfiguration, _ derived: DerivedLanguage) -> ProjectConfiguration {
+        var configuration = configuration
+        configuration.deriveTexts(derived.tag, from: derived.source, KazakhLatin.transliterate)
         if !configuration.languages.contains(derived.tag) { configuration.languages.append(derived.tag) }
-        let entries = project.entries.map { entry in
-            var entry = entry
-            if let source = entry.version(derived.source) {
-                entry.versions.append(transliterated(source, as: derived.tag, from: derived.source, write))
-            }
-            return entry
-        }
-        var targets = project.targets
-        targets.derive(derived.tag, from: derived.source, write)
-        return ResolvedProject(
-            configuration: configuration, bibliography: project.bibliography, entries: entries,
-            duplicates: project.duplicates, conflicts: project.conflicts, targets: targets)
+        return configuration
+    }
+
+    /// What links reach, with each target's title in the derived language.
+    public static func derive(_ targets: TargetIndex, _ derived: DerivedLanguage) -> TargetIndex {
+        var targets = targets
+        targets.derive(derived.tag, from: derived.source, KazakhLatin.transliterate)
+        return targets
     }
 
     private static func transliterated(

@@ -1,7 +1,6 @@
 import BuildGraph
 import Diagnostics
 import DocumentModel
-import Crypto
 import FileSystem
 import Foundation
 import Localisation
@@ -51,182 +50,81 @@ public struct BuildAction: Sendable {
     }
 
     public func run() throws -> BuildReport {
-        var reason = useCache ? "--emit-xml writes every document" : "--no-cache"
-        if useCache, !emitXML {
-            do {
-                return try IncrementalBuild(action: self).run()
-            } catch let fallback as WholeTreeReason {
-                reason = fallback.description
-            }
-        }
-        var checking = CheckAction(source: source, overrides: overrides, buildFolder: useCache ? output : nil)
-        checking.wholeProject = true
-        checking.makesBuildFolder = true
-        let outputExisted = FileSystem.kind(of: output.path) != nil
-        let check = try checking.run()
-        if check.failed(strict: strict), !outputExisted, FileSystem.kind(of: output.path) == .directory,
-           let folder = checking.storeFolder {
-            // A build that stops leaves no build folder it made: only the check's store would be in it.
-            Store(root: folder.appendingPathComponent(".cache"), version: AsylVersion.string).removeAll()
-            FileSystem.remove(output.path)
-        }
-        var report = check.failed(strict: strict) ? BuildReport(check: check) : try build(check, books: plan(check.project))
-        report.wholeTreeReason = reason
-        return report
-    }
-
-    /// One book to make: an edition in a language, planned, and the project it
-    /// is planned from (a derived language's, for one).
-    struct PlannedBook: Sendable {
-        var edition: Edition
-        var language: LanguageTag
-        var project: ResolvedProject
-        var plan: BookPlan
-        var formats: [OutputFormat]
-    }
-
-    /// Plans every book the build asks for. `adjust` changes a language's project
-    /// before it is planned (an incremental build gives summarised versions
-    /// their recorded sizes).
-    func plan(
-        _ project: ResolvedProject, adjust: (ResolvedProject, LanguageTag) throws -> ResolvedProject = { project, _ in project }
-    ) throws -> [PlannedBook] {
         var clock = StageClock()
-        let known = project.configuration.editions.map(\.id)
+        let checking = CheckAction(source: source, overrides: overrides)
+        let scan = try checking.scan()
+        let outputExisted = FileSystem.kind(of: output.path) != nil
+        let store = useCache ? Store(root: output.appendingPathComponent(".cache"), version: AsylVersion.string) : Store()
+        let graph = PipelineGraph.make(store: store)
+        let check = checking.check(scan, in: graph)
+        guard !check.failed(strict: strict) else {
+            if outputExisted {
+                graph.save(keepingOthers: true)
+            } else if FileSystem.kind(of: output.path) == .directory {
+                // A build that stops leaves no build folder it made: only its store would be in it.
+                store.removeAll()
+                FileSystem.remove(output.path)
+            }
+            return BuildReport(check: check)
+        }
+        let configuration = check.configuration
+        let known = configuration.editions.map(\.id)
         if let unknown = editions.first(where: { !known.contains($0) }) {
             throw BuildError.unknownEdition(unknown, known)
         }
-        var projects: [LanguageTag: ResolvedProject] = [:]
-        var books: [PlannedBook] = []
-        for edition in project.configuration.editions where editions.isEmpty || editions.contains(edition.id) {
-            for language in edition.languages where languages.isEmpty || languages.contains(language) {
-                if projects[language] == nil {
-                    var derivedProject = project
-                    if let derived = project.configuration.derivedLanguages.first(where: { $0.tag == language }) {
-                        derivedProject = DerivedLanguages.derive(project, derived)
-                    }
-                    projects[language] = try adjust(derivedProject, language)
-                }
-                let project = projects[language]!
-                // The derived project's edition carries the derived language's title.
-                let edition = project.configuration.editions.first { $0.id == edition.id } ?? edition
-                let plan = BookPlanner.plan(project, edition: edition, language: language, includeDrafts: includeDrafts)
-                clock.lap("\(language): plan")
-                books.append(PlannedBook(
-                    edition: edition, language: language, project: project, plan: plan,
-                    formats: edition.formats.filter { formats.isEmpty || formats.contains($0) }))
-            }
-        }
-        return books
-    }
+        let stylesheets = try CompiledStylesheets(styles: styles, project: configuration, source: scan.root, output: output)
+        graph.provide(stylesheets)
+        try graph.set(RenderTools(), to: RenderTools.fingerprint(styles: stylesheets.folders))
+        try graph.set(BuildOptions(), to: BuildOptions.Value(
+            includeDrafts: includeDrafts, date: Int64(date.timeIntervalSince1970.rounded(.down))))
 
-    /// Makes the planned books and records the build. `reuse`: for a book in a
-    /// format, the chunks known unchanged (by file); `known`: the exports of
-    /// versions whose bodies were not read.
-    func build(
-        _ check: CheckReport, books planned: [PlannedBook],
-        reuse: (PlannedBook, OutputFormat) -> Set<String> = { _, _ in [] }, known: [String: [UInt8]] = [:]
-    ) throws -> BuildReport {
-        var clock = StageClock()
         var report = BuildReport(check: check)
-        let stylesheets = try CompiledStylesheets(
-            styles: styles, project: check.project.configuration, source: check.tree.root, output: output)
-        let store = makeStore()
-        let graph = PipelineGraph.build(store: store, stylesheets: stylesheets)
-        let tools = RenderTools.fingerprint(styles: stylesheets.folders)
-        try graph.set(RenderTools(), to: tools)
-        var books: [BuildRecord.BookRecord] = []
-        func record(_ format: OutputFormat, _ destination: URL, _ plan: BookPlan, _ members: [BuildRecord.MemberRecord]) {
-            books.append(BuildRecord.BookRecord(
-                edition: plan.edition.id, language: plan.language, format: format, destination: destination.path,
-                chunks: plan.chunks.map { chunk in
-                    let entries = plan.entries[chunk.entries]
-                    return BuildRecord.ChunkRecord(
-                        file: chunk.file, letter: chunk.letter, entries: entries.map(\.entry.id),
-                        sizes: entries.map(\.version.estimatedSize))
-                },
-                members: members))
-        }
-        for book in planned {
-            let (edition, language, project, plan) = (book.edition, book.language, book.project, book.plan)
-            report.coverage.append(Coverage(edition: edition.id, language: language, entries: plan.entries.count, missing: plan.missing))
-            for format in book.formats {
-                switch format {
-                case .epub:
-                    let destination = bookLocation(edition: edition.id, language: language, format: .epub)
-                    let xmlFolder = emitXML
-                        ? output.appendingPathComponent(edition.id).appendingPathComponent("xml-\(language.rawValue)") : nil
-                    var builder = EPUBBuilder(
-                        plan: plan, project: project, tree: check.tree.root, stylesheets: stylesheets, graph: graph, date: date,
-                        xmlFolder: xmlFolder)
-                    builder.reuse = reuse(book, .epub)
-                    let members = try builder.write(to: destination)
-                    report.outputs.append(destination)
-                    record(.epub, destination, plan, members)
-                case .print:
-                    let folder = bookLocation(edition: edition.id, language: language, format: .print)
-                    var builder = PrintBuilder(
-                        plan: plan, project: project, tree: check.tree.root, graph: graph, styles: styles, date: date)
-                    builder.reuse = reuse(book, .print)
-                    let members = try builder.write(to: folder)
-                    report.outputs.append(folder.appendingPathComponent("index.html"))
-                    record(.print, folder, plan, members)
+        for edition in configuration.editions where editions.isEmpty || editions.contains(edition.id) {
+            for language in edition.languages where languages.isEmpty || languages.contains(language) {
+                guard let plan = try graph.value(BookPlanQuery(EditionLanguage(edition: edition.id, language: language))) else {
+                    continue
                 }
+                clock.lap("\(language): plan")
+                report.coverage.append(Coverage(
+                    edition: edition.id, language: language, entries: plan.entries.count, missing: plan.missing))
+                for format in edition.formats where formats.isEmpty || formats.contains(format) {
+                    let book = BookName(edition: edition.id, language: language, format: format)
+                    let destination = bookLocation(book)
+                    switch format {
+                    case .epub:
+                        let xmlFolder = emitXML
+                            ? output.appendingPathComponent(edition.id).appendingPathComponent("xml-\(language.rawValue)") : nil
+                        try EPUBBuilder(
+                            book: book, plan: plan, tree: scan.root, styles: styles, graph: graph, date: date, xmlFolder: xmlFolder
+                        ).write(to: destination)
+                        report.outputs.append(destination)
+                    case .print:
+                        try PrintBuilder(
+                            book: book, plan: plan, geometry: configuration.printGeometry, tree: scan.root, graph: graph,
+                            styles: styles
+                        ).write(to: destination)
+                        report.outputs.append(destination.appendingPathComponent("index.html"))
+                    }
+                }
+                clock.lap("\(language): written")
             }
-            clock.lap("\(language): written")
         }
-        // After a build of everything, what it did not use is out of date. The
-        // next build can start from this one's record, which counts on the traces.
-        let saved = graph.save(keepingOthers: !isUnfiltered)
-        if let folder = store.location {
-            if emitXML || !saved {
-                BuildRecord.remove(from: folder)
-            } else {
-                BuildRecord(request: requestHash(tools), check: check, coverage: report.coverage, books: books, known: known)
-                    .write(to: folder)
-            }
-        }
+        // After a build of everything, what it did not use is out of date.
+        graph.save(keepingOthers: !isUnfiltered)
         report.explanations = graph.explanations
         return report
     }
 
-    /// Where the store under OUT/.cache is, without making it.
-    var storeLocation: URL { Self.storeLocation(output: output) }
-
-    static func storeLocation(output: URL) -> URL {
-        Store.location(root: output.appendingPathComponent(".cache"), version: AsylVersion.string)
-    }
-
-    /// The store under OUT/.cache, or an empty one for `--no-cache`.
-    func makeStore() -> Store {
-        useCache ? Store(root: output.appendingPathComponent(".cache"), version: AsylVersion.string) : Store()
-    }
-
     /// Where a book goes: OUT/EDITION/EDITION.LANG.epub, or the folder OUT/EDITION/print-LANG.
-    func bookLocation(edition: String, language: LanguageTag, format: OutputFormat) -> URL {
-        let folder = output.appendingPathComponent(edition)
-        switch format {
-        case .epub: return folder.appendingPathComponent("\(edition).\(language.rawValue).epub")
-        case .print: return folder.appendingPathComponent("print-\(language.rawValue)")
+    func bookLocation(_ book: BookName) -> URL {
+        let folder = output.appendingPathComponent(book.edition)
+        switch book.format {
+        case .epub: return folder.appendingPathComponent("\(book.edition).\(book.language.rawValue).epub")
+        case .print: return folder.appendingPathComponent("print-\(book.language.rawValue)")
         }
     }
 
     var isUnfiltered: Bool { editions.isEmpty && languages.isEmpty && formats.isEmpty }
-
-    /// What the build is asked to do and with what tools and stylesheets: a
-    /// record made for another request is not used.
-    func requestHash(_ tools: [UInt8]) -> [UInt8] {
-        var writer = ByteWriter()
-        writer.string(source.standardizedFileURL.resolvingSymlinksInPath().path)
-        writer.string(output.standardizedFileURL.path)
-        writer.strings(editions)
-        writer.strings(languages.map(\.rawValue))
-        writer.strings(formats.map(\.rawValue))
-        writer.integer(includeDrafts ? 1 : 0)
-        writer.integer(Int(date.timeIntervalSince1970.rounded(.down)))
-        writer.raw(tools)
-        return Array(SHA256.hash(data: writer.bytes))
-    }
 }
 
 public struct BuildReport: Sendable {
@@ -235,8 +133,6 @@ public struct BuildReport: Sendable {
     public var coverage: [Coverage] = []
     /// What the build graph made again, and why (`asyl build --why`).
     public var explanations: [Explanation] = []
-    /// Why every source file was read again, when it was; nil for an incremental build.
-    public var wholeTreeReason: String?
 }
 
 /// How much of an edition a language's book holds.

@@ -20,13 +20,6 @@ public struct CheckAction: Sendable {
     /// and builds made, so only what changed since is read and checked
     /// again; nil: check the whole tree and keep nothing.
     public var buildFolder: URL?
-    /// Whether the report carries every resolved entry (`CheckReport.project`),
-    /// as a build that renders them needs; otherwise only the configuration.
-    var wholeProject = false
-    /// Whether the check may make the build folder to keep its store in (a
-    /// build's check, whose folder the build makes anyway).
-    var makesBuildFolder = false
-
     public init(source: URL, overrides: [Rule: RuleSetting] = [:], buildFolder: URL? = nil) {
         self.source = source
         self.overrides = overrides
@@ -34,14 +27,29 @@ public struct CheckAction: Sendable {
     }
 
     public func run() throws(LoadingError) -> CheckReport {
+        let scan = try self.scan()
+        let store = storeFolder.map { Store(root: $0.appendingPathComponent(".cache"), version: AsylVersion.string) } ?? Store()
+        let graph = PipelineGraph.make(store: store)
+        let report = check(scan, in: graph)
+        // A check keeps the traces of the books it did not ask for.
+        graph.save(keepingOthers: true)
+        // Freeing every entry's versions as parsed takes a while, and nothing waits for it.
+        DispatchQueue.global().async { [graph] in _ = graph }
+        return report
+    }
+
+    /// Every file of the tree and its stamp.
+    func scan() throws(LoadingError) -> SourceScan {
         var clock = StageClock()
-        let scan: SourceScan
-        do { scan = try SourceTreeLoader().scan(source) } catch let error as LoadingError { throw error } catch {
+        defer { clock.lap("scan") }
+        do { return try SourceTreeLoader().scan(source) } catch let error as LoadingError { throw error } catch {
             throw LoadingError.notADirectory(source.path)
         }
-        clock.lap("scan")
-        let store = storeFolder.map { Store(root: $0.appendingPathComponent(".cache"), version: AsylVersion.string) } ?? Store()
-        let graph = PipelineGraph.check(store: store)
+    }
+
+    /// The tree's findings, made in `graph` (a build goes on in it to make its books).
+    func check(_ scan: SourceScan, in graph: Graph) -> CheckReport {
+        var clock = StageClock()
         do {
             let listing = Listing(root: scan.root.path, files: scan.stamps)
             try graph.set(SourceListing(), to: listing, fingerprint: listing.fingerprint)
@@ -59,19 +67,9 @@ public struct CheckAction: Sendable {
                 clock.lap("check: \(read) of \(ids.count) entries read again")
             }
             let configuration = try graph.value(ProjectFile()).content
-            var project = ResolvedProject(
-                configuration: configuration, bibliography: Bibliography(), entries: [], duplicates: [], conflicts: [],
-                targets: TargetIndex([:], languages: configuration.languages))
-            if wholeProject {
-                project = try resolvedProject(graph, configuration: configuration)
-                clock.lap("resolve every entry")
-            }
-            graph.save(keepingOthers: false)
-            // Freeing every entry's versions as parsed takes a while, and nothing waits for it.
-            DispatchQueue.global().async { [graph] in _ = graph }
             let diagnostics = apply(to: check.findings, configuration: configuration)
             return CheckReport(
-                diagnostics: diagnostics, tree: Self.quoting(diagnostics, scan: scan), project: project,
+                diagnostics: diagnostics, tree: Self.quoting(diagnostics, scan: scan), configuration: configuration,
                 translations: check.translations, fileCount: check.fileCount, raw: check.findings)
         } catch {
             // Products of the check only throw on a programming error (an input not set, a cycle).
@@ -79,24 +77,13 @@ public struct CheckAction: Sendable {
         }
     }
 
-    /// The build folder whose store the check uses: only one that exists,
-    /// unless `makesBuildFolder` (`asyl check` makes no build folder), and
-    /// never one inside the source tree.
+    /// The build folder whose store the check uses: only one that exists
+    /// (`asyl check` makes no build folder), and never one inside the source tree.
     var storeFolder: URL? {
-        guard let buildFolder, makesBuildFolder || FileSystem.kind(of: buildFolder.path) == .directory else { return nil }
+        guard let buildFolder, FileSystem.kind(of: buildFolder.path) == .directory else { return nil }
         let folder = buildFolder.standardizedFileURL.resolvingSymlinksInPath().path + "/"
         let tree = source.standardizedFileURL.resolvingSymlinksInPath().path + "/"
         return folder.hasPrefix(tree) ? nil : buildFolder
-    }
-
-    /// Every entry resolved, with backlinks, and the whole bibliography.
-    private func resolvedProject(_ graph: Graph, configuration: ProjectConfiguration) throws -> ResolvedProject {
-        let resolved = try graph.value(EntryIndex()).concurrentMap { id in Result { try graph.value(ResolvedEntry(id)) } }
-            .map { try $0.get() }
-        return Resolver.project(
-            entries: resolved.compactMap(\.entry), duplicates: resolved.flatMap(\.duplicates),
-            conflicts: resolved.flatMap(\.conflicts), configuration: configuration,
-            bibliography: try graph.value(SourcesFile()).content)
     }
 
     /// The tree as the report quotes it: the project file, the sources, and
@@ -129,9 +116,8 @@ public struct CheckReport: Sendable {
     public var diagnostics: [Diagnostic]
     /// The project file, the sources and the version files the findings quote.
     public var tree: SourceTree
-    /// Every entry, for a build; after an incremental build, only those read
-    /// again; for `asyl check`, only the configuration.
-    public var project: ResolvedProject
+    /// asyl.yaml, as read.
+    public var configuration: ProjectConfiguration
     public var translations: TranslationMatrix
     /// Files checked: the project file, the sources and every version file.
     public var fileCount: Int
@@ -160,14 +146,6 @@ public struct TranslationMatrix: Sendable, Codable {
     public init(entries: Int, rows: [Row]) {
         self.entries = entries
         self.rows = rows
-    }
-
-    public init(_ project: ResolvedProject) {
-        entries = project.entries.count
-        rows = project.configuration.languages.map { language in
-            let missing = project.entries.filter { $0.version(language) == nil }.map(\.id)
-            return Row(language: language, versions: project.entries.count - missing.count, missing: missing)
-        }
     }
 
     public var json: String {

@@ -3,124 +3,103 @@ import DocumentModel
 import FileSystem
 import Foundation
 import Localisation
-import NativeBridge
 import Packaging
 import Parallelism
-import Resolution
-import XMLSerialisation
 
 /// Makes one EPUB from a planned book: the outline's parts, a content
 /// document per chunk, CSS, fonts and images, each turned into its ZIP member
 /// on every core: each is a product of the build graph (`RenderProducts`),
 /// taken from its store when what it is made from has not changed.
 struct EPUBBuilder {
+    let book: BookName
     let plan: BookPlan
-    let project: ResolvedProject
     let tree: URL
-    let stylesheets: CompiledStylesheets
+    let styles: URL
     let graph: Graph
     let date: Date
     /// Where to keep the intermediate XML, if anywhere.
     let xmlFolder: URL?
-    /// Chunks known unchanged, by file: they are not serialised (an
-    /// incremental build has not read their entries' bodies), and their
-    /// members come from the store.
-    var reuse: Set<String> = []
-
-    var book: BookName { BookName(edition: plan.edition.id, language: plan.language, format: .epub) }
 
     static let fonts = ["PTSerif-Regular.ttf", "PTSerif-Italic.ttf", "PTSerif-Bold.ttf", "PTSerif-BoldItalic.ttf"]
 
-    /// One piece of work that makes members.
-    private enum Job: Sendable {
-        case file(PackageFile)
-        /// A part of the outline (package, navigation, front and back matter) to transform.
-        case part(name: String, file: String)
-        case chunk(Chunk)
+    /// A file an EPUB carries as it is.
+    struct CarriedFile: Sendable {
+        var path: String
+        var mediaType: String
+        var role: String
+        /// Its path in the styles folder, if it comes from there (else it is the tree's file at `path`).
+        var style: String?
     }
 
-    /// Returns each member's path and product key, for the build record.
-    @discardableResult
-    func write(to destination: URL) throws -> [BuildRecord.MemberRecord] {
+    /// What an EPUB of `plan` carries besides its documents: the CSS, the fonts and the images its entries show.
+    static func carried(_ plan: BookPlan) -> [CarriedFile] {
+        var files = [CarriedFile(path: "css/epub.css", mediaType: "text/css", role: "stylesheet", style: "epub.css")]
+        files += fonts.map { CarriedFile(path: "fonts/" + $0, mediaType: "font/ttf", role: "font", style: "fonts/" + $0) }
+        let images = Set(plan.entries.flatMap(\.version.images)).sorted()
+        files += images.map { CarriedFile(path: $0.path, mediaType: $0.mediaType, role: "image", style: nil) }
+        return files
+    }
+
+    /// One piece of work that makes members.
+    private enum Job: Sendable {
+        case file(path: String, bytes: [UInt8])
+        /// A part of the outline (package, navigation, front and back matter) to transform.
+        case part(name: String, file: String)
+        case chunk(file: String)
+    }
+
+    func write(to destination: URL) throws {
         var clock = StageClock()
-        var files: [PackageFile] = []
-        var resources: [BookResource] = [BookResource(href: "css/epub.css", mediaType: "text/css", role: "stylesheet")]
-        files.append(PackageFile(path: "css/epub.css", bytes: try read(stylesheets.styles.appendingPathComponent("epub.css"))))
-        for font in Self.fonts {
-            files.append(PackageFile(path: "fonts/" + font, bytes: try read(stylesheets.styles.appendingPathComponent("fonts/" + font))))
-            resources.append(BookResource(href: "fonts/" + font, mediaType: "font/ttf", role: "font"))
-        }
-        for (path, mediaType) in mediaFiles() {
-            files.append(PackageFile(path: path, bytes: try read(tree.appendingPathComponent(path))))
-            resources.append(BookResource(href: path, mediaType: mediaType, role: "image"))
-        }
-        let licence = String(decoding: try read(stylesheets.styles.appendingPathComponent("fonts/PTSerif-LICENSE.txt")), as: UTF8.self)
-        let serialiser = BookSerialiser(plan: plan, project: project, modified: date, resources: resources, fontLicence: licence)
-        let outlineBytes = serialiser.outline().serialized()
-        let book = self.book
-        try graph.set(DocumentXML(book: book, name: ""), to: outlineBytes)
+        let outline = try graph.value(OutlineXML(book))
         if let xmlFolder {
             try FileManager.default.createDirectory(at: xmlFolder, withIntermediateDirectories: true)
-            try Data(outlineBytes).write(to: xmlFolder.appendingPathComponent("book.xml"))
+            try Data(outline.bytes).write(to: xmlFolder.appendingPathComponent("book.xml"))
         }
         var parts = [("opf", "package.opf"), ("nav", "nav.xhtml"), ("ncx", "toc.ncx"), ("cover", "cover.xhtml"),
                      ("titlepage", "titlepage.xhtml"), ("imprint", "imprint.xhtml")]
         // Back matter pages exist only when they have something to list (the stylesheets check the same).
-        if !serialiser.backMatter.index.isEmpty { parts.append(("index", "index.xhtml")) }
-        if !serialiser.backMatter.regions.isEmpty { parts.append(("regions", "regions.xhtml")) }
-        if !serialiser.backMatter.chronology.isEmpty { parts.append(("chronology", "chronology.xhtml")) }
-        clock.lap("\(plan.language): outline")
+        if outline.hasIndex { parts.append(("index", "index.xhtml")) }
+        if outline.hasRegions { parts.append(("regions", "regions.xhtml")) }
+        if outline.hasChronology { parts.append(("chronology", "chronology.xhtml")) }
+        let files = try Self.carried(plan).map { file in
+            (file.path, try read(file.style.map(styles.appendingPathComponent) ?? tree.appendingPathComponent(file.path)))
+        }
+        clock.lap("\(book): outline")
 
         // Parts first: each transforms the whole outline, so they are the
         // longest jobs; one job at a time to a core, so they run side by side.
-        let jobs: [Job] = parts.map { .part(name: $0.0, file: $0.1) } + plan.chunks.map { .chunk($0) } + files.map { .file($0) }
-        let graph = self.graph
-        let xmlFolder = self.xmlFolder
-        let reuse = self.reuse
+        let jobs: [Job] = parts.map { .part(name: $0.0, file: $0.1) } + plan.chunks.map { .chunk(file: $0.file) }
+            + files.map { .file(path: $0.0, bytes: $0.1) }
+        let (graph, book, xmlFolder) = (self.graph, self.book, self.xmlFolder)
         let made = jobs.concurrentMap(batch: 1) { job in
             Result { () throws -> (key: QueryKey, member: ZIPMember) in
                 switch job {
-                case .file(let file):
-                    try graph.set(PackageFileBytes(file.path), to: file.bytes)
-                    let member = FileMember(file.path)
+                case .file(let path, let bytes):
+                    try graph.set(PackageFileBytes(path), to: bytes)
+                    let member = FileMember(path)
                     return (member.key, try graph.value(member))
                 case .part(let name, let file):
                     let part = OutlinePart(book: book, part: name, file: file)
                     return (part.key, try graph.value(part))
-                case .chunk(let chunk):
-                    if !reuse.contains(chunk.file) {
-                        let xml = serialiser.chunk(chunk).serialized()
-                        if let xmlFolder {
-                            let name = chunk.file.replacingOccurrences(of: ".xhtml", with: ".xml")
-                            try Data(xml).write(to: xmlFolder.appendingPathComponent(name))
-                        }
-                        try graph.set(DocumentXML(book: book, name: chunk.file), to: xml)
+                case .chunk(let file):
+                    let xml = ChunkXML(book: book, name: file)
+                    if let xmlFolder {
+                        try Data(try graph.value(xml)).write(
+                            to: xmlFolder.appendingPathComponent(file.replacingOccurrences(of: ".xhtml", with: ".xml")))
                     }
-                    let member = ChunkMember(book: book, name: chunk.file)
+                    let member = ChunkMember(book: book, name: file)
                     let made = try graph.value(member)
-                    graph.release([DocumentXML(book: book, name: chunk.file).key])
+                    graph.release([xml.key])
                     return (member.key, made)
                 }
             }
         }
         let members = try made.map { try $0.get() }
-        clock.lap("\(plan.language): \(plan.chunks.count) chunks, \(parts.count) parts, \(files.count) files")
+        clock.lap("\(book): \(plan.chunks.count) chunks, \(parts.count) parts, \(files.count) files")
         try EPUBPackager.write(members.map(\.member), to: destination, date: date)
         // The book is written: what it was made of need not stay in memory.
-        graph.release(members.map(\.key) + files.map { PackageFileBytes($0.path).key } + [DocumentXML(book: book, name: "").key])
-        clock.lap("\(plan.language): zip")
-        return members.map { BuildRecord.MemberRecord(path: $0.member.path, key: $0.key) }
-    }
-
-    /// Images the book's entries show, by their path in the source tree.
-    private func mediaFiles() -> [(String, String)] {
-        var found: [String: String] = [:]
-        for planned in plan.entries {
-            for image in planned.version.images {
-                if case .file(let path, let mediaType) = image.reference.resolution { found[path] = mediaType }
-            }
-        }
-        return found.sorted { $0.key < $1.key }
+        graph.release(members.map(\.key) + files.map { PackageFileBytes($0.0).key } + [OutlineXML(book).key])
+        clock.lap("\(book): zip")
     }
 
     /// A file the book carries; anything but a regular file (a FIFO) is refused, never waited on.

@@ -17,49 +17,35 @@ import XMLSerialisation
 /// memory holds a few chunks, not the book. The folder is assembled under a
 /// temporary name and swapped into place at the end.
 struct PrintBuilder {
+    let book: BookName
     let plan: BookPlan
-    let project: ResolvedProject
+    /// The page geometry of asyl.yaml's `print:`.
+    let geometry: PrintGeometry
     let tree: URL
     let graph: Graph
     let styles: URL
-    let date: Date
-    /// Chunks known unchanged, by file (see `EPUBBuilder.reuse`).
-    var reuse: Set<String> = []
-
-    var book: BookName { BookName(edition: plan.edition.id, language: plan.language, format: .print) }
 
     /// Pieces (chunks and the text between them) made between two writes:
     /// about 16 chunks, enough to keep every core busy.
     static let window = 32
 
-    /// Returns the product keys of the page (as `index.html`) and of each chunk, for the build record.
-    @discardableResult
-    func write(to folder: URL) throws -> [BuildRecord.MemberRecord] {
+    func write(to folder: URL) throws {
         let parent = folder.deletingLastPathComponent()
         let work = parent.appendingPathComponent(".\(folder.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         try? FileManager.default.removeItem(at: work)
         defer { try? FileManager.default.removeItem(at: work) }
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
 
-        let serialiser = BookSerialiser(
-            plan: plan, project: project, modified: date, resources: [], fontLicence: "", forPrint: true)
-        let book = self.book
-        let graph = self.graph
-        try graph.set(DocumentXML(book: book, name: ""), to: serialiser.outline().serialized())
-        let chunks = Dictionary(uniqueKeysWithValues: plan.chunks.map { ($0.file, $0) })
-        let reuse = self.reuse
-        try Self.writePage(try Self.piece(PrintPiece(book: book, name: PrintPiece.page), graph), chunks: Set(chunks.keys),
+        let (book, graph) = (self.book, self.graph)
+        let page = PrintPiece(book: book, name: PrintPiece.page)
+        try Self.writePage(try Self.piece(page, graph), chunks: Set(plan.chunks.map(\.file)),
                            to: work.appendingPathComponent("index.html")) { file in
-            if !reuse.contains(file) {
-                try graph.set(DocumentXML(book: book, name: file), to: serialiser.chunk(chunks[file]!).serialized())
-            }
             let bytes = try Self.piece(PrintPiece(book: book, name: file), graph)
-            graph.release([DocumentXML(book: book, name: file).key, PrintPiece(book: book, name: file).key])
+            graph.release([ChunkXML(book: book, name: file).key, PrintPiece(book: book, name: file).key])
             return bytes
         }
-        graph.release([DocumentXML(book: book, name: "").key, PrintPiece(book: book, name: PrintPiece.page).key])
+        graph.release([OutlineXML(book).key, page.key])
 
-        let geometry = project.configuration.printGeometry
         let size = geometry.trim.replacingOccurrences(of: "mm", with: "").split(separator: "x").map { "\($0)mm" }.joined(separator: " ")
         var pageRule = "@page { size: \(size); bleed: \(geometry.bleed);"
         if let marks = geometry.marks { pageRule += " marks: \(marks);" }
@@ -72,14 +58,10 @@ struct PrintBuilder {
         for font in EPUBBuilder.fonts + ["PTSerif-LICENSE.txt", "AsylArrows.ttf", "AsylArrows-LICENSE.txt"] {
             try FileManager.default.copyItem(at: styles.appendingPathComponent("fonts/" + font), to: fonts.appendingPathComponent(font))
         }
-        for planned in plan.entries {
-            for image in planned.version.images {
-                guard case .file(let path, _) = image.reference.resolution else { continue }
-                let target = work.appendingPathComponent(path)
-                guard !FileManager.default.fileExists(atPath: target.path) else { continue }
-                try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try FileManager.default.copyItem(at: tree.appendingPathComponent(path), to: target)
-            }
+        for image in Set(plan.entries.flatMap(\.version.images)).sorted() {
+            let target = work.appendingPathComponent(image.path)
+            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: tree.appendingPathComponent(image.path), to: target)
         }
         // Swap the finished folder in; the old one goes only once the new one is complete.
         let old = parent.appendingPathComponent(".\(folder.lastPathComponent).old")
@@ -87,9 +69,6 @@ struct PrintBuilder {
         if FileManager.default.fileExists(atPath: folder.path) { try FileManager.default.moveItem(at: folder, to: old) }
         try FileManager.default.moveItem(at: work, to: folder)
         try? FileManager.default.removeItem(at: old)
-        return ([PrintPiece.page] + plan.chunks.map(\.file)).map { name in
-            BuildRecord.MemberRecord(path: name, key: PrintPiece(book: book, name: name).key)
-        }
     }
 
     /// Writes the page the outline's transform made, with each chunk's HTML

@@ -36,7 +36,6 @@ public struct EntryInterface: Hashable, Sendable, Codable {
         var citations: Set<String> = []
         for version in entry.versions {
             links.formUnion(version.linkedEntries)
-            citations.formUnion(version.bodySummary?.citations ?? [])
             version.forEachInline { inline in
                 if case .citation(let items) = inline.kind { citations.formUnion(items.map(\.key)) }
             }

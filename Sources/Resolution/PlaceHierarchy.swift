@@ -35,6 +35,11 @@ public struct PlaceHierarchy: Sendable {
         self.parents = parents
     }
 
+    /// The hierarchy of another's `parents`.
+    public init(parents: [EntryID: [EntryID]]) {
+        self.parents = parents
+    }
+
     /// Every place `id` lies in, through any chain; a circle ends the walk.
     public func ancestors(of id: EntryID) -> [EntryID] {
         var seen: Set<EntryID> = [id]

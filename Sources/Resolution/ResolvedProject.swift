@@ -12,8 +12,8 @@ public struct ResolvedProject: Sendable {
     public var duplicates: [DuplicateVersion]
     /// Language-neutral values that differ from the reference value.
     public var conflicts: [FactConflict]
-    /// What links can reach: every entry of the project, also when `entries`
-    /// holds only some (an incremental build's).
+    /// What links can reach: every entry of the project, or, when `entries`
+    /// is one entry resolved on its own (in the build graph), those it links to.
     public var targets: TargetIndex
     private var index: [EntryID: Int]
 

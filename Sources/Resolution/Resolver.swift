@@ -13,7 +13,7 @@ public enum Resolver {
 
     /// `files`: every file in the source tree, relative to its root. `targets`:
     /// what links can reach, when `versions` are not all of the project's
-    /// (an incremental build's); nil: made from `versions`.
+    /// (one entry's, in the build graph); nil: made from `versions`.
     public static func resolve(
         versions: [Version], configuration: ProjectConfiguration, bibliography: Bibliography, files: Set<String>,
         targets: TargetIndex? = nil
@@ -39,19 +39,6 @@ public enum Resolver {
         return ResolvedProject(
             configuration: configuration, bibliography: bibliography, entries: resolved,
             duplicates: duplicates, conflicts: conflicts, targets: targets)
-    }
-
-    /// The project made of entries resolved one by one (each against the
-    /// targets it links to), with every entry's backlinks.
-    public static func project(
-        entries: [Entry], duplicates: [DuplicateVersion], conflicts: [FactConflict], configuration: ProjectConfiguration,
-        bibliography: Bibliography
-    ) -> ResolvedProject {
-        var entries = entries
-        addBacklinks(&entries)
-        return ResolvedProject(
-            configuration: configuration, bibliography: bibliography, entries: entries, duplicates: duplicates,
-            conflicts: conflicts, targets: TargetIndex(entries: entries, configuration: configuration))
     }
 
     private static func addBacklinks(_ entries: inout [Entry]) {

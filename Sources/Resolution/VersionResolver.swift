@@ -37,8 +37,7 @@ struct VersionResolver {
             }
             return fact
         }
-        // A summarised body was resolved when it was read; its sources are kept as numbered then.
-        if version.bodySummary == nil { version.citedSources = this.cited }
+        version.citedSources = this.cited
         self = this
         return version
     }

@@ -4,12 +4,15 @@ import Localisation
 import NativeBridge
 import Resolution
 
-/// Writes a planned book as the intermediate XML vocabulary: one outline
-/// document for the whole book (navigation, package, front matter) and one
-/// document per content chunk, so no document holds every entry's text.
+/// Writes a planned book's outline in the intermediate XML vocabulary: the
+/// document the navigation, package and front and back matter are made
+/// from. Each chunk of entries is a document of its own (`ChunkSerialiser`),
+/// so no document holds every entry's text.
 public struct BookSerialiser: Sendable {
     public let plan: BookPlan
-    public let project: ResolvedProject
+    public let configuration: ProjectConfiguration
+    /// Every source the book's entries cite (others may be left out).
+    public let bibliography: Bibliography
     public let modified: Date
     /// Files the book carries besides its chunks (stylesheet, fonts, images).
     public let resources: [BookResource]
@@ -17,25 +20,22 @@ public struct BookSerialiser: Sendable {
     public let fontLicence: String
     /// Indexes and chronology, made once for the outline and for the packager.
     public let backMatter: BackMatter
-    /// Soft hyphens in running text, for print, in a language whose
-    /// conventions give them (Kazakh: paged-media engines have no patterns for it).
-    let hyphenation: (@Sendable (String) -> String)?
 
+    /// `places`: where every entry of the project lies.
     public init(
-        plan: BookPlan, project: ResolvedProject, modified: Date, resources: [BookResource], fontLicence: String,
-        forPrint: Bool = false
+        plan: BookPlan, configuration: ProjectConfiguration, bibliography: Bibliography, places: PlaceHierarchy,
+        modified: Date, resources: [BookResource], fontLicence: String
     ) {
-        hyphenation = forPrint ? LanguageConventions.of(plan.language).printHyphenation : nil
         self.plan = plan
-        self.project = project
+        self.configuration = configuration
+        self.bibliography = bibliography
         self.modified = modified
         self.resources = resources
         self.fontLicence = fontLicence
-        backMatter = BackMatter(plan: plan, project: project)
+        backMatter = BackMatter(plan: plan, configuration: configuration, places: places)
     }
 
     var language: LanguageTag { plan.language }
-    var configuration: ProjectConfiguration { project.configuration }
 
     /// `urn:uuid:` derived from edition and language: stable across builds.
     public var identifier: String {
@@ -113,7 +113,7 @@ public struct BookSerialiser: Sendable {
         let collation = Collation(language: language)
         var keys = Set<String>()
         for planned in plan.entries { keys.formUnion(planned.version.citedSources) }
-        let sources = keys.compactMap { project.bibliography[$0] }.map { source in
+        let sources = keys.compactMap { bibliography[$0] }.map { source in
             (collation.key((source.authors.first?.family ?? "") + " " + (source.title ?? source.key)), source)
         }.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1.key < $1.1.key }
         for (number, (_, source)) in sources.enumerated() {
@@ -129,9 +129,7 @@ public struct BookSerialiser: Sendable {
         xml.end()
     }
 
-    /// `ofBuild`: also what changes from build to build (date, entry count),
-    /// which only the outline carries: a chunk's bytes depend on its entries alone.
-    private func metadata(_ xml: XMLTreeBuilder, ofBuild: Bool = true) {
+    private func metadata(_ xml: XMLTreeBuilder) {
         xml.start("metadata")
         xml.element("identifier", text: identifier)
         xml.element("title", text: localized(plan.edition.title))
@@ -140,7 +138,6 @@ public struct BookSerialiser: Sendable {
         if !publisher.isEmpty { xml.element("publisher", text: publisher) }
         if let isbn = plan.edition.isbn[language] { xml.element("isbn", text: isbn) }
         xml.element("language", text: language.rawValue)
-        guard ofBuild else { return xml.end() }
         xml.element("modified", text: Self.timestamp(modified))
         xml.element("year", text: String(Calendar.utc.component(.year, from: modified)))
         xml.element("entry-count", text: String(plan.entries.count))
@@ -153,15 +150,57 @@ public struct BookSerialiser: Sendable {
         return "\(String(format: "%04d", c.year ?? 1970))-\(two(c.month))-\(two(c.day))T\(two(c.hour)):\(two(c.minute)):\(two(c.second))Z"
     }
 
-    // MARK: Chunks
+}
 
-    public func chunk(_ chunk: Chunk) -> XMLDocument {
+/// Writes one chunk of a book: its entries, made from them alone, the
+/// configuration, the files of the entries they link to and the sources
+/// they cite, so a chunk whose entries did not change is not written again.
+public struct ChunkSerialiser: Sendable {
+    public let edition: Edition
+    public let language: LanguageTag
+    /// As entries are written with it: titles, publisher and editions may be left out.
+    public let configuration: ProjectConfiguration
+    /// Every source the chunk's entries cite (others may be left out).
+    public let bibliography: Bibliography
+    /// What the entries' link-typed facts reach, in this book's language.
+    public let targets: TargetIndex
+    /// The chunk of this book each entry linked to is in.
+    public let files: [EntryID: String]
+    /// Soft hyphens in running text, for print, in a language whose
+    /// conventions give them (Kazakh: paged-media engines have no patterns for it).
+    let hyphenation: (@Sendable (String) -> String)?
+
+    public init(
+        edition: Edition, language: LanguageTag, configuration: ProjectConfiguration, bibliography: Bibliography,
+        targets: TargetIndex, files: [EntryID: String], forPrint: Bool
+    ) {
+        self.edition = edition
+        self.language = language
+        self.configuration = configuration
+        self.bibliography = bibliography
+        self.targets = targets
+        self.files = files
+        hyphenation = forPrint ? LanguageConventions.of(language).printHyphenation : nil
+    }
+
+    public func localized(_ text: LocalizedText) -> String {
+        text.text(in: language, fallbacks: configuration.languages) ?? ""
+    }
+
+    /// The document of the chunk `file`, under `letter`: `entries` are its
+    /// entries, in order, each with a version in the book's language.
+    public func document(file: String, letter: String, entries: [Entry]) -> XMLDocument {
         let xml = XMLTreeBuilder(root: "chunk", namespace: BookVocabulary.namespace, attributes: [
-            ("xml:lang", language.rawValue), ("edition", plan.edition.id), ("file", chunk.file), ("letter", chunk.letter),
+            ("xml:lang", language.rawValue), ("edition", edition.id), ("file", file), ("letter", letter),
         ])
-        metadata(xml, ofBuild: false)
-        for index in chunk.entries {
-            var writer = EntryWriter(serialiser: self, planned: plan.entries[index], xml: xml)
+        // The page title only: what else the book's metadata says reaches no chunk.
+        xml.start("metadata")
+        xml.element("title", text: localized(edition.title))
+        xml.element("language", text: language.rawValue)
+        xml.end()
+        for entry in entries {
+            guard let version = entry.version(language) else { continue }
+            var writer = EntryWriter(serialiser: self, entry: entry, version: version, xml: xml)
             writer.write()
         }
         return xml.finish()

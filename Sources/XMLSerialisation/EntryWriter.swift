@@ -5,21 +5,23 @@ import Resolution
 
 /// Writes one entry of a chunk: headword, facts, body, notes and sources.
 struct EntryWriter {
-    let serialiser: BookSerialiser
-    let planned: PlannedEntry
+    let serialiser: ChunkSerialiser
+    let entry: Entry
+    let version: Version
     let xml: XMLTreeBuilder
     /// Footnote numbers in order of first reference, and how often each was referenced.
     private var noteNumbers: [String: Int] = [:]
     private var noteOccurrences: [String: Int] = [:]
     private var typography: Typography
 
-    init(serialiser: BookSerialiser, planned: PlannedEntry, xml: XMLTreeBuilder) {
+    init(serialiser: ChunkSerialiser, entry: Entry, version: Version, xml: XMLTreeBuilder) {
         self.serialiser = serialiser
-        self.planned = planned
+        self.entry = entry
+        self.version = version
         self.xml = xml
-        typography = Typography(language: serialiser.plan.language)
+        typography = Typography(language: serialiser.language)
         var numbers: [String: Int] = [:]
-        planned.version.forEachInline { inline in
+        version.forEachInline { inline in
             if case .footnoteReference(let label) = inline.kind, numbers[label.lowercased()] == nil {
                 numbers[label.lowercased()] = numbers.count + 1
             }
@@ -27,14 +29,13 @@ struct EntryWriter {
         noteNumbers = numbers
     }
 
-    var id: EntryID { planned.entry.id }
-    var version: Version { planned.version }
-    var language: LanguageTag { serialiser.plan.language }
-    var configuration: ProjectConfiguration { serialiser.project.configuration }
+    var id: EntryID { entry.id }
+    var language: LanguageTag { serialiser.language }
+    var configuration: ProjectConfiguration { serialiser.configuration }
 
     mutating func write() {
-        let kind = planned.entry.kind.flatMap(configuration.kind(named:))
-        xml.start("entry", [("id", id.rawValue), ("anchor", Anchors.entry(id)), ("kind", planned.entry.kind ?? "")])
+        let kind = entry.kind.flatMap(configuration.kind(named:))
+        xml.start("entry", [("id", id.rawValue), ("anchor", Anchors.entry(id)), ("kind", entry.kind ?? "")])
         xml.element("title", text: typeset(version.title))
         if let kind { xml.element("kind-label", text: serialiser.localized(kind.label)) }
         if !version.aliases.isEmpty {
@@ -44,9 +45,9 @@ struct EntryWriter {
         }
         if let summary = version.summary { xml.element("summary", text: typeset(summary)) }
         writeFacts(kind)
-        if !planned.entry.categories.isEmpty {
+        if !entry.categories.isEmpty {
             xml.start("categories")
-            for id in planned.entry.categories {
+            for id in entry.categories {
                 xml.element("category", [("id", id)], text: configuration.category(id).map { serialiser.localized($0.label) } ?? id)
             }
             xml.end()
@@ -62,7 +63,7 @@ struct EntryWriter {
     // MARK: Facts
 
     private mutating func writeFacts(_ kind: KindSchema?) {
-        let neutral = planned.entry.facts.map { ($0.field, $0.value) }
+        let neutral = entry.facts.map { ($0.field, $0.value) }
         let text = version.facts.filter { if case .text = $0.value { true } else { false } }.map { ($0.field, $0.value) }
         let all = (neutral + text).sorted { a, b in
             (kind?.fields.firstIndex { $0.name == a.0 } ?? .max) < (kind?.fields.firstIndex { $0.name == b.0 } ?? .max)
@@ -119,7 +120,7 @@ struct EntryWriter {
         // A fact belongs to the entry in every language: resolve it again in this book's language.
         var resolution = fact.resolution
         if case .broken = fact.resolution {
-        } else if let link = serialiser.project.targets.link(to: fact.target, in: language) {
+        } else if let link = serialiser.targets.link(to: fact.target, in: language) {
             resolution = link
         }
         link(target: fact.target, section: nil, resolution: resolution, content: nil)
@@ -264,7 +265,7 @@ struct EntryWriter {
         switch resolution {
         case .resolved(let resolved):
             fallbackText = resolved.title
-            if let file = serialiser.plan.file(of: target) {
+            if let file = serialiser.files[target] {
                 let anchor = resolved.anchor.map { Anchors.section(target, $0) } ?? Anchors.entry(target)
                 attributes += [("status", "resolved"), ("file", file), ("anchor", anchor)]
             } else {
@@ -298,14 +299,14 @@ struct EntryWriter {
     }
 
     /// Whether the edition cites by author and year (FORMAT.md §4), rather than by number.
-    private var authorYear: Bool { serialiser.plan.edition.citationStyle == .authorYear }
+    private var authorYear: Bool { serialiser.edition.citationStyle == .authorYear }
 
     /// The version's sources: numbered in order of first citation, or, cited
     /// by author and year, in the alphabetical order of their authors (each
     /// keeps its number, which only names its anchor).
     private func writeSources() {
         var sources = version.citedSources.enumerated().compactMap { index, key in
-            serialiser.project.bibliography[key].map { (number: index + 1, source: $0) }
+            serialiser.bibliography[key].map { (number: index + 1, source: $0) }
         }
         guard !sources.isEmpty else { return }
         if authorYear {

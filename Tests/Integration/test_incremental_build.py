@@ -167,33 +167,30 @@ def test_a_new_build_date_re_renders_only_the_outline(asyl, project, tmp_path):
     assert made and not any(file.startswith("letter-") for _, _, file in made), made
 
 
-# Incremental builds: the build record under OUT/.cache lets a rebuild read,
-# check and render only the entries whose files changed.
+# Rebuilds after edits: the graph reads, checks and renders only what an
+# edit reaches, and the books are those of a clean build.
 
 TIMING = re.compile(r"^asyl: .*: \d+ ms$")
 
 
 def run_build(asyl, source, out, *extra, epoch=EPOCH):
-    return asyl("build", source, "--out", out, *extra, env={"SOURCE_DATE_EPOCH": epoch, "ASYL_TIMINGS": "1"})
+    return asyl("build", source, "--out", out, "--why", *extra, env={"SOURCE_DATE_EPOCH": epoch, "ASYL_TIMINGS": "1"})
 
 
 def was_incremental(result):
-    """Whether the build stayed incremental: it checked incrementally and never read the whole tree."""
-    lines = result.stderr.splitlines()
-    return any(line.startswith("asyl: incremental: read and check") for line in lines) and not any(
-        line.startswith("asyl: resolve every entry: ") for line in lines)
+    """Whether the build read again fewer entries than the tree has."""
+    read, entries = entries_read(result)
+    return read < entries
 
 
-def path_taken(result):
-    """Which build ran: `body` (only the changed entries' chunks), `summary` (an edit
-    reaching other entries, read from the record's summaries) or `full`."""
-    lines = result.stderr.splitlines()
-    if any(line.startswith("asyl: resolve every entry: ") for line in lines):
-        return "full"
-    if any(line.startswith("asyl: incremental: changed and linking entries read") for line in lines):
-        return "summary"
-    assert any(line.startswith("asyl: incremental: read and check") for line in lines), result.stderr[-2000:]
-    return "body"
+def made_again(result, *kinds):
+    """The products of these kinds a build made again (its --why lines), as (kind, argument)."""
+    found = []
+    for line in result.stderr.splitlines():
+        match = re.match(r"^asyl: why: ([a-z-]+) (.+?): (?!\d+ made)", line)
+        if match and match.group(1) in kinds:
+            found.append((match.group(1), match.group(2)))
+    return found
 
 
 def entries_read(result):
@@ -204,8 +201,8 @@ def entries_read(result):
 
 
 def report(result):
-    """What the build told the editor: findings, coverage, the files it wrote; not its timings."""
-    return [line for line in result.stderr.splitlines() if not TIMING.match(line)]
+    """What the build told the editor: findings, coverage, the files it wrote; not its timings or --why."""
+    return [line for line in result.stderr.splitlines() if not TIMING.match(line) and not line.startswith("asyl: why: ")]
 
 
 def outputs(out):
@@ -234,8 +231,9 @@ def test_a_body_edit_is_built_incrementally_and_equals_a_clean_build(asyl, proje
     assert result.returncode == 0, result.stderr[-2000:]
     assert was_incremental(result), result.stderr[-2000:]
     # Berel's chunks only, in the kk, ru and kk-Latn books of both editions, EPUB and print.
-    rendered = next(line for line in result.stderr.splitlines() if re.match(r"asyl: incremental: \d+ chunks", line))
-    assert 4 <= int(rendered.split()[2]) <= 12, rendered
+    rendered = made_again(result, "chunk-member", "print-piece")
+    assert 4 <= len(rendered) <= 12, rendered
+    assert not made_again(result, "outline-part"), "no chunk's cut moved, so no outline changed"
     clean, clean_outputs = clean_build(asyl, project, tmp_path)
     assert outputs(out) == clean_outputs
     assert report(result) == [line.replace(str(tmp_path / "clean"), str(out)) for line in report(clean)]
@@ -244,9 +242,8 @@ def test_a_body_edit_is_built_incrementally_and_equals_a_clean_build(asyl, proje
     assert was_incremental(again) and outputs(out) == clean_outputs
 
 
-@pytest.mark.parametrize("change, path", [("title", "summary"), ("link", "summary"), ("heading", "summary"),
-                                          ("new file", "summary"), ("removed file", "summary"), ("image", "full")])
-def test_an_edit_that_reaches_beyond_its_chunk_equals_a_clean_build(asyl, project, tmp_path, change, path):
+@pytest.mark.parametrize("change", ["title", "link", "heading", "new file", "removed file", "image"])
+def test_an_edit_that_reaches_beyond_its_chunk_equals_a_clean_build(asyl, project, tmp_path, change):
     out = tmp_path / "out"
     assert run_build(asyl, project, out).returncode == 0
     entry = project / "entries" / "monuments" / "berel.ru.md"
@@ -266,7 +263,7 @@ def test_an_edit_that_reaches_beyond_its_chunk_equals_a_clean_build(asyl, projec
         svg.write_bytes(svg.read_bytes() + b"\n")
     result = run_build(asyl, project, out)
     assert result.returncode == 0, result.stderr[-2000:]
-    assert path_taken(result) == path
+    assert was_incremental(result), result.stderr[-2000:]
     clean, clean_outputs = clean_build(asyl, project, tmp_path)
     assert outputs(out) == clean_outputs
     assert report(result) == [line.replace(str(tmp_path / "clean"), str(out)) for line in report(clean)]
@@ -298,17 +295,12 @@ def test_a_finding_in_an_edited_body_stops_the_build_as_a_fresh_check_does(asyl,
     assert outputs(out) == before
 
 
-def test_another_date_or_a_damaged_record_means_a_full_build(asyl, project, tmp_path):
+def test_another_date_re_renders_the_outline_and_reads_no_entry(asyl, project, tmp_path):
     out = tmp_path / "out"
     assert run_build(asyl, project, out).returncode == 0
     other_day = run_build(asyl, project, out, epoch="1763856000")
-    assert other_day.returncode == 0 and not was_incremental(other_day)
-    record = next((out / ".cache").glob("graph-*/record"))
-    data = bytearray(record.read_bytes())
-    data[len(data) // 2] ^= 0x01
-    record.write_bytes(bytes(data))
-    damaged = run_build(asyl, project, out, epoch="1763856000")
-    assert damaged.returncode == 0 and not was_incremental(damaged)
+    assert other_day.returncode == 0 and entries_read(other_day)[0] == 0
+    assert made_again(other_day, "outline-part") and not made_again(other_day, "chunk-member", "parsed-entry")
     clean = tmp_path / "clean"
     assert run_build(asyl, project, clean, "--no-cache", epoch="1763856000").returncode == 0
     assert outputs(out) == outputs(clean)
@@ -331,9 +323,9 @@ def test_a_check_after_a_build_reads_what_changed_and_reports_as_a_fresh_check(a
     assert incremental.returncode == fresh.returncode == 1
     assert incremental.stdout == fresh.stdout
     assert "[markup]" in incremental.stdout or "markup" in incremental.stdout
-    # The check leaves the record as the build wrote it: the next build still sees the edit.
+    # The build after it starts from the check's traces: it reads no entry again, and stops as the check did.
     rebuilt = run_build(asyl, source, out, "--format", "epub")
-    assert rebuilt.returncode == 1 and was_incremental(rebuilt)
+    assert rebuilt.returncode == 1 and entries_read(rebuilt)[0] == 0
 
 
 def test_books_and_print_folders_removed_since_are_made_again(asyl, project, tmp_path):
@@ -346,23 +338,23 @@ def test_books_and_print_folders_removed_since_are_made_again(asyl, project, tmp
     assert outputs(out) == first
     shutil.rmtree(next(out.glob("*/print-ru")))
     result = run_build(asyl, project, out)
-    assert result.returncode == 0 and not was_incremental(result)
+    assert result.returncode == 0 and was_incremental(result)
     assert outputs(out) == first
 
 
-def test_a_version_that_can_no_longer_be_read_is_reported_by_a_full_check(asyl, project, tmp_path):
+def test_a_version_that_can_no_longer_be_read_is_reported_and_stops_the_build(asyl, project, tmp_path):
     out = tmp_path / "out"
     assert run_build(asyl, project, out).returncode == 0
     first = outputs(out)
     entry = project / "entries" / "monuments" / "berel.en.md"
     entry.write_bytes(entry.read_bytes() + b"\n\xff\xfe broken\n")
     result = run_build(asyl, project, out)
-    assert result.returncode == 1 and not was_incremental(result)
+    assert result.returncode == 1 and was_incremental(result)
     assert "entries/monuments/berel.en.md" in result.stderr and "[unreadable-file]" in result.stderr
     assert outputs(out) == first
 
 
-def test_a_headword_edit_is_checked_over_the_summaries_as_a_fresh_check_does(asyl, tmp_path):
+def test_a_headword_edit_is_checked_and_built_as_a_fresh_check_and_a_clean_build_are(asyl, tmp_path):
     source = tmp_path / "corpus"
     subprocess.run(["python3", str(SHARED / "tools" / "gen-corpus.py"), "--entries", "120", "--out", str(source)], check=True)
     out = tmp_path / "out"
@@ -382,10 +374,10 @@ def test_a_headword_edit_is_checked_over_the_summaries_as_a_fresh_check_does(asy
         assert incremental.returncode == fresh.returncode == 1
         assert incremental.stdout == fresh.stdout
     result = run_build(asyl, source, out, "--format", "epub")
-    assert result.returncode == 1 and path_taken(result) == "summary"
+    assert result.returncode == 1 and was_incremental(result)
     target.write_text(re.sub(r"^title: (.*)$", r"title: \1 (жаңа)", text, count=1, flags=re.M), encoding="utf-8")
     result = run_build(asyl, source, out, "--format", "epub")
-    assert result.returncode == 0 and path_taken(result) == "summary"
+    assert result.returncode == 0 and was_incremental(result)
     clean, clean_outputs = clean_build(asyl, source, tmp_path, "--format", "epub")
     assert outputs(out) == clean_outputs
     assert report(result) == [line.replace(str(tmp_path / "clean"), str(out)) for line in report(clean)]
@@ -423,16 +415,17 @@ def test_files_added_and_removed_are_checked_as_a_fresh_check_does(asyl, tmp_pat
     assert with_findings[0] not in reports["text"]
 
 
-def test_why_says_what_made_the_build_read_every_file(asyl, project, tmp_path):
+def test_why_says_what_each_edit_made_again(asyl, project, tmp_path):
     out = tmp_path / "out"
-    env = {"SOURCE_DATE_EPOCH": EPOCH}
-    first = asyl("build", project, "--out", out, "--why", env=env)
-    assert "asyl: why: every source file read: no record of an earlier build" in first.stderr
+    first = run_build(asyl, project, out)
+    assert ("parsed-entry", "berel") in made_again(first, "parsed-entry") and "parsed-entry berel: new" in first.stderr
     append(project / "entries" / "monuments" / "berel.kk.md", "\nЖаңа сөйлем.\n")
-    body = asyl("build", project, "--out", out, "--why", env=env)
-    assert body.returncode == 0 and "every source file read" not in body.stderr
+    body = run_build(asyl, project, out)
+    assert body.returncode == 0 and "asyl: why: parsed-entry berel: entry-files berel changed" in body.stderr
+    # A line added to asyl.yaml changes no setting: the file is read again, and nothing made from it.
     append(project / "asyl.yaml", "\n")
-    config = asyl("build", project, "--out", out, "--why", env=env)
-    assert "asyl: why: every source file read: asyl.yaml changed" in config.stderr, config.stderr[-2000:]
-    other = asyl("build", project, "--out", out, "--why", env={"SOURCE_DATE_EPOCH": "1763856000"})
-    assert "asyl: why: every source file read: the last build was asked for another date" in other.stderr
+    config = run_build(asyl, project, out)
+    assert "asyl: why: project-file: source-listing changed (same result)" in config.stderr, config.stderr[-2000:]
+    assert not made_again(config, "parsed-entry", "chunk-member", "outline-part", "print-piece")
+    again = run_build(asyl, project, out)
+    assert "asyl: why: nothing was made again" in again.stderr or not made_again(again, "chunk-member", "parsed-entry")

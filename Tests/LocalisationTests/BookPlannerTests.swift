@@ -1,5 +1,6 @@
 import DocumentModel
 import Localisation
+import Resolution
 import Testing
 import TestSupport
 
@@ -13,7 +14,9 @@ import TestSupport
         let project = try fixture.resolved()
         let edition = Edition(id: "e", title: LocalizedText(), languages: [LanguageTag(language)], selection: selection,
                               isbn: LocalizedText(), formats: [.epub], location: .init(path: "asyl.yaml"))
-        return BookPlanner.plan(project, edition: edition, language: LanguageTag(language), includeDrafts: false)
+        return BookPlanner.plan(
+            project.entries.map(EntryOutline.init), places: PlaceHierarchy(project.entries), edition: edition,
+            language: LanguageTag(language), includeDrafts: false)
     }
 
     func ids(_ plan: BookPlan) -> [String] { plan.entries.map(\.entry.id.rawValue) }

@@ -2,6 +2,7 @@ import DocumentModel
 import Foundation
 import Localisation
 import NativeBridge
+import Resolution
 import Testing
 import TestSupport
 import XMLSerialisation
@@ -15,17 +16,35 @@ import XMLSerialisation
     static let golden = here.appendingPathComponent("Golden")
     static let styles = here.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("styles")
 
-    func book(_ language: String) throws -> BookSerialiser {
+    /// The fixture's book in `language`: its outline's serialiser, and each chunk's document.
+    func book(_ language: String) throws -> (outline: BookSerialiser, chunks: [(file: String, document: XMLDocument)]) {
         let fixture = try FixtureProject()
         defer { fixture.remove() }
         let project = try fixture.resolved()
         let edition = try #require(project.configuration.editions.first)
-        let plan = BookPlanner.plan(project, edition: edition, language: LanguageTag(language), includeDrafts: false)
-        return BookSerialiser(
-            plan: plan, project: project, modified: Date(timeIntervalSince1970: 1_763_769_600),
+        let places = PlaceHierarchy(project.entries)
+        let plan = BookPlanner.plan(
+            project.entries.map(EntryOutline.init), places: places, edition: edition, language: LanguageTag(language),
+            includeDrafts: false)
+        let outline = BookSerialiser(
+            plan: plan, configuration: project.configuration, bibliography: project.bibliography, places: places,
+            modified: Date(timeIntervalSince1970: 1_763_769_600),
             resources: [BookResource(href: "css/epub.css", mediaType: "text/css", role: "stylesheet"),
                         BookResource(href: "media/plan.png", mediaType: "image/png", role: "image")],
             fontLicence: "Licence text.")
+        var files: [EntryID: String] = [:]
+        for chunk in plan.chunks {
+            for planned in plan.entries[chunk.entries] { files[planned.entry.id] = chunk.file }
+        }
+        let serialiser = ChunkSerialiser(
+            edition: edition, language: plan.language, configuration: project.configuration,
+            bibliography: project.bibliography, targets: project.targets, files: files, forPrint: false)
+        let entries = Dictionary(uniqueKeysWithValues: project.entries.map { ($0.id, $0) })
+        let chunks = plan.chunks.map { chunk in
+            (chunk.file, serialiser.document(
+                file: chunk.file, letter: chunk.letter, entries: plan.entries[chunk.entries].map { entries[$0.entry.id]! }))
+        }
+        return (outline, chunks)
     }
 
     func compare(_ bytes: [UInt8], _ name: String) throws {
@@ -39,15 +58,14 @@ import XMLSerialisation
 
     @Test(arguments: ["kk", "ru", "en"])
     func xmlMatchesGoldenAndSchema(_ language: String) throws {
-        let serialiser = try book(language)
+        let book = try book(language)
         let schema = try RelaxNGSchema(path: Self.styles.appendingPathComponent("schema/asyl-book.rng").path)
-        let outline = serialiser.outline()
+        let outline = book.outline.outline()
         #expect(schema.validate(outline) == nil)
         try compare(outline.serialized(), "base.\(language).book.xml")
-        for chunk in serialiser.plan.chunks {
-            let document = serialiser.chunk(chunk)
-            #expect(schema.validate(document) == nil, "\(chunk.file): \(schema.validate(document) ?? "")")
-            try compare(document.serialized(), "base.\(language).\(chunk.file.replacingOccurrences(of: ".xhtml", with: ".xml"))")
+        for (file, document) in book.chunks {
+            #expect(schema.validate(document) == nil, "\(file): \(schema.validate(document) ?? "")")
+            try compare(document.serialized(), "base.\(language).\(file.replacingOccurrences(of: ".xhtml", with: ".xml"))")
         }
     }
 
@@ -55,11 +73,11 @@ import XMLSerialisation
     func xhtmlMatchesGolden(_ language: String) throws {
         XMLSettings.setStylesDirectory(Self.styles.path)
         let stylesheet = try XSLTStylesheet(path: Self.styles.appendingPathComponent("epub.xsl").path)
-        let serialiser = try book(language)
-        for chunk in serialiser.plan.chunks {
-            try compare(try stylesheet.transform(serialiser.chunk(chunk)), "base.\(language).\(chunk.file)")
+        let book = try book(language)
+        for (file, document) in book.chunks {
+            try compare(try stylesheet.transform(document), "base.\(language).\(file)")
         }
-        let outline = serialiser.outline()
+        let outline = book.outline.outline()
         for (part, file) in [("opf", "package.opf"), ("nav", "nav.xhtml"), ("ncx", "toc.ncx"), ("imprint", "imprint.xhtml")] {
             try compare(try stylesheet.transform(outline, parameters: [("part", part)]), "base.\(language).\(file)")
         }

@@ -557,16 +557,10 @@ struct ProjectCheck: ProjectQuery {
     }
 }
 
-/// The graphs a check and a build run: every kind of product registered in
-/// both, and each keeping the other's values in the store they share.
+/// The graph a check or a build runs: every kind of product registered,
+/// so each run can read the traces of any other on the same store.
 enum PipelineGraph {
-    static let kinds = CheckProducts.kinds + RenderProducts.kinds
+    static let kinds = CheckProducts.kinds + BookProducts.kinds + RenderProducts.kinds
 
-    static func check(store: Store) -> Graph {
-        Graph(store: store, scope: "check", companions: ["build"], kinds: kinds)
-    }
-
-    static func build(store: Store, stylesheets: CompiledStylesheets?) -> Graph {
-        Graph(store: store, scope: "build", companions: ["check"], kinds: kinds, services: stylesheets.map { [$0] } ?? [])
-    }
+    static func make(store: Store) -> Graph { Graph(store: store, kinds: kinds) }
 }

@@ -10,24 +10,13 @@ import Packaging
 /// and the render tools, and kept in the store, so a rebuild transforms and
 /// compresses only what changed.
 ///
-/// The XML documents are inputs, given by the builders that serialise
-/// them; a document a build did not serialise keeps the fingerprint it had,
-/// and what is made from it is taken from the store.
+/// Each is made from its document's XML (`BookProducts`), so a chunk whose
+/// XML came out as it was is not transformed again.
 enum RenderProducts {
     static let kinds: [any Query.Type] = [
-        RenderTools.self, DocumentXML.self, PackageFileBytes.self, ChunkMember.self, OutlinePart.self, FileMember.self,
+        RenderTools.self, PackageFileBytes.self, ChunkMember.self, OutlinePart.self, FileMember.self,
         PrintPiece.self,
     ]
-
-    /// Whether `key` names a product a book in `book`'s format is made of, and of that book.
-    static func isMember(_ key: QueryKey, of book: BookName) -> Bool {
-        switch (book.format, key.kind) {
-        case (.epub, FileMember.kind): return true
-        case (.epub, ChunkMember.kind), (.epub, OutlinePart.kind), (.print, PrintPiece.kind):
-            return BookName.split(key.argument)?.0 == book
-        default: return false
-        }
-    }
 }
 
 /// One book: an edition in a language and a format (`asyl-mura kk epub`).
@@ -62,28 +51,15 @@ protocol BookFileQuery: Query {
     var book: BookName { get }
     var name: String { get }
     init(book: BookName, name: String)
-    /// Whether the name may be empty: the product is then the whole book's.
-    static var namesTheBook: Bool { get }
 }
 
 extension BookFileQuery {
-    static var namesTheBook: Bool { false }
-
-    var argument: String { name.isEmpty ? book.description : "\(book) \(name)" }
+    var argument: String { "\(book) \(name)" }
 
     init?(argument: String) {
-        guard let (book, name) = BookName.split(argument), Self.namesTheBook || !name.isEmpty else { return nil }
+        guard let (book, name) = BookName.split(argument), !name.isEmpty else { return nil }
         self.init(book: book, name: name)
     }
-}
-
-/// A document of a book, serialised: the outline (`name` empty) or a chunk (`name` its file).
-struct DocumentXML: InputQuery, BookFileQuery {
-    typealias Value = [UInt8]
-    static let kind = "document-xml"
-    static let namesTheBook = true
-    var book: BookName
-    var name: String
 }
 
 /// A file an EPUB carries as it is (CSS, a font, an image), by its path in the package.
@@ -103,7 +79,7 @@ struct ChunkMember: BookFileQuery {
     var name: String
 
     func compute(_ context: QueryContext) throws -> ZIPMember {
-        let (document, stylesheets) = try Render.read(DocumentXML(book: book, name: name), context)
+        let (document, stylesheets) = try Render.read(try context.value(ChunkXML(book: book, name: name)), name, context)
         return EPUBPackager.member(PackageFile(path: name, bytes: try stylesheets.epub.transform(document)))
     }
 }
@@ -133,7 +109,7 @@ struct OutlinePart: Query {
 
     func compute(_ context: QueryContext) throws -> ZIPMember {
         // libxslt annotates the document it transforms, so each part reads its own copy.
-        let (document, stylesheets) = try Render.read(DocumentXML(book: book, name: ""), context)
+        let (document, stylesheets) = try Render.read(try context.value(OutlineXML(book)).bytes, "book.xml", context)
         return EPUBPackager.member(PackageFile(path: file, bytes: try stylesheets.epub.transform(document, parameters: [("part", part)])))
     }
 }
@@ -161,21 +137,21 @@ struct PrintPiece: BookFileQuery {
     var name: String
 
     func compute(_ context: QueryContext) throws -> ZIPMember {
-        let source = DocumentXML(book: book, name: name == Self.page ? "" : name)
-        let (document, stylesheets) = try Render.read(source, context)
+        let bytes = name == Self.page ? try context.value(OutlineXML(book)).bytes : try context.value(ChunkXML(book: book, name: name))
+        let (document, stylesheets) = try Render.read(bytes, name == Self.page ? "book.xml" : name, context)
         return ZIPMember(path: name, bytes: try stylesheets.print.transform(document))
     }
 }
 
 enum Render {
-    /// The tools and a document, as a rendered piece reads them, with the compiled stylesheets.
-    static func read(_ source: DocumentXML, _ context: QueryContext) throws -> (XMLDocument, CompiledStylesheets) {
+    /// A document parsed (`url` names it in libxml2's messages) with the
+    /// compiled stylesheets, read as a rendered piece reads them: with the tools.
+    static func read(_ bytes: [UInt8], _ url: String, _ context: QueryContext) throws -> (XMLDocument, CompiledStylesheets) {
         _ = try context.value(RenderTools())
-        let bytes = try context.value(source)
         guard let stylesheets = context.service(CompiledStylesheets.self) else {
             throw BuildError.stylesheet("the stylesheets were not compiled for this build")
         }
-        return (try XMLDocument.parse(bytes, url: source.name.isEmpty ? "book.xml" : source.name), stylesheets)
+        return (try XMLDocument.parse(bytes, url: url), stylesheets)
     }
 }
 

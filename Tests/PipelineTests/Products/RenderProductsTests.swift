@@ -15,17 +15,11 @@ import Testing
         #expect(OutlinePart(argument: part.argument)?.key == part.key)
         let image = FileMember("media/Берел қорымы.jpg")
         #expect(FileMember(argument: image.argument)?.path == "media/Берел қорымы.jpg")
-        #expect(DocumentXML(argument: "asyl-mura kk epub")?.name == "")
+        #expect(OutlineXML(argument: "asyl-mura kk epub")?.book == kk)
+        #expect(ChunkXML(argument: "asyl-mura kk epub") == nil)
         #expect(ChunkMember(argument: "asyl-mura kk pdf letter-01.xhtml") == nil)
-    }
-
-    @Test func aBookIsMadeOnlyOfItsOwnMembers() {
-        #expect(RenderProducts.isMember(ChunkMember(book: kk, name: "letter-01.xhtml").key, of: kk))
-        #expect(!RenderProducts.isMember(ChunkMember(book: ru, name: "letter-01.xhtml").key, of: kk))
-        #expect(RenderProducts.isMember(FileMember("css/epub.css").key, of: kk))
-        #expect(!RenderProducts.isMember(PrintPiece(book: kk, name: "index.html").key, of: kk))
-        #expect(!RenderProducts.isMember(DocumentXML(book: kk, name: "").key, of: kk))
-        let print = BookName(edition: "asyl-mura", language: LanguageTag("kk"), format: .print)
-        #expect(RenderProducts.isMember(PrintPiece(book: print, name: "index.html").key, of: print))
+        let plan = ChunkPlan(book: EditionLanguage(edition: "asyl-mura", language: LanguageTag("kk-Latn")), file: "letter-01.xhtml")
+        #expect(ChunkPlan(argument: plan.argument)?.key == plan.key)
+        #expect(BookPlanQuery(argument: "asyl-mura") == nil && BookPlanQuery(argument: "asyl-mura kk")?.book.language == LanguageTag("kk"))
     }
 }
