@@ -169,7 +169,8 @@ struct BinaryDecoder: Decoder {
     func singleValueContainer() throws -> any SingleValueDecodingContainer { SingleReader(decoder: self) }
 
     func child(at position: Int, key: any CodingKey) -> BinaryDecoder {
-        BinaryDecoder(source: source, position: position, codingPath: codingPath + [key])
+        // The path is not tracked (see `BinaryEncoder`): errors name the key that failed.
+        BinaryDecoder(source: source, position: position, codingPath: codingPath)
     }
 
     var isNull: Bool { tag == .null }

@@ -152,6 +152,8 @@ final class BinarySink {
     }
 }
 
+/// The coding path is not tracked (it stays as the top value's): making it
+/// costs an allocation per value, and no type Asyl keeps reads it.
 struct BinaryEncoder: Encoder {
     let sink: BinarySink
     let codingPath: [any CodingKey]
@@ -204,7 +206,7 @@ private struct KeyedWriter<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: some Encodable, forKey key: Key) throws {
         try entry(key)
         let depth = sink.depth
-        try sink.encode(value, codingPath: codingPath + [key])
+        try sink.encode(value, codingPath: codingPath)
         sink.close(downTo: depth)
     }
 
@@ -212,23 +214,23 @@ private struct KeyedWriter<Key: CodingKey>: KeyedEncodingContainerProtocol {
         -> KeyedEncodingContainer<NestedKey>
     {
         entryLater(key)
-        return BinaryEncoder(sink: sink, codingPath: codingPath + [key]).container(keyedBy: type)
+        return BinaryEncoder(sink: sink, codingPath: codingPath).container(keyedBy: type)
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
         entryLater(key)
-        return BinaryEncoder(sink: sink, codingPath: codingPath + [key]).unkeyedContainer()
+        return BinaryEncoder(sink: sink, codingPath: codingPath).unkeyedContainer()
     }
 
     mutating func superEncoder() -> any Encoder {
         sink.itemLater(of: identity)
         sink.key("super")
-        return BinaryEncoder(sink: sink, codingPath: codingPath + [IndexKey.init(intValue: -1)!])
+        return BinaryEncoder(sink: sink, codingPath: codingPath)
     }
 
     mutating func superEncoder(forKey key: Key) -> any Encoder {
         entryLater(key)
-        return BinaryEncoder(sink: sink, codingPath: codingPath + [key])
+        return BinaryEncoder(sink: sink, codingPath: codingPath)
     }
 }
 
@@ -260,26 +262,26 @@ private struct UnkeyedWriter: UnkeyedEncodingContainer {
         let index = count
         try item()
         let depth = sink.depth
-        try sink.encode(value, codingPath: codingPath + [IndexKey(index)])
+        try sink.encode(value, codingPath: codingPath)
         sink.close(downTo: depth)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         let index = count
         sink.itemLater(of: identity)
-        return BinaryEncoder(sink: sink, codingPath: codingPath + [IndexKey(index)]).container(keyedBy: type)
+        return BinaryEncoder(sink: sink, codingPath: codingPath).container(keyedBy: type)
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
         let index = count
         sink.itemLater(of: identity)
-        return BinaryEncoder(sink: sink, codingPath: codingPath + [IndexKey(index)]).unkeyedContainer()
+        return BinaryEncoder(sink: sink, codingPath: codingPath).unkeyedContainer()
     }
 
     mutating func superEncoder() -> any Encoder {
         let index = count
         sink.itemLater(of: identity)
-        return BinaryEncoder(sink: sink, codingPath: codingPath + [IndexKey(index)])
+        return BinaryEncoder(sink: sink, codingPath: codingPath)
     }
 }
 

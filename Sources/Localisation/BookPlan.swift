@@ -4,7 +4,7 @@ import Resolution
 /// One edition in one language, ready to serialise: the entries it holds in
 /// the language's alphabetical order, grouped by initial letter and cut into
 /// content documents, and where each entry ends up.
-public struct BookPlan: Hashable, Sendable, Codable {
+public struct BookPlan: Sendable {
     public var edition: Edition
     public var language: LanguageTag
     public var entries: [PlannedEntry]
@@ -13,16 +13,24 @@ public struct BookPlan: Hashable, Sendable, Codable {
     public var missing: [EntryID]
     var fileOfEntry: [EntryID: String]
 
-    public init(
-        edition: Edition, language: LanguageTag, entries: [PlannedEntry], letters: [LetterGroup], missing: [EntryID],
-        fileOfEntry: [EntryID: String]
-    ) {
-        self.edition = edition
-        self.language = language
-        self.entries = entries
+    /// The plan of an ordered book cut into `letters`; `outline` gives each entry's outline.
+    public init(order: BookOrder, letters: [LetterGroup], outline: (EntryID) -> EntryOutline?) {
+        edition = order.edition
+        language = order.language
+        missing = order.missing
         self.letters = letters
-        self.missing = missing
-        self.fileOfEntry = fileOfEntry
+        entries = order.entries.map { ordered in
+            // An order is made from the same outlines: each entry has one, with the version it was ordered by.
+            guard var entry = outline(ordered.id), let version = entry.version(order.language) else {
+                preconditionFailure("the ordered entry \(ordered.id) has no outline in \(order.language)")
+            }
+            entry.versions = []
+            return PlannedEntry(entry: entry, version: version, letter: ordered.letter)
+        }
+        fileOfEntry = [:]
+        for chunk in letters.flatMap(\.chunks) {
+            for entry in order.entries[chunk.entries] { fileOfEntry[entry.id] = chunk.file }
+        }
     }
 
     /// The content document holding an entry, if this book has it.
@@ -31,8 +39,24 @@ public struct BookPlan: Hashable, Sendable, Codable {
     public var chunks: [Chunk] { letters.flatMap(\.chunks) }
 }
 
-/// An entry of a book: its outline and the version the book prints.
-public struct PlannedEntry: Hashable, Sendable, Codable {
+/// The entries of one edition in one language, in the language's
+/// alphabetical order, each with its initial letter: a plan before it is
+/// cut into chunks (which needs the entries' sizes, and nothing else).
+public struct BookOrder: Hashable, Sendable, Codable {
+    public struct Entry: Hashable, Sendable, Codable {
+        public var id: EntryID
+        public var letter: String
+    }
+
+    public var edition: Edition
+    public var language: LanguageTag
+    public var entries: [Entry]
+    /// Entries the edition selects that have no version in this language.
+    public var missing: [EntryID]
+}
+
+/// An entry of a book: its outline, without its versions, and the version the book prints.
+public struct PlannedEntry: Hashable, Sendable {
     public var entry: EntryOutline
     public var version: EntryOutline.VersionOutline
     public var letter: String
@@ -73,53 +97,66 @@ public enum BookPlanner {
     /// text (about 300 KB of XHTML), so reading systems open them quickly.
     public static let chunkBudget = 200_000
 
-    /// `outlines`: every entry's, sorted by id; `places`: where each lies.
+    /// Every step at once: `outlines` (every entry's, sorted by id) ordered,
+    /// cut by `sizes` (each entry's, by language; `EntryOutline.sizes(of:)`), and planned.
     public static func plan(
-        _ outlines: [EntryOutline], places: PlaceHierarchy, edition: Edition, language: LanguageTag, includeDrafts: Bool
+        _ outlines: [EntryOutline], sizes: [EntryID: [LanguageTag: Int]], places: PlaceHierarchy, edition: Edition,
+        language: LanguageTag, includeDrafts: Bool
     ) -> BookPlan {
+        let order = order(outlines, places: places, edition: edition, language: language, includeDrafts: includeDrafts)
+        let byID = Dictionary(outlines.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return BookPlan(order: order, letters: letters(order, size: { sizes[$0]?[language] ?? 0 }), outline: { byID[$0] })
+    }
+
+    /// The entries `edition` selects that have a version in `language`, in its
+    /// alphabetical order. `outlines`: every entry's; only what selects and
+    /// orders entries is read (kind, categories, headwords, sort keys, drafts).
+    public static func order(
+        _ outlines: [EntryOutline], places: PlaceHierarchy, edition: Edition, language: LanguageTag, includeDrafts: Bool
+    ) -> BookOrder {
         let collation = Collation(language: language)
-        let selected = EditionSelector.select(outlines, edition.selection, places: places)
         var missing: [EntryID] = []
-        var planned: [(key: CollationKey, title: String, entry: PlannedEntry)] = []
-        for entry in selected {
+        var ordered: [(key: CollationKey, title: String, entry: BookOrder.Entry)] = []
+        for entry in EditionSelector.select(outlines, edition.selection, places: places) {
             guard let version = entry.version(language), includeDrafts || !version.isDraft else {
                 missing.append(entry.id)
                 continue
             }
             let sortText = version.sort ?? version.title
-            planned.append((collation.key(sortText), version.title,
-                            PlannedEntry(entry: entry, version: version, letter: collation.initial(sortText))))
+            ordered.append((collation.key(sortText), version.title, BookOrder.Entry(id: entry.id, letter: collation.initial(sortText))))
         }
-        planned.sort { a, b in
+        ordered.sort { a, b in
             if a.key != b.key { return a.key < b.key }
             if a.title != b.title { return a.title < b.title }
-            return a.entry.entry.id < b.entry.entry.id
+            return a.entry.id < b.entry.id
         }
-        let entries = planned.map(\.entry)
+        return BookOrder(edition: edition, language: language, entries: ordered.map(\.entry), missing: missing)
+    }
 
+    /// The ordered entries grouped by letter and cut into chunks by their
+    /// sizes (`Version.estimatedSize`), files numbered in reading order:
+    /// letter-01.xhtml, letter-01-2.xhtml…
+    public static func letters(_ order: BookOrder, size: (EntryID) -> Int) -> [LetterGroup] {
+        let entries = order.entries
         var letters: [LetterGroup] = []
-        var fileOfEntry: [EntryID: String] = [:]
         var index = 0
         while index < entries.count {
             let letter = entries[index].letter
             var end = index
             while end < entries.count, entries[end].letter == letter { end += 1 }
-            let chunks = cut(entries[index..<end].map(\.version.size)).map { range in
+            let chunks = cut(entries[index..<end].map { size($0.id) }).map { range in
                 Chunk(file: "", letter: letter, entries: index + range.lowerBound..<index + range.upperBound)
             }
             letters.append(LetterGroup(letter: letter, chunks: chunks))
             index = end
         }
-        // Files are numbered in reading order: letter-01.xhtml, letter-01-2.xhtml…
         for (letterIndex, group) in letters.enumerated() {
-            for (part, _) in group.chunks.enumerated() {
+            for part in group.chunks.indices {
                 let number = letterIndex + 1 < 10 ? "0\(letterIndex + 1)" : "\(letterIndex + 1)"
-                let file = "letter-\(number)" + (part == 0 ? "" : "-\(part + 1)") + ".xhtml"
-                letters[letterIndex].chunks[part].file = file
-                for position in group.chunks[part].entries { fileOfEntry[entries[position].entry.id] = file }
+                letters[letterIndex].chunks[part].file = "letter-\(number)" + (part == 0 ? "" : "-\(part + 1)") + ".xhtml"
             }
         }
-        return BookPlan(edition: edition, language: language, entries: entries, letters: letters, missing: missing, fileOfEntry: fileOfEntry)
+        return letters
     }
 
     /// A letter's entries, by their sizes, cut into chunks within `chunkBudget`.

@@ -3,9 +3,9 @@ import EDTF
 
 /// What a book's plan and back matter read of an entry, made from the
 /// resolved entry: its kind, categories and dated facts, and for each
-/// version its headword, sort key, aliases, size, sources, images and
-/// links. A book is planned from outlines alone, so an edit of a body that
-/// leaves its outline as it was reaches no plan.
+/// version its headword, sort key, aliases, sources, images and links. A
+/// book is planned from outlines and sizes alone (`sizes(of:)`, kept
+/// apart), so an edit of a body's text leaves its entry's outline as it was.
 public struct EntryOutline: Hashable, Sendable, Codable {
     public struct VersionOutline: Hashable, Sendable, Codable {
         public var language: LanguageTag
@@ -13,8 +13,6 @@ public struct EntryOutline: Hashable, Sendable, Codable {
         public var sort: String?
         public var aliases: [String]
         public var isDraft: Bool
-        /// `Version.estimatedSize`: where a letter is cut into chunks.
-        public var size: Int
         /// In order of first citation.
         public var citedSources: [String]
         /// The image files it shows, by path in the tree and media type, sorted.
@@ -69,12 +67,32 @@ public struct EntryOutline: Hashable, Sendable, Codable {
             }
             return VersionOutline(
                 language: version.language, title: version.title, sort: version.sort, aliases: version.aliases,
-                isDraft: version.isDraft, size: version.estimatedSize, citedSources: version.citedSources,
+                isDraft: version.isDraft, citedSources: version.citedSources,
                 images: images.sorted(), links: version.linkedEntries.union(factLinks).subtracting([entry.id]).sorted())
         }
     }
 
     public func version(_ language: LanguageTag) -> VersionOutline? {
         versions.first { $0.language == language }
+    }
+
+    /// Each version's `estimatedSize`, by language: where a letter is cut into chunks.
+    public static func sizes(of entry: Entry) -> [LanguageTag: Int] {
+        Dictionary(entry.versions.map { ($0.language, $0.estimatedSize) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// What selects and orders the entry in a book (`BookPlanner.order`), and nothing else.
+    public var ordering: EntryOutline {
+        var copy = self
+        copy.dates = []
+        copy.versions = versions.map { version in
+            var version = version
+            version.aliases = []
+            version.citedSources = []
+            version.images = []
+            version.links = []
+            return version
+        }
+        return copy
     }
 }

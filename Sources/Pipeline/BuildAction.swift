@@ -50,12 +50,13 @@ public struct BuildAction: Sendable {
     }
 
     public func run() throws -> BuildReport {
-        var clock = StageClock()
         let checking = CheckAction(source: source, overrides: overrides)
         let scan = try checking.scan()
         let outputExisted = FileSystem.kind(of: output.path) != nil
         let store = useCache ? Store(root: output.appendingPathComponent(".cache"), version: AsylVersion.string) : Store()
+        var traces = StageClock()
         let graph = PipelineGraph.make(store: store)
+        traces.lap("traces read")
         let check = checking.check(scan, in: graph)
         guard !check.failed(strict: strict) else {
             if outputExisted {
@@ -67,6 +68,7 @@ public struct BuildAction: Sendable {
             }
             return BuildReport(check: check)
         }
+        var clock = StageClock()
         let configuration = check.configuration
         let known = configuration.editions.map(\.id)
         if let unknown = editions.first(where: { !known.contains($0) }) {
@@ -77,16 +79,17 @@ public struct BuildAction: Sendable {
         try graph.set(RenderTools(), to: RenderTools.fingerprint(styles: stylesheets.folders))
         try graph.set(BuildOptions(), to: BuildOptions.Value(
             includeDrafts: includeDrafts, date: Int64(date.timeIntervalSince1970.rounded(.down))))
+        clock.lap("stylesheets")
 
         var report = BuildReport(check: check)
         for edition in configuration.editions where editions.isEmpty || editions.contains(edition.id) {
             for language in edition.languages where languages.isEmpty || languages.contains(language) {
-                guard let plan = try graph.value(BookPlanQuery(EditionLanguage(edition: edition.id, language: language))) else {
+                guard let layout = try graph.value(BookLayout(EditionLanguage(edition: edition.id, language: language))) else {
                     continue
                 }
                 clock.lap("\(language): plan")
                 report.coverage.append(Coverage(
-                    edition: edition.id, language: language, entries: plan.entries.count, missing: plan.missing))
+                    edition: edition.id, language: language, entries: layout.entries, missing: layout.missing))
                 for format in edition.formats where formats.isEmpty || formats.contains(format) {
                     let book = BookName(edition: edition.id, language: language, format: format)
                     let destination = bookLocation(book)
@@ -95,12 +98,12 @@ public struct BuildAction: Sendable {
                         let xmlFolder = emitXML
                             ? output.appendingPathComponent(edition.id).appendingPathComponent("xml-\(language.rawValue)") : nil
                         try EPUBBuilder(
-                            book: book, plan: plan, tree: scan.root, styles: styles, graph: graph, date: date, xmlFolder: xmlFolder
+                            book: book, layout: layout, tree: scan.root, styles: styles, graph: graph, date: date, xmlFolder: xmlFolder
                         ).write(to: destination)
                         report.outputs.append(destination)
                     case .print:
                         try PrintBuilder(
-                            book: book, plan: plan, geometry: configuration.printGeometry, tree: scan.root, graph: graph,
+                            book: book, layout: layout, geometry: configuration.printGeometry, tree: scan.root, graph: graph,
                             styles: styles
                         ).write(to: destination)
                         report.outputs.append(destination.appendingPathComponent("index.html"))
@@ -111,6 +114,7 @@ public struct BuildAction: Sendable {
         }
         // After a build of everything, what it did not use is out of date.
         graph.save(keepingOthers: !isUnfiltered)
+        clock.lap("traces saved")
         report.explanations = graph.explanations
         return report
     }

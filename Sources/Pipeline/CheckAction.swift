@@ -68,8 +68,10 @@ public struct CheckAction: Sendable {
             }
             let configuration = try graph.value(ProjectFile()).content
             let diagnostics = apply(to: check.findings, configuration: configuration)
+            let tree = Self.quoting(diagnostics, scan: scan)
+            clock.lap("check: the files findings quote read")
             return CheckReport(
-                diagnostics: diagnostics, tree: Self.quoting(diagnostics, scan: scan), configuration: configuration,
+                diagnostics: diagnostics, tree: tree, configuration: configuration,
                 translations: check.translations, fileCount: check.fileCount, raw: check.findings)
         } catch {
             // Products of the check only throw on a programming error (an input not set, a cycle).

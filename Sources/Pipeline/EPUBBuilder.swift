@@ -12,7 +12,7 @@ import Parallelism
 /// taken from its store when what it is made from has not changed.
 struct EPUBBuilder {
     let book: BookName
-    let plan: BookPlan
+    let layout: BookLayout.Layout
     let tree: URL
     let styles: URL
     let graph: Graph
@@ -31,11 +31,10 @@ struct EPUBBuilder {
         var style: String?
     }
 
-    /// What an EPUB of `plan` carries besides its documents: the CSS, the fonts and the images its entries show.
-    static func carried(_ plan: BookPlan) -> [CarriedFile] {
+    /// What an EPUB carries besides its documents: the CSS, the fonts and the images its entries show.
+    static func carried(_ images: [EntryOutline.ImageFile]) -> [CarriedFile] {
         var files = [CarriedFile(path: "css/epub.css", mediaType: "text/css", role: "stylesheet", style: "epub.css")]
         files += fonts.map { CarriedFile(path: "fonts/" + $0, mediaType: "font/ttf", role: "font", style: "fonts/" + $0) }
-        let images = Set(plan.entries.flatMap(\.version.images)).sorted()
         files += images.map { CarriedFile(path: $0.path, mediaType: $0.mediaType, role: "image", style: nil) }
         return files
     }
@@ -50,25 +49,19 @@ struct EPUBBuilder {
 
     func write(to destination: URL) throws {
         var clock = StageClock()
-        let outline = try graph.value(OutlineXML(book))
         if let xmlFolder {
             try FileManager.default.createDirectory(at: xmlFolder, withIntermediateDirectories: true)
-            try Data(outline.bytes).write(to: xmlFolder.appendingPathComponent("book.xml"))
+            try Data(try graph.value(OutlineXML(book)).bytes).write(to: xmlFolder.appendingPathComponent("book.xml"))
         }
-        var parts = [("opf", "package.opf"), ("nav", "nav.xhtml"), ("ncx", "toc.ncx"), ("cover", "cover.xhtml"),
-                     ("titlepage", "titlepage.xhtml"), ("imprint", "imprint.xhtml")]
-        // Back matter pages exist only when they have something to list (the stylesheets check the same).
-        if outline.hasIndex { parts.append(("index", "index.xhtml")) }
-        if outline.hasRegions { parts.append(("regions", "regions.xhtml")) }
-        if outline.hasChronology { parts.append(("chronology", "chronology.xhtml")) }
-        let files = try Self.carried(plan).map { file in
+        let parts = try graph.value(EPUBParts(book))
+        let files = try Self.carried(layout.images).map { file in
             (file.path, try read(file.style.map(styles.appendingPathComponent) ?? tree.appendingPathComponent(file.path)))
         }
         clock.lap("\(book): outline")
 
         // Parts first: each transforms the whole outline, so they are the
         // longest jobs; one job at a time to a core, so they run side by side.
-        let jobs: [Job] = parts.map { .part(name: $0.0, file: $0.1) } + plan.chunks.map { .chunk(file: $0.file) }
+        let jobs: [Job] = parts.map { .part(name: $0.name, file: $0.file) } + layout.chunks.map { .chunk(file: $0) }
             + files.map { .file(path: $0.0, bytes: $0.1) }
         let (graph, book, xmlFolder) = (self.graph, self.book, self.xmlFolder)
         let made = jobs.concurrentMap(batch: 1) { job in
@@ -95,7 +88,7 @@ struct EPUBBuilder {
             }
         }
         let members = try made.map { try $0.get() }
-        clock.lap("\(book): \(plan.chunks.count) chunks, \(parts.count) parts, \(files.count) files")
+        clock.lap("\(book): \(layout.chunks.count) chunks, \(parts.count) parts, \(files.count) files")
         try EPUBPackager.write(members.map(\.member), to: destination, date: date)
         // The book is written: what it was made of need not stay in memory.
         graph.release(members.map(\.key) + files.map { PackageFileBytes($0.0).key } + [OutlineXML(book).key])

@@ -18,7 +18,7 @@ import XMLSerialisation
 /// temporary name and swapped into place at the end.
 struct PrintBuilder {
     let book: BookName
-    let plan: BookPlan
+    let layout: BookLayout.Layout
     /// The page geometry of asyl.yaml's `print:`.
     let geometry: PrintGeometry
     let tree: URL
@@ -38,7 +38,7 @@ struct PrintBuilder {
 
         let (book, graph) = (self.book, self.graph)
         let page = PrintPiece(book: book, name: PrintPiece.page)
-        try Self.writePage(try Self.piece(page, graph), chunks: Set(plan.chunks.map(\.file)),
+        try Self.writePage(try Self.piece(page, graph), chunks: Set(layout.chunks),
                            to: work.appendingPathComponent("index.html")) { file in
             let bytes = try Self.piece(PrintPiece(book: book, name: file), graph)
             graph.release([ChunkXML(book: book, name: file).key, PrintPiece(book: book, name: file).key])
@@ -58,7 +58,7 @@ struct PrintBuilder {
         for font in EPUBBuilder.fonts + ["PTSerif-LICENSE.txt", "AsylArrows.ttf", "AsylArrows-LICENSE.txt"] {
             try FileManager.default.copyItem(at: styles.appendingPathComponent("fonts/" + font), to: fonts.appendingPathComponent(font))
         }
-        for image in Set(plan.entries.flatMap(\.version.images)).sorted() {
+        for image in layout.images {
             let target = work.appendingPathComponent(image.path)
             try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             try FileManager.default.copyItem(at: tree.appendingPathComponent(image.path), to: target)

@@ -8,6 +8,7 @@ import re
 import shutil
 
 import subprocess
+import zipfile
 
 import pytest
 
@@ -429,3 +430,50 @@ def test_why_says_what_each_edit_made_again(asyl, project, tmp_path):
     assert not made_again(config, "parsed-entry", "chunk-member", "outline-part", "print-piece")
     again = run_build(asyl, project, out)
     assert "asyl: why: nothing was made again" in again.stderr or not made_again(again, "chunk-member", "parsed-entry")
+
+
+@pytest.mark.parametrize("change", ["publisher", "source"])
+def test_an_edit_of_the_project_or_the_sources_remakes_only_what_reads_it(asyl, project, tmp_path, change):
+    out = tmp_path / "out"
+    assert run_build(asyl, project, out).returncode == 0
+    if change == "publisher":
+        path, old, new = project / "asyl.yaml", "en: The Asyl Project}", "en: The Asyl Project Press}"
+    else:
+        path, old, new = project / "sources.yaml", "title: Развалины Сыгнака (Сугнак)", "title: Развалины Сыгнака"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    result = run_build(asyl, project, out)
+    assert result.returncode == 0, result.stderr[-2000:]
+    # Entries are checked with neither the publisher nor a source's title: the check reads none again.
+    assert entries_read(result)[0] == 0
+    if change == "publisher":
+        # The front matter only, in the English books.
+        assert not made_again(result, "parsed-entry", "chunk-member", "chunk-xml")
+        assert made_again(result, "outline-part") and all(" en " in argument for _, argument in made_again(result, "outline-part"))
+    else:
+        # The chunks that cite it, whose entries are read again to be written.
+        assert made_again(result, "chunk-member") and made_again(result, "chunk-xml")
+    clean, clean_outputs = clean_build(asyl, project, tmp_path)
+    assert outputs(out) == clean_outputs
+
+
+def test_a_stylesheet_edit_renders_every_document_again_and_checks_nothing_again(asyl, project, tmp_path):
+    styles = tmp_path / "styles"
+    shutil.copytree(ROOT / "styles", styles)
+    env = {"SOURCE_DATE_EPOCH": EPOCH, "ASYL_TIMINGS": "1", "ASYL_STYLES": str(styles)}
+    out = tmp_path / "out"
+    assert asyl("build", project, "--out", out, env=env).returncode == 0
+    chunk = styles / "epub" / "chunk.xsl"
+    chunk.write_text(chunk.read_text(encoding="utf-8").replace(
+        '<h1 class="letter-title" id="letter.title">', '<h1 class="letter-title letter" id="letter.title">'), encoding="utf-8")
+    result = asyl("build", project, "--out", out, "--why", env=env)
+    assert result.returncode == 0, result.stderr[-2000:]
+    # Documents' XML is not kept: it is written again from the entries, and comes out the same.
+    assert entries_read(result)[0] == 0 and made_again(result, "chunk-member")
+    assert all("(same result)" in line for line in result.stderr.splitlines() if line.startswith("asyl: why: chunk-xml "))
+    clean = tmp_path / "clean"
+    assert asyl("build", project, "--out", clean, "--no-cache", env=env).returncode == 0
+    assert outputs(out) == outputs(clean)
+    with zipfile.ZipFile(next(out.glob("asyl-mura/*.kk.epub"))) as book:
+        assert 'class="letter-title letter"' in book.read("EPUB/letter-01.xhtml").decode("utf-8")

@@ -15,8 +15,9 @@ import TestSupport
         let edition = Edition(id: "e", title: LocalizedText(), languages: [LanguageTag(language)], selection: selection,
                               isbn: LocalizedText(), formats: [.epub], location: .init(path: "asyl.yaml"))
         return BookPlanner.plan(
-            project.entries.map(EntryOutline.init), places: PlaceHierarchy(project.entries), edition: edition,
-            language: LanguageTag(language), includeDrafts: false)
+            project.entries.map(EntryOutline.init),
+            sizes: Dictionary(uniqueKeysWithValues: project.entries.map { ($0.id, EntryOutline.sizes(of: $0)) }),
+            places: PlaceHierarchy(project.entries), edition: edition, language: LanguageTag(language), includeDrafts: false)
     }
 
     func ids(_ plan: BookPlan) -> [String] { plan.entries.map(\.entry.id.rawValue) }

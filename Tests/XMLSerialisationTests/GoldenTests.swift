@@ -24,8 +24,9 @@ import XMLSerialisation
         let edition = try #require(project.configuration.editions.first)
         let places = PlaceHierarchy(project.entries)
         let plan = BookPlanner.plan(
-            project.entries.map(EntryOutline.init), places: places, edition: edition, language: LanguageTag(language),
-            includeDrafts: false)
+            project.entries.map(EntryOutline.init),
+            sizes: Dictionary(uniqueKeysWithValues: project.entries.map { ($0.id, EntryOutline.sizes(of: $0)) }),
+            places: places, edition: edition, language: LanguageTag(language), includeDrafts: false)
         let outline = BookSerialiser(
             plan: plan, configuration: project.configuration, bibliography: project.bibliography, places: places,
             modified: Date(timeIntervalSince1970: 1_763_769_600),

@@ -8,20 +8,31 @@ import NativeBridge
 import Resolution
 import XMLSerialisation
 
-/// The books' documents as products of the build graph: each entry's
-/// outline → shards of outlines → a book's plan → each chunk's plan → the
-/// chunk's XML, made from its entries alone; and the book's outline XML,
-/// made from the plan. `RenderProducts` transform these into members.
+/// The books' documents as products of the build graph: shards of the
+/// entries' outlines and of their sizes → a book's order → its cuts into
+/// chunks → each chunk's plan → the chunk's XML, made from its entries
+/// alone; and the book's outline XML, made from the order, the cuts and the
+/// outlines. `RenderProducts` transform these into members.
 ///
-/// A plan is made from outlines, so an edit of a body that leaves its
-/// entry's outline as it was (its size included) reaches no plan, and a
-/// plan made again that leaves a chunk's entries and the files they link
-/// to as they were reaches no chunk.
+/// Each piece reads only what it needs, so a change stops early: an edit
+/// of a body's text changes its entry's size and nothing else, so it
+/// reaches no order; cuts made again where they were reach no chunk's plan
+/// and no outline.
 enum BookProducts {
     static let kinds: [any Query.Type] = [
-        BuildOptions.self, BookEntry.self, EntryOutlineQuery.self, OutlineShard.self, ProjectPlaces.self, BookPlanQuery.self,
-        BookContents.self, BookEdition.self, ChunkSettings.self, ChunkPlan.self, CitedSource.self, ChunkXML.self, OutlineXML.self,
+        BuildOptions.self, BookEntry.self, OutlineShard.self, SizeShard.self, OrderShard.self, ProjectPlaces.self,
+        BookEdition.self, BookOrderQuery.self, BookCuts.self, BookLayout.self, ChunkSettings.self, ChunkPlan.self,
+        CitedSource.self, ChunkXML.self, OutlineXML.self,
     ]
+
+    /// The plan of a book from its order and cuts, with the outlines of its entries.
+    static func plan(_ order: BookOrder, _ letters: [LetterGroup], _ context: QueryContext) throws -> BookPlan {
+        var outlines: [EntryID: EntryOutline] = [:]
+        for shard in Set(order.entries.map { CheckProducts.shard(of: $0.id) }).sorted() {
+            for outline in try context.value(OutlineShard(shard)) { outlines[outline.id] = outline }
+        }
+        return BookPlan(order: order, letters: letters, outline: { outlines[$0] })
+    }
 }
 
 /// What the build is asked for besides the books: whether drafts are
@@ -84,26 +95,49 @@ struct BookEntry: EntryQuery {
     }
 }
 
-/// What a book's plan reads of an entry.
-struct EntryOutlineQuery: EntryQuery {
-    static let kind = "entry-outline"
-    var id: EntryID
-    init(_ id: EntryID) { self.id = id }
-
-    func compute(_ context: QueryContext) throws -> EntryOutline? {
-        try context.value(BookEntry(id)).map(EntryOutline.init)
-    }
-}
-
-/// The outlines of a shard's entries, sorted by id (stored, so a plan made
-/// again after an edit reads 64 values, not every entry).
+/// The outlines of a shard's entries, sorted by id (stored, so what reads
+/// every entry's reads 256 values). Made from the resolved entries
+/// themselves, not from a product per entry: what a build checks of a
+/// shard that has not changed is one trace.
 struct OutlineShard: ShardQuery {
     static let kind = "outline-shard"
     var shard: Int
     init(_ shard: Int) { self.shard = shard }
 
     func compute(_ context: QueryContext) throws -> [EntryOutline] {
-        try context.value(ShardMembers(shard)).compactMap { try context.value(EntryOutlineQuery($0)) }
+        let derived = try context.value(EntryConfiguration()).derivedLanguages
+        return try context.value(ShardMembers(shard)).compactMap { id in
+            try context.value(ResolvedEntry(id)).entry.map { EntryOutline(derived.reduce($0, DerivedLanguages.derive)) }
+        }
+    }
+}
+
+/// The sizes of a shard's entries' versions (`Version.estimatedSize`),
+/// where chunks are cut: what a body edit changes.
+struct SizeShard: ShardQuery {
+    static let kind = "size-shard"
+    var shard: Int
+    init(_ shard: Int) { self.shard = shard }
+
+    func compute(_ context: QueryContext) throws -> [EntryID: [LanguageTag: Int]] {
+        let derived = try context.value(EntryConfiguration()).derivedLanguages
+        var sizes: [EntryID: [LanguageTag: Int]] = [:]
+        for id in try context.value(ShardMembers(shard)) {
+            guard let entry = try context.value(ResolvedEntry(id)).entry else { continue }
+            sizes[id] = EntryOutline.sizes(of: derived.reduce(entry, DerivedLanguages.derive))
+        }
+        return sizes
+    }
+}
+
+/// What selects and orders a shard's entries in a book (`EntryOutline.ordering`).
+struct OrderShard: ShardQuery {
+    static let kind = "order-shard"
+    var shard: Int
+    init(_ shard: Int) { self.shard = shard }
+
+    func compute(_ context: QueryContext) throws -> [EntryOutline] {
+        try context.value(OutlineShard(shard)).map(\.ordering)
     }
 }
 
@@ -121,39 +155,64 @@ struct ProjectPlaces: ProjectQuery {
     }
 }
 
-/// A book in one language planned: its entries in order, its letters and
-/// chunks. Stored: every build reads it, to know the book's chunks.
-struct BookPlanQuery: EditionLanguageQuery {
-    static let kind = "book-plan"
+/// The entries of a book in one language, in order (stored: every build
+/// that cuts chunks again reads it, and it changes only with a headword, a
+/// sort key, a kind, a category, a place, a draft or the edition).
+struct BookOrderQuery: EditionLanguageQuery {
+    static let kind = "book-order"
     static var isStored: Bool { true }
     var book: EditionLanguage
     init(_ book: EditionLanguage) { self.book = book }
 
-    func compute(_ context: QueryContext) throws -> BookPlan? {
+    func compute(_ context: QueryContext) throws -> BookOrder? {
         guard let edition = try context.value(BookEdition(book)) else { return nil }
         var outlines: [EntryOutline] = []
-        for shard in 0..<CheckProducts.shards { outlines += try context.value(OutlineShard(shard)) }
+        for shard in 0..<CheckProducts.shards { outlines += try context.value(OrderShard(shard)) }
         outlines.sort { $0.id < $1.id }
-        return BookPlanner.plan(
+        return BookPlanner.order(
             outlines, places: PlaceHierarchy(parents: try context.value(ProjectPlaces())), edition: edition,
             language: book.language, includeDrafts: try context.value(BuildOptions()).includeDrafts)
     }
 }
 
-/// A book's plan as its outline reads it: without the sizes and links of
-/// its entries, so that an edit of a body that moves no chunk's cut reaches no outline.
-struct BookContents: EditionLanguageQuery {
-    static let kind = "book-contents"
+/// A book's letters cut into chunks, by its order and its entries' sizes.
+struct BookCuts: EditionLanguageQuery {
+    static let kind = "book-cuts"
     var book: EditionLanguage
     init(_ book: EditionLanguage) { self.book = book }
 
-    func compute(_ context: QueryContext) throws -> BookPlan? {
-        guard var plan = try context.value(BookPlanQuery(book)) else { return nil }
-        for index in plan.entries.indices {
-            plan.entries[index].version.size = 0
-            plan.entries[index].version.links = []
-        }
-        return plan
+    func compute(_ context: QueryContext) throws -> [LetterGroup] {
+        guard let order = try context.value(BookOrderQuery(book)) else { return [] }
+        var sizes: [EntryID: [LanguageTag: Int]] = [:]
+        for shard in 0..<CheckProducts.shards { sizes.merge(try context.value(SizeShard(shard))) { first, _ in first } }
+        return BookPlanner.letters(order, size: { sizes[$0]?[book.language] ?? 0 })
+    }
+}
+
+/// What the builders read of a plan: its chunks, how many entries it holds
+/// and which it lacks, and the images it shows (stored: small, and read on
+/// every build).
+struct BookLayout: EditionLanguageQuery {
+    struct Layout: Codable, Sendable, Hashable {
+        var chunks: [String]
+        var entries: Int
+        var missing: [EntryID]
+        var images: [EntryOutline.ImageFile]
+    }
+
+    typealias Value = Layout?
+
+    static let kind = "book-layout"
+    static var isStored: Bool { true }
+    var book: EditionLanguage
+    init(_ book: EditionLanguage) { self.book = book }
+
+    func compute(_ context: QueryContext) throws -> Layout? {
+        guard let order = try context.value(BookOrderQuery(book)) else { return nil }
+        let plan = try BookProducts.plan(order, try context.value(BookCuts(book)), context)
+        return Layout(
+            chunks: plan.chunks.map(\.file), entries: plan.entries.count, missing: plan.missing,
+            images: Set(plan.entries.flatMap(\.version.images)).sorted())
     }
 }
 
@@ -231,14 +290,23 @@ struct ChunkPlan: Query {
     }
 
     func compute(_ context: QueryContext) throws -> Contents? {
-        guard let plan = try context.value(BookPlanQuery(book)), let chunk = plan.chunks.first(where: { $0.file == file })
+        let letters = try context.value(BookCuts(book))
+        guard let order = try context.value(BookOrderQuery(book)),
+              let chunk = letters.lazy.flatMap(\.chunks).first(where: { $0.file == file })
         else { return nil }
-        let entries = plan.entries[chunk.entries]
-        var files: [EntryID: String] = [:]
-        for planned in entries {
-            for target in planned.version.links { files[target] = plan.file(of: target) }
+        var fileOf: [EntryID: String] = [:]
+        for chunk in letters.flatMap(\.chunks) {
+            for entry in order.entries[chunk.entries] { fileOf[entry.id] = chunk.file }
         }
-        return Contents(letter: chunk.letter, entries: entries.map(\.entry.id), files: files)
+        let ids = order.entries[chunk.entries].map(\.id)
+        let members = Set(ids)
+        var files: [EntryID: String] = [:]
+        for shard in Set(ids.map(CheckProducts.shard(of:))).sorted() {
+            for outline in try context.value(OutlineShard(shard)) where members.contains(outline.id) {
+                for target in outline.version(book.language)?.links ?? [] { files[target] = fileOf[target] }
+            }
+        }
+        return Contents(letter: chunk.letter, entries: ids, files: files)
     }
 }
 
@@ -319,13 +387,15 @@ struct OutlineXML: Query {
 
     func compute(_ context: QueryContext) throws -> Value {
         let pair = EditionLanguage(edition: book.edition, language: book.language)
-        guard let plan = try context.value(BookContents(pair)) else { throw BuildError.stylesheet("no book \(book)") }
+        guard let order = try context.value(BookOrderQuery(pair)) else { throw BuildError.stylesheet("no book \(book)") }
+        let plan = try BookProducts.plan(order, try context.value(BookCuts(pair)), context)
         let configuration = ChunkSettings.derived(try context.value(ProjectFile()).content, book.language)
         let date = Date(timeIntervalSince1970: TimeInterval(try context.value(BuildOptions()).date))
         var resources: [BookResource] = []
         var licence = ""
         if book.format == .epub {
-            resources = EPUBBuilder.carried(plan).map { BookResource(href: $0.path, mediaType: $0.mediaType, role: $0.role) }
+            let images = Set(plan.entries.flatMap(\.version.images)).sorted()
+            resources = EPUBBuilder.carried(images).map { BookResource(href: $0.path, mediaType: $0.mediaType, role: $0.role) }
             _ = try context.value(RenderTools())
             guard let styles = context.service(CompiledStylesheets.self)?.styles,
                   let bytes = FileSystem.readRegularFile(styles.appendingPathComponent("fonts/PTSerif-LICENSE.txt").path)

@@ -30,7 +30,7 @@ enum CheckProducts {
 
     /// Entries are grouped into this many shards, so that what reads every
     /// entry reads a few stored values, and an edit remakes one of them.
-    static let shards = 64
+    static let shards = 256
 
     /// An entry's shard, the same on every machine and run (FNV-1a of its id).
     static func shard(of id: EntryID) -> Int {

@@ -14,7 +14,7 @@ import Packaging
 /// XML came out as it was is not transformed again.
 enum RenderProducts {
     static let kinds: [any Query.Type] = [
-        RenderTools.self, PackageFileBytes.self, ChunkMember.self, OutlinePart.self, FileMember.self,
+        RenderTools.self, PackageFileBytes.self, EPUBParts.self, ChunkMember.self, OutlinePart.self, FileMember.self,
         PrintPiece.self,
     ]
 }
@@ -81,6 +81,35 @@ struct ChunkMember: BookFileQuery {
     func compute(_ context: QueryContext) throws -> ZIPMember {
         let (document, stylesheets) = try Render.read(try context.value(ChunkXML(book: book, name: name)), name, context)
         return EPUBPackager.member(PackageFile(path: name, bytes: try stylesheets.epub.transform(document)))
+    }
+}
+
+/// The parts an EPUB makes from its outline, as (stylesheet `part`, file):
+/// the package, navigation and front matter, and the back matter pages
+/// that have something to list (the stylesheets check the same).
+struct EPUBParts: Query {
+    struct Part: Codable, Sendable, Hashable {
+        var name: String
+        var file: String
+    }
+
+    static let kind = "epub-parts"
+    var book: BookName
+    var argument: String { book.description }
+    init(_ book: BookName) { self.book = book }
+    init?(argument: String) {
+        guard let (book, rest) = BookName.split(argument), rest.isEmpty else { return nil }
+        self.book = book
+    }
+
+    func compute(_ context: QueryContext) throws -> [Part] {
+        let outline = try context.value(OutlineXML(book))
+        var parts = [("opf", "package.opf"), ("nav", "nav.xhtml"), ("ncx", "toc.ncx"), ("cover", "cover.xhtml"),
+                     ("titlepage", "titlepage.xhtml"), ("imprint", "imprint.xhtml")]
+        if outline.hasIndex { parts.append(("index", "index.xhtml")) }
+        if outline.hasRegions { parts.append(("regions", "regions.xhtml")) }
+        if outline.hasChronology { parts.append(("chronology", "chronology.xhtml")) }
+        return parts.map { Part(name: $0.0, file: $0.1) }
     }
 }
 

@@ -20,6 +20,6 @@ import Testing
         #expect(ChunkMember(argument: "asyl-mura kk pdf letter-01.xhtml") == nil)
         let plan = ChunkPlan(book: EditionLanguage(edition: "asyl-mura", language: LanguageTag("kk-Latn")), file: "letter-01.xhtml")
         #expect(ChunkPlan(argument: plan.argument)?.key == plan.key)
-        #expect(BookPlanQuery(argument: "asyl-mura") == nil && BookPlanQuery(argument: "asyl-mura kk")?.book.language == LanguageTag("kk"))
+        #expect(BookOrderQuery(argument: "asyl-mura") == nil && BookOrderQuery(argument: "asyl-mura kk")?.book.language == LanguageTag("kk"))
     }
 }
