@@ -169,8 +169,7 @@ struct BinaryDecoder: Decoder {
     func singleValueContainer() throws -> any SingleValueDecodingContainer { SingleReader(decoder: self) }
 
     func child(at position: Int, key: any CodingKey) -> BinaryDecoder {
-        // The path is not tracked (see `BinaryEncoder`): errors name the key that failed.
-        BinaryDecoder(source: source, position: position, codingPath: codingPath)
+        BinaryDecoder(source: source, position: position, codingPath: codingPath + [key])
     }
 
     var isNull: Bool { tag == .null }

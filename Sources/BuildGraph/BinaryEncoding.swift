@@ -152,8 +152,6 @@ final class BinarySink {
     }
 }
 
-/// The coding path is not tracked (it stays as the top value's): making it
-/// costs an allocation per value, and no type Asyl keeps reads it.
 struct BinaryEncoder: Encoder {
     let sink: BinarySink
     let codingPath: [any CodingKey]
@@ -206,7 +204,7 @@ private struct KeyedWriter<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: some Encodable, forKey key: Key) throws {
         try entry(key)
         let depth = sink.depth
-        try sink.encode(value, codingPath: codingPath)
+        try sink.encode(value, codingPath: codingPath + [key])
         sink.close(downTo: depth)
     }
 
@@ -214,23 +212,23 @@ private struct KeyedWriter<Key: CodingKey>: KeyedEncodingContainerProtocol {
         -> KeyedEncodingContainer<NestedKey>
     {
         entryLater(key)
-        return BinaryEncoder(sink: sink, codingPath: codingPath).container(keyedBy: type)
+        return BinaryEncoder(sink: sink, codingPath: codingPath + [key]).container(keyedBy: type)
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
         entryLater(key)
-        return BinaryEncoder(sink: sink, codingPath: codingPath).unkeyedContainer()
+        return BinaryEncoder(sink: sink, codingPath: codingPath + [key]).unkeyedContainer()
     }
 
     mutating func superEncoder() -> any Encoder {
         sink.itemLater(of: identity)
         sink.key("super")
-        return BinaryEncoder(sink: sink, codingPath: codingPath)
+        return BinaryEncoder(sink: sink, codingPath: codingPath + [IndexKey.init(intValue: -1)!])
     }
 
     mutating func superEncoder(forKey key: Key) -> any Encoder {
         entryLater(key)
-        return BinaryEncoder(sink: sink, codingPath: codingPath)
+        return BinaryEncoder(sink: sink, codingPath: codingPath + [key])
     }
 }
 
@@ -262,26 +260,26 @@ private struct UnkeyedWriter: UnkeyedEncodingContainer {
         let index = count
         try item()
         let depth = sink.depth
-        try sink.encode(value, codingPath: codingPath)
+        try sink.encode(value, codingPath: codingPath + [IndexKey(index)])
         sink.close(downTo: depth)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         let index = count
         sink.itemLater(of: identity)
-        return BinaryEncoder(sink: sink, codingPath: codingPath).container(keyedBy: type)
+        return BinaryEncoder(sink: sink, codingPath: codingPath + [IndexKey(index)]).container(keyedBy: type)
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
         let index = count
         sink.itemLater(of: identity)
-        return BinaryEncoder(sink: sink, codingPath: codingPath).unkeyedContainer()
+        return BinaryEncoder(sink: sink, codingPath: codingPath + [IndexKey(index)]).unkeyedContainer()
     }
 
     mutating func superEncoder() -> any Encoder {
         let index = count
         sink.itemLater(of: identity)
-        return BinaryEncoder(sink: sink, codingPath: codingPath)
+        return BinaryEncoder(sink: sink, codingPath: codingPath + [IndexKey(index)])
     }
 }
 

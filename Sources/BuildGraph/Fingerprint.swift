@@ -25,10 +25,19 @@ public struct Fingerprint: Hashable, Comparable, Sendable, Codable, CustomString
     public var bytes: [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(32)
-        for word in [words.0, words.1, words.2, words.3] {
+        append(to: &bytes)
+        return bytes
+    }
+
+    /// Appends the digest's 32 bytes (with no array of its own: a trace file writes hundreds of thousands).
+    func append(to bytes: inout [UInt8]) {
+        func word(_ word: UInt64) {
             for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: word >> UInt64(shift))) }
         }
-        return bytes
+        word(words.0)
+        word(words.1)
+        word(words.2)
+        word(words.3)
     }
 
     /// The fingerprint of some bytes.

@@ -7,7 +7,10 @@
 /// length and UTF-8), the keys (count, then each as kind number, length and
 /// UTF-8 argument), the traces (count, then each as key number, witness
 /// length + 1 and its bytes, or 0 for none, the 32-byte fingerprint, the
-/// count of dependencies and each as key number and fingerprint).
+/// count of dependencies and each as its key number times two, plus one
+/// when its fingerprint is that of its own trace in the file, else followed
+/// by the fingerprint). Most products read what this very run made, so most
+/// dependencies take a byte or two rather than 33.
 struct TraceFile {
     var traces: [Trace]
 
@@ -39,6 +42,9 @@ struct TraceFile {
             writer.number(kinds[key.kind]!)
             writer.text(key.argument)
         }
+        var own: [QueryKey: Fingerprint] = [:]
+        own.reserveCapacity(traces.count)
+        for trace in traces { own[trace.key] = trace.fingerprint }
         writer.number(traces.count)
         for trace in traces {
             writer.number(keys[trace.key]!)
@@ -48,11 +54,15 @@ struct TraceFile {
             } else {
                 writer.number(0)
             }
-            writer.bytes += trace.fingerprint.bytes
+            trace.fingerprint.append(to: &writer.bytes)
             writer.number(trace.dependencies.count)
             for dependency in trace.dependencies {
-                writer.number(keys[dependency.key]!)
-                writer.bytes += dependency.fingerprint.bytes
+                if own[dependency.key] == dependency.fingerprint {
+                    writer.number(keys[dependency.key]! * 2 + 1)
+                } else {
+                    writer.number(keys[dependency.key]! * 2)
+                    dependency.fingerprint.append(to: &writer.bytes)
+                }
             }
         }
         return writer.bytes
@@ -68,27 +78,38 @@ struct TraceFile {
             guard kind < kinds.count else { throw Malformed() }
             return QueryKey(kind: kinds[kind], argument: try reader.text())
         }
-        func key(_ reader: inout Reader) throws(Malformed) -> QueryKey {
-            let index = try reader.number()
-            guard index < keys.count else { throw Malformed() }
-            return keys[index]
-        }
         var traces: [Trace] = []
+        var own: [Int: Fingerprint] = [:]
+        /// Dependencies whose fingerprint is their own trace's, which may come later: (trace, dependency, key).
+        var pending: [(Int, Int, Int)] = []
         for _ in 0..<(try reader.count(minimumSize: 35)) {
-            let owner = try key(&reader)
+            let ownerIndex = try reader.number()
+            guard ownerIndex < keys.count, own[ownerIndex] == nil else { throw Malformed() }
+            let owner = keys[ownerIndex]
             let witnessLength = try reader.number()
             let witness = witnessLength == 0 ? nil : try reader.take(witnessLength - 1)
             let fingerprint = try reader.fingerprint()
+            own[ownerIndex] = fingerprint
             var dependencies: [Dependency] = []
-            let count = try reader.count(minimumSize: 33)
+            let count = try reader.count(minimumSize: 1)
             dependencies.reserveCapacity(count)
             for _ in 0..<count {
-                let read = try key(&reader)
-                dependencies.append(Dependency(key: read, fingerprint: try reader.fingerprint()))
+                let number = try reader.number()
+                guard number / 2 < keys.count else { throw Malformed() }
+                if number % 2 == 1 {
+                    pending.append((traces.count, dependencies.count, number / 2))
+                    dependencies.append(Dependency(key: keys[number / 2], fingerprint: fingerprint))
+                } else {
+                    dependencies.append(Dependency(key: keys[number / 2], fingerprint: try reader.fingerprint()))
+                }
             }
             traces.append(Trace(key: owner, witness: witness, dependencies: dependencies, fingerprint: fingerprint))
         }
         guard reader.position == bytes.count else { throw Malformed() }
+        for (trace, dependency, key) in pending {
+            guard let fingerprint = own[key] else { throw Malformed() }
+            traces[trace].dependencies[dependency].fingerprint = fingerprint
+        }
         self.traces = traces
     }
 

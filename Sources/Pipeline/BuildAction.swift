@@ -116,6 +116,8 @@ public struct BuildAction: Sendable {
         graph.save(keepingOthers: !isUnfiltered)
         clock.lap("traces saved")
         report.explanations = graph.explanations
+        // Freeing every product's value takes a while, and nothing waits for it (see `CheckAction.run`).
+        DispatchQueue.global().async { [graph] in _ = graph }
         return report
     }
 

@@ -22,6 +22,21 @@ import Testing
         #expect(try TraceFile(decoding: TraceFile(traces: []).encoded()).traces.isEmpty)
     }
 
+    /// A dependency read as its own trace records it (as most are) costs no fingerprint; others keep theirs.
+    @Test func aDependencyAsItsOwnTraceRecordsItTakesNoFingerprint() throws {
+        let (a, b) = (QueryKey(kind: "sum", argument: "ab"), QueryKey(kind: "cell", argument: "a"))
+        let current = [
+            Trace(key: a, witness: nil, dependencies: [Dependency(key: b, fingerprint: .of([1]))], fingerprint: .of([2])),
+            Trace(key: b, witness: nil, dependencies: [], fingerprint: .of([1])),
+        ]
+        var stale = current
+        stale[0].dependencies[0].fingerprint = .of([7])
+        let (short, long) = (TraceFile(traces: current).encoded(), TraceFile(traces: stale).encoded())
+        #expect(long.count == short.count + 32)
+        #expect(try TraceFile(decoding: short).traces == current)
+        #expect(try TraceFile(decoding: long).traces == stale)
+    }
+
     @Test func eachKeyIsWrittenOnce() {
         let bytes = TraceFile(traces: traces).encoded()
         #expect(bytes.count < 3 * 32 + 3 * 32 + 80)

@@ -21,7 +21,7 @@ import XMLSerialisation
 enum BookProducts {
     static let kinds: [any Query.Type] = [
         BuildOptions.self, BookEntry.self, OutlineShard.self, SizeShard.self, OrderShard.self, ProjectPlaces.self,
-        BookEdition.self, BookOrderQuery.self, BookCuts.self, BookLayout.self, ChunkSettings.self, ChunkPlan.self,
+        BookEdition.self, BookOrderQuery.self, BookCuts.self, BookFiles.self, BookLayout.self, ChunkSettings.self, ChunkPlan.self,
         CitedSource.self, ChunkXML.self, OutlineXML.self,
     ]
 
@@ -189,6 +189,24 @@ struct BookCuts: EditionLanguageQuery {
     }
 }
 
+/// The chunk each entry of a book is in: what its order and cuts say, so
+/// fingerprinted by them, and never encoded.
+struct BookFiles: EditionLanguageQuery {
+    static let kind = "book-files"
+    static var fingerprintsValue: Bool { false }
+    var book: EditionLanguage
+    init(_ book: EditionLanguage) { self.book = book }
+
+    func compute(_ context: QueryContext) throws -> [EntryID: String] {
+        guard let order = try context.value(BookOrderQuery(book)) else { return [:] }
+        var files: [EntryID: String] = [:]
+        for chunk in try context.value(BookCuts(book)).flatMap(\.chunks) {
+            for entry in order.entries[chunk.entries] { files[entry.id] = chunk.file }
+        }
+        return files
+    }
+}
+
 /// What the builders read of a plan: its chunks, how many entries it holds
 /// and which it lacks, and the images it shows (stored: small, and read on
 /// every build).
@@ -294,10 +312,7 @@ struct ChunkPlan: Query {
         guard let order = try context.value(BookOrderQuery(book)),
               let chunk = letters.lazy.flatMap(\.chunks).first(where: { $0.file == file })
         else { return nil }
-        var fileOf: [EntryID: String] = [:]
-        for chunk in letters.flatMap(\.chunks) {
-            for entry in order.entries[chunk.entries] { fileOf[entry.id] = chunk.file }
-        }
+        let fileOf = try context.value(BookFiles(book))
         let ids = order.entries[chunk.entries].map(\.id)
         let members = Set(ids)
         var files: [EntryID: String] = [:]

@@ -185,7 +185,8 @@ struct EntryConfiguration: ProjectQuery {
 struct EntryListing: ProjectQuery {
     struct Value: Codable, Sendable {
         var root: String
-        var entries: [EntryID: [ListedFile]]
+        /// By shard (`CheckProducts.shard(of:)`), then by entry.
+        var shards: [[EntryID: [ListedFile]]]
         /// `stray-file` findings.
         var findings: [Diagnostic]
         /// Files named like versions, in any language.
@@ -203,15 +204,17 @@ struct EntryListing: ProjectQuery {
         let (versionPaths, stray) = SourceTreeLoader.entryFiles(listing.files.keys)
         // Without languages no file can be read as a version; the config findings say why.
         guard !configuration.languages.isEmpty else {
-            return Value(root: listing.root, entries: [:], findings: [], versionFiles: versionPaths.count)
+            return Value(
+                root: listing.root, shards: Array(repeating: [:], count: CheckProducts.shards), findings: [],
+                versionFiles: versionPaths.count)
         }
         let (accepted, findings) = ProjectParser.versionFiles(versionPaths, strayFiles: stray, configuration: configuration)
-        var entries: [EntryID: [ListedFile]] = [:]
+        var shards: [[EntryID: [ListedFile]]] = Array(repeating: [:], count: CheckProducts.shards)
         for path in accepted {
-            let name = VersionFileName(String(path.split(separator: "/").last!))!
-            entries[EntryID(name.id), default: []].append(ListedFile(path: path, stamp: listing.files[path]!))
+            let id = EntryID(VersionFileName(String(path.split(separator: "/").last!))!.id)
+            shards[CheckProducts.shard(of: id)][id, default: []].append(ListedFile(path: path, stamp: listing.files[path]!))
         }
-        return Value(root: listing.root, entries: entries, findings: findings, versionFiles: versionPaths.count)
+        return Value(root: listing.root, shards: shards, findings: findings, versionFiles: versionPaths.count)
     }
 }
 
@@ -237,7 +240,7 @@ struct EntryIndex: ProjectQuery {
     static var isStored: Bool { false }
 
     func compute(_ context: QueryContext) throws -> [EntryID] {
-        try context.value(EntryListing()).entries.keys.sorted()
+        try context.value(EntryListing()).shards.flatMap(\.keys).sorted()
     }
 }
 
@@ -263,7 +266,7 @@ struct ShardMembers: ShardQuery {
     init(_ shard: Int) { self.shard = shard }
 
     func compute(_ context: QueryContext) throws -> [EntryID] {
-        try context.value(EntryIndex()).filter { CheckProducts.shard(of: $0) == shard }
+        try context.value(ShardListing(shard)).entries.keys.sorted()
     }
 }
 
@@ -282,7 +285,7 @@ struct ShardListing: ShardQuery {
 
     func compute(_ context: QueryContext) throws -> Value {
         let listing = try context.value(EntryListing())
-        return Value(root: listing.root, entries: listing.entries.filter { CheckProducts.shard(of: $0.key) == shard })
+        return Value(root: listing.root, entries: listing.shards[shard])
     }
 
     /// Hashed rather than encoded: it is made again on every run that finds a file changed.
