@@ -21,33 +21,39 @@ struct TraceFile {
         var kinds: [String: Int] = [:]
         var kindList: [String] = []
         var keys: [QueryKey: Int] = [:]
+        keys.reserveCapacity(traces.count)
         var keyList: [QueryKey] = []
-        func number(_ key: QueryKey) {
-            guard keys[key] == nil else { return }
-            if kinds[key.kind] == nil {
-                kinds[key.kind] = kindList.count
+        var keyKinds: [Int] = []
+        // Each key is looked up once where it occurs: a large run writes half a million of them.
+        func number(_ key: QueryKey) -> Int {
+            if let number = keys[key] { return number }
+            let kind: Int
+            if let known = kinds[key.kind] {
+                kind = known
+            } else {
+                kind = kindList.count
+                kinds[key.kind] = kind
                 kindList.append(key.kind)
             }
             keys[key] = keyList.count
             keyList.append(key)
+            keyKinds.append(kind)
+            return keyList.count - 1
         }
-        for trace in traces {
-            number(trace.key)
-            for dependency in trace.dependencies { number(dependency.key) }
-        }
+        let owners = traces.map { number($0.key) }
+        let read = traces.map { $0.dependencies.map { number($0.key) } }
+        var own = [Fingerprint?](repeating: nil, count: keyList.count)
+        for (trace, owner) in zip(traces, owners) { own[owner] = trace.fingerprint }
         writer.number(kindList.count)
         for kind in kindList { writer.text(kind) }
         writer.number(keyList.count)
-        for key in keyList {
-            writer.number(kinds[key.kind]!)
+        for (key, kind) in zip(keyList, keyKinds) {
+            writer.number(kind)
             writer.text(key.argument)
         }
-        var own: [QueryKey: Fingerprint] = [:]
-        own.reserveCapacity(traces.count)
-        for trace in traces { own[trace.key] = trace.fingerprint }
         writer.number(traces.count)
-        for trace in traces {
-            writer.number(keys[trace.key]!)
+        for (index, trace) in traces.enumerated() {
+            writer.number(owners[index])
             if let witness = trace.witness {
                 writer.number(witness.count + 1)
                 writer.bytes += witness
@@ -56,11 +62,11 @@ struct TraceFile {
             }
             trace.fingerprint.append(to: &writer.bytes)
             writer.number(trace.dependencies.count)
-            for dependency in trace.dependencies {
-                if own[dependency.key] == dependency.fingerprint {
-                    writer.number(keys[dependency.key]! * 2 + 1)
+            for (dependency, number) in zip(trace.dependencies, read[index]) {
+                if own[number] == dependency.fingerprint {
+                    writer.number(number * 2 + 1)
                 } else {
-                    writer.number(keys[dependency.key]! * 2)
+                    writer.number(number * 2)
                     dependency.fingerprint.append(to: &writer.bytes)
                 }
             }

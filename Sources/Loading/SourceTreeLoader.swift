@@ -74,12 +74,12 @@ public struct SourceTreeLoader: Sendable {
         let paths = files.sorted()
         let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
         let stamps = paths.concurrentMap { FileStamp(of: rootPath + $0) }
-        return SourceScan(root: root, stamps: Dictionary(uniqueKeysWithValues: zip(paths, stamps)))
+        return SourceScan(root: root, stamps: Dictionary(uniqueKeysWithValues: zip(paths, stamps)), paths: paths)
     }
 
     /// Reads the scanned tree: the project file, the sources and every version file.
     public func load(_ scan: SourceScan) -> SourceTree {
-        let (versionPaths, stray) = Self.entryFiles(scan.stamps.keys)
+        let (versionPaths, stray) = Self.entryFiles(scan.paths)
         return readTree(scan, versionPaths: versionPaths, strayFiles: stray)
     }
 
@@ -189,6 +189,8 @@ public struct SourceScan: Sendable {
     public var root: URL
     /// By path relative to the root.
     public var stamps: [String: FileStamp]
+    /// The paths of `stamps`, sorted.
+    public var paths: [String]
 }
 
 /// What tells one state of a file from another without reading it: size,

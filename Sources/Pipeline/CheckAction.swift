@@ -51,7 +51,7 @@ public struct CheckAction: Sendable {
     func check(_ scan: SourceScan, in graph: Graph) -> CheckReport {
         var clock = StageClock()
         do {
-            let listing = Listing(root: scan.root.path, files: scan.stamps)
+            let listing = Listing(root: scan.root.path, files: scan.stamps, paths: scan.paths)
             try graph.set(SourceListing(), to: listing, fingerprint: listing.fingerprint)
             // The shards side by side: each reads, resolves and checks its entries that changed.
             let shards = Array(0..<CheckProducts.shards).concurrentMap(batch: 1) { shard in

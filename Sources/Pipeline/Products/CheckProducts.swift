@@ -78,13 +78,15 @@ struct ListedFile: Hashable, Sendable, Codable {
 struct Listing: Hashable, Sendable, Codable {
     var root: String
     var files: [String: FileStamp]
+    /// The paths of `files`, sorted (the scan sorts them once).
+    var paths: [String]
 
     /// Its fingerprint, hashed from the sorted paths and stamps rather than
     /// from an encoding (the input is set with it: `Graph.set(_:to:fingerprint:)`).
     var fingerprint: Fingerprint {
         var hasher = FingerprintHasher()
         hasher.combine(root)
-        for path in files.keys.sorted() { ListedFile(path: path, stamp: files[path]!).hash(into: &hasher) }
+        for path in paths { ListedFile(path: path, stamp: files[path]!).hash(into: &hasher) }
         return hasher.finalize()
     }
 }
@@ -201,7 +203,7 @@ struct EntryListing: ProjectQuery {
     func compute(_ context: QueryContext) throws -> Value {
         let listing = try context.value(SourceListing())
         let configuration = try context.value(EntryConfiguration())
-        let (versionPaths, stray) = SourceTreeLoader.entryFiles(listing.files.keys)
+        let (versionPaths, stray) = SourceTreeLoader.entryFiles(listing.paths)
         // Without languages no file can be read as a version; the config findings say why.
         guard !configuration.languages.isEmpty else {
             return Value(
