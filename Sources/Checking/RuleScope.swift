@@ -1,9 +1,11 @@
 import Diagnostics
 
 /// What a rule's findings depend on: how far an edit can reach into them.
-/// An incremental check makes afresh the findings whose scope an edit
-/// touched and keeps the others; a new rule declares its scope here, and
-/// nothing outside Checking lists rules.
+/// Rules of a file's or an entry's scope run in `Checker.checkEntries`, once
+/// per entry in the build graph; those of the interfaces' in
+/// `Checker.checkProject`, over the project's overview. A new rule declares
+/// its scope here and joins the list of its scope there; nothing outside
+/// Checking lists rules.
 public enum RuleScope: Sendable, CaseIterable {
     /// One version file on its own: its text, front matter and markup.
     case file
