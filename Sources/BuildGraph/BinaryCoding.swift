@@ -12,8 +12,7 @@
 /// order: the same value always has the same bytes, and so the same
 /// fingerprint.
 ///
-/// It is written and read in one pass, without a tree in between (the build
-/// record of a 10,000-entry corpus is read in a fraction of a second). Reading
+/// It is written and read in one pass, without a tree in between. Reading
 /// never trusts its input: every length is checked against what is left,
 /// nesting is bounded, and a malformed document throws.
 public enum BinaryCoding {

@@ -71,12 +71,6 @@ public final class Graph: Sendable {
         try ensure(ErasedQuery(query), needValue: false, chain: nil).trace.fingerprint
     }
 
-    /// A product's value by its key (as a trace or a record names it).
-    public func value(forKey key: QueryKey) throws -> any Sendable {
-        guard let query = kinds[key.kind]?(key.argument) else { throw GraphError.unknownKind(key) }
-        return try ensure(query, needValue: true, chain: nil).value!
-    }
-
     /// Gives an input its value for this run: before anything reads it, and
     /// once (or again with the same value).
     public func set<I: InputQuery>(_ input: I, to value: I.Value) throws {
@@ -129,8 +123,7 @@ public final class Graph: Sendable {
     /// the last run's traces of products this run did not ask for (a run
     /// that built only some books); otherwise they are dropped, and the
     /// store's values that no trace names any more are deleted. Returns
-    /// whether the traces were kept: a record of the run that counts on them
-    /// (a build record) must be written only when they were.
+    /// whether the traces were kept (a store without a folder keeps none).
     @discardableResult
     public func save(keepingOthers: Bool) -> Bool {
         var traces = keepingOthers ? previous : [:]

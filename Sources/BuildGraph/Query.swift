@@ -104,16 +104,12 @@ public enum GraphError: Error, CustomStringConvertible, Sendable {
     case inputSetLate(QueryKey)
     /// A product read itself, through the products it reads.
     case cycle([QueryKey])
-    /// A key whose kind is not registered (a programming error: every kind
-    /// that can appear in a trace is registered before the graph runs).
-    case unknownKind(QueryKey)
 
     public var description: String {
         switch self {
         case .inputNotSet(let key): "the build graph needs '\(key)', which this run did not set"
         case .inputSetLate(let key): "the build graph's input '\(key)' was set after it was read"
         case .cycle(let keys): "the build graph has a cycle: " + keys.map(\.description).joined(separator: " → ")
-        case .unknownKind(let key): "the build graph has no kind of product '\(key.kind)'"
         }
     }
 }

@@ -46,7 +46,7 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
-        // Today, not this second: a day's rebuilds are the same book, and can be incremental.
+        // Today, not this second: a day's rebuilds are the same book, and re-render only what changed.
         let now = Date().timeIntervalSince1970
         var date = Date(timeIntervalSince1970: now - now.truncatingRemainder(dividingBy: 86_400))
         if let epoch = environment["SOURCE_DATE_EPOCH"] {

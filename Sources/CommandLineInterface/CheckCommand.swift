@@ -29,7 +29,7 @@ struct CheckCommand: ParsableCommand {
     var translations = false
 
     @Option(help: ArgumentHelp(
-        "The build folder of `asyl build`: its record of the last build lets the check read only the files changed since.",
+        "The build folder of `asyl build`: its store (OUT/.cache) lets the check read only the files changed since the last build or check.",
         valueName: "folder"))
     var out: String = "build"
 

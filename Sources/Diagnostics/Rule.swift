@@ -1,6 +1,6 @@
 /// The checks Asyl runs, with the stable ids of FORMAT.md §5 that scripts may
 /// rely on. `docs/rules.md` documents each one with an example and a fix.
-public enum Rule: String, CaseIterable, Hashable, Sendable, Codable {
+public enum Rule: String, CaseIterable, Hashable, Comparable, Sendable, Codable {
     case brokenLink = "broken-link"
     case linkWrongKind = "link-wrong-kind"
     case untranslatedLink = "untranslated-link"
@@ -45,4 +45,9 @@ public enum Severity: String, CaseIterable, Comparable, Hashable, Sendable, Coda
 
     /// Errors sort first.
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+}
+
+extension Rule {
+    /// By id, so that settings keyed by rule encode (and fingerprint) the same on every run.
+    public static func < (a: Rule, b: Rule) -> Bool { a.rawValue < b.rawValue }
 }

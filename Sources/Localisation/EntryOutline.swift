@@ -17,7 +17,7 @@ public struct EntryOutline: Hashable, Sendable, Codable {
         public var citedSources: [String]
         /// The image files it shows, by path in the tree and media type, sorted.
         public var images: [ImageFile]
-        /// The entries it links to, in its body and in the entry's facts, sorted.
+        /// The entries it links to, in its body and in the entry's facts (itself too, by a section), sorted.
         public var links: [EntryID]
     }
 
@@ -68,7 +68,7 @@ public struct EntryOutline: Hashable, Sendable, Codable {
             return VersionOutline(
                 language: version.language, title: version.title, sort: version.sort, aliases: version.aliases,
                 isDraft: version.isDraft, citedSources: version.citedSources,
-                images: images.sorted(), links: version.linkedEntries.union(factLinks).subtracting([entry.id]).sorted())
+                images: images.sorted(), links: version.linkedEntries.union(factLinks).sorted())
         }
     }
 

@@ -77,8 +77,8 @@ public struct BuildAction: Sendable {
         let stylesheets = try CompiledStylesheets(styles: styles, project: configuration, source: scan.root, output: output)
         graph.provide(stylesheets)
         try graph.set(RenderTools(), to: RenderTools.fingerprint(styles: stylesheets.folders))
-        try graph.set(BuildOptions(), to: BuildOptions.Value(
-            includeDrafts: includeDrafts, date: Int64(date.timeIntervalSince1970.rounded(.down))))
+        try graph.set(BuildOptions(), to: BuildOptions.Value(includeDrafts: includeDrafts))
+        try graph.set(BuildDate(), to: Int64(date.timeIntervalSince1970.rounded(.down)))
         clock.lap("stylesheets")
 
         var report = BuildReport(check: check)

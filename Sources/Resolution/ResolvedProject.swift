@@ -12,8 +12,9 @@ public struct ResolvedProject: Sendable {
     public var duplicates: [DuplicateVersion]
     /// Language-neutral values that differ from the reference value.
     public var conflicts: [FactConflict]
-    /// What links can reach: every entry of the project, or, when `entries`
-    /// is one entry resolved on its own (in the build graph), those it links to.
+    /// What links can reach: every entry of the project (empty when the
+    /// project is one entry checked on its own, in the build graph, which
+    /// resolved it against the entries it links to).
     public var targets: TargetIndex
     private var index: [EntryID: Int]
 

@@ -477,3 +477,16 @@ def test_a_stylesheet_edit_renders_every_document_again_and_checks_nothing_again
     assert outputs(out) == outputs(clean)
     with zipfile.ZipFile(next(out.glob("asyl-mura/*.kk.epub"))) as book:
         assert 'class="letter-title letter"' in book.read("EPUB/letter-01.xhtml").decode("utf-8")
+
+
+def test_a_link_to_a_section_of_its_own_entry_leads_there(asyl, project, tmp_path):
+    append(project / "entries" / "monuments" / "berel.kk.md", "\n[[berel#research|Зерттелуін]] қараңыз.\n")
+    out = tmp_path / "out"
+    result = run_build(asyl, project, out, "--edition", "asyl-mura", "--lang", "kk", "--format", "epub")
+    assert result.returncode == 0, result.stderr[-2000:]
+    with zipfile.ZipFile(out / "asyl-mura" / "asyl-mura.kk.epub") as book:
+        chunk = next(book.read(name).decode("utf-8") for name in book.namelist()
+                     if name.startswith("EPUB/letter-") and 'id="berel"' in book.read(name).decode("utf-8"))
+    file = re.search(r'href="(letter-[0-9-]+\.xhtml)#berel\.research"', chunk)
+    assert file, "the link is printed as a link to its own section"
+    assert "xref-elsewhere" not in chunk.split('id="berel"')[1].split("</section>")[0]

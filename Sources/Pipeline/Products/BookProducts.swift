@@ -20,7 +20,7 @@ import XMLSerialisation
 /// and no outline.
 enum BookProducts {
     static let kinds: [any Query.Type] = [
-        BuildOptions.self, BookEntry.self, OutlineShard.self, SizeShard.self, OrderShard.self, ProjectPlaces.self,
+        BuildOptions.self, BuildDate.self, BookEntry.self, OutlineShard.self, SizeShard.self, OrderShard.self, ProjectPlaces.self,
         BookEdition.self, BookOrderQuery.self, BookCuts.self, BookFiles.self, BookLayout.self, ChunkSettings.self, ChunkPlan.self,
         CitedSource.self, ChunkXML.self, OutlineXML.self,
     ]
@@ -35,16 +35,20 @@ enum BookProducts {
     }
 }
 
-/// What the build is asked for besides the books: whether drafts are
-/// printed, and the date every output carries.
+/// What the build is asked for besides the books: whether drafts are printed.
 struct BuildOptions: InputQuery, ProjectQuery {
     struct Value: Codable, Sendable, Hashable {
         var includeDrafts: Bool
-        /// Seconds since 1970 (SOURCE_DATE_EPOCH, or now).
-        var date: Int64
     }
 
     static let kind = "build-options"
+}
+
+/// The date every output carries, in seconds since 1970 (SOURCE_DATE_EPOCH,
+/// or today): apart from the options, as it reaches only the outline.
+struct BuildDate: InputQuery, ProjectQuery {
+    typealias Value = Int64
+    static let kind = "build-date"
 }
 
 /// A book in one language, whatever its format: what is planned once for both.
@@ -243,7 +247,12 @@ struct BookEdition: EditionLanguageQuery {
 
     func compute(_ context: QueryContext) throws -> Edition? {
         let configuration = ChunkSettings.derived(try context.value(ProjectFile()).content, book.language)
-        return configuration.editions.first { $0.id == book.edition && $0.languages.contains(book.language) }
+        // Where asyl.yaml writes it is for findings, not books: a line added above it reaches none.
+        return configuration.editions.first { $0.id == book.edition && $0.languages.contains(book.language) }.map { edition in
+            var edition = edition
+            edition.location = SourceLocation(path: edition.location.path)
+            return edition
+        }
     }
 }
 
@@ -267,7 +276,6 @@ struct ChunkSettings: EditionLanguageQuery {
         edition.isbn = LocalizedText()
         edition.selection = Selection()
         edition.formats = []
-        edition.location = SourceLocation(path: edition.location.path)
         return Settings(
             edition: edition, configuration: Self.derived(try context.value(EntryConfiguration()), book.language))
     }
@@ -405,7 +413,7 @@ struct OutlineXML: Query {
         guard let order = try context.value(BookOrderQuery(pair)) else { throw BuildError.stylesheet("no book \(book)") }
         let plan = try BookProducts.plan(order, try context.value(BookCuts(pair)), context)
         let configuration = ChunkSettings.derived(try context.value(ProjectFile()).content, book.language)
-        let date = Date(timeIntervalSince1970: TimeInterval(try context.value(BuildOptions()).date))
+        let date = Date(timeIntervalSince1970: TimeInterval(try context.value(BuildDate())))
         var resources: [BookResource] = []
         var licence = ""
         if book.format == .epub {
