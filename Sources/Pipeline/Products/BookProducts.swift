@@ -390,7 +390,7 @@ struct ChunkXML: BookFileQuery {
 }
 
 /// A book's outline document, serialised, and which back-matter pages it has.
-struct OutlineXML: Query {
+struct OutlineXML: BookQuery {
     struct Value: Codable, Sendable {
         var bytes: [UInt8]
         var hasIndex: Bool
@@ -401,12 +401,7 @@ struct OutlineXML: Query {
     static let kind = "outline-xml"
     static var isStored: Bool { false }
     var book: BookName
-    var argument: String { book.description }
     init(_ book: BookName) { self.book = book }
-    init?(argument: String) {
-        guard let (book, rest) = BookName.split(argument), rest.isEmpty else { return nil }
-        self.book = book
-    }
 
     func compute(_ context: QueryContext) throws -> Value {
         let pair = EditionLanguage(edition: book.edition, language: book.language)

@@ -46,6 +46,21 @@ struct RenderTools: InputQuery {
     init?(argument: String) { guard argument.isEmpty else { return nil } }
 }
 
+/// A product of a whole book, named by it (`asyl-mura kk epub`).
+protocol BookQuery: Query {
+    var book: BookName { get }
+    init(_ book: BookName)
+}
+
+extension BookQuery {
+    var argument: String { book.description }
+
+    init?(argument: String) {
+        guard let (book, rest) = BookName.split(argument), rest.isEmpty else { return nil }
+        self.init(book)
+    }
+}
+
 /// A product of one book named by a file of it (`asyl-mura kk epub letter-01.xhtml`).
 protocol BookFileQuery: Query {
     var book: BookName { get }
@@ -87,7 +102,7 @@ struct ChunkMember: BookFileQuery {
 /// The parts an EPUB makes from its outline, as (stylesheet `part`, file):
 /// the package, navigation and front matter, and the back matter pages
 /// that have something to list (the stylesheets check the same).
-struct EPUBParts: Query {
+struct EPUBParts: BookQuery {
     struct Part: Codable, Sendable, Hashable {
         var name: String
         var file: String
@@ -95,12 +110,7 @@ struct EPUBParts: Query {
 
     static let kind = "epub-parts"
     var book: BookName
-    var argument: String { book.description }
     init(_ book: BookName) { self.book = book }
-    init?(argument: String) {
-        guard let (book, rest) = BookName.split(argument), rest.isEmpty else { return nil }
-        self.book = book
-    }
 
     func compute(_ context: QueryContext) throws -> [Part] {
         let outline = try context.value(OutlineXML(book))
