@@ -100,19 +100,14 @@ struct BookEntry: EntryQuery {
 }
 
 /// The outlines of a shard's entries, sorted by id (stored, so what reads
-/// every entry's reads 256 values). Made from the resolved entries
-/// themselves, not from a product per entry: what a build checks of a
-/// shard that has not changed is one trace.
+/// every entry's reads 256 values).
 struct OutlineShard: ShardQuery {
     static let kind = "outline-shard"
     var shard: Int
     init(_ shard: Int) { self.shard = shard }
 
     func compute(_ context: QueryContext) throws -> [EntryOutline] {
-        let derived = try context.value(EntryConfiguration()).derivedLanguages
-        return try context.value(ShardMembers(shard)).compactMap { id in
-            try context.value(ResolvedEntry(id)).entry.map { EntryOutline(derived.reduce($0, DerivedLanguages.derive)) }
-        }
+        try context.value(ShardMembers(shard)).compactMap { try context.value(BookEntry($0)).map(EntryOutline.init) }
     }
 }
 
@@ -124,11 +119,9 @@ struct SizeShard: ShardQuery {
     init(_ shard: Int) { self.shard = shard }
 
     func compute(_ context: QueryContext) throws -> [EntryID: [LanguageTag: Int]] {
-        let derived = try context.value(EntryConfiguration()).derivedLanguages
         var sizes: [EntryID: [LanguageTag: Int]] = [:]
         for id in try context.value(ShardMembers(shard)) {
-            guard let entry = try context.value(ResolvedEntry(id)).entry else { continue }
-            sizes[id] = EntryOutline.sizes(of: derived.reduce(entry, DerivedLanguages.derive))
+            if let entry = try context.value(BookEntry(id)) { sizes[id] = EntryOutline.sizes(of: entry) }
         }
         return sizes
     }
