@@ -17,20 +17,40 @@ import Synchronization
 ///
 /// Products are made on any thread; two threads asking for the same one
 /// share one making of it.
+/// The build graph: every product is a `Query`, made from the products it
+/// reads, memoised by a fingerprint of its value (or, for a large value not
+/// kept, of what it was made from), as Shake's and salsa's engines do.
+///
+/// A run asks for products. For each, the graph looks at what the last run
+/// recorded of it (its trace: the products it read and their fingerprints
+/// then), and checks each of those in the order it read them; if none
+/// changed, the product is what it was, and its value comes from the store,
+/// or is not needed at all when only its fingerprint is asked for.
+/// Otherwise it is made again, reading whatever it reads now (a product
+/// read only under some condition is then no longer a dependency). A
+/// product made again whose fingerprint did not change stops the change
+/// there: what reads it is not made again (early cut-off).
+///
+/// Products are numbered as the last run's trace file numbers them, and a
+/// product first named in this run takes the next number: checking that
+/// a product has not changed follows numbers, and makes no query, so a run
+/// that finds most of a large tree as it was costs little per product.
+///
+/// Products are made on any thread; two threads asking for the same one
+/// share one making of it.
 public final class Graph: Sendable {
     public let store: Store
-    private let tracesKey: QueryKey
+    private let tracesKey = QueryKey(kind: "traces", argument: "")
     private let kinds: [String: @Sendable (String) -> ErasedQuery?]
-    /// What the last run recorded, by key.
-    private let previous: [QueryKey: Trace]
-    /// Whether `previous` was read from the store (not empty for want of it).
-    private let readTraces: Bool
     private let storedKinds: Set<String>
-    /// The products of this run, in stripes by key, each with its own lock,
+    /// What the last run recorded; its numbers are the first of this run's.
+    private let last: TraceFile
+    /// Whether `last` was read from the store (not empty for want of it).
+    private let readTraces: Bool
+    private let nodes: Mutex<Nodes>
+    /// Each product's slot is guarded by one of these, chosen by its number,
     /// so threads making different products seldom wait for one another.
-    private let stripes: [SlotStripe] = (0..<Graph.stripeCount).map { _ in SlotStripe() }
-    private let conditions: [ConditionBox] = (0..<Graph.stripeCount).map { _ in ConditionBox() }
-    private static let stripeCount = 16
+    private let conditions: [ConditionBox] = (0..<16).map { _ in ConditionBox() }
     private let made = Mutex<[Explanation]>([])
     /// What products use to make their values but are not products
     /// themselves (compiled stylesheets): `QueryContext.service(_:)`.
@@ -40,7 +60,6 @@ public final class Graph: Sendable {
     /// on a store (a check, a build of some books) reads and writes one set of traces.
     public init(store: Store, kinds: [any Query.Type]) {
         self.store = store
-        tracesKey = QueryKey(kind: "traces", argument: "")
         var registry: [String: @Sendable (String) -> ErasedQuery?] = [:]
         var stored: Set<String> = []
         for kind in kinds {
@@ -49,16 +68,23 @@ public final class Graph: Sendable {
         }
         self.kinds = registry
         storedKinds = stored
-        var previous: [QueryKey: Trace] = [:]
-        if let bytes = store.read(tracesKey, inputs: Self.noInputs),
-           let file = try? TraceFile(decoding: bytes) {
-            previous.reserveCapacity(file.traces.count)
-            for trace in file.traces { previous[trace.key] = trace }
-            readTraces = true
-        } else {
-            readTraces = false
+        var file = TraceFile(keys: [], traces: [])
+        var numbers: [QueryKey: Int] = [:]
+        var readTraces = false
+        if let bytes = store.read(tracesKey, inputs: Self.noInputs), let read = try? TraceFile(decoding: bytes) {
+            numbers.reserveCapacity(read.keys.count)
+            for (node, key) in read.keys.enumerated() { numbers[key] = node }
+            // A key named twice is a damaged file: none of it is used.
+            if numbers.count == read.keys.count {
+                file = read
+                readTraces = true
+            } else {
+                numbers = [:]
+            }
         }
-        self.previous = previous
+        last = file
+        self.readTraces = readTraces
+        nodes = Mutex(Nodes(numbers: numbers, keys: file.keys, slots: Array(repeating: nil, count: file.keys.count)))
     }
 
     /// A product's value, made or taken from the store as needed.
@@ -68,7 +94,7 @@ public final class Graph: Sendable {
 
     /// A product's fingerprint: its value is made only if it changed.
     public func fingerprint<Q: Query>(_ query: Q) throws -> Fingerprint {
-        try ensure(ErasedQuery(query), needValue: false, chain: nil).trace.fingerprint
+        try ensure(ErasedQuery(query), needValue: false, chain: nil).fingerprint
     }
 
     /// Gives an input its value for this run: before anything reads it, and
@@ -80,24 +106,25 @@ public final class Graph: Sendable {
     /// Gives an input its value and the fingerprint it has (for a large
     /// value the caller can hash faster than it can be encoded).
     public func set<I: InputQuery>(_ input: I, to value: I.Value, fingerprint: Fingerprint) throws {
-        let trace = Trace(key: input.key, witness: nil, dependencies: [], fingerprint: fingerprint)
-        let slot = slot(for: input.key)
+        let node = number(of: input.key)
+        let slot = slot(node)
         let condition = slot.condition
         condition.lock()
         var first = false
         switch slot.status {
         case .idle: first = true
-        case .ready(let earlier, _) where earlier.fingerprint == trace.fingerprint: break
-        case .verified(let earlier) where earlier.fingerprint == trace.fingerprint: break
+        case .ready(let earlier, _) where earlier == fingerprint: break
+        case .verified(let earlier) where earlier == fingerprint: break
         case .ready, .verified, .busy, .failed:
             condition.unlock()
             throw GraphError.inputSetLate(input.key)
         }
-        slot.status = .ready(trace, value)
+        slot.status = .ready(fingerprint, value)
+        slot.trace = Trace(dependencies: [], fingerprint: fingerprint)
         condition.broadcastAndUnlock()
         guard first else { return }
-        if let old = previous[input.key] {
-            if old.fingerprint != trace.fingerprint { record(Explanation(key: input.key, reason: .inputChanged, seconds: 0)) }
+        if let old = lastTrace(node) {
+            if old.fingerprint != fingerprint { record(Explanation(key: input.key, reason: .inputChanged, seconds: 0)) }
         } else {
             record(Explanation(key: input.key, reason: .new, seconds: 0))
         }
@@ -109,9 +136,9 @@ public final class Graph: Sendable {
     /// each member once its book is written, so memory holds the work in flight.
     public func release(_ keys: [QueryKey]) {
         for key in keys {
-            guard let slot = existingSlot(key) else { continue }
+            guard let slot = nodes.withLock({ nodes in nodes.numbers[key].flatMap { nodes.slots[$0] } }) else { continue }
             slot.condition.lock()
-            if case .ready(let trace, _) = slot.status { slot.status = .verified(trace) }
+            if case .ready(let fingerprint, _) = slot.status { slot.status = .verified(fingerprint) }
             slot.condition.unlock()
         }
     }
@@ -126,32 +153,43 @@ public final class Graph: Sendable {
     /// whether the traces were kept (a store without a folder keeps none).
     @discardableResult
     public func save(keepingOthers: Bool) -> Bool {
-        var traces = keepingOthers ? previous : [:]
-        for stripe in stripes {
-            for (key, slot) in stripe.slots.withLock({ $0 }) {
+        let (keys, slots) = nodes.withLock { ($0.keys, $0.slots) }
+        var kept: [(node: Int, trace: Trace)] = []
+        kept.reserveCapacity(keys.count)
+        // A run that found every trace as it was has nothing to write (the common case of a large tree).
+        var changed = !readTraces
+        for node in keys.indices {
+            let old = lastTrace(node)
+            var settled = false
+            var mine: Trace?
+            if let slot = slots[node] {
                 slot.condition.lock()
                 switch slot.status {
-                case .verified(let trace), .ready(let trace, _): traces[key] = trace
+                case .ready, .verified:
+                    settled = true
+                    mine = slot.trace
                 case .idle, .busy, .failed: break
                 }
                 slot.condition.unlock()
             }
+            if let mine {
+                kept.append((node, mine))
+                if let old, mine.isSame(as: old) { continue }
+                changed = true
+            } else if let old, settled || keepingOthers {
+                kept.append((node, old))
+            } else if old != nil {
+                changed = true
+            }
         }
-        // A run that found every trace as it was has nothing to write (the
-        // common case of a large tree). Products only made again because their
-        // values are not kept, the same from the same inputs, leave their traces as they were.
-        if readTraces, traces.count == previous.count {
-            let remadeOnly = made.withLock { $0.allSatisfy { $0.reason == .notKept && $0.unchanged } }
-            if remadeOnly || traces == previous { return true }
-        }
-        let file = TraceFile(traces: traces.values.sorted { $0.key < $1.key })
-        guard store.write(file.encoded(), key: tracesKey, inputs: Self.noInputs) else {
+        guard changed else { return true }
+        guard store.write(TraceFile.encode(keys: keys, kept: kept), key: tracesKey, inputs: Self.noInputs) else {
             return false
         }
         guard !keepingOthers else { return true }
         var live: Set<Fingerprint> = [Store.name(key: tracesKey, inputs: Self.noInputs)]
-        for trace in traces.values where storedKinds.contains(trace.key.kind) {
-            live.insert(Store.name(key: trace.key, inputs: trace.inputs))
+        for (node, trace) in kept where storedKinds.contains(keys[node].kind) {
+            live.insert(Store.name(key: keys[node], inputs: trace.inputs(keys)))
         }
         store.prune(keeping: live)
         return true
@@ -174,38 +212,70 @@ public final class Graph: Sendable {
 
     // MARK: Making products
 
-    private func stripe(of key: QueryKey) -> Int { key.hashValue & (Self.stripeCount - 1) }
+    /// Every product this run names, by number: the last run's as its trace
+    /// file numbers them, then each new one as it is first named.
+    struct Nodes {
+        var numbers: [QueryKey: Int]
+        var keys: [QueryKey]
+        /// Made as each product is first looked at.
+        var slots: [Slot?]
+    }
 
-    private func slot(for key: QueryKey) -> Slot {
-        let stripe = stripe(of: key)
-        return stripes[stripe].slots.withLock { slots in
-            if let slot = slots[key] { return slot }
-            let slot = Slot(condition: conditions[stripe])
-            slots[key] = slot
+    private func number(of key: QueryKey) -> Int {
+        nodes.withLock { nodes in
+            if let number = nodes.numbers[key] { return number }
+            nodes.numbers[key] = nodes.keys.count
+            nodes.keys.append(key)
+            nodes.slots.append(nil)
+            return nodes.keys.count - 1
+        }
+    }
+
+    private func slot(_ node: Int) -> Slot {
+        nodes.withLock { nodes in
+            if let slot = nodes.slots[node] { return slot }
+            let slot = Slot(condition: conditions[node & (conditions.count - 1)])
+            nodes.slots[node] = slot
             return slot
         }
     }
 
-    private func existingSlot(_ key: QueryKey) -> Slot? { stripes[stripe(of: key)].slots.withLock { $0[key] } }
+    private func key(_ node: Int) -> QueryKey { nodes.withLock { $0.keys[node] } }
 
-    func ensure(_ query: ErasedQuery, needValue: Bool, chain: Chain?) throws -> (trace: Trace, value: (any Sendable)?) {
-        if let chain, chain.contains(query.key) { throw GraphError.cycle(chain.keys + [query.key]) }
-        let slot = slot(for: query.key)
+    private func lastTrace(_ node: Int) -> Trace? { node < last.traces.count ? last.traces[node] : nil }
+
+    /// The query of a product named only by its number (a dependency the last run recorded).
+    private func query(_ node: Int) throws -> ErasedQuery {
+        let key = key(node)
+        guard let query = kinds[key.kind]?(key.argument) else { throw GraphError.unknownProduct(key) }
+        return query
+    }
+
+    func ensure(_ query: ErasedQuery, needValue: Bool, chain: Chain?) throws -> (node: Int, fingerprint: Fingerprint, value: (any Sendable)?) {
+        let node = number(of: query.key)
+        let (fingerprint, value) = try ensure(node, query, needValue: needValue, chain: chain)
+        return (node, fingerprint, value)
+    }
+
+    /// `query`: nil while only the number is known; it is made from its key if it must be made or read.
+    private func ensure(_ node: Int, _ query: ErasedQuery?, needValue: Bool, chain: Chain?) throws -> (Fingerprint, (any Sendable)?) {
+        if let chain, chain.contains(node) { throw GraphError.cycle((chain.nodes + [node]).map(key)) }
+        let slot = slot(node)
         let condition = slot.condition
         condition.lock()
-        var verified: Trace?
+        var settled: Fingerprint?
         waiting: while true {
             switch slot.status {
             case .busy: condition.wait()
-            case .ready(let trace, let value):
+            case .ready(let fingerprint, let value):
                 condition.unlock()
-                return (trace, value)
-            case .verified(let trace):
+                return (fingerprint, value)
+            case .verified(let fingerprint):
                 guard needValue else {
                     condition.unlock()
-                    return (trace, nil)
+                    return (fingerprint, nil)
                 }
-                verified = trace
+                settled = fingerprint
                 break waiting
             case .failed(let error):
                 condition.unlock()
@@ -213,83 +283,68 @@ public final class Graph: Sendable {
             case .idle: break waiting
             }
         }
+        let trace = slot.trace
         slot.status = .busy
         condition.unlock()
-        let status: Slot.Status
+        var outcome: (status: Slot.Status, trace: Trace?)
         do {
-            status = try work(query, verified: verified, needValue: needValue, chain: Chain(query.key, after: chain))
+            outcome = try work(node, query, settled: settled, made: trace, needValue: needValue, chain: Chain(node, after: chain))
         } catch {
-            status = .failed(error)
+            outcome = (.failed(error), trace)
         }
         condition.lock()
-        slot.status = status
+        slot.status = outcome.status
+        slot.trace = outcome.trace
         condition.broadcastAndUnlock()
-        switch status {
-        case .ready(let trace, let value): return (trace, value)
-        case .verified(let trace): return (trace, nil)
+        switch outcome.status {
+        case .ready(let fingerprint, let value): return (fingerprint, value)
+        case .verified(let fingerprint): return (fingerprint, nil)
         case .failed(let error): throw error
         case .idle, .busy: preconditionFailure("a product's making ended without an outcome")
         }
     }
 
-    private func work(_ query: ErasedQuery, verified: Trace?, needValue: Bool, chain: Chain) throws -> Slot.Status {
-        var trace = verified
+    /// `settled`: its fingerprint, when this run already found it; `made`: its trace, when this run made it.
+    private func work(
+        _ node: Int, _ query: ErasedQuery?, settled: Fingerprint?, made: Trace?, needValue: Bool, chain: Chain
+    ) throws -> (status: Slot.Status, trace: Trace?) {
+        let old = lastTrace(node)
+        var fingerprint = settled
         var reason = Explanation.Reason.new
-        if trace == nil, let old = previous[query.key] {
-            if let changed = check(old, of: query, chain: chain) { reason = changed } else { trace = old }
+        if fingerprint == nil, let old {
+            if let changed = check(old, chain: chain) { reason = changed } else { fingerprint = old.fingerprint }
         }
-        if let trace {
-            guard needValue else { return .verified(trace) }
-            if query.isStored, let bytes = store.read(query.key, inputs: trace.inputs), Fingerprint.of(bytes) == trace.fingerprint,
-               let value = try? query.decode(bytes) {
-                return .ready(trace, value)
+        if let fingerprint {
+            guard needValue else { return (.verified(fingerprint), made) }
+            let query = try query ?? self.query(node)
+            if query.isStored, let bytes = store.read(query.key, inputs: (made ?? old)!.inputs(key)),
+               Fingerprint.of(bytes) == fingerprint, let value = try? query.decode(bytes) {
+                return (.ready(fingerprint, value), made)
             }
             reason = query.isStored ? .valueMissing : .notKept
         }
+        let query = try query ?? self.query(node)
         if query.isInput { throw GraphError.inputNotSet(query.key) }
         let start = DispatchTime.now()
-        // The witness is read before the value, so a change made while it is being made is seen next time.
-        let witness = query.witness()
         let context = QueryContext(graph: self, chain: chain)
         let (value, encoded, own) = try query.compute(context)
-        var made = Trace(key: query.key, witness: witness, dependencies: context.dependencies, fingerprint: Self.noInputs)
+        var trace = Trace(dependencies: context.dependencies, fingerprint: Self.noInputs)
+        let inputs = trace.inputs(key)
         // A value not fingerprinted by its bytes is by what it was made from (a pure function's result).
-        made.fingerprint = own ?? encoded.map { Fingerprint.of($0) } ?? made.inputs
-        if query.isStored, let encoded { store.write(encoded, key: query.key, inputs: made.inputs) }
+        trace.fingerprint = own ?? encoded.map { Fingerprint.of($0) } ?? inputs
+        if query.isStored, let encoded { store.write(encoded, key: query.key, inputs: inputs) }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-        record(Explanation(
-            key: query.key, reason: reason, seconds: seconds,
-            unchanged: previous[query.key].map { $0.fingerprint == made.fingerprint } ?? false))
-        return .ready(made, value)
+        record(Explanation(key: query.key, reason: reason, seconds: seconds, unchanged: old?.fingerprint == trace.fingerprint))
+        return (.ready(trace.fingerprint, value), trace)
     }
 
     /// Why a product recorded by the last run may have changed; nil if it has not.
-    private func check(_ old: Trace, of query: ErasedQuery, chain: Chain) -> Explanation.Reason? {
-        if query.witness() != old.witness { return .witnessChanged }
+    private func check(_ old: Trace, chain: Chain) -> Explanation.Reason? {
         for dependency in old.dependencies {
-            // Most dependencies are shared and already settled in this run: no query need be made for them.
-            let fingerprint: Fingerprint?
-            if let settled = settled(dependency.key) {
-                fingerprint = settled
-            } else if let read = kinds[dependency.key.kind]?(dependency.key.argument) {
-                fingerprint = try? ensure(read, needValue: false, chain: chain).trace.fingerprint
-            } else {
-                fingerprint = nil
-            }
-            guard fingerprint == dependency.fingerprint else { return .dependencyChanged(dependency.key) }
+            let fingerprint = try? ensure(dependency.node, nil, needValue: false, chain: chain).0
+            guard fingerprint == dependency.fingerprint else { return .dependencyChanged(key(dependency.node)) }
         }
         return nil
-    }
-
-    /// The fingerprint of a product this run has already checked or made.
-    private func settled(_ key: QueryKey) -> Fingerprint? {
-        guard let slot = existingSlot(key) else { return nil }
-        slot.condition.lock()
-        defer { slot.condition.unlock() }
-        switch slot.status {
-        case .ready(let trace, _), .verified(let trace): return trace.fingerprint
-        case .idle, .busy, .failed: return nil
-        }
     }
 }
 
@@ -297,7 +352,7 @@ public final class Graph: Sendable {
 public final class QueryContext: Sendable {
     private let graph: Graph
     private let chain: Chain
-    private let read = Mutex<(order: [Dependency], keys: Set<QueryKey>)>(([], []))
+    private let read = Mutex<(order: [Dependency], nodes: Set<Int>)>(([], []))
 
     init(graph: Graph, chain: Chain) {
         self.graph = graph
@@ -308,8 +363,8 @@ public final class QueryContext: Sendable {
     public func value<Q: Query>(_ query: Q) throws -> Q.Value {
         let made = try graph.ensure(ErasedQuery(query), needValue: true, chain: chain)
         read.withLock { read in
-            if read.keys.insert(made.trace.key).inserted {
-                read.order.append(Dependency(key: made.trace.key, fingerprint: made.trace.fingerprint))
+            if read.nodes.insert(made.node).inserted {
+                read.order.append(Dependency(node: made.node, fingerprint: made.fingerprint))
             }
         }
         return made.value as! Q.Value
@@ -326,25 +381,25 @@ public final class QueryContext: Sendable {
 /// The products being checked or made on one thread, innermost first: a
 /// product that reads one of them is a cycle.
 final class Chain: Sendable {
-    let key: QueryKey
+    let node: Int
     let parent: Chain?
 
-    init(_ key: QueryKey, after parent: Chain?) {
-        self.key = key
+    init(_ node: Int, after parent: Chain?) {
+        self.node = node
         self.parent = parent
     }
 
-    func contains(_ key: QueryKey) -> Bool {
+    func contains(_ node: Int) -> Bool {
         var link: Chain? = self
         while let current = link {
-            if current.key == key { return true }
+            if current.node == node { return true }
             link = current.parent
         }
         return false
     }
 
     /// Outermost first.
-    var keys: [QueryKey] { (parent?.keys ?? []) + [key] }
+    var nodes: [Int] { (parent?.nodes ?? []) + [node] }
 }
 
 /// Why the graph made a product in this run (`asyl build --why`).
@@ -352,8 +407,6 @@ public struct Explanation: Sendable, CustomStringConvertible {
     public enum Reason: Sendable, Equatable {
         /// No earlier run recorded it.
         case new
-        /// Its witness (a file's size and times) is not what was recorded.
-        case witnessChanged
         /// A product it read has another fingerprint now.
         case dependencyChanged(QueryKey)
         /// It had not changed, but its value was not in the store (deleted or damaged).
@@ -374,7 +427,6 @@ public struct Explanation: Sendable, CustomStringConvertible {
         let because: String
         switch reason {
         case .new: because = "new"
-        case .witnessChanged: because = "changed on disk"
         case .dependencyChanged(let key): because = "\(key) changed"
         case .valueMissing: because = "not in the store"
         case .notKept: because = "needed, and not kept"
@@ -384,31 +436,37 @@ public struct Explanation: Sendable, CustomStringConvertible {
     }
 }
 
-/// The last run's record of a product.
+/// A run's record of a product: what it read, by number, and the fingerprint it had.
 struct Trace: Sendable, Equatable {
-    var key: QueryKey
-    var witness: [UInt8]?
     /// What it read, in the order it read it.
     var dependencies: [Dependency]
     var fingerprint: Fingerprint
 
-    /// What the value was made from, as its name in the store hashes it: the
-    /// witness and the dependencies, in key order (products read side by side
-    /// are recorded in whatever order they finished).
-    var inputs: Fingerprint {
+    /// What the value was made from, as its name in the store hashes it:
+    /// the dependencies, in key order (products read side by side are
+    /// recorded in whatever order they finished). `key`: each number's key.
+    func inputs(_ key: (Int) -> QueryKey) -> Fingerprint {
         var hasher = FingerprintHasher()
-        hasher.combine(bytes: witness.map { [1] + $0 } ?? [0])
-        for dependency in dependencies.sorted(by: { $0.key < $1.key }) {
-            hasher.combine(dependency.key.kind)
-            hasher.combine(dependency.key.argument)
+        for (key, dependency) in dependencies.map({ (key($0.node), $0) }).sorted(by: { $0.0 < $1.0 }) {
+            hasher.combine(key.kind)
+            hasher.combine(key.argument)
             hasher.combine(dependency.fingerprint)
         }
         return hasher.finalize()
     }
+
+    func inputs(_ keys: [QueryKey]) -> Fingerprint { inputs { keys[$0] } }
+
+    /// The same fingerprint made from the same dependencies, in any order.
+    func isSame(as other: Trace) -> Bool {
+        fingerprint == other.fingerprint && dependencies.count == other.dependencies.count
+            && (dependencies == other.dependencies || Set(dependencies) == Set(other.dependencies))
+    }
 }
 
-struct Dependency: Sendable, Equatable {
-    var key: QueryKey
+/// A product read, by number, and its fingerprint when it was read.
+struct Dependency: Sendable, Hashable {
+    var node: Int
     var fingerprint: Fingerprint
 }
 
@@ -417,7 +475,6 @@ struct ErasedQuery: Sendable {
     let key: QueryKey
     let isStored: Bool
     let isInput: Bool
-    let witness: @Sendable () -> [UInt8]?
     /// The value; its bytes, unless the query is fingerprinted by its inputs
     /// or by its own hash; that hash.
     let compute: @Sendable (QueryContext) throws -> (any Sendable, [UInt8]?, Fingerprint?)
@@ -427,7 +484,6 @@ struct ErasedQuery: Sendable {
         key = query.key
         isStored = Q.isStored
         isInput = query is any InputQuery
-        witness = { query.witness() }
         compute = { context in
             let value = try query.compute(context)
             let own = Q.isStored ? nil : Q.fingerprint(of: value)
@@ -447,22 +503,20 @@ final class Slot: @unchecked Sendable {
         case idle
         /// Some thread is checking or making it.
         case busy
-        /// Unchanged since the last run; its value not read.
-        case verified(Trace)
-        case ready(Trace, any Sendable)
+        /// Unchanged since the last run, or made and let go of: its fingerprint.
+        case verified(Fingerprint)
+        /// Its fingerprint and its value.
+        case ready(Fingerprint, any Sendable)
         case failed(any Error)
     }
 
-    /// Read and written only under `condition`'s lock (its stripe's).
+    /// Read and written only under `condition`'s lock.
     var status = Status.idle
+    /// The trace this run made of it; nil while the last run's stands.
+    var trace: Trace?
     let condition: ConditionBox
 
     init(condition: ConditionBox) { self.condition = condition }
-}
-
-/// One stripe of the graph's table of products.
-final class SlotStripe: Sendable {
-    let slots = Mutex<[QueryKey: Slot]>([:])
 }
 
 /// NSCondition, which Foundation does not mark Sendable, though it is made to be shared between threads.

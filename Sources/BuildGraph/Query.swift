@@ -68,12 +68,6 @@ public protocol Query: Sendable {
     var argument: String { get }
     init?(argument: String)
 
-    /// Something cheap to read that changes when the value may have (a file's
-    /// size and times): while it is what the last run recorded, the value is
-    /// taken to be unchanged without making it. Nil for products made only
-    /// from other products.
-    func witness() -> [UInt8]?
-
     func compute(_ context: QueryContext) throws -> Value
 }
 
@@ -81,7 +75,6 @@ extension Query {
     public static var isStored: Bool { true }
     public static var fingerprintsValue: Bool { true }
     public static func fingerprint(of value: Value) -> Fingerprint? { nil }
-    public func witness() -> [UInt8]? { nil }
     public var key: QueryKey { QueryKey(kind: Self.kind, argument: argument) }
 }
 
@@ -104,12 +97,15 @@ public enum GraphError: Error, CustomStringConvertible, Sendable {
     case inputSetLate(QueryKey)
     /// A product read itself, through the products it reads.
     case cycle([QueryKey])
+    /// A trace names a product no kind registered with the graph makes (one of another version).
+    case unknownProduct(QueryKey)
 
     public var description: String {
         switch self {
         case .inputNotSet(let key): "the build graph needs '\(key)', which this run did not set"
         case .inputSetLate(let key): "the build graph's input '\(key)' was set after it was read"
         case .cycle(let keys): "the build graph has a cycle: " + keys.map(\.description).joined(separator: " → ")
+        case .unknownProduct(let key): "the build graph has no kind of product '\(key)'"
         }
     }
 }

@@ -1,72 +1,73 @@
 /// The traces of a run, as the next run reads them: one flat file, each key
-/// written once and referred to by number, every length checked on reading.
-/// A large corpus has hundreds of thousands of traces, read and written on
-/// every run, so they are not `BinaryCoding` documents.
+/// written once and products referred to by number, every length checked
+/// on reading. A large corpus has hundreds of thousands of traces, read and
+/// written on every run, so they are not `BinaryCoding` documents, and the
+/// graph keeps their numbers: what it looks at again is found by number.
 ///
 /// Layout (numbers are LEB128 varints): the kinds (count, then each as
 /// length and UTF-8), the keys (count, then each as kind number, length and
-/// UTF-8 argument), the traces (count, then each as key number, witness
-/// length + 1 and its bytes, or 0 for none, the 32-byte fingerprint, the
-/// count of dependencies and each as its key number times two, plus one
-/// when its fingerprint is that of its own trace in the file, else followed
-/// by the fingerprint). Most products read what this very run made, so most
-/// dependencies take a byte or two rather than 33.
-struct TraceFile {
-    var traces: [Trace]
+/// UTF-8 argument), the traces (count, then each as key number, the 32-byte
+/// fingerprint, the count of dependencies and each as its key number times
+/// two, plus one when its fingerprint is that of its own trace in the file,
+/// else followed by the fingerprint). Most products read what this very run
+/// made, so most dependencies take a byte or two rather than 33.
+struct TraceFile: Equatable {
+    /// Every product the traces name, by number.
+    var keys: [QueryKey]
+    /// By number, the trace of that product, if the file records one (nil for a product only read).
+    var traces: [Trace?]
 
     struct Malformed: Error {}
 
-    func encoded() -> [UInt8] {
+    init(keys: [QueryKey], traces: [Trace?]) {
+        self.keys = keys
+        self.traces = traces
+    }
+
+    /// The traces `kept` (by number in `keys`, each trace's dependencies
+    /// numbered the same way) written with numbers of their own: only keys
+    /// they name, in the order they first name them.
+    static func encode(keys: [QueryKey], kept: [(node: Int, trace: Trace)]) -> [UInt8] {
         var writer = Writer()
+        var number = [Int](repeating: -1, count: keys.count)
+        var order: [Int] = []
+        func renumber(_ node: Int) -> Int {
+            if number[node] < 0 {
+                number[node] = order.count
+                order.append(node)
+            }
+            return number[node]
+        }
+        for (node, _) in kept { _ = renumber(node) }
+        for (_, trace) in kept { for dependency in trace.dependencies { _ = renumber(dependency.node) } }
+        var own = [Fingerprint?](repeating: nil, count: keys.count)
+        for (node, trace) in kept { own[node] = trace.fingerprint }
         var kinds: [String: Int] = [:]
         var kindList: [String] = []
-        var keys: [QueryKey: Int] = [:]
-        keys.reserveCapacity(traces.count)
-        var keyList: [QueryKey] = []
-        var keyKinds: [Int] = []
-        // Each key is looked up once where it occurs: a large run writes half a million of them.
-        func number(_ key: QueryKey) -> Int {
-            if let number = keys[key] { return number }
-            let kind: Int
-            if let known = kinds[key.kind] {
-                kind = known
-            } else {
-                kind = kindList.count
-                kinds[key.kind] = kind
-                kindList.append(key.kind)
-            }
-            keys[key] = keyList.count
-            keyList.append(key)
-            keyKinds.append(kind)
-            return keyList.count - 1
+        let keyKinds = order.map { node in
+            let kind = keys[node].kind
+            if let known = kinds[kind] { return known }
+            kinds[kind] = kindList.count
+            kindList.append(kind)
+            return kindList.count - 1
         }
-        let owners = traces.map { number($0.key) }
-        let read = traces.map { $0.dependencies.map { number($0.key) } }
-        var own = [Fingerprint?](repeating: nil, count: keyList.count)
-        for (trace, owner) in zip(traces, owners) { own[owner] = trace.fingerprint }
         writer.number(kindList.count)
         for kind in kindList { writer.text(kind) }
-        writer.number(keyList.count)
-        for (key, kind) in zip(keyList, keyKinds) {
+        writer.number(order.count)
+        for (node, kind) in zip(order, keyKinds) {
             writer.number(kind)
-            writer.text(key.argument)
+            writer.text(keys[node].argument)
         }
-        writer.number(traces.count)
-        for (index, trace) in traces.enumerated() {
-            writer.number(owners[index])
-            if let witness = trace.witness {
-                writer.number(witness.count + 1)
-                writer.bytes += witness
-            } else {
-                writer.number(0)
-            }
+        writer.number(kept.count)
+        for (node, trace) in kept {
+            writer.number(number[node])
             trace.fingerprint.append(to: &writer.bytes)
             writer.number(trace.dependencies.count)
-            for (dependency, number) in zip(trace.dependencies, read[index]) {
-                if own[number] == dependency.fingerprint {
-                    writer.number(number * 2 + 1)
+            for dependency in trace.dependencies {
+                if own[dependency.node] == dependency.fingerprint {
+                    writer.number(number[dependency.node] * 2 + 1)
                 } else {
-                    writer.number(number * 2)
+                    writer.number(number[dependency.node] * 2)
                     dependency.fingerprint.append(to: &writer.bytes)
                 }
             }
@@ -74,28 +75,26 @@ struct TraceFile {
         return writer.bytes
     }
 
-    init(traces: [Trace]) { self.traces = traces }
+    /// Every trace of the file, numbered as its keys are.
+    func encoded() -> [UInt8] {
+        Self.encode(keys: keys, kept: traces.enumerated().compactMap { node, trace in trace.map { (node, $0) } })
+    }
 
     init(decoding bytes: [UInt8]) throws(Malformed) {
         var reader = Reader(bytes: bytes)
         let kinds = try (0..<reader.count(minimumSize: 1)).map { _ throws(Malformed) in try reader.text() }
-        let keys = try (0..<reader.count(minimumSize: 2)).map { _ throws(Malformed) in
+        keys = try (0..<reader.count(minimumSize: 2)).map { _ throws(Malformed) in
             let kind = try reader.number()
             guard kind < kinds.count else { throw Malformed() }
             return QueryKey(kind: kinds[kind], argument: try reader.text())
         }
-        var traces: [Trace] = []
-        var own: [Int: Fingerprint] = [:]
-        /// Dependencies whose fingerprint is their own trace's, which may come later: (trace, dependency, key).
-        var pending: [(Int, Int, Int)] = []
-        for _ in 0..<(try reader.count(minimumSize: 35)) {
-            let ownerIndex = try reader.number()
-            guard ownerIndex < keys.count, own[ownerIndex] == nil else { throw Malformed() }
-            let owner = keys[ownerIndex]
-            let witnessLength = try reader.number()
-            let witness = witnessLength == 0 ? nil : try reader.take(witnessLength - 1)
+        traces = Array(repeating: nil, count: keys.count)
+        /// Dependencies whose fingerprint is their own trace's, which may come later: (trace, dependency).
+        var pending: [(Int, Int)] = []
+        for _ in 0..<(try reader.count(minimumSize: 34)) {
+            let owner = try reader.number()
+            guard owner < keys.count, traces[owner] == nil else { throw Malformed() }
             let fingerprint = try reader.fingerprint()
-            own[ownerIndex] = fingerprint
             var dependencies: [Dependency] = []
             let count = try reader.count(minimumSize: 1)
             dependencies.reserveCapacity(count)
@@ -103,20 +102,20 @@ struct TraceFile {
                 let number = try reader.number()
                 guard number / 2 < keys.count else { throw Malformed() }
                 if number % 2 == 1 {
-                    pending.append((traces.count, dependencies.count, number / 2))
-                    dependencies.append(Dependency(key: keys[number / 2], fingerprint: fingerprint))
+                    pending.append((owner, dependencies.count))
+                    dependencies.append(Dependency(node: number / 2, fingerprint: fingerprint))
                 } else {
-                    dependencies.append(Dependency(key: keys[number / 2], fingerprint: try reader.fingerprint()))
+                    dependencies.append(Dependency(node: number / 2, fingerprint: try reader.fingerprint()))
                 }
             }
-            traces.append(Trace(key: owner, witness: witness, dependencies: dependencies, fingerprint: fingerprint))
+            traces[owner] = Trace(dependencies: dependencies, fingerprint: fingerprint)
         }
         guard reader.position == bytes.count else { throw Malformed() }
-        for (trace, dependency, key) in pending {
-            guard let fingerprint = own[key] else { throw Malformed() }
-            traces[trace].dependencies[dependency].fingerprint = fingerprint
+        for (owner, index) in pending {
+            let node = traces[owner]!.dependencies[index].node
+            guard let fingerprint = traces[node]?.fingerprint else { throw Malformed() }
+            traces[owner]!.dependencies[index].fingerprint = fingerprint
         }
-        self.traces = traces
     }
 
     private struct Writer {
@@ -161,12 +160,6 @@ struct TraceFile {
             let count = try number()
             guard count <= (bytes.count - position) / minimumSize else { throw Malformed() }
             return count
-        }
-
-        mutating func take(_ count: Int) throws(Malformed) -> [UInt8] {
-            guard count <= bytes.count - position else { throw Malformed() }
-            defer { position += count }
-            return Array(bytes[position..<position + count])
         }
 
         mutating func text() throws(Malformed) -> String {

@@ -37,8 +37,18 @@ public struct BibliographyParser {
         return entries.pairs.compactMap { key, keyNode, value in source(key, keyNode, value) }
     }
 
-    private mutating func source(_ key: String, _ keyNode: YAMLNode, _ node: YAMLNode) -> Source? {
-        guard key.wholeMatch(of: /[A-Za-z0-9][A-Za-z0-9_:.\-]*/) != nil else {
+    /// Letters and digits of ASCII, then also `_ : . -` (checked by hand: a
+    /// regex literal is compiled anew on every call, and a large sources.yaml has thousands of keys).
+    static func isCitationKey(_ key: String) -> Bool {
+        func isLetterOrDigit(_ byte: UInt8) -> Bool {
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+        }
+        guard let first = key.utf8.first, isLetterOrDigit(first) else { return false }
+        return key.utf8.dropFirst().allSatisfy { isLetterOrDigit($0) || "_:.-".utf8.contains($0) }
+    }
+
+        private mutating func source(_ key: String, _ keyNode: YAMLNode, _ node: YAMLNode) -> Source? {
+        guard Self.isCitationKey(key) else {
             report("a citation key is letters, digits and - _ : . — not '\(key)'", keyNode.range)
             return nil
         }

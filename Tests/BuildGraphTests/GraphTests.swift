@@ -17,7 +17,7 @@ enum World {
     static func times(_ query: some Query) -> Int { made.withLock { $0[query.key.description] ?? 0 } }
 
     static let kinds: [any Query.Type] = [
-        Cell.self, Sum.self, Parity.self, ParityLabel.self, Choice.self, FileText.self, Loop.self, ByInputs.self,
+        Cell.self, Sum.self, Parity.self, ParityLabel.self, Choice.self, Loop.self, ByInputs.self,
     ]
 }
 
@@ -87,26 +87,6 @@ struct Choice: Named {
     }
 }
 
-/// A file's text, taken as unchanged while its size and modification time are.
-struct FileText: Named {
-    static let kind = "file-text"
-    static let isStored = false
-    var name: String
-    init(_ name: String) { self.name = name }
-
-    func witness() -> [UInt8]? {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: name) else { return [] }
-        let size = (attributes[.size] as? Int) ?? -1
-        let time = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-        return Array("\(size) \(time)".utf8)
-    }
-
-    func compute(_ context: QueryContext) throws -> String {
-        World.count(key)
-        return String(decoding: FileSystem.readRegularFile(name) ?? [], as: UTF8.self)
-    }
-}
-
 struct Loop: Named {
     static let kind = "loop"
     var name: String
@@ -161,19 +141,6 @@ struct Loop: Named {
         _ = try run([name + "-if": 0, name + "-then": 10, name + "-else": 21]) { (graph: Graph) throws in #expect(try graph.value(choice) == 21) }
         _ = try run([name + "-if": 0, name + "-then": 11, name + "-else": 21]) { (graph: Graph) throws in #expect(try graph.value(choice) == 21) }
         #expect(World.times(choice) == 2)
-    }
-
-    @Test func aWitnessSparesReadingAnUnchangedFile() throws {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let path = folder.appendingPathComponent("text-\(unique)").path
-        try FileSystem.writeAtomically(Array("Абай".utf8), to: path)
-        let text = FileText(path)
-        _ = try run([:]) { (graph: Graph) throws in #expect(try graph.fingerprint(text) == Fingerprint.of(BinaryCoding.encode("Абай"))) }
-        _ = try run([:]) { (graph: Graph) throws in _ = try graph.fingerprint(text) }
-        #expect(World.times(text) == 1)
-        try FileSystem.writeAtomically(Array("Абай Құнанбайұлы".utf8), to: path)
-        _ = try run([:]) { (graph: Graph) throws in #expect(try graph.value(text) == "Абай Құнанбайұлы") }
-        #expect(World.times(text) == 2)
     }
 
     @Test func anInputNotSetKeepsItsFingerprintUntilAProductNeedsItsValue() throws {

@@ -3,48 +3,55 @@ import Testing
 @testable import BuildGraph
 
 @Suite struct TraceFileTests {
-    let traces: [Trace] = {
-        let a = QueryKey(kind: "parsed-entry", argument: "abai")
-        let b = QueryKey(kind: "entry-files", argument: "abai")
-        let c = QueryKey(kind: "listing", argument: "")
-        return [
-            Trace(key: a, witness: nil, dependencies: [
-                Dependency(key: b, fingerprint: .of([1])), Dependency(key: c, fingerprint: .of([2])),
-            ], fingerprint: .of([3])),
-            Trace(key: b, witness: [9, 8, 7], dependencies: [Dependency(key: c, fingerprint: .of([2]))], fingerprint: .of([4])),
-            Trace(key: c, witness: [], dependencies: [], fingerprint: .of([5])),
+    let file: TraceFile = {
+        let keys = [
+            QueryKey(kind: "parsed-entry", argument: "abai"), QueryKey(kind: "entry-files", argument: "abai"),
+            QueryKey(kind: "listing", argument: ""), QueryKey(kind: "entry-files", argument: "berel"),
         ]
+        return TraceFile(keys: keys, traces: [
+            Trace(dependencies: [Dependency(node: 1, fingerprint: .of([4])), Dependency(node: 2, fingerprint: .of([5]))], fingerprint: .of([3])),
+            Trace(dependencies: [Dependency(node: 2, fingerprint: .of([5])), Dependency(node: 3, fingerprint: .of([6]))], fingerprint: .of([4])),
+            Trace(dependencies: [], fingerprint: .of([5])),
+            Trace(dependencies: [], fingerprint: .of([6])),
+        ])
     }()
 
     @Test func tracesReadBackAsTheyWereWritten() throws {
-        let bytes = TraceFile(traces: traces).encoded()
-        #expect(try TraceFile(decoding: bytes).traces == traces)
-        #expect(try TraceFile(decoding: TraceFile(traces: []).encoded()).traces.isEmpty)
+        #expect(try TraceFile(decoding: file.encoded()) == file)
+        #expect(try TraceFile(decoding: TraceFile(keys: [], traces: []).encoded()).traces.isEmpty)
     }
 
     /// A dependency read as its own trace records it (as most are) costs no fingerprint; others keep theirs.
     @Test func aDependencyAsItsOwnTraceRecordsItTakesNoFingerprint() throws {
-        let (a, b) = (QueryKey(kind: "sum", argument: "ab"), QueryKey(kind: "cell", argument: "a"))
-        let current = [
-            Trace(key: a, witness: nil, dependencies: [Dependency(key: b, fingerprint: .of([1]))], fingerprint: .of([2])),
-            Trace(key: b, witness: nil, dependencies: [], fingerprint: .of([1])),
-        ]
+        let keys = [QueryKey(kind: "sum", argument: "ab"), QueryKey(kind: "cell", argument: "a")]
+        let current = TraceFile(keys: keys, traces: [
+            Trace(dependencies: [Dependency(node: 1, fingerprint: .of([1]))], fingerprint: .of([2])),
+            Trace(dependencies: [], fingerprint: .of([1])),
+        ])
         var stale = current
-        stale[0].dependencies[0].fingerprint = .of([7])
-        let (short, long) = (TraceFile(traces: current).encoded(), TraceFile(traces: stale).encoded())
+        stale.traces[0]!.dependencies[0].fingerprint = .of([7])
+        let (short, long) = (current.encoded(), stale.encoded())
         #expect(long.count == short.count + 32)
-        #expect(try TraceFile(decoding: short).traces == current)
-        #expect(try TraceFile(decoding: long).traces == stale)
+        #expect(try TraceFile(decoding: short) == current)
+        #expect(try TraceFile(decoding: long) == stale)
+    }
+
+    /// Only the traces kept are written, and only the keys they name, numbered afresh.
+    @Test func aRunWritesWhatItKeepsNumberedAfresh() throws {
+        let kept = [(node: 3, trace: file.traces[3]!), (node: 1, trace: file.traces[1]!), (node: 2, trace: file.traces[2]!)]
+        let read = try TraceFile(decoding: TraceFile.encode(keys: file.keys, kept: kept))
+        #expect(read.keys == [file.keys[3], file.keys[1], file.keys[2]])
+        #expect(read.traces[1] == Trace(
+            dependencies: [Dependency(node: 2, fingerprint: .of([5])), Dependency(node: 0, fingerprint: .of([6]))], fingerprint: .of([4])))
     }
 
     @Test func eachKeyIsWrittenOnce() {
-        let bytes = TraceFile(traces: traces).encoded()
-        #expect(bytes.count < 3 * 32 + 3 * 32 + 80)
+        #expect(file.encoded().count < 4 * 32 + 80)
     }
 
     /// The store's hash guards the file; a damaged one must still never crash or hang the reader.
     @Test func aFileCutShortOrFlippedIsRefusedOrReadWithoutCrashing() {
-        let bytes = TraceFile(traces: traces).encoded()
+        let bytes = file.encoded()
         for length in 0..<bytes.count {
             #expect(throws: TraceFile.Malformed.self) { try TraceFile(decoding: Array(bytes[..<length])) }
         }

@@ -22,7 +22,7 @@ import Resolution
 /// edit reads a few files, not the tree.
 enum CheckProducts {
     static let kinds: [any Query.Type] = [
-        SourceListing.self, ProjectFile.self, SourcesFile.self, EntryConfiguration.self, EntryListing.self,
+        SourceListing.self, ListingPaths.self, ListedStamp.self, ProjectFile.self, SourcesFile.self, EntryConfiguration.self, EntryListing.self,
         ListingFindings.self, EntryIndex.self, ShardMembers.self, ShardListing.self, EntryFiles.self, ParsedEntryQuery.self,
         EntryInterfaceQuery.self, LinkTarget.self, SourceKeys.self, MediaListing.self, ResolvedEntry.self,
         EntryFindings.self, InterfaceShard.self, FindingShard.self, PlaceShard.self, OverviewCheck.self, ProjectCheck.self,
@@ -107,6 +107,51 @@ struct SourceListing: InputQuery, ProjectQuery {
     static let kind = "source-listing"
 }
 
+/// The paths of the tree's files, sorted: they change only when a file is
+/// added, removed or renamed, so an edit reaches no product made from them.
+struct ListingPaths: ProjectQuery {
+    struct Value: Codable, Sendable {
+        var root: String
+        var paths: [String]
+    }
+
+    static let kind = "listing-paths"
+    static var isStored: Bool { false }
+
+    func compute(_ context: QueryContext) throws -> Value {
+        let listing = try context.value(SourceListing())
+        return Value(root: listing.root, paths: listing.paths)
+    }
+
+    /// Hashed rather than encoded: it is made again on every run.
+    static func fingerprint(of value: Value) -> Fingerprint? {
+        var hasher = FingerprintHasher()
+        hasher.combine(value.root)
+        for path in value.paths { hasher.combine(path) }
+        return hasher.finalize()
+    }
+}
+
+/// One file of the tree's stamp (nil: the tree has no such file), and the tree's root.
+struct ListedStamp: Query {
+    struct Value: Codable, Sendable {
+        var root: String
+        var stamp: FileStamp?
+    }
+
+    static let kind = "listed-stamp"
+    static var isStored: Bool { false }
+    var path: String
+    var argument: String { path }
+    init(_ path: String) { self.path = path }
+    init?(argument: String) { path = argument }
+
+    func compute(_ context: QueryContext) throws -> Value {
+        let listing = try context.value(SourceListing())
+        return Value(root: listing.root, stamp: listing.files[path])
+    }
+}
+
 /// A file of the project (asyl.yaml, sources.yaml) parsed, and what was wrong in it.
 struct ParsedFile<Content: Codable & Sendable>: Codable, Sendable {
     var content: Content
@@ -141,8 +186,8 @@ struct ProjectFile: ProjectQuery {
     static var isStored: Bool { false }
 
     func compute(_ context: QueryContext) throws -> ParsedFile<ProjectConfiguration> {
-        let listing = try context.value(SourceListing())
-        return ParsedFile.read("asyl.yaml", in: listing.root, otherwise: ProjectConfiguration(), ConfigurationParser.parse)
+        let file = try context.value(ListedStamp("asyl.yaml"))
+        return ParsedFile.read("asyl.yaml", in: file.root, otherwise: ProjectConfiguration(), ConfigurationParser.parse)
     }
 }
 
@@ -152,12 +197,12 @@ struct SourcesFile: ProjectQuery {
     static var isStored: Bool { false }
 
     func compute(_ context: QueryContext) throws -> ParsedFile<Bibliography> {
-        let listing = try context.value(SourceListing())
+        let file = try context.value(ListedStamp("sources.yaml"))
         let configuration = try context.value(ProjectFile()).content
-        guard !configuration.languages.isEmpty, listing.files["sources.yaml"] != nil else {
+        guard !configuration.languages.isEmpty, file.stamp != nil else {
             return ParsedFile(content: Bibliography(), diagnostics: [], isRead: false)
         }
-        return ParsedFile.read("sources.yaml", in: listing.root, otherwise: Bibliography()) { file in
+        return ParsedFile.read("sources.yaml", in: file.root, otherwise: Bibliography()) { file in
             BibliographyParser.parse(file, configuration: configuration)
         }
     }
@@ -187,21 +232,19 @@ struct EntryConfiguration: ProjectQuery {
 struct EntryListing: ProjectQuery {
     struct Value: Codable, Sendable {
         var root: String
-        /// By shard (`CheckProducts.shard(of:)`), then by entry.
-        var shards: [[EntryID: [ListedFile]]]
+        /// Paths by shard (`CheckProducts.shard(of:)`), then by entry.
+        var shards: [[EntryID: [String]]]
         /// `stray-file` findings.
         var findings: [Diagnostic]
         /// Files named like versions, in any language.
         var versionFiles: Int
     }
 
+    /// Stored: the stamps of its files are read with it on every run that finds one changed.
     static let kind = "entry-listing"
-    static var isStored: Bool { false }
-    /// It changes with every file's stamp; what reads it cuts the change off.
-    static var fingerprintsValue: Bool { false }
 
     func compute(_ context: QueryContext) throws -> Value {
-        let listing = try context.value(SourceListing())
+        let listing = try context.value(ListingPaths())
         let configuration = try context.value(EntryConfiguration())
         let (versionPaths, stray) = SourceTreeLoader.entryFiles(listing.paths)
         // Without languages no file can be read as a version; the config findings say why.
@@ -211,10 +254,10 @@ struct EntryListing: ProjectQuery {
                 versionFiles: versionPaths.count)
         }
         let (accepted, findings) = ProjectParser.versionFiles(versionPaths, strayFiles: stray, configuration: configuration)
-        var shards: [[EntryID: [ListedFile]]] = Array(repeating: [:], count: CheckProducts.shards)
+        var shards: [[EntryID: [String]]] = Array(repeating: [:], count: CheckProducts.shards)
         for path in accepted {
             let id = EntryID(VersionFileName(String(path.split(separator: "/").last!))!.id)
-            shards[CheckProducts.shard(of: id)][id, default: []].append(ListedFile(path: path, stamp: listing.files[path]!))
+            shards[CheckProducts.shard(of: id)][id, default: []].append(path)
         }
         return Value(root: listing.root, shards: shards, findings: findings, versionFiles: versionPaths.count)
     }
@@ -272,8 +315,9 @@ struct ShardMembers: ShardQuery {
     }
 }
 
-/// The version files of a shard's entries: an edit changes one shard's,
-/// so the files of the entries of the others are not looked at again.
+/// The version files of a shard's entries and their stamps: an edit
+/// changes one shard's, so the files of the entries of the others are not
+/// looked at again.
 struct ShardListing: ShardQuery {
     struct Value: Codable, Sendable {
         var root: String
@@ -287,7 +331,10 @@ struct ShardListing: ShardQuery {
 
     func compute(_ context: QueryContext) throws -> Value {
         let listing = try context.value(EntryListing())
-        return Value(root: listing.root, entries: listing.shards[shard])
+        let stamps = try context.value(SourceListing()).files
+        return Value(root: listing.root, entries: listing.shards[shard].mapValues { paths in
+            paths.map { ListedFile(path: $0, stamp: stamps[$0]!) }
+        })
     }
 
     /// Hashed rather than encoded: it is made again on every run that finds a file changed.
@@ -377,10 +424,10 @@ struct LinkTarget: EntryQuery {
     }
 }
 
-/// The keys of sources.yaml: all that resolving an entry reads of it.
+/// The keys of sources.yaml: all that resolving an entry reads of it
+/// (stored: an entry resolved again does not parse sources.yaml again).
 struct SourceKeys: ProjectQuery {
     static let kind = "source-keys"
-    static var isStored: Bool { false }
 
     func compute(_ context: QueryContext) throws -> Bibliography {
         try context.value(SourcesFile()).content.keysOnly
@@ -393,9 +440,9 @@ struct MediaListing: ProjectQuery {
     static var isStored: Bool { false }
 
     func compute(_ context: QueryContext) throws -> [String] {
-        try context.value(SourceListing()).files.keys.filter { path in
+        try context.value(ListingPaths()).paths.filter { path in
             Resolver.mediaTypes[path.split(separator: ".").last.map { $0.lowercased() } ?? ""] != nil
-        }.sorted()
+        }
     }
 }
 
