@@ -1,3 +1,4 @@
+import FileSystem
 import Foundation
 import Synchronization
 
@@ -141,6 +142,42 @@ public final class Graph: Sendable {
             if case .ready(let fingerprint, _) = slot.status { slot.status = .verified(fingerprint) }
             slot.condition.unlock()
         }
+    }
+
+    /// Whether the file or folder at `path` is still what the last run on
+    /// this store wrote there from what had `fingerprint` (its stamp is as
+    /// that run left it): a book none of whose members changed is not
+    /// written again. A current output's record is kept for the next run.
+    public func isCurrent(output path: String, madeFrom fingerprint: Fingerprint) -> Bool {
+        let node = number(of: Self.outputKey(path))
+        guard let old = lastTrace(node), old.fingerprint == Self.outputFingerprint(path, madeFrom: fingerprint) else { return false }
+        settle(node, trace: old)
+        return true
+    }
+
+    /// Records that this run wrote the file or folder at `path` from what had `fingerprint`.
+    public func wrote(output path: String, madeFrom fingerprint: Fingerprint) {
+        settle(number(of: Self.outputKey(path)), trace: Trace(dependencies: [], fingerprint: Self.outputFingerprint(path, madeFrom: fingerprint)))
+    }
+
+    private static func outputKey(_ path: String) -> QueryKey { QueryKey(kind: "output", argument: path) }
+
+    /// What it was made from, and its stamp (and, for a folder, its index.html's).
+    private static func outputFingerprint(_ path: String, madeFrom fingerprint: Fingerprint) -> Fingerprint {
+        var hasher = FingerprintHasher()
+        hasher.combine(fingerprint)
+        for status in [FileSystem.status(path), FileSystem.status(path + "/index.html")] {
+            hasher.combine(status.map { "\($0.size) \($0.modified) \($0.changed) \($0.inode)" } ?? "none")
+        }
+        return hasher.finalize()
+    }
+
+    private func settle(_ node: Int, trace: Trace) {
+        let slot = slot(node)
+        slot.condition.lock()
+        slot.status = .verified(trace.fingerprint)
+        slot.trace = trace
+        slot.condition.broadcastAndUnlock()
     }
 
     /// What this run made, and why, in the order it finished making them.
@@ -338,6 +375,20 @@ public final class Graph: Sendable {
         return (.ready(trace.fingerprint, value), trace)
     }
 
+    /// The fingerprint `node` had when the last run's `reader` read it.
+    func lastRead(by reader: Int, of node: Int) -> Fingerprint? {
+        lastTrace(reader)?.dependencies.first { $0.node == node }?.fingerprint
+    }
+
+    /// The stored value the last run recorded of a product, intact.
+    func previousValue(of node: Int) -> [UInt8]? {
+        let key = key(node)
+        guard storedKinds.contains(key.kind), let old = lastTrace(node),
+              let bytes = store.read(key, inputs: old.inputs(self.key)), Fingerprint.of(bytes) == old.fingerprint
+        else { return nil }
+        return bytes
+    }
+
     /// Why a product recorded by the last run may have changed; nil if it has not.
     private func check(_ old: Trace, chain: Chain) -> Explanation.Reason? {
         for dependency in old.dependencies {
@@ -362,12 +413,33 @@ public final class QueryContext: Sendable {
     /// Another product's value; the product being made now depends on it.
     public func value<Q: Query>(_ query: Q) throws -> Q.Value {
         let made = try graph.ensure(ErasedQuery(query), needValue: true, chain: chain)
-        read.withLock { read in
-            if read.nodes.insert(made.node).inserted {
-                read.order.append(Dependency(node: made.node, fingerprint: made.fingerprint))
-            }
-        }
+        note(made.node, made.fingerprint)
         return made.value as! Q.Value
+    }
+
+    /// Another product's value, or `earlier` if that is still its value: if
+    /// its fingerprint is the one it had when the product being made was
+    /// last made, and `earlier` is what it was then. A product made again
+    /// after one of the many it reads changed takes the others from its own
+    /// last value (`previousValue(_:)`) rather than making them again.
+    public func value<Q: Query>(_ query: Q, unlessStill earlier: Q.Value?) throws -> Q.Value {
+        let made = try graph.ensure(ErasedQuery(query), needValue: false, chain: chain)
+        note(made.node, made.fingerprint)
+        if let earlier, graph.lastRead(by: chain.node, of: made.node) == made.fingerprint { return earlier }
+        return try value(query)
+    }
+
+    /// The value the product being made had when a run last made it, if it
+    /// is stored and the store still holds it intact. It is not a
+    /// dependency: it serves only as `value(_:unlessStill:)`'s earlier values.
+    public func previousValue<V: Decodable>(_ type: V.Type) -> V? {
+        graph.previousValue(of: chain.node).flatMap { try? BinaryCoding.decode(V.self, from: $0) }
+    }
+
+    private func note(_ node: Int, _ fingerprint: Fingerprint) {
+        read.withLock { read in
+            if read.nodes.insert(node).inserted { read.order.append(Dependency(node: node, fingerprint: fingerprint)) }
+        }
     }
 
     var dependencies: [Dependency] { read.withLock { $0.order } }

@@ -39,6 +39,38 @@ public struct ProjectConfiguration: Sendable, Codable {
         self.printGeometry = printGeometry
     }
 
+    /// The configuration as a book in `language` reads it: each text only in
+    /// that language, or, if it has none there, only in the first of
+    /// `languages` that has it (so `text[language]` and `text(in: language,
+    /// fallbacks: languages)` are what they were), and an edit of another
+    /// language's text reaches nothing a book in this one is made from.
+    public func reading(in language: LanguageTag) -> ProjectConfiguration {
+        func only(_ text: LocalizedText) -> LocalizedText {
+            guard let kept = ([language] + languages).first(where: { text[$0] != nil }) else { return LocalizedText() }
+            return LocalizedText([kept: text[kept]!])
+        }
+        var copy = self
+        copy.title = only(title)
+        copy.publisher = only(publisher)
+        for kind in copy.kinds.indices {
+            copy.kinds[kind].label = only(copy.kinds[kind].label)
+            for field in copy.kinds[kind].fields.indices {
+                copy.kinds[kind].fields[field].label = only(copy.kinds[kind].fields[field].label)
+                if case .enumeration(var values) = copy.kinds[kind].fields[field].type {
+                    for value in values.indices { values[value].label = only(values[value].label) }
+                    copy.kinds[kind].fields[field].type = .enumeration(values: values)
+                }
+            }
+        }
+        for category in copy.categories.indices { copy.categories[category].label = only(copy.categories[category].label) }
+        for archive in copy.archives.indices { copy.archives[archive].name = only(copy.archives[archive].name) }
+        for edition in copy.editions.indices {
+            copy.editions[edition].title = only(copy.editions[edition].title)
+            copy.editions[edition].isbn = only(copy.editions[edition].isbn)
+        }
+        return copy
+    }
+
     public func kind(named name: String) -> KindSchema? { kinds.first { $0.name == name } }
     public func category(_ id: String) -> Category? { categories.first { $0.id == id } }
     public func archive(_ id: String) -> Archive? { archives.first { $0.id == id } }

@@ -41,7 +41,7 @@ struct EPUBBuilder {
 
     /// One piece of work that makes members.
     private enum Job: Sendable {
-        case file(path: String, bytes: [UInt8])
+        case file(path: String)
         /// A part of the outline (package, navigation, front and back matter) to transform.
         case part(name: String, file: String)
         case chunk(file: String)
@@ -57,39 +57,60 @@ struct EPUBBuilder {
         let files = try Self.carried(layout.images).map { file in
             (file.path, try read(file.style.map(styles.appendingPathComponent) ?? tree.appendingPathComponent(file.path)))
         }
+        for (path, bytes) in files { try graph.set(PackageFileBytes(path), to: bytes) }
         clock.lap("\(book): outline")
 
         // Parts first: each transforms the whole outline, so they are the
         // longest jobs; one job at a time to a core, so they run side by side.
         let jobs: [Job] = parts.map { .part(name: $0.name, file: $0.file) } + layout.chunks.map { .chunk(file: $0) }
-            + files.map { .file(path: $0.0, bytes: $0.1) }
+            + files.map { .file(path: $0.0) }
         let (graph, book, xmlFolder) = (self.graph, self.book, self.xmlFolder)
+        // Each member's fingerprint: what changed is made (on every core), what did not is only checked.
         let made = jobs.concurrentMap(batch: 1) { job in
-            Result { () throws -> (key: QueryKey, member: ZIPMember) in
+            Result { () throws -> (key: QueryKey, fingerprint: Fingerprint) in
                 switch job {
-                case .file(let path, let bytes):
-                    try graph.set(PackageFileBytes(path), to: bytes)
+                case .file(let path):
                     let member = FileMember(path)
-                    return (member.key, try graph.value(member))
+                    return (member.key, try graph.fingerprint(member))
                 case .part(let name, let file):
                     let part = OutlinePart(book: book, part: name, file: file)
-                    return (part.key, try graph.value(part))
+                    return (part.key, try graph.fingerprint(part))
                 case .chunk(let file):
                     let xml = ChunkXML(book: book, name: file)
                     if let xmlFolder {
-                        try Data(try graph.value(xml)).write(
+                        try Data(try graph.value(xml).document).write(
                             to: xmlFolder.appendingPathComponent(file.replacingOccurrences(of: ".xhtml", with: ".xml")))
                     }
                     let member = ChunkMember(book: book, name: file)
-                    let made = try graph.value(member)
+                    let fingerprint = try graph.fingerprint(member)
                     graph.release([xml.key])
-                    return (member.key, made)
+                    return (member.key, fingerprint)
                 }
             }
         }
         let members = try made.map { try $0.get() }
         clock.lap("\(book): \(layout.chunks.count) chunks, \(parts.count) parts, \(files.count) files")
-        try EPUBPackager.write(members.map(\.member), to: destination, date: date)
+        var hasher = FingerprintHasher()
+        hasher.combine(String(date.timeIntervalSince1970))
+        for member in members {
+            hasher.combine(member.key.description)
+            hasher.combine(member.fingerprint)
+        }
+        let madeFrom = hasher.finalize()
+        // A book none of whose members changed, still as the last build left it, is not written again.
+        if xmlFolder != nil || !graph.isCurrent(output: destination.path, madeFrom: madeFrom) {
+            let values = jobs.concurrentMap { job in
+                Result { () throws -> ZIPMember in
+                    switch job {
+                    case .file(let path): try graph.value(FileMember(path))
+                    case .part(let name, let file): try graph.value(OutlinePart(book: book, part: name, file: file))
+                    case .chunk(let file): try graph.value(ChunkMember(book: book, name: file))
+                    }
+                }
+            }
+            try EPUBPackager.write(try values.map { try $0.get() }, to: destination, date: date)
+            graph.wrote(output: destination.path, madeFrom: madeFrom)
+        }
         // The book is written: what it was made of need not stay in memory.
         graph.release(members.map(\.key) + files.map { PackageFileBytes($0.0).key } + [OutlineXML(book).key])
         clock.lap("\(book): zip")

@@ -1,5 +1,6 @@
 import BuildGraph
 import DocumentModel
+import FileSystem
 import Foundation
 import Localisation
 import NativeBridge
@@ -30,6 +31,32 @@ struct PrintBuilder {
     static let window = 32
 
     func write(to folder: URL) throws {
+        let madeFrom = try fingerprint()
+        // A book none of whose pieces changed, still as the last build left it, is not written again.
+        guard !graph.isCurrent(output: folder.path, madeFrom: madeFrom) else { return }
+        try assemble(folder)
+        graph.wrote(output: folder.path, madeFrom: madeFrom)
+    }
+
+    /// What the folder is made from: its pieces (made where they changed, on every core), the
+    /// stylesheets, fonts and CSS, the page geometry, and the images' stamps.
+    private func fingerprint() throws -> Fingerprint {
+        let (book, graph) = (self.book, self.graph)
+        let pieces = ([PrintPiece.page] + layout.chunks).concurrentMap(batch: 1) { name in
+            Result { try graph.fingerprint(PrintPiece(book: book, name: name)) }
+        }
+        var hasher = FingerprintHasher()
+        hasher.combine(try graph.fingerprint(RenderTools()))
+        hasher.combine("\(geometry.trim) \(geometry.bleed) \(geometry.marks ?? "")")
+        for piece in pieces { hasher.combine(try piece.get()) }
+        for image in layout.images {
+            let status = FileSystem.status(tree.appendingPathComponent(image.path).path)
+            hasher.combine("\(image.path) \(status.map { "\($0.size) \($0.modified) \($0.changed) \($0.inode)" } ?? "none")")
+        }
+        return hasher.finalize()
+    }
+
+    private func assemble(_ folder: URL) throws {
         let parent = folder.deletingLastPathComponent()
         let work = parent.appendingPathComponent(".\(folder.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         try? FileManager.default.removeItem(at: work)

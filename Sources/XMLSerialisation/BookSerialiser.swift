@@ -187,9 +187,27 @@ public struct ChunkSerialiser: Sendable {
         text.text(in: language, fallbacks: configuration.languages) ?? ""
     }
 
-    /// The document of the chunk `file`, under `letter`: `entries` are its
-    /// entries, in order, each with a version in the book's language.
-    public func document(file: String, letter: String, entries: [Entry]) -> XMLDocument {
+    /// An entry as the chunk's document writes it: the bytes of its element,
+    /// which `document(file:letter:entries:)` puts together; nil if it has no
+    /// version in the book's language. Written on its own, an entry changed
+    /// is all of a chunk that is written again.
+    public func entry(_ entry: Entry) -> [UInt8]? {
+        guard let version = entry.version(language) else { return nil }
+        // Under a root like the chunk's, so the element's bytes are those it has in the chunk.
+        let xml = XMLTreeBuilder(root: "chunk", namespace: BookVocabulary.namespace)
+        var writer = EntryWriter(serialiser: self, entry: entry, version: version, xml: xml)
+        writer.write()
+        let bytes = xml.finish().serialized()
+        // `<?xml …?>\n<chunk xmlns="…">` ENTRY `</chunk>\n`
+        let declaration = bytes.firstIndex(of: UInt8(ascii: "\n"))!
+        let start = bytes[declaration...].firstIndex(of: UInt8(ascii: ">"))! + 1
+        return Array(bytes[start..<bytes.count - Self.end.count])
+    }
+
+    /// The document of the chunk `file`, under `letter`, serialised, and
+    /// where in it each of `entries` lies: they are its entries' elements
+    /// (`entry(_:)`), in order.
+    public func document(file: String, letter: String, entries: [[UInt8]]) -> (bytes: [UInt8], ranges: [Range<Int>]) {
         let xml = XMLTreeBuilder(root: "chunk", namespace: BookVocabulary.namespace, attributes: [
             ("xml:lang", language.rawValue), ("edition", edition.id), ("file", file), ("letter", letter),
         ])
@@ -198,13 +216,17 @@ public struct ChunkSerialiser: Sendable {
         xml.element("title", text: localized(edition.title))
         xml.element("language", text: language.rawValue)
         xml.end()
+        // `<?xml …?>\n<chunk …><metadata>…</metadata></chunk>\n`: the entries go before the end tag.
+        var bytes = xml.finish().serialized().dropLast(Self.end.count)
+        var ranges: [Range<Int>] = []
         for entry in entries {
-            guard let version = entry.version(language) else { continue }
-            var writer = EntryWriter(serialiser: self, entry: entry, version: version, xml: xml)
-            writer.write()
+            ranges.append(bytes.count..<bytes.count + entry.count)
+            bytes += entry
         }
-        return xml.finish()
+        return (Array(bytes + Self.end), ranges)
     }
+
+    private static let end = Array("</chunk>\n".utf8)
 }
 
 /// A file packaged with the book, as the outline lists it.

@@ -17,7 +17,7 @@ enum World {
     static func times(_ query: some Query) -> Int { made.withLock { $0[query.key.description] ?? 0 } }
 
     static let kinds: [any Query.Type] = [
-        Cell.self, Sum.self, Parity.self, ParityLabel.self, Choice.self, Loop.self, ByInputs.self,
+        Cell.self, Sum.self, Parity.self, ParityLabel.self, Choice.self, Loop.self, ByInputs.self, Square.self, Squares.self,
     ]
 }
 
@@ -243,6 +243,40 @@ struct Loop: Named {
         #expect(again.explanations.isEmpty)
     }
 
+    @Test func aProductMadeAgainTakesWhatDidNotChangeFromItsLastValue() throws {
+        let names = (0..<4).map { "s\($0)-" + unique }
+        let squares = Squares(names)
+        let inputs = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+        _ = try run(inputs) { (graph: Graph) throws in #expect(try graph.value(squares).values.sorted() == [0, 1, 4, 9]) }
+        var changed = inputs
+        changed[names[2]] = 5
+        _ = try run(changed) { (graph: Graph) throws in #expect(try graph.value(squares)[names[2]] == 25) }
+        #expect(World.times(squares) == 2)
+        #expect(names.map { World.times(Square($0)) } == [1, 1, 2, 1])
+        // Without its last value (a store emptied), it makes every one.
+        try FileManager.default.removeItem(at: folder)
+        _ = try run(changed) { (graph: Graph) throws in #expect(try graph.value(squares)[names[0]] == 0) }
+        #expect(names.map { World.times(Square($0)) } == [2, 2, 3, 2])
+    }
+
+    /// Traces of another version, or damaged ones, may name products no kind makes: what read them is made again.
+    @Test func aTraceNamingAProductOfNoKindMakesItsReaderAgain() throws {
+        let a = "a" + unique
+        let sum = Sum([a])
+        let stranger = QueryKey(kind: "no-such-kind", argument: "x")
+        // The stranger read the cell, which has changed since: it would have to be made again, and cannot be.
+        let file = TraceFile(keys: [sum.key, stranger, Cell(a).key], traces: [
+            Trace(dependencies: [Dependency(node: 1, fingerprint: .of([1]))], fingerprint: .of([2])),
+            Trace(dependencies: [Dependency(node: 2, fingerprint: .of([9]))], fingerprint: .of([1])),
+            Trace(dependencies: [], fingerprint: .of([9])),
+        ])
+        let store = Store(root: folder, version: "test")
+        store.write(file.encoded(), key: QueryKey(kind: "traces", argument: ""), inputs: Fingerprint(digest: [UInt8](repeating: 0, count: 32)))
+        let graph = try run([a: 7]) { (graph: Graph) throws in #expect(try graph.value(sum) == 7) }
+        #expect(World.times(sum) == 1)
+        #expect(graph.explanations.contains { $0.key == sum.key && $0.reason == .dependencyChanged(stranger) })
+    }
+
     @Test func aProductFingerprintedByItsInputsIsMadeAgainOnlyWhenTheyChange() throws {
         let a = "a" + unique
         let label = ByInputs(a)
@@ -265,5 +299,37 @@ struct ByInputs: Named {
     func compute(_ context: QueryContext) throws -> String {
         World.count(key)
         return String(try context.value(Cell(name)))
+    }
+}
+
+/// A cell's square, fingerprinted by what it is made from (as an entry's products are).
+struct Square: Named {
+    static let kind = "square"
+    static var isStored: Bool { false }
+    static var fingerprintsValue: Bool { false }
+    var name: String
+    init(_ name: String) { self.name = name }
+
+    func compute(_ context: QueryContext) throws -> Int {
+        World.count(key)
+        let cell = try context.value(Cell(name))
+        return cell * cell
+    }
+}
+
+/// The squares of some cells, stored, each taken from its last value while its cell is unchanged (as a shard's are).
+struct Squares: Query {
+    static let kind = "squares"
+    var cells: [String]
+    var argument: String { cells.joined(separator: " ") }
+    init(_ cells: [String]) { self.cells = cells }
+    init?(argument: String) { cells = argument.split(separator: " ").map(String.init) }
+
+    func compute(_ context: QueryContext) throws -> [String: Int] {
+        World.count(key)
+        let earlier = context.previousValue([String: Int].self)
+        var squares: [String: Int] = [:]
+        for cell in cells { squares[cell] = try context.value(Square(cell), unlessStill: earlier?[cell]) }
+        return squares
     }
 }

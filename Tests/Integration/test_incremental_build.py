@@ -426,7 +426,7 @@ def test_why_says_what_each_edit_made_again(asyl, project, tmp_path):
     # A line added to asyl.yaml changes no setting: the file is read again, and nothing made from it.
     append(project / "asyl.yaml", "\n")
     config = run_build(asyl, project, out)
-    assert "asyl: why: project-file: source-listing changed (same result)" in config.stderr, config.stderr[-2000:]
+    assert "asyl: why: project-file: listed-stamp asyl.yaml changed (same result)" in config.stderr, config.stderr[-2000:]
     assert not made_again(config, "parsed-entry", "chunk-member", "outline-part", "print-piece")
     again = run_build(asyl, project, out)
     assert "asyl: why: nothing was made again" in again.stderr or not made_again(again, "chunk-member", "parsed-entry")

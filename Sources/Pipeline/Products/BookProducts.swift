@@ -20,9 +20,9 @@ import XMLSerialisation
 /// and no outline.
 enum BookProducts {
     static let kinds: [any Query.Type] = [
-        BuildOptions.self, BuildDate.self, BookEntry.self, OutlineShard.self, SizeShard.self, OrderShard.self, ProjectPlaces.self,
-        BookEdition.self, BookOrderQuery.self, BookCuts.self, BookFiles.self, BookLayout.self, ChunkSettings.self, ChunkPlan.self,
-        CitedSource.self, ChunkXML.self, OutlineXML.self,
+        BuildOptions.self, BuildDate.self, BookEntry.self, EntryOutlineQuery.self, EntrySizes.self, OutlineShard.self, SizeShard.self, OrderShard.self, ProjectPlaces.self,
+        BookEdition.self, BookConfiguration.self, BookOrderQuery.self, BookCuts.self, BookFiles.self, BookLayout.self, ChunkSettings.self, ChunkPlan.self,
+        LinkFiles.self, CitedSource.self, EntryXML.self, ChunkXML.self, OutlineXML.self,
     ]
 
     /// The plan of a book from its order and cuts, with the outlines of its entries.
@@ -99,6 +99,28 @@ struct BookEntry: EntryQuery {
     }
 }
 
+/// What a book's plan reads of an entry (nil for an id no entry has).
+struct EntryOutlineQuery: EntryQuery {
+    static let kind = "entry-outline"
+    /// Fingerprinted by what it is made from, never encoded: what reads it (a shard, a chunk) is stored and cuts a change off.
+    static var fingerprintsValue: Bool { false }
+    var id: EntryID
+    init(_ id: EntryID) { self.id = id }
+
+    func compute(_ context: QueryContext) throws -> EntryOutline? { try context.value(BookEntry(id)).map(EntryOutline.init) }
+}
+
+/// The sizes of an entry's versions (`Version.estimatedSize`), where chunks are cut: what a body edit changes.
+struct EntrySizes: EntryQuery {
+    static let kind = "entry-sizes"
+    /// Fingerprinted by what it is made from, never encoded: what reads it (a shard, a chunk) is stored and cuts a change off.
+    static var fingerprintsValue: Bool { false }
+    var id: EntryID
+    init(_ id: EntryID) { self.id = id }
+
+    func compute(_ context: QueryContext) throws -> [LanguageTag: Int]? { try context.value(BookEntry(id)).map(EntryOutline.sizes) }
+}
+
 /// The outlines of a shard's entries, sorted by id (stored, so what reads
 /// every entry's reads 256 values).
 struct OutlineShard: ShardQuery {
@@ -107,23 +129,21 @@ struct OutlineShard: ShardQuery {
     init(_ shard: Int) { self.shard = shard }
 
     func compute(_ context: QueryContext) throws -> [EntryOutline] {
-        try context.value(ShardMembers(shard)).compactMap { try context.value(BookEntry($0)).map(EntryOutline.init) }
+        let earlier = context.previousValue([EntryOutline].self).map { Dictionary($0.map { ($0.id, $0) }) { first, _ in first } }
+        return try shardValues(shard, EntryOutlineQuery.init, earlier: earlier, absent: nil, context).compactMap(\.value)
     }
 }
 
-/// The sizes of a shard's entries' versions (`Version.estimatedSize`),
-/// where chunks are cut: what a body edit changes.
+/// The sizes of a shard's entries' versions.
 struct SizeShard: ShardQuery {
     static let kind = "size-shard"
     var shard: Int
     init(_ shard: Int) { self.shard = shard }
 
     func compute(_ context: QueryContext) throws -> [EntryID: [LanguageTag: Int]] {
-        var sizes: [EntryID: [LanguageTag: Int]] = [:]
-        for id in try context.value(ShardMembers(shard)) {
-            if let entry = try context.value(BookEntry(id)) { sizes[id] = EntryOutline.sizes(of: entry) }
-        }
-        return sizes
+        let values = try shardValues(
+            shard, EntrySizes.init, earlier: context.previousValue([EntryID: [LanguageTag: Int]].self), absent: nil, context)
+        return Dictionary(values.compactMap { entry in entry.value.map { (entry.id, $0) } }) { first, _ in first }
     }
 }
 
@@ -239,13 +259,29 @@ struct BookEdition: EditionLanguageQuery {
     init(_ book: EditionLanguage) { self.book = book }
 
     func compute(_ context: QueryContext) throws -> Edition? {
-        let configuration = ChunkSettings.derived(try context.value(ProjectFile()).content, book.language)
-        // Where asyl.yaml writes it is for findings, not books: a line added above it reaches none.
-        return configuration.editions.first { $0.id == book.edition && $0.languages.contains(book.language) }.map { edition in
-            var edition = edition
-            edition.location = SourceLocation(path: edition.location.path)
-            return edition
+        try context.value(BookConfiguration(book)).editions.first { $0.id == book.edition && $0.languages.contains(book.language) }
+    }
+}
+
+/// asyl.yaml as a book in one language reads it: its texts in that language
+/// (`ProjectConfiguration.reading(in:)`), derived for a derived one, without
+/// the checks, the page geometry and where editions are written (which are for
+/// findings, not books: a line added above an edition reaches none).
+struct BookConfiguration: EditionLanguageQuery {
+    static let kind = "book-configuration"
+    var book: EditionLanguage
+    init(_ book: EditionLanguage) { self.book = book }
+
+    func compute(_ context: QueryContext) throws -> ProjectConfiguration {
+        var configuration = ChunkSettings.derived(try context.value(ProjectFile()).content, book.language).reading(in: book.language)
+        let blank = ProjectConfiguration()
+        configuration.checks = blank.checks
+        configuration.printGeometry = blank.printGeometry
+        configuration.stylesDirectory = blank.stylesDirectory
+        for edition in configuration.editions.indices {
+            configuration.editions[edition].location = SourceLocation(path: configuration.editions[edition].location.path)
         }
+        return configuration
     }
 }
 
@@ -270,7 +306,8 @@ struct ChunkSettings: EditionLanguageQuery {
         edition.selection = Selection()
         edition.formats = []
         return Settings(
-            edition: edition, configuration: Self.derived(try context.value(EntryConfiguration()), book.language))
+            edition: edition,
+            configuration: Self.derived(try context.value(EntryConfiguration()), book.language).reading(in: book.language))
     }
 
     /// A configuration with a derived language's texts, for a book in one.
@@ -280,15 +317,13 @@ struct ChunkSettings: EditionLanguageQuery {
     }
 }
 
-/// One chunk of a book's plan: its letter and entries, and the chunk each
-/// entry they link to is in.
+/// One chunk of a book's plan: its letter and entries.
 struct ChunkPlan: Query {
     typealias Value = Contents?
 
     struct Contents: Codable, Sendable, Hashable {
         var letter: String
         var entries: [EntryID]
-        var files: [EntryID: String]
     }
 
     static let kind = "chunk-plan"
@@ -313,16 +348,36 @@ struct ChunkPlan: Query {
         guard let order = try context.value(BookOrderQuery(book)),
               let chunk = letters.lazy.flatMap(\.chunks).first(where: { $0.file == file })
         else { return nil }
+        return Contents(letter: chunk.letter, entries: order.entries[chunk.entries].map(\.id))
+    }
+}
+
+/// The chunk of a book each entry an entry links to is in (what its links' addresses say).
+struct LinkFiles: Query {
+    static let kind = "link-files"
+    static var isStored: Bool { false }
+    var book: EditionLanguage
+    var id: EntryID
+    var argument: String { "\(book) \(id)" }
+
+    init(book: EditionLanguage, id: EntryID) {
+        self.book = book
+        self.id = id
+    }
+
+    init?(argument: String) {
+        let words = argument.split(separator: " ", maxSplits: 2).map(String.init)
+        guard words.count == 3, let book = EditionLanguage("\(words[0]) \(words[1])"), EntryID.isValid(words[2]) else { return nil }
+        self.init(book: book, id: EntryID(words[2]))
+    }
+
+    func compute(_ context: QueryContext) throws -> [EntryID: String] {
+        let outlines = try context.value(OutlineShard(CheckProducts.shard(of: id)))
+        guard let links = outlines.first(where: { $0.id == id })?.version(book.language)?.links, !links.isEmpty else { return [:] }
         let fileOf = try context.value(BookFiles(book))
-        let ids = order.entries[chunk.entries].map(\.id)
-        let members = Set(ids)
         var files: [EntryID: String] = [:]
-        for shard in Set(ids.map(CheckProducts.shard(of:))).sorted() {
-            for outline in try context.value(OutlineShard(shard)) where members.contains(outline.id) {
-                for target in outline.version(book.language)?.links ?? [] { files[target] = fileOf[target] }
-            }
-        }
-        return Contents(letter: chunk.letter, entries: ids, files: files)
+        for target in links { files[target] = fileOf[target] }
+        return files
     }
 }
 
@@ -345,40 +400,80 @@ struct CitedSource: Query {
     }
 }
 
-/// A chunk's document, serialised: made from its entries, the settings,
-/// the files its links lead to, the targets of its link-typed facts and the sources it cites.
-struct ChunkXML: BookFileQuery {
-    static let kind = "chunk-xml"
+/// An entry of a book, serialised as its chunk's document writes it (nil:
+/// no version in the book's language): made from the entry, the settings,
+/// the chunks its links lead to, the targets of its link-typed facts and the sources it cites.
+struct EntryXML: Query {
+    static let kind = "entry-xml"
+    /// Fingerprinted by what it is made from, never encoded: what reads it (a shard, a chunk) is stored and cuts a change off.
+    static var fingerprintsValue: Bool { false }
     static var isStored: Bool { false }
     var book: BookName
-    var name: String
+    var id: EntryID
+    var argument: String { "\(book) \(id)" }
 
-    func compute(_ context: QueryContext) throws -> [UInt8] {
+    init(book: BookName, id: EntryID) {
+        self.book = book
+        self.id = id
+    }
+
+    init?(argument: String) {
+        guard let (book, id) = BookName.split(argument), EntryID.isValid(id) else { return nil }
+        self.init(book: book, id: EntryID(id))
+    }
+
+    func compute(_ context: QueryContext) throws -> [UInt8]? {
         let pair = EditionLanguage(edition: book.edition, language: book.language)
-        guard let chunk = try context.value(ChunkPlan(book: pair, file: name)),
-              let settings = try context.value(ChunkSettings(pair))
-        else { throw BuildError.stylesheet("the book \(book) has no chunk \(name)") }
-        let entries = try chunk.entries.compactMap { try context.value(BookEntry($0)) }
+        guard let settings = try context.value(ChunkSettings(pair)) else { throw BuildError.stylesheet("no book \(book)") }
+        guard let entry = try context.value(BookEntry(id)) else { return nil }
         var factTargets: [EntryID: TargetIndex.Target] = [:]
-        var cited: Set<String> = []
-        for entry in entries {
-            for fact in entry.facts {
-                for target in fact.value.linkTargets where EntryID.isValid(target.rawValue) {
-                    factTargets[target] = try context.value(LinkTarget(target))
-                }
+        for fact in entry.facts {
+            for target in fact.value.linkTargets where EntryID.isValid(target.rawValue) {
+                factTargets[target] = try context.value(LinkTarget(target))
             }
-            cited.formUnion(entry.version(book.language)?.citedSources ?? [])
         }
-        let sourceLanguages = try context.value(EntryConfiguration()).languages
-        var targets = TargetIndex(factTargets, languages: sourceLanguages)
+        var targets = TargetIndex(factTargets, languages: try context.value(EntryConfiguration()).languages)
         if let derived = settings.configuration.derivedLanguages.first(where: { $0.tag == book.language }) {
             targets = DerivedLanguages.derive(targets, derived)
         }
         let serialiser = ChunkSerialiser(
             edition: settings.edition, language: book.language, configuration: settings.configuration,
-            bibliography: try CitedSource.bibliography(cited, context), targets: targets, files: chunk.files,
-            forPrint: book.format == .print)
-        return serialiser.document(file: name, letter: chunk.letter, entries: entries).serialized()
+            bibliography: try CitedSource.bibliography(entry.version(book.language)?.citedSources ?? [], context),
+            targets: targets, files: try context.value(LinkFiles(book: pair, id: id)), forPrint: book.format == .print)
+        return serialiser.entry(entry)
+    }
+}
+
+/// A chunk's document, serialised, and where each entry's element lies in
+/// it. Stored: made again, it takes the elements of the entries that did
+/// not change from its last value, so only a changed entry is read and written again.
+struct ChunkXML: BookFileQuery {
+    struct Value: Codable, Sendable {
+        var document: [UInt8]
+        var entries: [EntryID: Range<Int>]
+
+        func element(_ id: EntryID) -> [UInt8]? { entries[id].map { Array(document[$0]) } }
+    }
+
+    static let kind = "chunk-xml"
+    var book: BookName
+    var name: String
+
+    func compute(_ context: QueryContext) throws -> Value {
+        let pair = EditionLanguage(edition: book.edition, language: book.language)
+        guard let chunk = try context.value(ChunkPlan(book: pair, file: name)),
+              let settings = try context.value(ChunkSettings(pair))
+        else { throw BuildError.stylesheet("the book \(book) has no chunk \(name)") }
+        let earlier = context.previousValue(Value.self)
+        let made = try chunk.entries.concurrentMap { id in
+            Result { try context.value(EntryXML(book: book, id: id), unlessStill: earlier.map { $0.element(id) }) }
+        }.map { try $0.get() }
+        let elements = zip(chunk.entries, made).compactMap { id, element in element.map { (id, $0) } }
+        let serialiser = ChunkSerialiser(
+            edition: settings.edition, language: book.language, configuration: settings.configuration,
+            bibliography: Bibliography(), targets: TargetIndex([:], languages: []), files: [:], forPrint: book.format == .print)
+        let (document, ranges) = serialiser.document(file: name, letter: chunk.letter, entries: elements.map(\.1))
+        return Value(document: document, entries: Dictionary(zip(elements.map(\.0), ranges)) { first, _ in first })
     }
 }
 
@@ -400,7 +495,7 @@ struct OutlineXML: BookQuery {
         let pair = EditionLanguage(edition: book.edition, language: book.language)
         guard let order = try context.value(BookOrderQuery(pair)) else { throw BuildError.stylesheet("no book \(book)") }
         let plan = try BookProducts.plan(order, try context.value(BookCuts(pair)), context)
-        let configuration = ChunkSettings.derived(try context.value(ProjectFile()).content, book.language)
+        let configuration = try context.value(BookConfiguration(pair))
         let date = Date(timeIntervalSince1970: TimeInterval(try context.value(BuildDate())))
         var resources: [BookResource] = []
         var licence = ""

@@ -24,8 +24,8 @@ enum CheckProducts {
     static let kinds: [any Query.Type] = [
         SourceListing.self, ListingPaths.self, ListedStamp.self, ProjectFile.self, SourcesFile.self, EntryConfiguration.self, EntryListing.self,
         ListingFindings.self, EntryIndex.self, ShardMembers.self, ShardListing.self, EntryFiles.self, ParsedEntryQuery.self,
-        EntryInterfaceQuery.self, LinkTarget.self, SourceKeys.self, MediaListing.self, ResolvedEntry.self,
-        EntryFindings.self, InterfaceShard.self, FindingShard.self, PlaceShard.self, OverviewCheck.self, ProjectCheck.self,
+        EntryInterfaceQuery.self, LinkTarget.self, FileFindings.self, SourceIndex.self, SourceKeys.self, MediaListing.self, ResolvedEntry.self,
+        EntryFindings.self, EntryPlaces.self, InterfaceShard.self, FindingShard.self, PlaceShard.self, OverviewCheck.self, ProjectCheck.self,
     ]
 
     /// Entries are grouped into this many shards, so that what reads every
@@ -424,6 +424,46 @@ struct LinkTarget: EntryQuery {
     }
 }
 
+/// What was wrong in asyl.yaml or sources.yaml, and whether it could be
+/// read: all the project's findings read of it, so an edit that leaves
+/// both as they were reaches no check of the whole project.
+struct FileFindings: Query {
+    struct Value: Codable, Sendable {
+        var diagnostics: [Diagnostic]
+        var isRead: Bool
+    }
+
+    static let kind = "file-findings"
+    static var isStored: Bool { false }
+    var path: String
+    var argument: String { path }
+    init(_ path: String) { self.path = path }
+    init?(argument: String) {
+        guard ["asyl.yaml", "sources.yaml"].contains(argument) else { return nil }
+        path = argument
+    }
+
+    func compute(_ context: QueryContext) throws -> Value {
+        if path == "asyl.yaml" {
+            let file = try context.value(ProjectFile())
+            return Value(diagnostics: file.diagnostics, isRead: file.isRead)
+        }
+        let file = try context.value(SourcesFile())
+        return Value(diagnostics: file.diagnostics, isRead: file.isRead)
+    }
+}
+
+/// The keys of sources.yaml and where each is written: what the check of
+/// unused sources reads of it.
+struct SourceIndex: ProjectQuery {
+    static let kind = "source-index"
+    static var isStored: Bool { false }
+
+    func compute(_ context: QueryContext) throws -> Bibliography {
+        Bibliography(try context.value(SourcesFile()).content.sources.map { Source(key: $0.key, type: .book, location: $0.location) })
+    }
+}
+
 /// The keys of sources.yaml: all that resolving an entry reads of it
 /// (stored: an entry resolved again does not parse sources.yaml again).
 struct SourceKeys: ProjectQuery {
@@ -485,75 +525,91 @@ struct ResolvedEntry: EntryQuery {
     }
 }
 
-/// An entry's findings (rules of a file's or an entry's scope), and where it says it lies.
+/// An entry's findings: the rules of a file's or an entry's scope.
 struct EntryFindings: EntryQuery {
-    struct Value: Codable, Sendable {
-        var findings: [Diagnostic]
-        var places: [MergedFact]
-    }
-
     static let kind = "entry-findings"
+    /// Fingerprinted by what it is made from, never encoded: what reads it (a shard, a chunk) is stored and cuts a change off.
+    static var fingerprintsValue: Bool { false }
     var id: EntryID
     init(_ id: EntryID) { self.id = id }
 
-    func compute(_ context: QueryContext) throws -> Value {
+    func compute(_ context: QueryContext) throws -> [Diagnostic] {
         let parsed = try context.value(ParsedEntryQuery(id))
         let resolved = try context.value(ResolvedEntry(id))
-        guard let entry = resolved.entry else { return Value(findings: parsed.diagnostics, places: []) }
+        guard let entry = resolved.entry else { return parsed.diagnostics }
         let configuration = try context.value(EntryConfiguration())
         let project = ResolvedProject(
             configuration: configuration, bibliography: try context.value(SourceKeys()), entries: [entry],
             duplicates: resolved.duplicates, conflicts: resolved.conflicts, targets: TargetIndex([:], languages: []))
-        return Value(
-            findings: parsed.diagnostics + Checker.checkEntries(project),
-            places: ProjectOverview.places(of: [entry])[id] ?? [])
+        return parsed.diagnostics + Checker.checkEntries(project)
     }
 }
 
-/// The interfaces of a shard's entries: what links to them read (stored,
-/// so resolving an entry does not read the entries it links to again).
+/// Where an entry says it lies: apart from its findings, so that a new
+/// finding reaches no check of places.
+struct EntryPlaces: EntryQuery {
+    static let kind = "entry-places"
+    /// Fingerprinted by what it is made from, never encoded: what reads it (a shard, a chunk) is stored and cuts a change off.
+    static var fingerprintsValue: Bool { false }
+    var id: EntryID
+    init(_ id: EntryID) { self.id = id }
+
+    func compute(_ context: QueryContext) throws -> [MergedFact] {
+        guard let entry = try context.value(ResolvedEntry(id)).entry else { return [] }
+        return ProjectOverview.places(of: [entry])[id] ?? []
+    }
+}
+
+/// Each of a shard's entries' `Q`, made again on every core where it
+/// changed, and otherwise taken from `earlier` (the entries' values as the
+/// shard's last value keeps them; an entry it does not name had `absent`):
+/// a shard made again after one entry changed makes that entry's value only.
+func shardValues<Q: EntryQuery>(
+    _ shard: Int, _ query: @escaping @Sendable (EntryID) -> Q, earlier: [EntryID: Q.Value]?, absent: Q.Value,
+    _ context: QueryContext
+) throws -> [(id: EntryID, value: Q.Value)] {
+    try context.value(ShardMembers(shard)).concurrentMap { id in
+        Result { (id, try context.value(query(id), unlessStill: earlier.map { $0[id] ?? absent })) }
+    }.map { try $0.get() }
+}
+
+/// The interfaces of a shard's entries, sorted by id: what links to them
+/// read (stored, so resolving an entry does not read the entries it links to again).
 struct InterfaceShard: ShardQuery {
     static let kind = "interface-shard"
     var shard: Int
     init(_ shard: Int) { self.shard = shard }
 
     func compute(_ context: QueryContext) throws -> [EntryInterface] {
-        try context.value(ShardMembers(shard)).compactMap { try context.value(EntryInterfaceQuery($0)) }
+        let earlier = context.previousValue([EntryInterface].self).map { Dictionary($0.map { ($0.id, $0) }) { first, _ in first } }
+        return try shardValues(shard, EntryInterfaceQuery.init, earlier: earlier, absent: nil, context).compactMap(\.value)
     }
 }
 
-/// The findings of a shard's entries. Made again, it makes its entries'
-/// findings side by side (they are not stored).
+/// The findings of a shard's entries that have any, by entry.
 struct FindingShard: ShardQuery {
     static let kind = "finding-shard"
     var shard: Int
     init(_ shard: Int) { self.shard = shard }
 
-    func compute(_ context: QueryContext) throws -> [Diagnostic] {
-        try entryFindings(shard, context).flatMap(\.findings)
+    func compute(_ context: QueryContext) throws -> [EntryID: [Diagnostic]] {
+        let values = try shardValues(
+            shard, EntryFindings.init, earlier: context.previousValue([EntryID: [Diagnostic]].self), absent: [], context)
+        return Dictionary(values.filter { !$0.value.isEmpty }) { first, _ in first }
     }
 }
 
-/// Where each entry of a shard says it lies: made with the findings, and
-/// apart from them, so that a new finding reaches no check of places.
+/// Where each entry of a shard that names a place says it lies.
 struct PlaceShard: ShardQuery {
     static let kind = "place-shard"
     var shard: Int
     init(_ shard: Int) { self.shard = shard }
 
     func compute(_ context: QueryContext) throws -> [EntryID: [MergedFact]] {
-        let members = try context.value(ShardMembers(shard))
-        var places: [EntryID: [MergedFact]] = [:]
-        for (id, findings) in zip(members, try entryFindings(shard, context)) where !findings.places.isEmpty {
-            places[id] = findings.places
-        }
-        return places
+        let values = try shardValues(
+            shard, EntryPlaces.init, earlier: context.previousValue([EntryID: [MergedFact]].self), absent: [], context)
+        return Dictionary(values.filter { !$0.value.isEmpty }) { first, _ in first }
     }
-}
-
-private func entryFindings(_ shard: Int, _ context: QueryContext) throws -> [EntryFindings.Value] {
-    try context.value(ShardMembers(shard)).concurrentMap { id in Result { try context.value(EntryFindings(id)) } }
-        .map { try $0.get() }
 }
 
 /// The findings of the rules that read every entry's interface together
@@ -567,7 +623,7 @@ struct OverviewCheck: ProjectQuery {
     static let kind = "overview-check"
 
     func compute(_ context: QueryContext) throws -> Value {
-        let sources = try context.value(SourcesFile())
+        let sources = try context.value(SourceIndex())
         let configuration = try context.value(EntryConfiguration())
         var interfaces: [EntryInterface] = []
         var places: [EntryID: [MergedFact]] = [:]
@@ -576,7 +632,7 @@ struct OverviewCheck: ProjectQuery {
             places.merge(try context.value(PlaceShard(shard))) { first, _ in first }
         }
         interfaces.sort { $0.id < $1.id }
-        let findings = Checker.checkProject(ProjectOverview(interfaces: interfaces, places: places, bibliography: sources.content))
+        let findings = Checker.checkProject(ProjectOverview(interfaces: interfaces, places: places, bibliography: sources))
         let translations = TranslationMatrix(entries: interfaces.count, rows: configuration.languages.map { language in
             let missing = interfaces.filter { interface in !interface.versions.contains { $0.language == language } }.map(\.id)
             return TranslationMatrix.Row(language: language, versions: interfaces.count - missing.count, missing: missing)
@@ -597,12 +653,15 @@ struct ProjectCheck: ProjectQuery {
     static let kind = "project-check"
 
     func compute(_ context: QueryContext) throws -> Value {
-        let project = try context.value(ProjectFile())
-        let sources = try context.value(SourcesFile())
+        let project = try context.value(FileFindings("asyl.yaml"))
+        let sources = try context.value(FileFindings("sources.yaml"))
         let listing = try context.value(ListingFindings())
         let overview = try context.value(OverviewCheck())
         var findings = project.diagnostics + sources.diagnostics + listing.findings + overview.findings
-        for shard in 0..<CheckProducts.shards { findings += try context.value(FindingShard(shard)) }
+        for shard in 0..<CheckProducts.shards {
+            let byEntry = try context.value(FindingShard(shard))
+            findings += byEntry.keys.sorted().flatMap { byEntry[$0]! }
+        }
         let unreadable = Set(findings.filter { $0.rule == .unreadableFile && $0.location.path.hasPrefix("entries/") }.map(\.location.path))
         let fileCount = listing.versionFiles - unreadable.count + (project.isRead ? 1 : 0) + (sources.isRead ? 1 : 0)
         return Value(findings: findings, translations: overview.translations, fileCount: fileCount)

@@ -94,7 +94,7 @@ struct ChunkMember: BookFileQuery {
     var name: String
 
     func compute(_ context: QueryContext) throws -> ZIPMember {
-        let (document, stylesheets) = try Render.read(try context.value(ChunkXML(book: book, name: name)), name, context)
+        let (document, stylesheets) = try Render.read(try context.value(ChunkXML(book: book, name: name)).document, name, context)
         return EPUBPackager.member(PackageFile(path: name, bytes: try stylesheets.epub.transform(document)))
     }
 }
@@ -176,7 +176,7 @@ struct PrintPiece: BookFileQuery {
     var name: String
 
     func compute(_ context: QueryContext) throws -> ZIPMember {
-        let bytes = name == Self.page ? try context.value(OutlineXML(book)).bytes : try context.value(ChunkXML(book: book, name: name))
+        let bytes = name == Self.page ? try context.value(OutlineXML(book)).bytes : try context.value(ChunkXML(book: book, name: name)).document
         let (document, stylesheets) = try Render.read(bytes, name == Self.page ? "book.xml" : name, context)
         return ZIPMember(path: name, bytes: try stylesheets.print.transform(document))
     }
