@@ -180,6 +180,16 @@ public final class Graph: Sendable {
         slot.condition.broadcastAndUnlock()
     }
 
+    /// The products `key` read, as this run made it or the last run recorded it.
+    public func dependencies(of key: QueryKey) -> [QueryKey] {
+        guard let node = nodes.withLock({ $0.numbers[key] }) else { return [] }
+        let slot = nodes.withLock { $0.slots[node] }
+        slot?.condition.lock()
+        let trace = slot?.trace ?? lastTrace(node)
+        slot?.condition.unlock()
+        return (trace?.dependencies ?? []).map { self.key($0.node) }
+    }
+
     /// What this run made, and why, in the order it finished making them.
     public var explanations: [Explanation] { made.withLock { $0 } }
 

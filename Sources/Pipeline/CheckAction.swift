@@ -61,8 +61,11 @@ public struct CheckAction: Sendable {
                 _ = try result.get()
             }
             let check = try graph.value(ProjectCheck())
+            // A build goes on from the entries resolved, not from their parsed versions.
+            let index = try graph.value(EntryIndex())
+            graph.release(index.map { ParsedEntryQuery($0).key })
             if clock.isEnabled {
-                let ids = Set(try graph.value(EntryIndex()).map(\.rawValue))
+                let ids = Set(index.map(\.rawValue))
                 let read = graph.explanations.filter { $0.key.kind == ParsedEntryQuery.kind && ids.contains($0.key.argument) }.count
                 clock.lap("check: \(read) of \(ids.count) entries read again")
             }

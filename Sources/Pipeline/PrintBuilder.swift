@@ -68,7 +68,8 @@ struct PrintBuilder {
         try Self.writePage(try Self.piece(page, graph), chunks: Set(layout.chunks),
                            to: work.appendingPathComponent("index.html")) { file in
             let bytes = try Self.piece(PrintPiece(book: book, name: file), graph)
-            graph.release([ChunkXML(book: book, name: file).key, PrintPiece(book: book, name: file).key])
+            let xml = ChunkXML(book: book, name: file).key
+            graph.release([xml, PrintPiece(book: book, name: file).key] + graph.dependencies(of: xml).filter { $0.kind == EntryXML.kind })
             return bytes
         }
         graph.release([OutlineXML(book).key, page.key])
