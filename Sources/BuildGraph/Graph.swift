@@ -98,6 +98,36 @@ public final class Graph: Sendable {
         try ensure(ErasedQuery(query), needValue: false, chain: nil).fingerprint
     }
 
+    /// A product's fingerprint if it is what the last run recorded (nothing
+    /// it read has changed), found without making anything; nil if it would
+    /// have to be made. A builder asks it to know whether an output is still
+    /// current before it makes the output's pieces.
+    public func unchangedFingerprint<Q: Query>(_ query: Q) -> Fingerprint? {
+        var visiting: Set<Int> = []
+        return unchangedFingerprint(number(of: query.key), &visiting)
+    }
+
+    private func unchangedFingerprint(_ node: Int, _ visiting: inout Set<Int>) -> Fingerprint? {
+        let slot = slot(node)
+        slot.condition.lock()
+        let status = slot.status
+        slot.condition.unlock()
+        switch status {
+        case .ready(let fingerprint, _), .verified(let fingerprint): return fingerprint
+        case .busy, .failed: return nil
+        case .idle: break
+        }
+        // A damaged trace file may name a circle: a product met again on the way is not known unchanged.
+        guard let old = lastTrace(node), visiting.insert(node).inserted else { return nil }
+        for dependency in old.dependencies where unchangedFingerprint(dependency.node, &visiting) != dependency.fingerprint {
+            return nil
+        }
+        slot.condition.lock()
+        if case .idle = slot.status { slot.status = .verified(old.fingerprint) }
+        slot.condition.broadcastAndUnlock()
+        return old.fingerprint
+    }
+
     /// Gives an input its value for this run: before anything reads it, and
     /// once (or again with the same value).
     public func set<I: InputQuery>(_ input: I, to value: I.Value) throws {

@@ -49,6 +49,11 @@ enum LinkChecks {
                 let what = EntryID.isValid(target.rawValue)
                     ? "no entry has the id '\(target)'"
                     : "'\(target)' is not an entry id: ids are lowercase ASCII letters, digits and '-'"
+                if field == nil, let (id, fix) = leftOpen(target, at: location) {
+                    // `[[berel қорымы … тау]]`: a `[[` left open, closed by a later `]]`.
+                    return Diagnostic(.brokenLink, what, at: location,
+                                      notes: [.init("if the link is to '\(id)', it ends with ']]' after the id")], fix: fix)
+                }
                 return Diagnostic(.brokenLink, what, at: location,
                                   notes: suggestion.map { [.init("did you mean '\($0)'?")] } ?? [])
             case .noSuchSection(let name, let suggestion):
@@ -64,6 +69,15 @@ enum LinkChecks {
             }
         }
     }
+}
+
+/// An id followed by a space, where a link's target should be the id alone:
+/// the id, and `]]` inserted after it.
+private func leftOpen(_ target: EntryID, at location: SourceLocation) -> (String, Diagnostic.Fix)? {
+    let id = target.rawValue.prefix { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }
+    guard !id.isEmpty, target.rawValue.dropFirst(id.count).first?.isWhitespace == true, let start = location.range?.start
+    else { return nil }
+    return (String(id), Diagnostic.Fix(inserting: "]]", at: SourcePosition(line: start.line, column: start.column + 2 + id.count)))
 }
 
 extension FactValue {

@@ -12,22 +12,44 @@ public struct Diagnostic: Hashable, Sendable, Codable {
         }
     }
 
+    /// A change to the finding's file that corrects it, as compilers' fix-its
+    /// are: the text from `start` up to (not including) `end` replaced by
+    /// `replacement`; an insertion when the two are equal.
+    public struct Fix: Hashable, Sendable, Codable {
+        public var start: SourcePosition
+        public var end: SourcePosition
+        public var replacement: String
+
+        public init(replacing start: SourcePosition, upTo end: SourcePosition, with replacement: String) {
+            self.start = start
+            self.end = max(start, end)
+            self.replacement = replacement
+        }
+
+        public init(inserting replacement: String, at position: SourcePosition) {
+            self.init(replacing: position, upTo: position, with: replacement)
+        }
+    }
+
     public var rule: Rule
     public var severity: Severity
     public var location: SourceLocation
     /// One line, in English, starting in lower case like a compiler's.
     public var message: String
     public var notes: [Note]
+    /// The change that corrects it, where one can be known.
+    public var fix: Fix?
 
     public init(
         _ rule: Rule, _ message: String, at location: SourceLocation,
-        severity: Severity? = nil, notes: [Note] = []
+        severity: Severity? = nil, notes: [Note] = [], fix: Fix? = nil
     ) {
         self.rule = rule
         self.severity = severity ?? rule.defaultSeverity
         self.location = location
         self.message = message
         self.notes = notes
+        self.fix = fix
     }
 
     /// The order findings are reported in: file, line, column, rule, message.

@@ -1,6 +1,9 @@
 /// The machine-readable report of FORMAT.md §6:
 /// `{"findings": [{"rule", "severity", "file", "line", "column", "message"}],
-///   "counts": {"error", "warning", "note"}}`, keys in that order.
+///   "counts": {"error", "warning", "note"}}`, keys in that order. A finding
+/// with a fix also has `"fix": {"line", "column", "endLine", "endColumn",
+/// "replacement"}` (§7): the text from line:column up to, not including,
+/// endLine:endColumn is replaced; the two are equal for an insertion.
 public enum DiagnosticJSONRenderer {
     public static func render(_ diagnostics: [Diagnostic], extra: [(key: String, json: String)] = []) -> String {
         var out = "{\"findings\": ["
@@ -11,7 +14,13 @@ public enum DiagnosticJSONRenderer {
             out += "\"severity\": \(JSONText.string(diagnostic.severity.rawValue)), "
             out += "\"file\": \(JSONText.string(diagnostic.location.path)), "
             out += "\"line\": \(start?.line ?? 0), \"column\": \(start?.column ?? 0), "
-            out += "\"message\": \(JSONText.string(diagnostic.message))}"
+            out += "\"message\": \(JSONText.string(diagnostic.message))"
+            if let fix = diagnostic.fix {
+                out += ", \"fix\": {\"line\": \(fix.start.line), \"column\": \(fix.start.column), "
+                out += "\"endLine\": \(fix.end.line), \"endColumn\": \(fix.end.column), "
+                out += "\"replacement\": \(JSONText.string(fix.replacement))}"
+            }
+            out += "}"
         }
         out += diagnostics.isEmpty ? "]" : "\n]"
         let counts = DiagnosticCounts(diagnostics)

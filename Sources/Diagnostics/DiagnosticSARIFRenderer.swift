@@ -1,6 +1,6 @@
 /// Findings as SARIF 2.1.0, for code-scanning services and SARIF viewers:
 /// one run, the rules with their metadata, results with locations relative
-/// to the source tree (`SRCROOT`), notes as related locations.
+/// to the source tree (`SRCROOT`), notes as related locations, a fix as `fixes`.
 public enum DiagnosticSARIFRenderer {
     public static func render(_ diagnostics: [Diagnostic], toolVersion: String, sourceRoot: String) -> String {
         let rules = Rule.allCases
@@ -29,6 +29,14 @@ public enum DiagnosticSARIFRenderer {
                     let place = location(note.location ?? diagnostic.location, id: index + 1, message: note.message)
                     return place
                 }.joined(separator: ", ") + "]"
+            }
+            if let fix = diagnostic.fix {
+                result += ", \"fixes\": [{\"description\": {\"text\": \(JSONText.string("replace with '\(fix.replacement)'"))}, "
+                result += "\"artifactChanges\": [{\"artifactLocation\": {\"uri\": "
+                result += "\(JSONText.string(percentEncoded(diagnostic.location.path))), \"uriBaseId\": \"SRCROOT\"}, "
+                result += "\"replacements\": [{\"deletedRegion\": {\"startLine\": \(fix.start.line), "
+                result += "\"startColumn\": \(fix.start.column), \"endLine\": \(fix.end.line), \"endColumn\": \(fix.end.column)}, "
+                result += "\"insertedContent\": {\"text\": \(JSONText.string(fix.replacement))}}]}]}]"
             }
             return result + "}"
         }.joined(separator: ",\n")

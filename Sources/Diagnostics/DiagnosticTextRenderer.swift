@@ -22,6 +22,7 @@ public struct DiagnosticTextRenderer: Sendable {
         var out = heading(diagnostic.location, severity: diagnostic.severity.rawValue, diagnostic.message)
         out += style(" [\(diagnostic.rule.rawValue)]", .dim) + "\n"
         out += excerpt(diagnostic.location)
+        out += fixed(diagnostic)
         for note in diagnostic.notes {
             out += heading(note.location ?? diagnostic.location, severity: "note", note.message) + "\n"
             if note.location != nil { out += excerpt(note.location!) }
@@ -65,6 +66,28 @@ public struct DiagnosticTextRenderer: Sendable {
         let lead = String(repeating: " ", count: caretIndex - first + (first > 0 ? 1 : 0))
         let mark = "^" + String(repeating: "~", count: max(0, min(width, last - caretIndex) - 1))
         return " \(gutter) | \(shown)\n \(pad) | \(lead)\(style(mark, .green))\n"
+    }
+
+    /// The line as the finding's fix leaves it, under the excerpt:
+    ///
+    ///        12 | Берел [[berel қорымы
+    ///           |       ^~~~~~~
+    ///           = fix: Берел [[berel]] қорымы
+    private func fixed(_ diagnostic: Diagnostic) -> String {
+        guard let fix = diagnostic.fix, fix.start.line == fix.end.line, fix.start.line > 0,
+              let source = line(diagnostic.location.path, fix.start.line)
+        else { return "" }
+        var scalars = Array(source.unicodeScalars)
+        let from = min(max(fix.start.column - 1, 0), scalars.count)
+        let to = min(max(fix.end.column - 1, from), scalars.count)
+        scalars.replaceSubrange(from..<to, with: Array(fix.replacement.unicodeScalars))
+        let first = scalars.count > maximumLineWidth ? max(0, from - maximumLineWidth / 2) : 0
+        let last = min(scalars.count, first + maximumLineWidth)
+        var shown = String(String.UnicodeScalarView(scalars[first..<last].map { $0 == "\t" ? " " : $0 }))
+        if first > 0 { shown = "…" + shown }
+        if last < scalars.count { shown += "…" }
+        let pad = String(repeating: " ", count: String(fix.start.line).count)
+        return " \(pad) = " + style("fix:", .green) + " \(shown)\n"
     }
 
     private enum Style: String {

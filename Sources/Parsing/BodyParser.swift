@@ -331,6 +331,7 @@ struct BodyParser {
                 }
             }
             guard let closing else {
+                reportUnclosedLink(after: afterOpen, at: linkStart)
                 out += scanText(text, start: start)
                 index += 1
                 continue
@@ -341,6 +342,27 @@ struct BodyParser {
             carry = (closing.remainder, closing.remainderStart)
         }
         return mergeText(out)
+    }
+
+    /// `[[` with no `]]` after it in its paragraph, with a fix when an entry
+    /// id follows it: `[[berel` gets `]]` after the id, `[[berel]` its second bracket.
+    private mutating func reportUnclosedLink(after text: Substring, at start: SourcePosition) {
+        let id = text.prefix { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }
+        let end = advance(start, by: 2 + id.unicodeScalars.count)
+        let next = text.dropFirst(id.count).first
+        let message: String
+        var fix: Diagnostic.Fix?
+        if !id.isEmpty, next == "]" {
+            message = "'[[\(id)]' is closed by one bracket: a link ends with ']]'"
+            fix = Diagnostic.Fix(inserting: "]", at: end)
+        } else if !id.isEmpty, next.map({ $0.isWhitespace || $0.isPunctuation && !"|#-".contains($0) }) ?? true {
+            message = "'[[\(id)' has no ']]': the link is printed as it is written"
+            fix = Diagnostic.Fix(inserting: "]]", at: end)
+        } else {
+            message = "'[[' has no ']]' in its paragraph: close the link with ']]' after its text"
+        }
+        let range = SourceRange(start: start, end: SourcePosition(line: end.line, column: end.column - 1))
+        diagnostics.append(Diagnostic(.markup, message, at: SourceLocation(path: path, range: range), fix: fix))
     }
 
     /// Builds a wiki-link from what stood between `[[` and `]]`.
@@ -384,6 +406,7 @@ struct BodyParser {
     /// cmark left as text (a footnote without a definition) reported.
     private mutating func scanText(_ text: Substring, start: SourcePosition) -> [Inline] {
         guard !text.isEmpty else { return [] }
+        reportStrayClosers(text, start: start)
         guard text.containsASCII(UInt8(ascii: "[")) else { return [textInline(String(text), start: start)] }
         // Walk the UTF-8 bytes: brackets are ASCII, so their indices slice the
         // string directly; scalar counts give the columns.
@@ -408,6 +431,7 @@ struct BodyParser {
                 close = utf8.index(after: close)
             }
             guard close != utf8.endIndex, utf8[close] == UInt8(ascii: "]") else {
+                reportUnclosedCitation(text[utf8.index(after: index)..<close], at: advance(start, by: scalar))
                 scalar += 1 + insideScalars
                 index = close
                 continue
@@ -439,6 +463,37 @@ struct BodyParser {
             out.append(textInline(String(text[plainStart...]), start: advance(start, by: plainStartScalar)))
         }
         return out
+    }
+
+    /// `]]` left in text: no `[[` opened a link it could close.
+    private mutating func reportStrayClosers(_ text: Substring, start: SourcePosition) {
+        var rest = text
+        var scalars = 0
+        while let close = rest.range(ofASCII: "]]") {
+            scalars += rest[..<close.lowerBound].unicodeScalars.count
+            let at = locate("]]", near: advance(start, by: scalars))
+            report(.markup, "']]' closes no link: open it with '[[' before the entry's id, or delete it",
+                   SourceRange(line: at.line, column: at.column, length: 2))
+            scalars += 2
+            rest = rest[close.upperBound...]
+        }
+    }
+
+    /// `[@key` with no `]` on its line; with a fix when nothing but the key follows.
+    private mutating func reportUnclosedCitation(_ inside: Substring, at estimate: SourcePosition) {
+        guard inside.hasPrefix("@"), let first = inside.dropFirst().first, first.isLetter || first.isNumber else { return }
+        let key = inside.dropFirst().prefix { $0.isASCII && ($0.isLetter || $0.isNumber || "_:.-".contains($0)) }
+        let start = locate("[", near: estimate)
+        let end = advance(start, by: 2 + key.unicodeScalars.count)
+        let rest = inside.dropFirst(1 + key.count)
+        let onlyKey = rest.allSatisfy(\.isWhitespace)
+        let message = onlyKey
+            ? "'[@\(key)' has no ']': the citation is printed as it is written"
+            : "'[@\(key)…' has no ']' on its line: close the citation with ']' after its locator"
+        let range = SourceRange(start: start, end: SourcePosition(line: end.line, column: end.column - 1))
+        diagnostics.append(Diagnostic(
+            .markup, message, at: SourceLocation(path: path, range: range),
+            fix: onlyKey ? Diagnostic.Fix(inserting: "]", at: end) : nil))
     }
 
     /// `@a; @b, 12-б.` → items; nil when it is not a citation (`[a@b.c]`).

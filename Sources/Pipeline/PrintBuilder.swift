@@ -31,24 +31,25 @@ struct PrintBuilder {
     static let window = 32
 
     func write(to folder: URL) throws {
-        let madeFrom = try fingerprint()
         // A book none of whose pieces changed, still as the last build left it, is not written again.
-        guard !graph.isCurrent(output: folder.path, madeFrom: madeFrom) else { return }
+        if let madeFrom = fingerprint(graph.unchangedFingerprint), graph.isCurrent(output: folder.path, madeFrom: madeFrom) { return }
         try assemble(folder)
-        graph.wrote(output: folder.path, madeFrom: madeFrom)
+        if let madeFrom = fingerprint({ try? graph.fingerprint($0) }) { graph.wrote(output: folder.path, madeFrom: madeFrom) }
     }
 
-    /// What the folder is made from: its pieces (made where they changed, on every core), the
-    /// stylesheets, fonts and CSS, the page geometry, and the images' stamps.
-    private func fingerprint() throws -> Fingerprint {
-        let (book, graph) = (self.book, self.graph)
-        let pieces = ([PrintPiece.page] + layout.chunks).concurrentMap(batch: 1) { name in
-            Result { try graph.fingerprint(PrintPiece(book: book, name: name)) }
-        }
+    /// What the folder is made from: its pieces, the stylesheets, fonts and
+    /// CSS, the page geometry, and the images' stamps; nil if `of` does not
+    /// give a piece's fingerprint. (Only checked, pieces are not made here:
+    /// made, they would all be in memory at once.)
+    private func fingerprint(_ of: (PrintPiece) -> Fingerprint?) -> Fingerprint? {
         var hasher = FingerprintHasher()
-        hasher.combine(try graph.fingerprint(RenderTools()))
+        for name in [PrintPiece.page] + layout.chunks {
+            guard let piece = of(PrintPiece(book: book, name: name)) else { return nil }
+            hasher.combine(piece)
+        }
+        guard let tools = graph.unchangedFingerprint(RenderTools()) else { return nil }
+        hasher.combine(tools)
         hasher.combine("\(geometry.trim) \(geometry.bleed) \(geometry.marks ?? "")")
-        for piece in pieces { hasher.combine(try piece.get()) }
         for image in layout.images {
             let status = FileSystem.status(tree.appendingPathComponent(image.path).path)
             hasher.combine("\(image.path) \(status.map { "\($0.size) \($0.modified) \($0.changed) \($0.inode)" } ?? "none")")

@@ -52,6 +52,26 @@ import Testing
             """)
     }
 
+    /// A fix shows the line as it leaves it, and is a `fix` in JSON and `fixes` in SARIF.
+    @Test func aFixIsShownInEveryForm() {
+        let finding = Diagnostic(
+            .markup, "'[[berel' has no ']]'", at: SourceLocation(path: "entries/a.kk.md", line: 3, column: 7, length: 7),
+            fix: .init(inserting: "]]", at: SourcePosition(line: 3, column: 14)))
+        let renderer = DiagnosticTextRenderer(colour: false) { _, line in line == 3 ? "Қорым [[berel бар" : nil }
+        #expect(renderer.render(finding) == """
+            entries/a.kk.md:3:7: error: '[[berel' has no ']]' [markup]
+             3 | Қорым [[berel бар
+               |       ^~~~~~~
+               = fix: Қорым [[berel]] бар
+
+            """)
+        #expect(DiagnosticJSONRenderer.render([finding]).contains(
+            #""fix": {"line": 3, "column": 14, "endLine": 3, "endColumn": 14, "replacement": "]]"}"#))
+        let sarif = DiagnosticSARIFRenderer.render([finding], toolVersion: "0", sourceRoot: "/tree")
+        #expect(sarif.contains(#""fixes": [{"#))
+        #expect(sarif.contains(#""deletedRegion": {"startLine": 3, "startColumn": 14, "endLine": 3, "endColumn": 14}, "insertedContent": {"text": "]]"}"#))
+    }
+
     @Test func jsonEscapesControlCharactersAndKeepsUnicode() {
         #expect(JSONText.string("«Ә»\n\"\\\u{1}") == "\"«Ә»\\n\\\"\\\\\\u0001\"")
     }

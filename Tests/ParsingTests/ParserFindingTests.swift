@@ -1,3 +1,4 @@
+import Diagnostics
 import Loading
 import Testing
 import TestSupport
@@ -32,6 +33,14 @@ import TestSupport
         Case(name: "web links are fine", files: berel("[сайт](https://example.org) <https://example.org> [хат](mailto:a@b.kz)"), expected: []),
         Case(name: "footnote without definition", files: berel("Мәтін[^жоқ]."), expected: [("markup", kk, 6, 6)]),
         Case(name: "footnote never referenced", files: berel("Мәтін.\n\n[^артық]: Ескерту."), expected: [("markup", kk, 8, 1)]),
+        Case(name: "wiki-link left open before a word", files: berel("Қараңыз [[east-kazakhstan өңірін."), expected: [("markup", kk, 6, 9)]),
+        Case(name: "wiki-link closed by one bracket", files: berel("Қараңыз [[east-kazakhstan] өңірін."), expected: [("markup", kk, 6, 9)]),
+        Case(name: "wiki-link with its text left open", files: berel("[[east-kazakhstan|Шығыс\nҚазақстан өңірі."),
+             expected: [("markup", kk, 6, 1)]),
+        Case(name: "closing brackets with no opener", files: berel("Тау]] етегінде."), expected: [("markup", kk, 6, 4)]),
+        Case(name: "citation left open after its locator", files: berel("Мәтін [@samashev-2011, 20-б. әрі қарай."),
+             expected: [("markup", kk, 6, 7)]),
+        Case(name: "citation left open after its key", files: berel("Мәтін [@samashev-2011"), expected: [("markup", kk, 6, 7)]),
         Case(name: "broken link", files: berel("Қараңыз [[east-kazakstan]]."), expected: [("broken-link", kk, 6, 9)]),
         Case(name: "broken link in a list item", files: berel("- бір\n- Қараңыз [[nope]]"), expected: [("broken-link", kk, 7, 11)]),
         Case(name: "broken section", files: berel("Қараңыз [[east-kazakhstan#zhoq]]."), expected: [("broken-link", kk, 6, 9)]),
@@ -95,6 +104,31 @@ import TestSupport
             !testCase.expected.contains { finding.rule == $0.0 && finding.path == $0.1 }
         }
         #expect(unexpected.isEmpty, "unexpected findings: \(unexpected)")
+    }
+
+    /// Half-written markup whose completion is plain gets the text that completes it, where it goes.
+    @Test func halfWrittenMarkupGetsAFix() throws {
+        for (body, column, replacement) in [
+            ("Қараңыз [[east-kazakhstan өңірін.", 26, "]]"), ("Қараңыз [[east-kazakhstan] өңірін.", 26, "]"),
+            ("Мәтін [@samashev-2011", 22, "]"),
+        ] {
+            let project = try FixtureProject(files: Self.berel(body))
+            defer { project.remove() }
+            let markup = try project.check().diagnostics.filter { $0.rule == .markup }
+            #expect(markup.count == 1, "\(body): \(markup)")
+            let fix = try #require(markup.first?.fix, "\(body)")
+            #expect(fix.start == SourcePosition(line: 6, column: column) && fix.end == fix.start, "\(body)")
+            #expect(fix.replacement == replacement, "\(body)")
+        }
+        // `[[east-kazakhstan өңірі … тау]]`: the later `]]` closes it, and the id is what comes before the space.
+        let closedLater = try FixtureProject(files: Self.berel("Қараңыз [[east-kazakhstan өңірін. Тау]] етегінде."))
+        defer { closedLater.remove() }
+        let broken = try closedLater.check().diagnostics.filter { $0.rule == .brokenLink }
+        #expect(broken.map(\.fix) == [Diagnostic.Fix(inserting: "]]", at: SourcePosition(line: 6, column: 26))])
+        // Where the text of a link ends is the editor's to say: no fix.
+        let project = try FixtureProject(files: Self.berel("[[east-kazakhstan|Шығыс Қазақстан өңірі."))
+        defer { project.remove() }
+        #expect(try project.check().diagnostics.filter { $0.rule == .markup }.map(\.fix) == [nil])
     }
 
     @Test func theBaseFixtureIsClean() throws {
