@@ -331,9 +331,15 @@ struct BodyParser {
                 }
             }
             guard let closing else {
-                reportUnclosedLink(after: afterOpen, at: linkStart)
-                out += scanText(text, start: start)
-                index += 1
+                // Read as the fix would make it, or without the `[[`: no bracket of it reaches a book.
+                out += scanText(before, start: start)
+                let kept = reportUnclosedLink(after: afterOpen, at: linkStart)
+                if let id = kept.id {
+                    out.append(wikiLink(inner: [.text(id, start: advance(linkStart, by: 2))],
+                                        range: SourceRange(start: linkStart, end: advance(linkStart, by: 1 + id.unicodeScalars.count))))
+                }
+                let rest = afterOpen.dropFirst(kept.consumed)
+                carry = (rest, advance(linkStart, by: 2 + afterOpen[..<rest.startIndex].unicodeScalars.count))
                 continue
             }
             out += scanText(before, start: start)
@@ -345,8 +351,11 @@ struct BodyParser {
     }
 
     /// `[[` with no `]]` after it in its paragraph, with a fix when an entry
-    /// id follows it: `[[berel` gets `]]` after the id, `[[berel]` its second bracket.
-    private mutating func reportUnclosedLink(after text: Substring, at start: SourcePosition) {
+    /// id follows it: `[[berel` gets `]]` after the id, `[[berel]` its second
+    /// bracket. Returns how the text is read: a link to `id` when there is a
+    /// fix, and how many characters after `[[` it takes (the id and its one
+    /// bracket, or an id and `|` before a link's text).
+    private mutating func reportUnclosedLink(after text: Substring, at start: SourcePosition) -> (id: String?, consumed: Int) {
         let id = text.prefix { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }
         let end = advance(start, by: 2 + id.unicodeScalars.count)
         let next = text.dropFirst(id.count).first
@@ -363,6 +372,8 @@ struct BodyParser {
         }
         let range = SourceRange(start: start, end: SourcePosition(line: end.line, column: end.column - 1))
         diagnostics.append(Diagnostic(.markup, message, at: SourceLocation(path: path, range: range), fix: fix))
+        if fix != nil { return (String(id), id.count + (next == "]" ? 1 : 0)) }
+        return (nil, next == "|" ? id.count + 1 : 0)
     }
 
     /// Builds a wiki-link from what stood between `[[` and `]]`.
@@ -407,7 +418,7 @@ struct BodyParser {
     private mutating func scanText(_ text: Substring, start: SourcePosition) -> [Inline] {
         guard !text.isEmpty else { return [] }
         reportStrayClosers(text, start: start)
-        guard text.containsASCII(UInt8(ascii: "[")) else { return [textInline(String(text), start: start)] }
+        guard text.containsASCII(UInt8(ascii: "[")) else { return withoutStrayClosers([textInline(String(text), start: start)]) }
         // Walk the UTF-8 bytes: brackets are ASCII, so their indices slice the
         // string directly; scalar counts give the columns.
         var out: [Inline] = []
@@ -431,7 +442,19 @@ struct BodyParser {
                 close = utf8.index(after: close)
             }
             guard close != utf8.endIndex, utf8[close] == UInt8(ascii: "]") else {
-                reportUnclosedCitation(text[utf8.index(after: index)..<close], at: advance(start, by: scalar))
+                // A citation left open is read as the fix would make it, or without its `[`.
+                if let unclosed = reportUnclosedCitation(text[utf8.index(after: index)..<close], at: advance(start, by: scalar)) {
+                    if index > plainStart {
+                        out.append(textInline(String(text[plainStart..<index]), start: advance(start, by: plainStartScalar)))
+                    }
+                    var taken = 1
+                    if let key = unclosed.key, let items = citationItems("@" + key, start: unclosed.range.start) {
+                        out.append(Inline(.citation(items), range: unclosed.range))
+                        taken += 1 + key.unicodeScalars.count
+                    }
+                    plainStart = utf8.index(index, offsetBy: taken)
+                    plainStartScalar = scalar + taken
+                }
                 scalar += 1 + insideScalars
                 index = close
                 continue
@@ -462,7 +485,15 @@ struct BodyParser {
         if plainStart != utf8.endIndex {
             out.append(textInline(String(text[plainStart...]), start: advance(start, by: plainStartScalar)))
         }
-        return out
+        return withoutStrayClosers(out)
+    }
+
+    /// A `]]` that closes no link is reported (`reportStrayClosers`), and no book prints it.
+    private func withoutStrayClosers(_ inlines: [Inline]) -> [Inline] {
+        inlines.map { inline in
+            guard case .text(let string) = inline.kind, string.contains("]]") else { return inline }
+            return Inline(.text(string.replacingOccurrences(of: "]]", with: "")), range: inline.range)
+        }
     }
 
     /// `]]` left in text: no `[[` opened a link it could close.
@@ -479,9 +510,10 @@ struct BodyParser {
         }
     }
 
-    /// `[@key` with no `]` on its line; with a fix when nothing but the key follows.
-    private mutating func reportUnclosedCitation(_ inside: Substring, at estimate: SourcePosition) {
-        guard inside.hasPrefix("@"), let first = inside.dropFirst().first, first.isLetter || first.isNumber else { return }
+    /// `[@key` with no `]` on its line; with a fix when nothing but the key
+    /// follows. Returns where it is and, with a fix, its key; nil if `inside` is no citation.
+    private mutating func reportUnclosedCitation(_ inside: Substring, at estimate: SourcePosition) -> (range: SourceRange, key: String?)? {
+        guard inside.hasPrefix("@"), let first = inside.dropFirst().first, first.isLetter || first.isNumber else { return nil }
         let key = inside.dropFirst().prefix { $0.isASCII && ($0.isLetter || $0.isNumber || "_:.-".contains($0)) }
         let start = locate("[", near: estimate)
         let end = advance(start, by: 2 + key.unicodeScalars.count)
@@ -494,6 +526,7 @@ struct BodyParser {
         diagnostics.append(Diagnostic(
             .markup, message, at: SourceLocation(path: path, range: range),
             fix: onlyKey ? Diagnostic.Fix(inserting: "]", at: end) : nil))
+        return (range, onlyKey ? String(key) : nil)
     }
 
     /// `@a; @b, 12-б.` → items; nil when it is not a citation (`[a@b.c]`).

@@ -131,6 +131,34 @@ import TestSupport
         #expect(try project.check().diagnostics.filter { $0.rule == .markup }.map(\.fix) == [nil])
     }
 
+    /// What a book prints of half-written markup, once the editor has lowered `markup` to build anyway:
+    /// the link or citation the fix would make, or the text without its brackets, never the brackets.
+    @Test func halfWrittenMarkupReachesNoBookAsBrackets() throws {
+        let body = [
+            "Қараңыз [[east-kazakhstan өңірін.", "Қараңыз [[east-kazakhstan] өңірін.", "[[east-kazakhstan|Шығыс Қазақстан өңірі.",
+            "Тау]] етегінде.", "Мәтін [@samashev-2011", "Мәтін [@samashev-2011, 20-б. әрі қарай.",
+        ].joined(separator: "\n\n")
+        let project = try FixtureProject(files: Self.berel(body))
+        defer { project.remove() }
+        let version = try #require(project.parsed().versions.first { $0.id.rawValue == "berel" && $0.language.rawValue == "kk" })
+        var texts: [String] = []
+        var links: [String] = []
+        var citations: [String] = []
+        version.forEachInline { inline in
+            switch inline.kind {
+            case .text(let text): texts.append(text)
+            case .wikiLink(let link): links.append(link.target.rawValue)
+            case .citation(let items): citations += items.map(\.key)
+            default: break
+            }
+        }
+        let printed = texts.joined(separator: " ")
+        for bracket in ["[[", "]]", "[@"] { #expect(!printed.contains(bracket), "\(bracket) in \(printed)") }
+        #expect(links == ["east-kazakhstan", "east-kazakhstan"])
+        #expect(citations == ["samashev-2011"])
+        #expect(printed.contains("Шығыс Қазақстан өңірі.") && printed.contains("Тау етегінде.") && printed.contains("@samashev-2011, 20-б."))
+    }
+
     @Test func theBaseFixtureIsClean() throws {
         let project = try FixtureProject()
         defer { project.remove() }
