@@ -68,6 +68,13 @@ struct EditionLanguage: Hashable, Sendable, CustomStringConvertible {
         guard words.count == 2, !words[0].isEmpty, !words[1].isEmpty else { return nil }
         self.init(edition: words[0], language: LanguageTag(words[1]))
     }
+
+    /// A book's name and the word that follows it in a product's argument (`asyl-mura kk letter-01.xhtml`).
+    static func split(_ argument: String) -> (EditionLanguage, String)? {
+        let words = argument.split(separator: " ", maxSplits: 2).map(String.init)
+        guard words.count == 3, let book = EditionLanguage("\(words[0]) \(words[1])") else { return nil }
+        return (book, words[2])
+    }
 }
 
 /// A product of a book in one language, named by it (`asyl-mura kk`).
@@ -338,9 +345,8 @@ struct ChunkPlan: Query {
     }
 
     init?(argument: String) {
-        let words = argument.split(separator: " ", maxSplits: 2).map(String.init)
-        guard words.count == 3, let book = EditionLanguage("\(words[0]) \(words[1])") else { return nil }
-        self.init(book: book, file: words[2])
+        guard let (book, file) = EditionLanguage.split(argument) else { return nil }
+        self.init(book: book, file: file)
     }
 
     func compute(_ context: QueryContext) throws -> Contents? {
@@ -366,9 +372,8 @@ struct LinkFiles: Query {
     }
 
     init?(argument: String) {
-        let words = argument.split(separator: " ", maxSplits: 2).map(String.init)
-        guard words.count == 3, let book = EditionLanguage("\(words[0]) \(words[1])"), EntryID.isValid(words[2]) else { return nil }
-        self.init(book: book, id: EntryID(words[2]))
+        guard let (book, id) = EditionLanguage.split(argument), EntryID.isValid(id) else { return nil }
+        self.init(book: book, id: EntryID(id))
     }
 
     func compute(_ context: QueryContext) throws -> [EntryID: String] {
