@@ -2,18 +2,23 @@ import Diagnostics
 import DocumentModel
 import Resolution
 
-/// `unknown-citation` and `unused-source`.
+/// `unknown-citation`, `citation-without-at` and `unused-source`.
 enum CitationChecks {
     static func check(_ project: ResolvedProject) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         for entry in project.entries {
             for version in entry.versions {
                 version.forEachInline { inline in
-                    guard case .citation(let items) = inline.kind else { return }
-                    for item in items {
-                        if case .unknown(let suggestion) = item.resolution {
-                            findings.append(unknown(item.key, suggestion, at: version.location(item.range)))
+                    switch inline.kind {
+                    case .citation(let items):
+                        for item in items {
+                            if case .unknown(let suggestion) = item.resolution {
+                                findings.append(unknown(item.key, suggestion, at: version.location(item.range)))
+                            }
                         }
+                    case .text(let text):
+                        findings += withoutAt(text, at: inline.range, in: version, bibliography: project.bibliography)
+                    default: break
                     }
                 }
                 for fact in version.facts {
@@ -36,6 +41,31 @@ enum CitationChecks {
         return overview.bibliography.sources.filter { !used.contains($0.key) }.map { source in
             Diagnostic(.unusedSource, "source '\(source.key)' is never cited", at: source.location)
         }
+    }
+
+    /// `[key, …]` or `[key]` in a text, where `key` is a source's: a citation
+    /// written without its `@`. The note gives the citation, and no fix: a
+    /// text's column is cmark's, which can be off after a line break, and a
+    /// fix in the wrong place is worse than none.
+    private static func withoutAt(_ text: String, at range: SourceRange, in version: Version, bibliography: Bibliography) -> [Diagnostic] {
+        guard text.contains("[") else { return [] }
+        var findings: [Diagnostic] = []
+        let scalars = Array(text.unicodeScalars)
+        for (offset, scalar) in scalars.enumerated() where scalar == "[" {
+            let key = String(String.UnicodeScalarView(scalars[(offset + 1)...].prefix {
+                $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || "_:.-".unicodeScalars.contains($0))
+            }))
+            let after = offset + 1 + key.unicodeScalars.count
+            guard !key.isEmpty, after < scalars.count, [",", "]", ";"].contains(scalars[after]), bibliography[key] != nil else { continue }
+            let at = SourcePosition(line: range.start.line, column: range.start.column + offset)
+            let close = scalars[after...].firstIndex(of: "]") ?? after
+            let written = String(String.UnicodeScalarView(scalars[offset...close]))
+            findings.append(Diagnostic(
+                .citationWithoutAt, "'\(written)' names the source '\(key)' without '@': it is printed as it is written",
+                at: version.location(SourceRange(start: at, end: SourcePosition(line: at.line, column: at.column + close - offset))),
+                notes: [.init("did you mean '[@\(written.dropFirst())'?")]))
+        }
+        return findings
     }
 
     private static func unknown(_ key: String, _ suggestion: String?, at location: SourceLocation) -> Diagnostic {

@@ -27,7 +27,7 @@ extension Rule {
         case .markup, .unreadableFile: .file
         // Front matter and dates are checked over the facts an entry's versions give together.
         case .frontMatter, .impossibleDate, .brokenLink, .linkWrongKind, .untranslatedLink, .duplicateID, .unknownCitation,
-            .missingMedia, .missingAlt, .factConflict:
+            .citationWithoutAt, .missingMedia, .missingAlt, .factConflict:
             .entry
         case .orphan, .unusedSource, .linkCycle: .interfaces
         case .strayFile: .listing

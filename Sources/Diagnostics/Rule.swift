@@ -6,6 +6,8 @@ public enum Rule: String, CaseIterable, Hashable, Comparable, Sendable, Codable 
     case untranslatedLink = "untranslated-link"
     case duplicateID = "duplicate-id"
     case unknownCitation = "unknown-citation"
+    /// `[samashev-2011, 14-б.]`: a source's key in brackets without `@`, printed as written.
+    case citationWithoutAt = "citation-without-at"
     case unusedSource = "unused-source"
     case missingMedia = "missing-media"
     case missingAlt = "missing-alt"
@@ -23,7 +25,7 @@ public enum Rule: String, CaseIterable, Hashable, Comparable, Sendable, Codable 
 
     public var defaultSeverity: Severity {
         switch self {
-        case .untranslatedLink, .strayFile: .warning
+        case .untranslatedLink, .strayFile, .citationWithoutAt: .warning
         case .unusedSource, .orphan: .note
         case .brokenLink, .linkWrongKind, .duplicateID, .unknownCitation, .missingMedia, .missingAlt,
             .frontMatter, .factConflict, .impossibleDate, .config, .markup, .unreadableFile, .linkCycle:

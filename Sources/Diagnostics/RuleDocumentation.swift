@@ -9,6 +9,7 @@ extension Rule {
         case .untranslatedLink: "A link to an entry that has no version in this language"
         case .duplicateID: "Two versions of one entry in one language"
         case .unknownCitation: "A citation key that sources.yaml does not define"
+        case .citationWithoutAt: "A source's key in brackets without @, printed as it is written"
         case .unusedSource: "A source that no entry cites"
         case .missingMedia: "An image that is missing, of an unsupported type, or outside the source tree"
         case .missingAlt: "An image without alternative text"
@@ -37,6 +38,8 @@ extension Rule {
             "Two files give the same entry in the same language, wherever they are. Remove or rename one; the note points at the version kept."
         case .unknownCitation:
             "[@key] names a source that sources.yaml does not define. Add the source, or correct the key."
+        case .citationWithoutAt:
+            "[samashev-2011, 14-б.] names a key of sources.yaml but has no @, so it is not a citation and the book prints the brackets and the key. Write [@samashev-2011, 14-б.], as the finding's note does."
         case .unusedSource:
             "A source in sources.yaml that no entry cites. Cite it, or remove it."
         case .missingMedia:

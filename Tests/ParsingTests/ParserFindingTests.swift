@@ -41,6 +41,8 @@ import TestSupport
         Case(name: "citation left open after its locator", files: berel("Мәтін [@samashev-2011, 20-б. әрі қарай."),
              expected: [("markup", kk, 6, 7)]),
         Case(name: "citation left open after its key", files: berel("Мәтін [@samashev-2011"), expected: [("markup", kk, 6, 7)]),
+        Case(name: "citation without @", files: berel("Мәтін [samashev-2011, 14-б.] бар."), expected: [("citation-without-at", kk, 6, 7)]),
+        Case(name: "a word in brackets that is no source's key", files: berel("Мәтін [сурет 1, 14-б.] [note] бар."), expected: []),
         Case(name: "broken link", files: berel("Қараңыз [[east-kazakstan]]."), expected: [("broken-link", kk, 6, 9)]),
         Case(name: "broken link in a list item", files: berel("- бір\n- Қараңыз [[nope]]"), expected: [("broken-link", kk, 7, 11)]),
         Case(name: "broken section", files: berel("Қараңыз [[east-kazakhstan#zhoq]]."), expected: [("broken-link", kk, 6, 9)]),
