@@ -197,7 +197,7 @@ public final class Graph: Sendable {
         var hasher = FingerprintHasher()
         hasher.combine(fingerprint)
         for status in [FileSystem.status(path), FileSystem.status(path + "/index.html")] {
-            hasher.combine(status.map { "\($0.size) \($0.modified) \($0.changed) \($0.inode)" } ?? "none")
+            hasher.combine(status?.text ?? "none")
         }
         return hasher.finalize()
     }

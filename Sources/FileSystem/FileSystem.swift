@@ -84,6 +84,9 @@ public enum FileSystem {
         public var modified: Int
         public var changed: Int
         public var inode: Int
+
+        /// All of it as text, to be hashed with what a file is made from.
+        public var text: String { "\(size) \(modified) \(changed) \(inode)" }
     }
 
     public static func status(_ path: String) -> Status? {

@@ -83,7 +83,7 @@ struct EPUBBuilder {
                     }
                     let member = ChunkMember(book: book, name: file)
                     let fingerprint = try graph.fingerprint(member)
-                    graph.release([xml.key] + graph.dependencies(of: xml.key).filter { $0.kind == EntryXML.kind })
+                    graph.release(xml.rendered(in: graph))
                     return (member.key, fingerprint)
                 }
             }

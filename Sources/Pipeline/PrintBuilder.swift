@@ -52,7 +52,7 @@ struct PrintBuilder {
         hasher.combine("\(geometry.trim) \(geometry.bleed) \(geometry.marks ?? "")")
         for image in layout.images {
             let status = FileSystem.status(tree.appendingPathComponent(image.path).path)
-            hasher.combine("\(image.path) \(status.map { "\($0.size) \($0.modified) \($0.changed) \($0.inode)" } ?? "none")")
+            hasher.combine("\(image.path) \(status?.text ?? "none")")
         }
         return hasher.finalize()
     }
@@ -69,8 +69,7 @@ struct PrintBuilder {
         try Self.writePage(try Self.piece(page, graph), chunks: Set(layout.chunks),
                            to: work.appendingPathComponent("index.html")) { file in
             let bytes = try Self.piece(PrintPiece(book: book, name: file), graph)
-            let xml = ChunkXML(book: book, name: file).key
-            graph.release([xml, PrintPiece(book: book, name: file).key] + graph.dependencies(of: xml).filter { $0.kind == EntryXML.kind })
+            graph.release([PrintPiece(book: book, name: file).key] + ChunkXML(book: book, name: file).rendered(in: graph))
             return bytes
         }
         graph.release([OutlineXML(book).key, page.key])

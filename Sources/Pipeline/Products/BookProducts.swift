@@ -106,6 +106,8 @@ struct BookEntry: EntryQuery {
     }
 }
 
+extension EntryOutline: ShardListed {}
+
 /// What a book's plan reads of an entry (nil for an id no entry has).
 struct EntryOutlineQuery: EntryQuery {
     static let kind = "entry-outline"
@@ -136,8 +138,7 @@ struct OutlineShard: ShardQuery {
     init(_ shard: Int) { self.shard = shard }
 
     func compute(_ context: QueryContext) throws -> [EntryOutline] {
-        let earlier = context.previousValue([EntryOutline].self).map { Dictionary($0.map { ($0.id, $0) }) { first, _ in first } }
-        return try shardValues(shard, EntryOutlineQuery.init, earlier: earlier, absent: nil, context).compactMap(\.value)
+        try shardList(shard, EntryOutlineQuery.init, context)
     }
 }
 
@@ -479,6 +480,11 @@ struct ChunkXML: BookFileQuery {
             bibliography: Bibliography(), targets: TargetIndex([:], languages: []), files: [:], forPrint: book.format == .print)
         let (document, ranges) = serialiser.document(file: name, letter: chunk.letter, entries: elements.map(\.1))
         return Value(document: document, entries: Dictionary(zip(elements.map(\.0), ranges)) { first, _ in first })
+    }
+
+    /// What to let go of once the chunk is rendered: its document and its entries' elements.
+    func rendered(in graph: Graph) -> [QueryKey] {
+        [key] + graph.dependencies(of: key).filter { $0.kind == EntryXML.kind }
     }
 }
 

@@ -573,6 +573,22 @@ func shardValues<Q: EntryQuery>(
     }.map { try $0.get() }
 }
 
+/// A per-entry value a shard keeps in a list sorted by id (an interface, an outline).
+protocol ShardListed: Codable, Sendable {
+    var id: EntryID { get }
+}
+
+extension EntryInterface: ShardListed {}
+
+/// A shard's entries' values of `Q`, for those that have one, sorted by id:
+/// `shardValues`, with the shard's last list as the earlier values.
+func shardList<Q: EntryQuery, Listed: ShardListed>(
+    _ shard: Int, _ query: @escaping @Sendable (EntryID) -> Q, _ context: QueryContext
+) throws -> [Listed] where Q.Value == Listed? {
+    let earlier = context.previousValue([Listed].self).map { Dictionary($0.map { ($0.id, $0) }) { first, _ in first } }
+    return try shardValues(shard, query, earlier: earlier, absent: nil, context).compactMap(\.value)
+}
+
 /// The interfaces of a shard's entries, sorted by id: what links to them
 /// read (stored, so resolving an entry does not read the entries it links to again).
 struct InterfaceShard: ShardQuery {
@@ -581,8 +597,7 @@ struct InterfaceShard: ShardQuery {
     init(_ shard: Int) { self.shard = shard }
 
     func compute(_ context: QueryContext) throws -> [EntryInterface] {
-        let earlier = context.previousValue([EntryInterface].self).map { Dictionary($0.map { ($0.id, $0) }) { first, _ in first } }
-        return try shardValues(shard, EntryInterfaceQuery.init, earlier: earlier, absent: nil, context).compactMap(\.value)
+        try shardList(shard, EntryInterfaceQuery.init, context)
     }
 }
 
