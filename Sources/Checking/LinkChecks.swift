@@ -2,7 +2,7 @@ import Diagnostics
 import DocumentModel
 import Resolution
 
-/// `broken-link`, `link-wrong-kind` and `untranslated-link`.
+/// `broken-link`, `link-wrong-kind`, `untranslated-link` and `link-to-draft`.
 enum LinkChecks {
     static func check(_ project: ResolvedProject) -> [Diagnostic] {
         var findings: [Diagnostic] = []
@@ -11,7 +11,8 @@ enum LinkChecks {
                 version.forEachInline { inline in
                     guard case .wikiLink(let link) = inline.kind else { return }
                     if let finding = diagnose(link.resolution, target: link.target, section: link.section,
-                                              at: version.location(inline.range), language: version.language) {
+                                              at: version.location(inline.range), language: version.language,
+                                              fromDraft: version.isDraft) {
                         findings.append(finding)
                     }
                 }
@@ -19,7 +20,7 @@ enum LinkChecks {
                     for link in fact.value.links {
                         if let finding = diagnose(link.resolution, target: link.target, section: nil,
                                                   at: version.location(link.range), language: version.language,
-                                                  field: fact.field) {
+                                                  fromDraft: version.isDraft, field: fact.field) {
                             findings.append(finding)
                         }
                     }
@@ -31,11 +32,18 @@ enum LinkChecks {
 
     private static func diagnose(
         _ resolution: LinkResolution, target: EntryID, section: String?, at location: SourceLocation,
-        language: LanguageTag, field: String? = nil
+        language: LanguageTag, fromDraft: Bool, field: String? = nil
     ) -> Diagnostic? {
         switch resolution {
-        case .resolved, .unresolved:
+        case .unresolved:
             return nil
+        case .resolved(let link):
+            // A draft's links to drafts: neither is in a book without --drafts.
+            guard link.isDraft, !fromDraft else { return nil }
+            return Diagnostic(
+                .linkToDraft,
+                "the \(language) version of '\(target)' is a draft: a build without --drafts leaves it out and prints this link as text",
+                at: location)
         case .untranslated(let link):
             // A fact is rendered from the merged entry in every language; only body links read as text.
             guard field == nil else { return nil }

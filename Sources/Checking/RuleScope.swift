@@ -26,7 +26,7 @@ extension Rule {
         switch self {
         case .markup, .unreadableFile: .file
         // Front matter and dates are checked over the facts an entry's versions give together.
-        case .frontMatter, .impossibleDate, .brokenLink, .linkWrongKind, .untranslatedLink, .duplicateID, .unknownCitation,
+        case .frontMatter, .impossibleDate, .brokenLink, .linkWrongKind, .untranslatedLink, .linkToDraft, .duplicateID, .unknownCitation,
             .citationWithoutAt, .missingMedia, .missingAlt, .factConflict:
             .entry
         case .orphan, .unusedSource, .linkCycle: .interfaces

@@ -39,9 +39,10 @@ public struct AsylCommand: ParsableCommand {
 
 /// Options shared by `check` and `build`.
 struct SourceOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("The source tree: a folder with asyl.yaml, sources.yaml and entries/.", valueName: "source"),
-              completion: .directory)
-    var source: String = "content"
+    @Argument(help: ArgumentHelp(
+        "The source tree: a folder with asyl.yaml, sources.yaml and entries/ (default: the nearest folder upward from here that holds an asyl.yaml, else content/).",
+        valueName: "source"), completion: .directory)
+    var source: String?
 
     @Flag(help: "Fail on warnings as well as errors.")
     var strict = false
@@ -62,7 +63,26 @@ struct SourceOptions: ParsableArguments {
         return settings
     }
 
-    var sourceURL: URL { URL(fileURLWithPath: source) }
+    /// SOURCE, or the nearest folder upward from the current one that holds an
+    /// asyl.yaml (as git finds its repository), or `content/`.
+    func sourceURL() throws -> URL {
+        if let source { return URL(fileURLWithPath: source) }
+        let files = FileManager.default
+        var folder = URL(fileURLWithPath: files.currentDirectoryPath).standardizedFileURL
+        while true {
+            if files.fileExists(atPath: folder.appendingPathComponent("asyl.yaml").path) { return folder }
+            let parent = folder.deletingLastPathComponent()
+            if parent.path == folder.path { break }
+            folder = parent
+        }
+        var isFolder: ObjCBool = false
+        guard files.fileExists(atPath: "content", isDirectory: &isFolder), isFolder.boolValue else {
+            throw Terminal.fail(
+                "no asyl.yaml in this folder or any folder above it, and no content/ here; "
+                    + "name the source tree, as in `asyl check path/to/tree`")
+        }
+        return URL(fileURLWithPath: "content")
+    }
 }
 
 enum Terminal {

@@ -54,7 +54,7 @@ struct BuildCommand: ParsableCommand {
             date = Date(timeIntervalSince1970: TimeInterval(seconds))
         }
         let action = BuildAction(
-            source: options.sourceURL, output: URL(fileURLWithPath: out), editions: editions,
+            source: try options.sourceURL(), output: URL(fileURLWithPath: out), editions: editions,
             languages: languages.map { LanguageTag($0) }, formats: formats.map(\.format), strict: options.strict,
             includeDrafts: drafts, overrides: try options.overrides(), date: date, styles: StylesLocation.find(),
             emitXML: emitXML, useCache: !noCache)

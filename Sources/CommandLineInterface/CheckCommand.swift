@@ -19,7 +19,7 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var options: SourceOptions
 
-    @Option(help: "text: like a compiler, with the source line and a caret; json: FORMAT.md §6; sarif: SARIF 2.1.0.")
+    @Option(help: "text: like a compiler, with the source line and a caret; json: one object of findings and counts (docs/command-line.md); sarif: SARIF 2.1.0.")
     var format: Format = .text
 
     @Option(help: ArgumentHelp("Explain a rule and how to fix its findings, then stop.", valueName: "rule"))
@@ -46,10 +46,11 @@ struct CheckCommand: ParsableCommand {
             return
         }
         let overrides = try options.overrides()
+        let source = try options.sourceURL()
         let report: CheckReport
         do {
             report = try CheckAction(
-                source: options.sourceURL, overrides: overrides, buildFolder: noCache ? nil : URL(fileURLWithPath: out)
+                source: source, overrides: overrides, buildFolder: noCache ? nil : URL(fileURLWithPath: out)
             ).run()
         } catch {
             throw Terminal.fail(error.description)

@@ -4,6 +4,8 @@ public enum Rule: String, CaseIterable, Hashable, Comparable, Sendable, Codable 
     case brokenLink = "broken-link"
     case linkWrongKind = "link-wrong-kind"
     case untranslatedLink = "untranslated-link"
+    /// A link to a version marked `draft`, which a build without `--drafts` leaves out.
+    case linkToDraft = "link-to-draft"
     case duplicateID = "duplicate-id"
     case unknownCitation = "unknown-citation"
     /// `[samashev-2011, 14-б.]`: a source's key in brackets without `@`, printed as written.
@@ -25,7 +27,7 @@ public enum Rule: String, CaseIterable, Hashable, Comparable, Sendable, Codable 
 
     public var defaultSeverity: Severity {
         switch self {
-        case .untranslatedLink, .strayFile, .citationWithoutAt: .warning
+        case .untranslatedLink, .linkToDraft, .strayFile, .citationWithoutAt: .warning
         case .unusedSource, .orphan: .note
         case .brokenLink, .linkWrongKind, .duplicateID, .unknownCitation, .missingMedia, .missingAlt,
             .frontMatter, .factConflict, .impossibleDate, .config, .markup, .unreadableFile, .linkCycle:

@@ -7,6 +7,7 @@ extension Rule {
         case .brokenLink: "A link to an entry or section that does not exist"
         case .linkWrongKind: "A link fact points at an entry of a kind the field does not allow"
         case .untranslatedLink: "A link to an entry that has no version in this language"
+        case .linkToDraft: "A link to a version marked draft, which books leave out"
         case .duplicateID: "Two versions of one entry in one language"
         case .unknownCitation: "A citation key that sources.yaml does not define"
         case .citationWithoutAt: "A source's key in brackets without @, printed as it is written"
@@ -34,6 +35,8 @@ extension Rule {
             "The field's declaration in asyl.yaml lists the kinds it may link to (kinds: [place]). Link to an entry of one of those kinds."
         case .untranslatedLink:
             "The book in this language does not contain the target, so the link is printed as text naming the language the target exists in. Translate the target, or accept the warning."
+        case .linkToDraft:
+            "The target's version in this language has draft: true, so a build without --drafts leaves it out and prints the link as text. Finish the target and remove its draft: true, or build with --drafts to see both. A draft that links to a draft raises nothing: neither is in the book."
         case .duplicateID:
             "Two files give the same entry in the same language, wherever they are. Remove or rename one; the note points at the version kept."
         case .unknownCitation:

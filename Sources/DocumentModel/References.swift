@@ -42,12 +42,15 @@ public struct ResolvedLink: Hashable, Sendable, Codable {
     /// The target's headword in `language`.
     public var title: String
     public var language: LanguageTag
+    /// The target's version in `language` is marked `draft`: books without drafts leave it out.
+    public var isDraft: Bool
 
-    public init(target: EntryID, anchor: String?, title: String, language: LanguageTag) {
+    public init(target: EntryID, anchor: String?, title: String, language: LanguageTag, isDraft: Bool = false) {
         self.target = target
         self.anchor = anchor
         self.title = title
         self.language = language
+        self.isDraft = isDraft
     }
 }
 

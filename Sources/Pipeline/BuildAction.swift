@@ -53,7 +53,7 @@ public struct BuildAction: Sendable {
         let checking = CheckAction(source: source, overrides: overrides)
         let scan = try checking.scan()
         let outputExisted = FileSystem.kind(of: output.path) != nil
-        let store = useCache ? Store(root: output.appendingPathComponent(".cache"), version: AsylVersion.string) : Store()
+        let store = useCache ? Store(root: output.appendingPathComponent(".cache"), version: AsylVersion.store) : Store()
         var traces = StageClock()
         let graph = PipelineGraph.make(store: store)
         traces.lap("traces read")
@@ -70,10 +70,8 @@ public struct BuildAction: Sendable {
         }
         var clock = StageClock()
         let configuration = check.configuration
-        let known = configuration.editions.map(\.id)
-        if let unknown = editions.first(where: { !known.contains($0) }) {
-            throw BuildError.unknownEdition(unknown, known)
-        }
+        let selection = try BookSelection(
+            editions: configuration.editions, named: editions, languages: languages, formats: formats)
         let stylesheets = try CompiledStylesheets(styles: styles, project: configuration, source: scan.root, output: output)
         graph.provide(stylesheets)
         try graph.set(RenderTools(), to: RenderTools.fingerprint(styles: stylesheets.folders))
@@ -82,15 +80,15 @@ public struct BuildAction: Sendable {
         clock.lap("stylesheets")
 
         var report = BuildReport(check: check)
-        for edition in configuration.editions where editions.isEmpty || editions.contains(edition.id) {
-            for language in edition.languages where languages.isEmpty || languages.contains(language) {
+        for (edition, languages, formats) in selection.books {
+            for language in languages {
                 guard let layout = try graph.value(BookLayout(EditionLanguage(edition: edition.id, language: language))) else {
                     continue
                 }
                 clock.lap("\(language): plan")
                 report.coverage.append(Coverage(
                     edition: edition.id, language: language, entries: layout.entries, missing: layout.missing))
-                for format in edition.formats where formats.isEmpty || formats.contains(format) {
+                for format in formats {
                     let book = BookName(edition: edition.id, language: language, format: format)
                     let destination = bookLocation(book)
                     switch format {
@@ -151,6 +149,9 @@ public struct Coverage: Sendable {
 
 public enum BuildError: Error, CustomStringConvertible {
     case unknownEdition(String, [String])
+    case unknownLanguage(String, [String], [String])
+    case formatNotBuilt(String, [String], [String])
+    case nothingSelected([String])
     case stylesNotFound(String)
     case stylesheet(String)
 
@@ -158,9 +159,20 @@ public enum BuildError: Error, CustomStringConvertible {
         switch self {
         case .unknownEdition(let id, let known):
             "no edition '\(id)' in asyl.yaml (it declares \(known.joined(separator: ", ")))"
+        case .unknownLanguage(let tag, let offered, let editions):
+            "no language '\(tag)' in \(Self.editions(editions)) (languages: \(offered.joined(separator: ", ")))"
+        case .formatNotBuilt(let format, let offered, let editions):
+            "\(Self.editions(editions)) \(editions.count == 1 ? "is" : "are") not built as \(format) (formats: "
+                + "\(offered.joined(separator: ", ")); add it to the edition's `formats:` in asyl.yaml)"
+        case .nothingSelected(let editions):
+            "no edition has that language in that format (\(editions.joined(separator: "; ")))"
         case .stylesNotFound(let path): "Asyl's stylesheets are not in \(path); set ASYL_STYLES to the styles/ folder"
         case .stylesheet(let message): message
         }
+    }
+
+    private static func editions(_ ids: [String]) -> String {
+        (ids.count == 1 ? "edition " : "editions ") + ids.map { "'\($0)'" }.joined(separator: ", ")
     }
 }
 

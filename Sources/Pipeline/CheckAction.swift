@@ -28,7 +28,7 @@ public struct CheckAction: Sendable {
 
     public func run() throws(LoadingError) -> CheckReport {
         let scan = try self.scan()
-        let store = storeFolder.map { Store(root: $0.appendingPathComponent(".cache"), version: AsylVersion.string) } ?? Store()
+        let store = storeFolder.map { Store(root: $0.appendingPathComponent(".cache"), version: AsylVersion.store) } ?? Store()
         let graph = PipelineGraph.make(store: store)
         let report = check(scan, in: graph)
         // A check keeps the traces of the books it did not ask for.

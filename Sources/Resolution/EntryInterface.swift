@@ -12,6 +12,7 @@ public struct EntryInterface: Hashable, Sendable, Codable {
         public var title: String
         public var titleRange: SourceRange?
         public var anchors: [String]
+        public var isDraft: Bool
     }
 
     public var id: EntryID
@@ -30,7 +31,7 @@ public struct EntryInterface: Hashable, Sendable, Codable {
         versions = entry.versions.map { version in
             VersionInterface(
                 language: version.language, path: version.path, title: version.title, titleRange: version.titleRange,
-                anchors: version.sectionAnchors)
+                anchors: version.sectionAnchors, isDraft: version.isDraft)
         }
         var links: Set<EntryID> = []
         var citations: Set<String> = []
@@ -52,7 +53,8 @@ public struct EntryInterface: Hashable, Sendable, Codable {
     public var target: TargetIndex.Target {
         TargetIndex.Target(
             kind: kind, titles: Dictionary(versions.map { ($0.language, $0.title) }, uniquingKeysWith: { first, _ in first }),
-            anchors: Dictionary(versions.map { ($0.language, $0.anchors) }, uniquingKeysWith: { first, _ in first }))
+            anchors: Dictionary(versions.map { ($0.language, $0.anchors) }, uniquingKeysWith: { first, _ in first }),
+            drafts: versions.filter(\.isDraft).map(\.language).sorted())
     }
 }
 

@@ -64,11 +64,14 @@ public struct TargetIndex: Sendable {
         public var kind: String?
         public var titles: [LanguageTag: String]
         public var anchors: [LanguageTag: [String]]
+        /// The languages whose version is marked `draft`, sorted.
+        public var drafts: [LanguageTag]
 
-        public init(kind: String?, titles: [LanguageTag: String], anchors: [LanguageTag: [String]]) {
+        public init(kind: String?, titles: [LanguageTag: String], anchors: [LanguageTag: [String]], drafts: [LanguageTag] = []) {
             self.kind = kind
             self.titles = titles
             self.anchors = anchors
+            self.drafts = drafts
         }
     }
 
@@ -98,7 +101,9 @@ public struct TargetIndex: Sendable {
             for version in entry.versions {
                 target.titles[version.language] = version.title
                 target.anchors[version.language] = version.sectionAnchors
+                if version.isDraft { target.drafts.append(version.language) }
             }
+            target.drafts.sort()
             targets[entry.id] = target
         }
         self.init(targets, languages: configuration.languages)
@@ -110,6 +115,7 @@ public struct TargetIndex: Sendable {
             guard let title = targets[id]!.titles[source] else { continue }
             targets[id]!.titles[tag] = write(title)
             targets[id]!.anchors[tag] = targets[id]!.anchors[source]
+            if targets[id]!.drafts.contains(source) { targets[id]!.drafts = (targets[id]!.drafts + [tag]).sorted() }
         }
         if !languages.contains(tag) { languages.append(tag) }
     }
@@ -142,7 +148,8 @@ public struct TargetIndex: Sendable {
                 return .broken(.noSuchSection(section, suggestion: NearMiss.closest(to: section, in: anchors)))
             }
         }
-        return .resolved(ResolvedLink(target: id, anchor: section, title: title, language: language))
+        return .resolved(ResolvedLink(
+            target: id, anchor: section, title: title, language: language, isDraft: target.drafts.contains(language)))
     }
 
     /// Resolves the links of a fact value, checking the kinds the field allows.

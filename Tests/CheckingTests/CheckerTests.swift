@@ -54,6 +54,17 @@ import TestSupport
         #expect(try findings([:]).allSatisfy { $0.rule != "untranslated-link" })
     }
 
+    @Test func aLinkToADraftIsAWarningUnlessItComesFromADraft() throws {
+        let draft = "---\nkind: place\ntitle: East Kazakhstan Region\ndraft: true\n---\nThe region holds [[berel]].\n"
+        let found = try findings(["entries/places/east-kazakhstan.en.md": draft])
+        #expect(found.contains { $0.matches("link-to-draft", "entries/monuments/berel.en.md", 6, 33) }, "\(found)")
+        let both = try findings([
+            "entries/places/east-kazakhstan.en.md": draft,
+            "entries/monuments/berel.en.md": "---\nkind: monument\ntitle: Berel\ndraft: true\n---\n[[east-kazakhstan]]\n",
+        ])
+        #expect(both.allSatisfy { $0.rule != "link-to-draft" }, "\(both)")
+    }
+
     @Test func orphanAndUnusedSourceAreNotes() throws {
         let project = try FixtureProject(files: ["entries/places/lonely.kk.md": "---\nkind: place\ntitle: Жалғыз\n---\n"])
         defer { project.remove() }

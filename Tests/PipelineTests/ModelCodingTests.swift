@@ -1,5 +1,7 @@
 import BuildGraph
 import DocumentModel
+import Pipeline
+import Resolution
 import Testing
 import TestSupport
 
@@ -16,6 +18,22 @@ import TestSupport
         let configuration = project.configuration
         let again = try BinaryCoding.decode(ProjectConfiguration.self, from: BinaryCoding.encode(configuration))
         #expect(again.languages == configuration.languages && again.kinds == configuration.kinds)
+    }
+
+    /// A stored value is read by its type's layout: when the layout changes,
+    /// the store's format must change, or a store of the last build is misread.
+    @Test func theStoreFormatChangesWithTheLayoutOfWhatIsStored() throws {
+        let fixture = try FixtureProject()
+        defer { fixture.remove() }
+        let project = try fixture.resolved()
+        var bytes = try BinaryCoding.encode(project.entries)
+        bytes += try BinaryCoding.encode(project.entries.map(EntryInterface.init))
+        bytes += try BinaryCoding.encode(project.configuration)
+        let layout = Fingerprint.of(bytes).hex
+        let pinned = (format: 2, layout: "e2b9c3b0bcb382579c3dbdeef859d1c02c60014f4c599f92a6acf556a4a7f26d")
+        #expect(
+            (AsylVersion.storeFormat, layout) == pinned,
+            "the encoding of stored values changed: bump AsylVersion.storeFormat and pin (\(AsylVersion.storeFormat + 1), \"\(layout)\") here")
     }
 
     @Test func aDictionaryKeyedByLanguageHasTheSameBytesInAnyOrder() throws {

@@ -199,7 +199,7 @@ extension RenderTools {
     /// versions and every file under the stylesheet folders.
     static func fingerprint(styles: [URL]) -> [UInt8] {
         var hasher = FingerprintHasher()
-        hasher.combine(AsylVersion.string)
+        hasher.combine(AsylVersion.store)
         hasher.combine(NativeLibraries.fingerprint)
         for folder in styles {
             hasher.combine(bytes: [])
