@@ -5,6 +5,9 @@ import Resolution
 /// `unknown-citation`, `citation-without-at` and `unused-source`.
 enum CitationChecks {
     static func check(_ project: ResolvedProject) -> [Diagnostic] {
+        // Without sources.yaml no key is known: its own finding says why, and
+        // `unused` counts what it hides, rather than an error per citation.
+        guard project.bibliography.isReadable else { return [] }
         var findings: [Diagnostic] = []
         for entry in project.entries {
             for version in entry.versions {
@@ -38,6 +41,15 @@ enum CitationChecks {
     static func unused(_ overview: ProjectOverview) -> [Diagnostic] {
         var used: Set<String> = []
         for interface in overview.interfaces { used.formUnion(interface.citations) }
+        guard overview.bibliography.isReadable else {
+            let citing = overview.interfaces.filter { !$0.citations.isEmpty }.count
+            guard citing > 0 else { return [] }
+            return [Diagnostic(
+                .unknownCitation,
+                "the \(used.count) source\(used.count == 1 ? "" : "s") cited by \(citing) entr\(citing == 1 ? "y is" : "ies are") "
+                    + "not checked, because sources.yaml cannot be read: fix what is reported in it first",
+                at: SourceLocation(path: "sources.yaml"), severity: .note)]
+        }
         return overview.bibliography.sources.filter { !used.contains($0.key) }.map { source in
             Diagnostic(.unusedSource, "source '\(source.key)' is never cited", at: source.location)
         }

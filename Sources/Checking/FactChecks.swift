@@ -40,7 +40,10 @@ enum FactChecks {
     }
 
     private static func requiredFields(_ entry: Entry, _ configuration: ProjectConfiguration) -> [Diagnostic] {
-        guard let kindName = entry.kind, let kind = configuration.kind(named: kindName) else { return [] }
+        // A version whose front matter could not be read may well give the field: its own finding comes first.
+        guard let kindName = entry.kind, let kind = configuration.kind(named: kindName),
+              entry.versions.allSatisfy(\.isFrontMatterRead)
+        else { return [] }
         let first = entry.versions[0]
         return kind.fields.filter(\.isRequired).compactMap { field in
             let present = field.type.isLanguageNeutral

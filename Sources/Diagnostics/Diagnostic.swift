@@ -26,6 +26,12 @@ public struct Diagnostic: Hashable, Sendable, Codable {
             self.replacement = replacement
         }
 
+        /// The text of `range` (whose end is its last character) replaced.
+        public init(replacing range: SourceRange, with replacement: String) {
+            self.init(
+                replacing: range.start, upTo: SourcePosition(line: range.end.line, column: range.end.column + 1), with: replacement)
+        }
+
         public init(inserting replacement: String, at position: SourcePosition) {
             self.init(replacing: position, upTo: position, with: replacement)
         }

@@ -40,7 +40,7 @@ extension Rule {
         case .duplicateID:
             "Two files give the same entry in the same language, wherever they are. Remove or rename one; the note points at the version kept."
         case .unknownCitation:
-            "[@key] names a source that sources.yaml does not define. Add the source, or correct the key."
+            "[@key] names a source that sources.yaml does not define. Add the source, or correct the key. When sources.yaml is missing or cannot be read, one note counts the citations that wait for it instead."
         case .citationWithoutAt:
             "[samashev-2011, 14-б.] names a key of sources.yaml but has no @, so it is not a citation and the book prints the brackets and the key. Write [@samashev-2011, 14-б.], as the finding's note does."
         case .unusedSource:
@@ -56,7 +56,7 @@ extension Rule {
         case .impossibleDate:
             "On the entry's merged facts: died before born, a life longer than 120 years, or an interval that ends before it starts. Dates compare by the first and last day they can mean, so 1845~ and 184X raise no false alarm. Correct the date."
         case .config:
-            "asyl.yaml or sources.yaml cannot be read, has an unknown key, a value of the wrong type, an undeclared archive, kind or category, or an unknown rule under checks:. The message says which and suggests a near spelling."
+            "asyl.yaml or sources.yaml is missing, a link out of the tree, or cannot be read, has an unknown key, a value of the wrong type, a misspelled source type, a key written twice, an undeclared archive, kind or category, or an unknown rule under checks:. The message says which in words (a ':' inside a value needs quotes, a key indented wrongly against which keys, a tab) and suggests a near spelling or the fix."
         case .orphan:
             "No other entry links to this one, so readers find it only through the index. Link to it from a related entry."
         case .strayFile:

@@ -6,9 +6,13 @@ import Foundation
 public struct Bibliography: Sendable, Codable {
     public var sources: [Source]
     private var index: [String: Int]
+    /// False when sources.yaml is missing or cannot be read: then no key is
+    /// known, and a citation's key says nothing about whether it is right.
+    public var isReadable: Bool
 
-    public init(_ sources: [Source] = []) {
+    public init(_ sources: [Source] = [], isReadable: Bool = true) {
         self.sources = sources
+        self.isReadable = isReadable
         var index: [String: Int] = [:]
         for (position, source) in sources.enumerated() where index[source.key] == nil {
             index[source.key] = position

@@ -24,6 +24,9 @@ public struct Version: Hashable, Sendable, Codable {
     public var citedSources: [String]
     /// The range of `title:`'s value, for findings about the headword.
     public var titleRange: SourceRange?
+    /// False when the front matter could not be read at all: what it would
+    /// have given (a required field, a fact) is then unknown, not missing.
+    public var isFrontMatterRead: Bool
 
     public init(id: EntryID, language: LanguageTag, path: String) {
         self.id = id
@@ -42,6 +45,7 @@ public struct Version: Hashable, Sendable, Codable {
         self.footnotes = []
         self.citedSources = []
         self.titleRange = nil
+        self.isFrontMatterRead = true
     }
 
     public func location(_ range: SourceRange?) -> SourceLocation {

@@ -37,12 +37,16 @@ public struct SourceTree: Sendable {
 public enum LoadingError: Error, CustomStringConvertible, Sendable {
     case notADirectory(String)
     case noProjectFile(String)
+    case projectFileIsLink(String)
 
     public var description: String {
         switch self {
         case .notADirectory(let path): "'\(path)' is not a folder"
         case .noProjectFile(let path):
             "no asyl.yaml in '\(path)'; a source tree has asyl.yaml, sources.yaml and entries/ (see docs/format.md)"
+        case .projectFileIsLink(let path):
+            "'\(path)/asyl.yaml' is a symbolic link to a file outside the tree, and Asyl reads only the tree's own files: "
+                + "put the file itself in its place"
         }
     }
 }
@@ -70,11 +74,28 @@ public struct SourceTreeLoader: Sendable {
         else { throw LoadingError.noProjectFile(root.path) }
         let files = listFiles(root)
         // A link that leads out of the tree is not the project's file.
-        guard files.contains("asyl.yaml") else { throw LoadingError.noProjectFile(root.path) }
+        guard files.contains("asyl.yaml") else {
+            throw FileSystem.kind(of: root.appendingPathComponent("asyl.yaml").path) == .symbolicLink
+                ? LoadingError.projectFileIsLink(root.path) : LoadingError.noProjectFile(root.path)
+        }
         let paths = files.sorted()
         let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
         let stamps = paths.concurrentMap { FileStamp(of: rootPath + $0) }
         return SourceScan(root: root, stamps: Dictionary(uniqueKeysWithValues: zip(paths, stamps)), paths: paths)
+    }
+
+    /// Why a project file the tree should hold (sources.yaml) is not read:
+    /// missing, or a link that leads out of the tree.
+    public static func absent(_ path: String, in root: URL) -> Diagnostic {
+        let location = SourceLocation(path: path)
+        if FileSystem.kind(of: root.appendingPathComponent(path).path) == .symbolicLink {
+            return Diagnostic(
+                .config, "\(path) is a symbolic link to a file outside the tree, and Asyl reads only the tree's own files, "
+                    + "so no citation can be checked: put the file itself in its place", at: location)
+        }
+        return Diagnostic(
+            .config, "there is no \(path), so no citation can be checked: make one beside asyl.yaml (it may be empty)",
+            at: location)
     }
 
     /// Reads the scanned tree: the project file, the sources and every version file.

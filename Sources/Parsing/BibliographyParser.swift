@@ -17,7 +17,7 @@ public struct BibliographyParser {
 
     public static func parse(_ file: SourceFile, configuration: ProjectConfiguration) -> (Bibliography, [Diagnostic]) {
         var parser = BibliographyParser(path: file.path, configuration: configuration)
-        let sources = parser.parse(file.text)
+        guard let sources = parser.parse(file.text) else { return (Bibliography(isReadable: false), parser.diagnostics) }
         return (Bibliography(sources), parser.diagnostics)
     }
 
@@ -26,14 +26,15 @@ public struct BibliographyParser {
         self.configuration = configuration
     }
 
-    private mutating func parse(_ text: String) -> [Source] {
+    /// The sources; nil when the file cannot be read as a mapping of keys to sources.
+    private mutating func parse(_ text: String) -> [Source]? {
         let root: YAMLNode
-        switch YAMLReader.read(text, path: path, rule: .config) {
-        case .failure(let diagnostic): diagnostics.append(diagnostic); return []
+        switch YAMLReader.read(text, path: path, rule: .config, findings: &diagnostics) {
+        case .failure(let diagnostic): diagnostics.append(diagnostic); return nil
         case .success(nil): return []
         case .success(let node?): root = node
         }
-        guard let entries = MappingReader(root, path: path, rule: .config, what: "sources.yaml", into: &diagnostics) else { return [] }
+        guard let entries = MappingReader(root, path: path, rule: .config, what: "sources.yaml", into: &diagnostics) else { return nil }
         return entries.pairs.compactMap { key, keyNode, value in source(key, keyNode, value) }
     }
 
@@ -54,10 +55,22 @@ public struct BibliographyParser {
         }
         guard let fields = MappingReader(node, path: path, rule: .config, what: "source '\(key)'", into: &diagnostics) else { return nil }
         diagnostics += fields.unknownKeys(Self.fieldNames, what: "source '\(key)'")
+        // A source with a wrong type is still a source: its citations are not reported as unknown too.
+        let type: Source.SourceType
         let typeNames = Source.SourceType.allCases.map(\.rawValue)
-        guard let typeText = fields["type"]?.scalar, let type = Source.SourceType(rawValue: typeText) else {
+        if let typeNode = fields["type"], let typeText = typeNode.scalar, !typeText.isEmpty {
+            if let known = Source.SourceType(rawValue: typeText) {
+                type = known
+            } else {
+                let near = NearMiss.closest(to: typeText, in: typeNames)
+                report("unknown type '\(typeText)' for source '\(key)'\(near.map { "; did you mean '\($0)'?" } ?? "")"
+                       + " (types: \(typeNames.joined(separator: ", ")))", typeNode.range,
+                       fix: near.map { Diagnostic.Fix(replacing: typeNode.range, with: $0) })
+                type = near.flatMap(Source.SourceType.init(rawValue:)) ?? .book
+            }
+        } else {
             report("source '\(key)' needs a `type`: one of \(typeNames.joined(separator: ", "))", fields["type"]?.range ?? keyNode.range)
-            return nil
+            type = .book
         }
         var source = Source(key: key, type: type, location: SourceLocation(path: path, range: keyNode.range))
         for (name, nameNode, value) in fields.pairs where name != "type" {
@@ -138,7 +151,7 @@ public struct BibliographyParser {
         }
     }
 
-    private mutating func report(_ message: String, _ range: SourceRange) {
-        diagnostics.append(Diagnostic(.config, message, at: SourceLocation(path: path, range: range)))
+    private mutating func report(_ message: String, _ range: SourceRange, fix: Diagnostic.Fix? = nil) {
+        diagnostics.append(Diagnostic(.config, message, at: SourceLocation(path: path, range: range), fix: fix))
     }
 }

@@ -21,7 +21,7 @@ public struct ConfigurationParser {
     private mutating func parse(_ text: String) -> ProjectConfiguration {
         var configuration = ProjectConfiguration()
         let root: YAMLNode
-        switch YAMLReader.read(text, path: path, rule: .config) {
+        switch YAMLReader.read(text, path: path, rule: .config, findings: &diagnostics) {
         case .failure(let diagnostic):
             diagnostics.append(diagnostic)
             return configuration

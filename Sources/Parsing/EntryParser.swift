@@ -18,6 +18,7 @@ enum EntryParser {
         let split: FrontMatterParser.Split
         switch FrontMatterParser.split(file.text, path: file.path) {
         case .failure(let diagnostic):
+            version.isFrontMatterRead = false
             return VersionDraft(version: version, frontMatter: FrontMatter(), diagnostics: [diagnostic])
         case .success(let value):
             split = value
@@ -33,6 +34,7 @@ enum EntryParser {
         version.categories = frontMatter.categories
         version.isDraft = frontMatter.isDraft
         version.translatedFrom = frontMatter.translatedFrom
+        version.isFrontMatterRead = frontMatter.isRead
 
         let body = BodyParser.parse(split.body, firstLine: split.bodyFirstLine, path: file.path)
         version.body = body.blocks

@@ -13,6 +13,8 @@ struct FrontMatter: Sendable {
     var categories: Located<[String]>?
     var isDraft = false
     var translatedFrom: LanguageTag?
+    /// False when the YAML could not be read as a mapping at all.
+    var isRead = true
     /// Every other key, for `FactParser` once the kind is known.
     var facts: [(key: String, keyNode: YAMLNode, value: YAMLNode)] = []
 }
@@ -62,9 +64,10 @@ enum FrontMatterParser {
             diagnostics.append(Diagnostic(.frontMatter, message, at: SourceLocation(path: path, range: range)))
         }
         let root: YAMLNode
-        switch YAMLReader.read(yaml, path: path, lineOffset: 1, rule: .frontMatter, maximumNodes: YAMLReader.maximumFrontMatterNodes) {
+        switch YAMLReader.read(yaml, path: path, lineOffset: 1, rule: .frontMatter, maximumNodes: YAMLReader.maximumFrontMatterNodes, findings: &diagnostics) {
         case .failure(let diagnostic):
             diagnostics.append(diagnostic)
+            frontMatter.isRead = false
             return frontMatter
         case .success(nil):
             report("the front matter is empty; every version needs at least a `title`", SourceRange(line: 1, column: 1, length: 3))
@@ -73,7 +76,10 @@ enum FrontMatterParser {
             root = node
         }
         guard let mapping = MappingReader(root, path: path, rule: .frontMatter, what: "the front matter", into: &diagnostics)
-        else { return frontMatter }
+        else {
+            frontMatter.isRead = false
+            return frontMatter
+        }
 
         func text(_ node: YAMLNode, _ key: String) -> String? {
             guard let value = node.scalar else {

@@ -32,6 +32,11 @@ public enum ProjectParser {
             let (parsed, findings) = BibliographyParser.parse(file, configuration: configuration)
             bibliography = parsed
             diagnostics += findings
+        } else {
+            bibliography.isReadable = false
+            if !tree.diagnostics.contains(where: { $0.location.path == "sources.yaml" }) {
+                diagnostics.append(SourceTreeLoader.absent("sources.yaml", in: tree.root))
+            }
         }
 
         let (accepted, findings) = versionFiles(tree.versionFiles.map(\.path), strayFiles: tree.strayFiles, configuration: configuration)

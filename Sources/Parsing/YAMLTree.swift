@@ -48,18 +48,38 @@ enum YAMLReader {
     static let maximumProjectNodes = 5_000_000
 
     /// `lineOffset` is added to every line, for YAML that starts inside a file.
+    /// What is read but not kept (a key written twice, whose second value is
+    /// left out; a tag; a control character) is reported in `findings`; the
+    /// failure is YAML that cannot be read at all.
     static func read(
-        _ text: String, path: String, lineOffset: Int = 0, rule: Rule, maximumNodes: Int = maximumProjectNodes
+        _ text: String, path: String, lineOffset: Int = 0, rule: Rule, maximumNodes: Int = maximumProjectNodes,
+        findings: inout [Diagnostic]
     ) -> Result<YAMLNode?, Diagnostic> {
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text, .basic, .default, .utf8)
-        } catch {
-            return .failure(diagnostic(for: error, path: path, lineOffset: lineOffset, rule: rule))
+        let explainer = YAMLErrorExplainer(text: text, path: path, lineOffset: lineOffset, rule: rule)
+        var text = text
+        var root: Node?
+        // Each key written twice is left out and the text read again; a file is not rewritten forever.
+        for _ in 0...maximumDuplicates {
+            do {
+                root = try Yams.compose(yaml: text, .basic, .default, .utf8)
+                break
+            } catch YamlError.duplicatedKeysInMapping(let keys, let context) {
+                guard let (finding, without) = leavingOut(keys, firstAt: context.mark, of: text, path: path, lineOffset: lineOffset, rule: rule)
+                else {
+                    return .failure(Diagnostic(
+                        rule, "\(keys.map { "'\($0)'" }.joined(separator: ", ")) is written twice in one mapping",
+                        at: SourceLocation(path: path, line: context.mark.line + lineOffset, column: max(context.mark.column, 1))))
+                }
+                findings.append(finding)
+                text = without
+            } catch {
+                return .failure(diagnostic(for: error, explainer: explainer, path: path, lineOffset: lineOffset, rule: rule))
+            }
         }
         guard let root else { return .success(nil) }
         var budget = maximumNodes
-        guard let node = convert(root, lineOffset: lineOffset, budget: &budget) else {
+        let reading = Conversion(path: path, lineOffset: lineOffset, rule: rule)
+        guard let node = reading.convert(root, budget: &budget, findings: &findings) else {
             return .failure(Diagnostic(
                 rule, "too much YAML: more than \(maximumNodes) values (aliases count each time they are used)",
                 at: SourceLocation(path: path, line: lineOffset + 1, column: 1)))
@@ -67,50 +87,118 @@ enum YAMLReader {
         return .success(node)
     }
 
-    private static func convert(_ node: Node, lineOffset: Int, budget: inout Int) -> YAMLNode? {
-        budget -= 1
-        guard budget >= 0 else { return nil }
-        let position = SourcePosition(line: (node.mark?.line ?? 1) + lineOffset, column: node.mark?.column ?? 1)
-        switch node {
-        case .scalar(let scalar):
-            return YAMLNode(kind: .scalar(scalar.string, quoted: scalar.style != .plain && scalar.style != .any), position: position)
-        case .sequence(let sequence):
-            var items: [YAMLNode] = []
-            for item in sequence {
-                guard let converted = convert(item, lineOffset: lineOffset, budget: &budget) else { return nil }
-                items.append(converted)
+    static let maximumDuplicates = 100
+
+    /// The second `key:` of the mapping whose first is at `first`, found in
+    /// the text by its column, with the finding for it and the text with its
+    /// lines (the key and what is indented under it) blanked, so that the
+    /// line numbers stay.
+    private static func leavingOut(
+        _ keys: [String], firstAt first: Mark, of text: String, path: String, lineOffset: Int, rule: Rule
+    ) -> (Diagnostic, String)? {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let column = max(first.column, 1) - 1
+        func indentation(_ line: String) -> Int { line.prefix { $0 == " " }.count }
+        for key in keys {
+            let written = [key + ":", "\"\(key)\":", "'\(key)':"]
+            var seen: Int?
+            for index in (first.line - 1)..<lines.count {
+                let line = lines[index]
+                guard indentation(line) == column, written.contains(where: { line.dropFirst(column).hasPrefix($0) }) else {
+                    // Below the mapping's first line, a line less indented than its keys ends it.
+                    if index > first.line - 1, !line.allSatisfy(\.isWhitespace), indentation(line) < column { break }
+                    continue
+                }
+                guard let firstLine = seen else { seen = index; continue }
+                var end = index + 1
+                while end < lines.count, lines[end].allSatisfy(\.isWhitespace) || indentation(lines[end]) > column { end += 1 }
+                for blank in index..<end { lines[blank] = "" }
+                let finding = Diagnostic(
+                    rule, "'\(key)' is written twice in this mapping: this second one is left out",
+                    at: SourceLocation(path: path, range: SourceRange(
+                        line: index + 1 + lineOffset, column: column + 1, length: key.unicodeScalars.count)),
+                    notes: [.init("the first is here", at: SourceLocation(path: path, line: firstLine + 1 + lineOffset, column: column + 1))])
+                return (finding, lines.joined(separator: "\n"))
             }
-            return YAMLNode(kind: .sequence(items), position: position)
-        case .mapping(let mapping):
-            var pairs: [(key: YAMLNode, value: YAMLNode)] = []
-            for (key, value) in mapping {
-                guard let k = convert(key, lineOffset: lineOffset, budget: &budget),
-                      let v = convert(value, lineOffset: lineOffset, budget: &budget)
-                else { return nil }
-                pairs.append((k, v))
+        }
+        return nil
+    }
+
+    /// Yams's nodes as Asyl's, reporting what YAML can say that Asyl does not read.
+    private struct Conversion {
+        let path: String
+        let lineOffset: Int
+        let rule: Rule
+
+        func convert(_ node: Node, budget: inout Int, findings: inout [Diagnostic]) -> YAMLNode? {
+            budget -= 1
+            guard budget >= 0 else { return nil }
+            let position = SourcePosition(line: (node.mark?.line ?? 1) + lineOffset, column: node.mark?.column ?? 1)
+            if let tag = node.tag.rawValue.nonStandard {
+                findings.append(Diagnostic(
+                    rule, "the YAML tag '\(tag)' is not read: Asyl reads every value as text; remove the tag",
+                    at: SourceLocation(path: path, line: position.line, column: position.column)))
             }
-            return YAMLNode(kind: .mapping(pairs), position: position)
-        case .alias(let alias):
-            return YAMLNode(kind: .scalar("*" + alias.anchor.rawValue, quoted: false), position: position)
+            switch node {
+            case .scalar(let scalar):
+                if let control = scalar.string.unicodeScalars.first(where: \.isUnprintableControl) {
+                    findings.append(Diagnostic(
+                        rule, "a control character (U+\(String(control.value, radix: 16, uppercase: true).leftPadded(to: 4))) "
+                            + "in this value cannot be printed: remove it", at: SourceLocation(path: path, line: position.line, column: position.column)))
+                }
+                return YAMLNode(kind: .scalar(scalar.string, quoted: scalar.style != .plain && scalar.style != .any), position: position)
+            case .sequence(let sequence):
+                var items: [YAMLNode] = []
+                for item in sequence {
+                    guard let converted = convert(item, budget: &budget, findings: &findings) else { return nil }
+                    items.append(converted)
+                }
+                return YAMLNode(kind: .sequence(items), position: position)
+            case .mapping(let mapping):
+                var pairs: [(key: YAMLNode, value: YAMLNode)] = []
+                for (key, value) in mapping {
+                    guard let k = convert(key, budget: &budget, findings: &findings),
+                          let v = convert(value, budget: &budget, findings: &findings)
+                    else { return nil }
+                    pairs.append((k, v))
+                }
+                return YAMLNode(kind: .mapping(pairs), position: position)
+            case .alias(let alias):
+                return YAMLNode(kind: .scalar("*" + alias.anchor.rawValue, quoted: false), position: position)
+            }
         }
     }
 
-    private static func diagnostic(for error: Error, path: String, lineOffset: Int, rule: Rule) -> Diagnostic {
-        func at(_ mark: Mark) -> SourceLocation {
-            SourceLocation(path: path, line: mark.line + lineOffset, column: max(mark.column, 1))
-        }
+    private static func diagnostic(
+        for error: Error, explainer: YAMLErrorExplainer, path: String, lineOffset: Int, rule: Rule
+    ) -> Diagnostic {
         switch error as? YamlError {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-             .composer(_, let problem, let mark, _):
-            return Diagnostic(rule, "this is not valid YAML: \(problem)", at: at(mark))
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return Diagnostic(rule, "key \(keys) is written twice", at: at(context.mark))
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            return explainer.diagnostic(problem: problem, at: mark, context: context)
         case .reader(let problem, _, _, _):
             return Diagnostic(rule, "this is not valid YAML: \(problem)", at: SourceLocation(path: path, line: lineOffset + 1, column: 1))
         default:
             return Diagnostic(rule, "this is not valid YAML", at: SourceLocation(path: path, line: lineOffset + 1, column: 1))
         }
+    }
+}
+
+private extension String {
+    /// A tag that is not one of YAML's own for text, lists and mappings (which every value has).
+    var nonStandard: String? {
+        let standard = ["tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map", "", "?", "!"]
+        guard !standard.contains(self) else { return nil }
+        return hasPrefix("tag:yaml.org,2002:") ? "!!" + dropFirst("tag:yaml.org,2002:".count) : self
+    }
+
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+}
+
+private extension Unicode.Scalar {
+    /// C0 and C1 controls other than tab and line breaks, and DEL.
+    var isUnprintableControl: Bool {
+        (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D) || (0x7F...0x9F).contains(value)
     }
 }
 

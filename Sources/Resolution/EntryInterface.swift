@@ -74,6 +74,8 @@ extension Bibliography {
     /// key exists and the keys for "did you mean". An edit of anything else
     /// in sources.yaml leaves it as it was.
     public var keysOnly: Bibliography {
-        Bibliography(sources.map { Source(key: $0.key, type: .book, location: SourceLocation(path: $0.location.path)) })
+        Bibliography(
+            sources.map { Source(key: $0.key, type: .book, location: SourceLocation(path: $0.location.path)) },
+            isReadable: isReadable)
     }
 }

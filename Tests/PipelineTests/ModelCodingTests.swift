@@ -29,8 +29,9 @@ import TestSupport
         var bytes = try BinaryCoding.encode(project.entries)
         bytes += try BinaryCoding.encode(project.entries.map(EntryInterface.init))
         bytes += try BinaryCoding.encode(project.configuration)
+        bytes += try BinaryCoding.encode(project.bibliography)
         let layout = Fingerprint.of(bytes).hex
-        let pinned = (format: 2, layout: "e2b9c3b0bcb382579c3dbdeef859d1c02c60014f4c599f92a6acf556a4a7f26d")
+        let pinned = (format: 2, layout: "ac6cb5d000b43bc09d2344270a48be2ea7161f3dae78ea919e574e7a3469a30d")
         #expect(
             (AsylVersion.storeFormat, layout) == pinned,
             "the encoding of stored values changed: bump AsylVersion.storeFormat and pin (\(AsylVersion.storeFormat + 1), \"\(layout)\") here")

@@ -199,10 +199,14 @@ struct SourcesFile: ProjectQuery {
     func compute(_ context: QueryContext) throws -> ParsedFile<Bibliography> {
         let file = try context.value(ListedStamp("sources.yaml"))
         let configuration = try context.value(ProjectFile()).content
-        guard !configuration.languages.isEmpty, file.stamp != nil else {
+        guard !configuration.languages.isEmpty else {
             return ParsedFile(content: Bibliography(), diagnostics: [], isRead: false)
         }
-        return ParsedFile.read("sources.yaml", in: file.root, otherwise: Bibliography()) { file in
+        guard file.stamp != nil else {
+            let absent = SourceTreeLoader.absent("sources.yaml", in: URL(fileURLWithPath: file.root))
+            return ParsedFile(content: Bibliography(isReadable: false), diagnostics: [absent], isRead: false)
+        }
+        return ParsedFile.read("sources.yaml", in: file.root, otherwise: Bibliography(isReadable: false)) { file in
             BibliographyParser.parse(file, configuration: configuration)
         }
     }
@@ -460,7 +464,9 @@ struct SourceIndex: ProjectQuery {
     static var isStored: Bool { false }
 
     func compute(_ context: QueryContext) throws -> Bibliography {
-        Bibliography(try context.value(SourcesFile()).content.sources.map { Source(key: $0.key, type: .book, location: $0.location) })
+        let bibliography = try context.value(SourcesFile()).content
+        return Bibliography(
+            bibliography.sources.map { Source(key: $0.key, type: .book, location: $0.location) }, isReadable: bibliography.isReadable)
     }
 }
 

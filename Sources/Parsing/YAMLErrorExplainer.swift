@@ -1,0 +1,263 @@
+import Diagnostics
+import Yams
+
+/// libyaml's errors in the words of someone who writes YAML by hand: what is
+/// wrong on which line, what to write instead, and the change where it is
+/// plain. "mapping values are not allowed in this context" becomes "a ':'
+/// inside a value needs the value in quotes", with the quoted line.
+struct YAMLErrorExplainer {
+    /// The YAML text's lines, without their line breaks.
+    let lines: [[Unicode.Scalar]]
+    let path: String
+    let lineOffset: Int
+    let rule: Rule
+
+    init(text: String, path: String, lineOffset: Int, rule: Rule) {
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            Array((line.last == "\r" ? line.dropLast() : line).unicodeScalars)
+        }
+        self.path = path
+        self.lineOffset = lineOffset
+        self.rule = rule
+    }
+
+    func diagnostic(problem: String, at mark: Mark, context: YamlError.Context?) -> Diagnostic {
+        let line = mark.line
+        let column = max(mark.column, 1)
+        switch (problem, context?.text) {
+        case ("mapping values are not allowed in this context", _):
+            return colonInValue(line: line, column: column)
+        case ("did not find expected key", "while parsing a block mapping"?):
+            return misindentedKey(line: line, column: column, mapping: context!.mark)
+        case ("could not find expected ':'", "while scanning a simple key"?):
+            return keyWithoutColon(line: context!.mark.line, column: max(context!.mark.column, 1))
+        case ("found unexpected end of stream", "while scanning a quoted scalar"?):
+            return unclosedQuote(line: context!.mark.line, column: max(context!.mark.column, 1))
+        case ("did not find expected ',' or ']'", "while parsing a flow sequence"?):
+            return unclosed("[", "]", "list", line: context!.mark.line, column: max(context!.mark.column, 1))
+        case ("did not find expected ',' or '}'", "while parsing a flow mapping"?):
+            return unclosed("{", "}", "mapping", line: context!.mark.line, column: max(context!.mark.column, 1))
+        default:
+            if character(line, column) == "\t" || problem.contains("tab") {
+                return tab(line: line, column: column)
+            }
+            if problem == "found character that cannot start any token", let character = character(line, column) {
+                return reservedStart(character, line: line, column: column)
+            }
+            return finding("this is not valid YAML: \(problem)", line: line, column: column,
+                           notes: context.map { [Diagnostic.Note("\($0.text), which starts at line \($0.mark.line + lineOffset)")] } ?? [])
+        }
+    }
+
+    // MARK: The mistakes people make
+
+    /// `title: Абай: жолы`: the second `: ` would start a key.
+    private func colonInValue(line: Int, column: Int) -> Diagnostic {
+        guard let value = value(on: line), value.start < column - 1 else {
+            // `  place-type: city` under `title: Алматы`: read as the rest of the title.
+            let here = indentation(line)
+            if let above = (1..<line).reversed().first(where: { !(lines[safe: $0 - 1] ?? []).allSatisfy { $0 == " " } }),
+               indentation(above) < here, self.value(on: above) != nil {
+                let key = word(line, from: here)
+                let parent = word(above, from: indentation(above))
+                return finding(
+                    "'\(key)' is indented further than '\(parent)' above it, so it is read as the rest of \(parent)'s value: "
+                        + "keys of one mapping start in the same column",
+                    line: line, column: here + 1,
+                    fix: fix(line: line, from: 0, to: here, with: String(repeating: " ", count: indentation(above))))
+            }
+            return finding("a ':' followed by a space starts a key, and no key can start here: put the text in quotes",
+                           line: line, column: column)
+        }
+        let text = String(String.UnicodeScalarView(lines[line - 1][value.start..<value.end]))
+        let quoted = Self.quoted(text)
+        return finding(
+            "a ':' followed by a space inside a value would start a new key: put the whole value in quotes",
+            line: line, column: column,
+            fix: fix(line: line, from: value.start, to: value.end, with: quoted))
+    }
+
+    /// A key indented differently from the other keys of its mapping.
+    private func misindentedKey(line: Int, column: Int, mapping: Mark) -> Diagnostic {
+        let here = indentation(line)
+        let expected = max(mapping.column, 1) - 1
+        let first = word(mapping.line, from: expected)
+        let text = lines[safe: line - 1] ?? []
+        if text.dropFirst(here).starts(with: ["-", " "]) || text.dropFirst(here) == ["-"] {
+            return finding(
+                "a list item where a key of the mapping that starts with '\(first)' at line \(mapping.line + lineOffset) "
+                    + "was expected: a list belongs under a key, as `aliases:` and then `  - …` on the lines below",
+                line: line, column: column)
+        }
+        // `title: "Берел` and then `region: "[[…]]"`: the quote ran on and closed in the next value.
+        if let open = (mapping.line...line).first(where: { opensQuoteItDoesNotClose($0) }) {
+            return unclosedQuote(line: open, column: (valueStart(on: open) ?? 0) + 1)
+        }
+        let key = word(line, from: here)
+        guard here != expected else {
+            return finding("this line is not a key of the mapping that starts with '\(first)' at line \(mapping.line + lineOffset)"
+                + ": write it as `key: value`", line: line, column: column)
+        }
+        // Between the keys just above and the mapping's: most often one of those above, a space short.
+        if let above = (1..<line).reversed().first(where: { !(lines[safe: $0 - 1] ?? []).allSatisfy { $0 == " " } }),
+           indentation(above) > here, here > expected {
+            let sibling = word(above, from: indentation(above))
+            return finding(
+                "'\(key)' starts in column \(here + 1), between the keys of two mappings: '\(sibling)' above it starts in "
+                    + "column \(indentation(above) + 1), '\(first)' in column \(expected + 1); keys of one mapping start in the same column",
+                line: line, column: here + 1,
+                fix: fix(line: line, from: 0, to: here, with: String(repeating: " ", count: indentation(above))))
+        }
+        return finding(
+            "'\(key)' starts in column \(here + 1), but the other keys of its mapping (from '\(first)' at line "
+                + "\(mapping.line + lineOffset)) start in column \(expected + 1): keys of one mapping start in the same column",
+            line: line, column: here + 1,
+            fix: fix(line: line, from: 0, to: here, with: String(repeating: " ", count: expected)))
+    }
+
+    /// A line read as the start of a key that never gets its `:`, most
+    /// often a value continued on the next line without indentation.
+    private func keyWithoutColon(line: Int, column: Int) -> Diagnostic {
+        let here = indentation(line)
+        let above = (1..<line).reversed().first { !(lines[safe: $0 - 1] ?? []).allSatisfy { $0 == " " } }
+        let under = above.map { indentation($0) + 2 } ?? 2
+        return finding(
+            "this line is read as a key, but has no ':' after it: a value that goes on to the next line is indented "
+                + "further than its key, or the whole value is written in quotes",
+            line: line, column: column,
+            fix: here < under ? fix(line: line, from: 0, to: here, with: String(repeating: " ", count: under)) : nil)
+    }
+
+    private func unclosedQuote(line: Int, column: Int) -> Diagnostic {
+        let quote = character(line, column) ?? "\""
+        let text = lines[safe: line - 1] ?? []
+        let end = lastNonSpace(text)
+        let closable = !text[min(column, text.count)...].contains(quote) && end > column
+        return finding(
+            "the quote \(quote) that opens this value is never closed: end the value with \(quote) on the same line",
+            line: line, column: column,
+            fix: closable ? fix(line: line, from: end, to: end, with: String(quote)) : nil)
+    }
+
+    private func unclosed(_ open: Unicode.Scalar, _ close: Unicode.Scalar, _ what: String, line: Int, column: Int) -> Diagnostic {
+        let text = lines[safe: line - 1] ?? []
+        let end = lastNonSpace(text)
+        let closable = !text[min(column, text.count)...].contains(close) && !text[min(column, text.count)...].contains(open)
+        return finding(
+            "the \(what) that opens with '\(open)' here is not closed: end it with '\(close)' on the same line",
+            line: line, column: column,
+            fix: closable ? fix(line: line, from: end, to: end, with: String(close)) : nil)
+    }
+
+    private func tab(line: Int, column: Int) -> Diagnostic {
+        let text = lines[safe: line - 1] ?? []
+        let leading = text.prefix { $0 == " " || $0 == "\t" }.count
+        guard leading >= column - 1 else {
+            return finding("a tab: YAML separates and indents with spaces only; write spaces instead", line: line, column: column)
+        }
+        let above = (1..<line).reversed().first { !(lines[safe: $0 - 1] ?? []).allSatisfy { $0 == " " || $0 == "\t" } }
+        let width = above.map { indentation($0) } ?? 0
+        return finding(
+            "a tab in the indentation: YAML indents with spaces only; write spaces instead",
+            line: line, column: column,
+            fix: fix(line: line, from: 0, to: leading, with: String(repeating: " ", count: width)))
+    }
+
+    /// `title: @abai` or `` title: `Абай` ``: a character YAML keeps for itself.
+    private func reservedStart(_ character: Unicode.Scalar, line: Int, column: Int) -> Diagnostic {
+        guard let value = value(on: line), value.start == column - 1 else {
+            return finding("'\(character)' cannot start a value in YAML: put the value in quotes", line: line, column: column)
+        }
+        let text = String(String.UnicodeScalarView(lines[line - 1][value.start..<value.end]))
+        return finding(
+            "'\(character)' cannot start a value in YAML: put the value in quotes", line: line, column: column,
+            fix: fix(line: line, from: value.start, to: value.end, with: Self.quoted(text)))
+    }
+
+    // MARK: Reading the lines
+
+    /// Where the value of `key: value` on a line is (0-based scalar offsets),
+    /// up to a comment; nil when the line has no key or no value.
+    private func value(on line: Int) -> (start: Int, end: Int)? {
+        guard let text = lines[safe: line - 1] else { return nil }
+        var index = indentation(line)
+        if text.dropFirst(index).starts(with: ["-", " "]) { index += 2 }
+        while index < text.count, text[index] != ":" || (index + 1 < text.count && text[index + 1] != " ") {
+            index += 1
+        }
+        guard index < text.count else { return nil }
+        var start = index + 1
+        while start < text.count, text[start] == " " { start += 1 }
+        var end = text.count
+        for offset in start..<text.count where text[offset] == "#" && offset > start && text[offset - 1] == " " {
+            end = offset
+            break
+        }
+        while end > start, text[end - 1] == " " { end -= 1 }
+        guard start < end, !["\"", "'", "[", "{", "|", ">"].contains(text[start]) else { return nil }
+        return (start, end)
+    }
+
+    /// Where the value of `key: value` starts on a line (0-based), quoted or not.
+    private func valueStart(on line: Int) -> Int? {
+        guard let text = lines[safe: line - 1] else { return nil }
+        var index = indentation(line)
+        while index + 1 < text.count, !(text[index] == ":" && text[index + 1] == " ") { index += 1 }
+        guard index + 1 < text.count else { return nil }
+        index += 1
+        while index < text.count, text[index] == " " { index += 1 }
+        return index < text.count ? index : nil
+    }
+
+    /// A value that opens a quote and does not close it on its line.
+    private func opensQuoteItDoesNotClose(_ line: Int) -> Bool {
+        guard let start = valueStart(on: line), let text = lines[safe: line - 1], ["\"", "'"].contains(text[start]) else { return false }
+        let quote = text[start]
+        var index = start + 1
+        while index < text.count {
+            if quote == "\"", text[index] == "\\" { index += 2; continue }
+            if text[index] == quote { return false }
+            index += 1
+        }
+        return true
+    }
+
+    private func indentation(_ line: Int) -> Int { (lines[safe: line - 1] ?? []).prefix { $0 == " " }.count }
+
+    private func character(_ line: Int, _ column: Int) -> Unicode.Scalar? { lines[safe: line - 1]?[safe: column - 1] }
+
+    /// The key or first word at `offset` of a line.
+    private func word(_ line: Int, from offset: Int) -> String {
+        let text = (lines[safe: line - 1] ?? []).dropFirst(offset).prefix { $0 != ":" && $0 != " " }
+        return String(String.UnicodeScalarView(text))
+    }
+
+    private func lastNonSpace(_ text: [Unicode.Scalar]) -> Int {
+        var end = text.count
+        while end > 0, text[end - 1] == " " { end -= 1 }
+        return end
+    }
+
+    /// A double-quoted YAML string of `text`.
+    static func quoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    // MARK: Findings, in the file's lines
+
+    private func fix(line: Int, from start: Int, to end: Int, with text: String) -> Diagnostic.Fix {
+        Diagnostic.Fix(
+            replacing: SourcePosition(line: line + lineOffset, column: start + 1),
+            upTo: SourcePosition(line: line + lineOffset, column: end + 1), with: text)
+    }
+
+    private func finding(
+        _ message: String, line: Int, column: Int, notes: [Diagnostic.Note] = [], fix: Diagnostic.Fix? = nil
+    ) -> Diagnostic {
+        Diagnostic(rule, message, at: SourceLocation(path: path, line: line + lineOffset, column: column), notes: notes, fix: fix)
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}
