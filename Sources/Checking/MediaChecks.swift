@@ -17,14 +17,17 @@ enum MediaChecks {
                     }
                     guard case .missing(let failure) = image.reference.resolution else { continue }
                     let message: String
+                    var notes: [Diagnostic.Note] = []
                     switch failure {
-                    case .notFound: message = "no file '\(image.reference.path)' in the source tree"
+                    case .notFound(let suggestion):
+                        message = "no file '\(image.reference.path)' in the source tree"
+                        if let suggestion { notes = [.init("did you mean '\(suggestion)'?")] }
                     case .unsupportedType(let type):
                         message = "'\(image.reference.path)': \(type.isEmpty ? "no file type" : "type '\(type)'") is not supported; use JPEG, PNG, GIF or SVG"
                     case .leavesSourceTree: message = "'\(image.reference.path)' leaves the source tree; media paths are relative to it"
                     case .external: message = "'\(image.reference.path)' is not in the source tree; copy the image into media/"
                     }
-                    findings.append(Diagnostic(.missingMedia, message, at: location))
+                    findings.append(Diagnostic(.missingMedia, message, at: location, notes: notes))
                 }
             }
         }

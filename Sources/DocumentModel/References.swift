@@ -103,7 +103,8 @@ public enum MediaResolution: Hashable, Sendable, Codable {
 }
 
 public enum MediaFailure: Hashable, Sendable, Codable {
-    case notFound
+    /// With the nearest file of a supported type the tree has, if one is near.
+    case notFound(suggestion: String?)
     case unsupportedType(String)
     case leavesSourceTree
     case external

@@ -18,6 +18,28 @@ public struct EDTFDate: Hashable, Sendable, Codable {
     public var approximate: Bool
     public var uncertain: Bool
 
+    /// Whether any digit is written `X`.
+    var hasUnspecifiedDigits: Bool { unspecifiedYearDigits > 0 || month == .unspecified || day == .unspecified }
+
+    /// The date with its unspecified digits gone, as the first (or, `atEnd`,
+    /// the last) it can mean at the precision that is known: `16XX` → 1600 or
+    /// 1699, `2004-06-XX` → 2004-06.
+    func knownBound(atEnd: Bool) -> String {
+        var unit = 1
+        for _ in 0..<unspecifiedYearDigits { unit *= 10 }
+        let year = atEnd && unspecifiedYearDigits > 0 ? self.year + (self.year < 0 ? -(unit - 1) : unit - 1) : self.year
+        func digits(_ number: Int, _ width: Int) -> String {
+            let text = String(abs(number))
+            return (number < 0 ? "-" : "") + String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        var text = digits(year, 4)
+        if unspecifiedYearDigits == 0, case .known(let month)? = month {
+            text += "-" + digits(month, 2)
+            if case .known(let day)? = day { text += "-" + digits(day, 2) }
+        }
+        return text + (approximate && uncertain ? "%" : approximate ? "~" : uncertain ? "?" : "")
+    }
+
     /// A month or a day, known or written as `XX`.
     public enum Component: Hashable, Sendable, Codable {
         case known(Int)

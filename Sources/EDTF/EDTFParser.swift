@@ -3,6 +3,14 @@
 public struct EDTFError: Error, Hashable, Sendable, CustomStringConvertible {
     public var message: String
     public var offset: Int
+    /// The whole value as it should probably be written, where that is plain.
+    public var suggestion: String?
+
+    public init(message: String, offset: Int, suggestion: String? = nil) {
+        self.message = message
+        self.offset = offset
+        self.suggestion = suggestion
+    }
 
     public var description: String { message }
 }
@@ -23,6 +31,16 @@ enum EDTFParser {
             let to = try end(scalars[(slash + 1)...], start: slash + 1)
             if from.date == nil && to.date == nil {
                 throw EDTFError(message: "an interval needs at least one known end", offset: 0)
+            }
+            // Level 1 qualifies an interval's ends (1984~/2004-06) but leaves their digits known.
+            if from.date?.hasUnspecifiedDigits == true || to.date?.hasUnspecifiedDigits == true {
+                let known = [from, to].enumerated().map { side, end in
+                    end.date.map { $0.knownBound(atEnd: side == 1) } ?? (end == .open ? ".." : "")
+                }.joined(separator: "/")
+                throw EDTFError(
+                    message: "unspecified digits (X) in an interval are EDTF level 2, which Asyl does not read; "
+                        + "write the ends as known dates: \(known)",
+                    offset: from.date?.hasUnspecifiedDigits == true ? 0 : slash + 1, suggestion: known)
             }
             return .interval(from: from, to: to)
         default:
@@ -116,6 +134,12 @@ enum EDTFParser {
             }
             return EDTFDate(year: negative ? -value : value)
         }
+        if let qualifier = reader.peek, "?~%".unicodeScalars.contains(qualifier) {
+            let rest = String(String.UnicodeScalarView(reader.scalars.dropFirst(reader.index + 1)))
+            throw EDTFError(
+                message: "a qualifier before a date is EDTF level 2, which Asyl does not read; write it after the date: \(rest)\(qualifier)",
+                offset: at, suggestion: rest + String(qualifier))
+        }
         let negative = reader.take("-")
         let digits = reader.takeWhile { ("0"..."9").contains($0) || $0 == "X" }
         guard digits.count == 4 else {
@@ -165,7 +189,7 @@ enum EDTFParser {
 private struct Reader {
     let scalars: [Unicode.Scalar]
     let base: Int
-    var index = 0
+    private(set) var index = 0
 
     init(scalars: [Unicode.Scalar], base: Int) {
         self.scalars = scalars

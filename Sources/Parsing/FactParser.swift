@@ -23,7 +23,7 @@ enum FactParser {
                 let typed = try typedValue(of: node, as: field)
                 facts.append(Fact(field: key, value: typed, range: keyNode.range))
             } catch {
-                diagnostics.append(Diagnostic(.frontMatter, error.message, at: SourceLocation(path: path, range: error.range)))
+                diagnostics.append(Diagnostic(.frontMatter, error.message, at: SourceLocation(path: path, range: error.range), fix: error.fix))
             }
         }
         return facts
@@ -32,6 +32,7 @@ enum FactParser {
     struct FactError: Error {
         var message: String
         var range: SourceRange
+        var fix: Diagnostic.Fix? = nil
     }
 
     private static func typedValue(of node: YAMLNode, as field: FieldSchema) throws(FactError) -> FactValue {
@@ -43,10 +44,20 @@ enum FactParser {
             do throws(EDTFError) {
                 return .date(try EDTFValue.parse(text))
             } catch {
-                let column = node.position.column + (isQuoted(node) ? 1 : 0) + error.offset
+                let inside = node.position.column + (isQuoted(node) ? 1 : 0)
+                // `28.09.1897`, `1897 ж.`: the whole value is wrong, and what was meant is plain.
+                if let guess = EDTFGuess.guess(text) {
+                    let range = SourceRange(line: node.position.line, column: inside, length: text.unicodeScalars.count)
+                    throw FactError(
+                        message: "malformed date '\(text)' in `\(field.name)`: \(guess.advice)", range: range,
+                        fix: Diagnostic.Fix(replacing: range, with: guess.written))
+                }
+                let range = SourceRange(line: node.position.line, column: inside + error.offset)
                 throw FactError(
-                    message: "malformed date '\(text)' in `\(field.name)`: \(error.message)",
-                    range: SourceRange(line: node.position.line, column: column))
+                    message: "malformed date '\(text)' in `\(field.name)`: \(error.message)", range: range,
+                    fix: error.suggestion.map {
+                        Diagnostic.Fix(replacing: SourceRange(line: node.position.line, column: inside, length: text.unicodeScalars.count), with: $0)
+                    })
             }
         case .number:
             let text = try scalar(node, field, expected: "a number")

@@ -88,13 +88,15 @@ enum FrontMatterParser {
             }
             return value
         }
-        func textList(_ node: YAMLNode, _ key: String) -> [String] {
+        /// Each item with its node, so a finding about one points at it.
+        func textItems(_ node: YAMLNode, _ key: String) -> [(text: String, node: YAMLNode)] {
             switch node.kind {
-            case .scalar(let value, _): return [value]
-            case .sequence(let items): return items.compactMap { text($0, key) }
+            case .scalar(let value, _): return [(value, node)]
+            case .sequence(let items): return items.compactMap { item in text(item, key).map { ($0, item) } }
             case .mapping: report("`\(key)` is a list of text, as in [a, b]", node.range); return []
             }
         }
+        func textList(_ node: YAMLNode, _ key: String) -> [String] { textItems(node, key).map(\.text) }
 
         for (key, keyNode, value) in mapping.pairs {
             switch key {
@@ -102,9 +104,12 @@ enum FrontMatterParser {
                 guard let name = text(value, key) else { continue }
                 guard configuration.kind(named: name) != nil else {
                     var message = "unknown kind '\(name)'"
-                    if let near = NearMiss.closest(to: name, in: configuration.kinds.map(\.name)) { message += "; did you mean '\(near)'?" }
+                    let near = NearMiss.closest(to: name, in: configuration.kinds.map(\.name))
+                    if let near { message += "; did you mean '\(near)'?" }
                     else { message += "; asyl.yaml declares \(configuration.kinds.map(\.name).joined(separator: ", "))" }
-                    report(message, value.range)
+                    diagnostics.append(Diagnostic(
+                        .frontMatter, message, at: SourceLocation(path: path, range: value.range),
+                        fix: near.map { Diagnostic.Fix(replacing: value.range, with: $0) }))
                     continue
                 }
                 frontMatter.kind = Located(name, range: value.range)
@@ -118,15 +123,18 @@ enum FrontMatterParser {
             case "summary": frontMatter.summary = text(value, key)
             case "aliases": frontMatter.aliases = textList(value, key)
             case "categories":
-                let ids = textList(value, key).filter { id in
+                let ids = textItems(value, key).filter { id, item in
                     guard configuration.category(id) != nil else {
                         var message = "unknown category '\(id)'"
-                        if let near = NearMiss.closest(to: id, in: configuration.categories.map(\.id)) { message += "; did you mean '\(near)'?" }
-                        report(message, value.range)
+                        let near = NearMiss.closest(to: id, in: configuration.categories.map(\.id))
+                        if let near { message += "; did you mean '\(near)'?" }
+                        diagnostics.append(Diagnostic(
+                            .frontMatter, message, at: SourceLocation(path: path, range: item.range),
+                            fix: near.map { Diagnostic.Fix(replacing: item.range, with: $0) }))
                         return false
                     }
                     return true
-                }
+                }.map(\.text)
                 frontMatter.categories = Located(ids, range: keyNode.range)
             case "draft":
                 switch value.scalar {

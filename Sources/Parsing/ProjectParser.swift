@@ -71,12 +71,10 @@ extension ProjectParser {
     public static func versionFiles(
         _ paths: [String], strayFiles: [String], configuration: ProjectConfiguration
     ) -> (accepted: [String], findings: [Diagnostic]) {
-        var findings: [Diagnostic] = strayFiles.map { path in
-            Diagnostic(
-                .strayFile, "not a version file: entries are named ID.LANG.md, e.g. berel.kk.md; this file is ignored",
-                at: SourceLocation(path: path))
-        }
         let languages = configuration.languages
+        var findings: [Diagnostic] = strayFiles.map { path in
+            Diagnostic(.strayFile, strayReason(fileName(path), languages: languages), at: SourceLocation(path: path))
+        }
         var accepted: [String] = []
         for path in paths {
             let name = VersionFileName(fileName(path))!
@@ -85,7 +83,9 @@ extension ProjectParser {
                 let derived = configuration.derivedLanguages.contains { $0.tag.rawValue == name.language }
                 let reason = derived
                     ? "'\(name.language)' is derived: its versions are made from another language's, and have no files"
-                    : "'\(name.language)' is not one of the project's languages (\(listed)); this file is ignored"
+                    : languages.contains { $0.rawValue.lowercased() == name.language.lowercased() }
+                        ? strayReason(fileName(path), languages: languages)
+                        : "'\(name.language)' is not one of the project's languages (\(listed)); this file is ignored"
                 findings.append(Diagnostic(.strayFile, reason, at: SourceLocation(path: path)))
                 continue
             }
@@ -119,6 +119,39 @@ extension ProjectParser {
             versions.append(version)
         }
         return ParsedEntry(versions: versions, diagnostics: diagnostics)
+    }
+
+    /// Why a file under entries/ is not a version, and its right name when
+    /// that is plain: `Mukhtar-Auezov.kk.md`, `mukhtar_auezov.kk.md` and
+    /// `Мұхтар-Әуезов.kk.md` are all `mukhtar-auezov.kk.md`.
+    static func strayReason(_ name: String, languages: [LanguageTag]) -> String {
+        let ignored = "; this file is ignored"
+        var parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        let extensions = ["md", "markdown", "txt", "MD"]
+        guard parts.count >= 2, extensions.contains(parts.last!) else {
+            return "not a version file: entries are named ID.LANG.md, e.g. berel.kk.md" + ignored
+        }
+        let written = parts.removeLast()
+        let language = parts.count >= 2
+            ? languages.first { $0.rawValue.lowercased() == parts.last!.lowercased() } : nil
+        if language != nil { parts.removeLast() }
+        let id = parts.joined(separator: ".")
+        let suggested = EntryID.isValid(id) ? id : Slug.make(id)
+        guard !id.isEmpty, suggested != "section" || id == "section" else {
+            return "not a version file: entries are named ID.LANG.md, e.g. berel.kk.md" + ignored
+        }
+        guard let language else {
+            // `notes.txt` is somebody's notes; only a Markdown file is a version missing its language.
+            guard written == "md" else { return "not a version file: entries are named ID.LANG.md, e.g. berel.kk.md" + ignored }
+            let tags = languages.map { "\(suggested).\($0.rawValue).md" }.joined(separator: ", ")
+            return "'\(name)' does not say its language: a version file is named ID.LANG.md, as \(tags)" + ignored
+        }
+        let right = "\(suggested).\(language.rawValue).md"
+        if !EntryID.isValid(id) {
+            return "'\(id)' is not an entry id: ids are lowercase ASCII letters, digits and '-'; rename the file \(right)" + ignored
+        }
+        return written == "md" ? "rename the file \(right): language tags are written as asyl.yaml lists them" + ignored
+            : "a version file ends in .md: rename it \(right)" + ignored
     }
 
     static func fileName(_ path: String) -> String { String(path.split(separator: "/").last ?? Substring(path)) }

@@ -93,7 +93,10 @@ enum MediaPath {
         guard parts.count > 1 || !path.isEmpty, let mediaType = Resolver.mediaTypes[fileExtension] else {
             return .missing(.unsupportedType(fileExtension))
         }
-        guard files.contains(path) else { return .missing(.notFound) }
+        guard files.contains(path) else {
+            let candidates = files.filter { Resolver.mediaTypes[$0.split(separator: ".").last.map { $0.lowercased() } ?? ""] != nil }
+            return .missing(.notFound(suggestion: NearMiss.closest(to: path, in: candidates)))
+        }
         return .file(path: path, mediaType: mediaType)
     }
 }

@@ -88,6 +88,37 @@ struct EDTFParserTests {
         }
     }
 
+    /// Level 2 is refused in words that say so, with the level-1 value to write instead.
+    @Test(arguments: [
+        ("2004-06-XX/2004-07-03", "2004-06/2004-07-03"), ("16XX/18XX", "1600/1899"), ("?1945", "1945?"),
+        ("1941/194X~", "1941/1949~"),
+    ])
+    func levelTwoIsRefusedWithTheLevelOneValue(_ text: String, _ suggestion: String) {
+        do {
+            let value = try EDTFValue.parse(text)
+            Issue.record("'\(text)' parsed as \(value)")
+        } catch {
+            #expect(error.message.contains("EDTF level 2"), "\(error.message)")
+            #expect(error.suggestion == suggestion)
+            #expect((try? EDTFValue.parse(suggestion)) != nil)
+        }
+    }
+
+    /// How people write dates in kk, ru and en texts, and the EDTF they mean.
+    @Test(arguments: [
+        ("28.09.1897", "1897-09-28"), ("9.1897", "1897-09"), ("1897 ж.", "1897"), ("1897-жылы", "1897"), ("1897 г.", "1897"),
+        ("1897 года", "1897"), ("1840-шы жылдар", "184X"), ("1840 жж.", "184X"), ("1840-е", "184X"), ("1840-х гг.", "184X"),
+        ("1840s", "184X"), ("ок. 1845", "1845~"), ("шамамен 1845", "1845~"), ("c. 1845", "1845~"), ("1845-8-1", "1845-08-01"),
+    ])
+    func aCommonSpellingIsGuessed(_ text: String, _ written: String) {
+        #expect(EDTFGuess.guess(text)?.written == written, "\(text)")
+    }
+
+    @Test(arguments: ["31.02.1897", "1845 жылдың көктемі", "1843-шы жылдар", "abcd", "1845"])
+    func nothingIsGuessedWhenNothingIsPlain(_ text: String) {
+        #expect(EDTFGuess.guess(text) == nil, "\(text)")
+    }
+
     @Test func dayNumbersCountAcrossEras() {
         #expect(DayNumber.of(year: 1970, month: 1, day: 1) == 0)
         #expect(DayNumber.of(year: 2000, month: 3, day: 1) - DayNumber.of(year: 2000, month: 2, day: 28) == 2)

@@ -72,7 +72,7 @@ import TestSupport
         Case(name: "link to the wrong kind", files: [kk: "---\nkind: monument\ntitle: Берел\nregion: \"[[berel]]\"\n---\n"], expected: [("link-wrong-kind", kk, 4, 10)]),
         Case(name: "fact link to nothing", files: berel("", frontMatter: "\nrelated: [\"[[nope]]\"]"), expected: [("broken-link", kk, 5, 12)]),
         Case(name: "missing required field", files: [kk: "---\nkind: monument\ntitle: Берел\n---\n"], expected: [("front-matter", kk, 2, 7)]),
-        Case(name: "unknown category", files: berel("", frontMatter: "\ncategories: [archeology]"), expected: [("front-matter", kk, 5, 13)]),
+        Case(name: "unknown category", files: berel("", frontMatter: "\ncategories: [archeology]"), expected: [("front-matter", kk, 5, 14)]),
         Case(name: "unknown citation in a source fact", files: berel("", frontMatter: "\nliterature: [nope-1999]"), expected: [("unknown-citation", kk, 5, 1)]),
         Case(name: "fact conflict", files: [ru: "---\nkind: monument\ntitle: Берельский могильник\nperiod: \"1845\"\n---\n"],
              expected: [("fact-conflict", ru, 4, 1)]),
@@ -159,6 +159,35 @@ import TestSupport
         #expect(links == ["east-kazakhstan", "east-kazakhstan"])
         #expect(citations == ["samashev-2011"])
         #expect(printed.contains("Шығыс Қазақстан өңірі.") && printed.contains("Тау етегінде.") && printed.contains("@samashev-2011, 20-б."))
+    }
+
+    /// Messages that say what the editor most likely meant.
+    @Test func messagesGuessWhatWasMeant() throws {
+        let dates = try FixtureProject(files: Self.berel("", frontMatter: "\nperiod: 28.09.1897"))
+        defer { dates.remove() }
+        let date = try #require(dates.check().diagnostics.first { $0.rule == .frontMatter })
+        #expect(date.message.hasSuffix("write dates as YYYY-MM-DD, year first: 1897-09-28"))
+        #expect(date.fix == Diagnostic.Fix(replacing: SourceRange(line: 5, column: 9, length: 10), with: "1897-09-28"))
+
+        let category = try FixtureProject(files: Self.berel("", frontMatter: "\ncategories: [saka, archeology]"))
+        defer { category.remove() }
+        let unknown = try #require(category.check().diagnostics.first { $0.rule == .frontMatter })
+        #expect(unknown.location.range == SourceRange(line: 5, column: 20, length: 10), "the caret is under the word")
+
+        let image = try FixtureProject(files: Self.berel("![План](media/plan.jpg)"))
+        defer { image.remove() }
+        let missing = try #require(image.check().diagnostics.first { $0.rule == .missingMedia })
+        #expect(missing.notes.map(\.message) == ["did you mean 'media/plan.png'?"])
+
+        for (name, right) in [
+            ("Berel.kk.md", "berel.kk.md"), ("berel_qorymy.kk.md", "berel-qorymy.kk.md"), ("Берел.kk.md", "berel.kk.md"),
+            ("berel.KK.md", "berel.kk.md"), ("berel.kk.txt", "berel.kk.md"),
+        ] {
+            let misnamed = try FixtureProject(files: ["entries/monuments/\(name)": "---\ntitle: Берел\n---\n"])
+            defer { misnamed.remove() }
+            let stray = try misnamed.check().diagnostics.filter { $0.rule == .strayFile }
+            #expect(stray.count == 1 && stray[0].message.contains(right), "\(name): \(stray)")
+        }
     }
 
     @Test func theBaseFixtureIsClean() throws {
