@@ -62,7 +62,7 @@ extension Rule {
         case .strayFile:
             "The file under entries/ is not named ID.LANG.md with one of the project's languages, and is ignored. Rename it, or move it out of entries/."
         case .markup:
-            "A level-1 heading (sections start at ##), raw HTML, a link to another .md file (use [[id]]), a footnote reference without a definition or a definition never referenced, a malformed {#anchor}, nesting deeper than 100 levels, or half-written markup that would be printed as it is written: [[ with no ]] in its paragraph, ]] that closes no link, a citation [@key with no ] on its line. Where the completion is plain ([[berel → [[berel]], [[berel] → [[berel]], [@key → [@key]), the finding carries it as a fix."
+            "A level-1 heading (sections start at ##), raw HTML, a link to another .md file (use [[id]]), a footnote reference without a definition or a definition never referenced, a malformed {#anchor}, nesting deeper than 100 levels, or half-written markup that would be printed as it is written: [[ with no ]] in its paragraph, ]] that closes no link, a citation [@key with no ] on its line, a footnote reference [^1 with no ], a heading's {#anchor with no }, a link or image whose address has no ), a table row with more cells than its header. Where the completion is plain ([[berel → [[berel]], [[berel] → [[berel]], [@key → [@key]), the finding carries it as a fix."
         case .unreadableFile:
             "The file is not UTF-8 text (the position of the first bad byte is given) or is larger than 8 MiB. Save it as UTF-8; split what is too long."
         case .linkCycle:

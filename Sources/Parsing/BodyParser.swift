@@ -68,7 +68,14 @@ struct BodyParser {
             case .blockQuote:
                 result.append(Block(.blockQuote(blocks(node.children, parent: range)), range: range))
             case .list(let ordered, let start, let tight):
-                let items = node.children.map { item in blocks(item.children, parent: self.range(item, fallback: range)) }
+                let items = node.children.compactMap { item -> [Block]? in
+                    // An item cut at the depth limit is reported where it starts, not dropped unsaid.
+                    if case .nestingLimit = item.kind {
+                        reportNestingLimit(self.range(item, fallback: range))
+                        return nil
+                    }
+                    return blocks(item.children, parent: self.range(item, fallback: range))
+                }
                 result.append(Block(.list(List(isOrdered: ordered, start: start, isTight: tight, items: items)), range: range))
             case .item:
                 result += blocks(node.children, parent: range)
@@ -118,6 +125,17 @@ struct BodyParser {
                 explicitAnchors.insert(anchor)
             }
             if kept.isEmpty { content.removeLast() } else { content[content.count - 1].kind = .text(kept) }
+        } else if let last = content.last, case .text(let text) = last.kind, let (anchor, kept) = Self.unclosedAnchor(in: text) {
+            // `## Зерттелуі {#research`: read as the fix makes it, so no brace reaches a book.
+            let end = lines()[safe: range.start.line - firstLine].map { $0.unicodeScalars.reversed().drop { $0 == " " }.count } ?? 0
+            diagnostics.append(Diagnostic(
+                .markup, "'{#\(anchor)' has no '}': end the heading's anchor with '}'", at: SourceLocation(path: path, range: last.range),
+                fix: end > 0 ? Diagnostic.Fix(inserting: "}", at: SourcePosition(line: range.start.line, column: end + 1)) : nil))
+            if Self.isValidAnchor(anchor), !explicitAnchors.contains(anchor) {
+                explicit = anchor
+                explicitAnchors.insert(anchor)
+            }
+            if kept.isEmpty { content.removeLast() } else { content[content.count - 1].kind = .text(kept) }
         }
         let anchor: String
         if let explicit {
@@ -136,6 +154,14 @@ struct BodyParser {
             anchors.reserve(anchor)
         }
         node.children.forEach { reserveExplicitAnchors($0) }
+    }
+
+    /// `Зерттелуі {#research` → ("research", "Зерттелуі"): an anchor left open at the heading's end.
+    static func unclosedAnchor(in text: String) -> (anchor: String, kept: String)? {
+        guard let brace = text.range(of: "{#", options: .backwards), !text[brace.upperBound...].contains("}") else { return nil }
+        let anchor = String(text[brace.upperBound...]).trimmingWhitespace
+        guard !anchor.isEmpty, !anchor.contains(where: \.isWhitespace) else { return nil }
+        return (anchor, String(text[..<brace.lowerBound]).trimmingWhitespace)
     }
 
     /// `Зерттелуі {#research}` → ("research", "Зерттелуі").
@@ -161,6 +187,7 @@ struct BodyParser {
             let rowRange = self.range(row, fallback: range)
             let cells = row.children.map { cell in inlines(cell.children, parent: self.range(cell, fallback: rowRange)) }
             if case .tableRow(true) = row.kind { header = cells } else { rows.append(cells) }
+            reportCellsBeyondTheHeader(of: rowRange.start.line, columns: alignments.count)
         }
         let mapped: [Table.Alignment] = alignments.map {
             switch $0 {
@@ -171,6 +198,32 @@ struct BodyParser {
             }
         }
         return Table(alignments: mapped, header: header, rows: rows)
+    }
+
+    /// GitHub tables drop the cells of a row beyond the header's count
+    /// without a word; counted here from the source line (cmark keeps none).
+    private mutating func reportCellsBeyondTheHeader(of line: Int, columns: Int) {
+        guard let text = lines()[safe: line - firstLine] else { return }
+        var cells: [Int] = []
+        var start = 0
+        var escaped = false
+        var offset = 0
+        for scalar in text.unicodeScalars {
+            // As GitHub reads a row, a pipe splits cells even inside a code span; only `\|` does not.
+            if escaped { escaped = false } else if scalar == "\\" { escaped = true } else if scalar == "|" {
+                cells.append(start)
+                start = offset + 1
+            }
+            offset += 1
+        }
+        cells.append(start)
+        // A leading and a trailing pipe open and close the row; they start no cell.
+        let trimmed = text.unicodeScalars.drop { $0 == " " }
+        if trimmed.first == "|" { cells.removeFirst() }
+        if text.unicodeScalars.reversed().drop(while: { $0 == " " }).first == "|" { cells.removeLast() }
+        guard cells.count > columns else { return }
+        report(.markup, "this row has \(cells.count) cells but the table's header has \(columns), and a row keeps only as many "
+               + "as the header: add a column to the header, or join the cells", SourceRange(line: line, column: cells[columns] + 1))
     }
 
     // MARK: Inlines
@@ -454,6 +507,8 @@ struct BodyParser {
                     }
                     plainStart = utf8.index(index, offsetBy: taken)
                     plainStartScalar = scalar + taken
+                } else {
+                    reportUnclosedFootnote(text[utf8.index(after: index)..<close], at: advance(start, by: scalar))
                 }
                 scalar += 1 + insideScalars
                 index = close
@@ -463,6 +518,10 @@ struct BodyParser {
             let isFootnote = inside.hasPrefix("^") && inside.count > 1 && !inside.contains(where: \.isWhitespace)
             let next = utf8.index(after: close)
             guard isFootnote || inside.containsASCII(UInt8(ascii: "@")) else {
+                // `![Сурет](media/plan.svg "Тақырып`: cmark leaves a link or image it cannot close as text.
+                if next != utf8.endIndex, utf8[next] == UInt8(ascii: "(") {
+                    reportUnclosedDestination(text[next...], at: advance(start, by: scalar + 2 + insideScalars))
+                }
                 scalar += 2 + insideScalars
                 index = next
                 continue
@@ -508,6 +567,38 @@ struct BodyParser {
             scalars += 2
             rest = rest[close.upperBound...]
         }
+    }
+
+    /// `[text](url` or `![alt](path "title` with no `)` in the text cmark
+    /// gave back: the fix closes the title's quote, if open, and the parenthesis.
+    private mutating func reportUnclosedDestination(_ rest: Substring, at estimate: SourcePosition) {
+        guard !rest.contains(")") else { return }
+        let at = locate("](", near: SourcePosition(line: estimate.line, column: max(1, estimate.column - 1)))
+        let opensTitle = rest.filter { $0 == "\"" }.count % 2 == 1
+        let line = lines()[safe: at.line - firstLine]
+        let end = line.map { $0.unicodeScalars.reversed().drop { $0 == " " }.count } ?? 0
+        let onOneLine = line.map { $0.contains(String(rest).trimmingWhitespace) } ?? false
+        // Only the address, or the address and a title: where the `)` goes is plain.
+        let afterAddress = String(rest.dropFirst().drop { !$0.isWhitespace }).trimmingWhitespace
+        let plain = afterAddress.isEmpty || afterAddress.hasPrefix("\"")
+        diagnostics.append(Diagnostic(
+            .markup, "the link or image whose address starts here has no ')': it is printed as it is written",
+            at: SourceLocation(path: path, range: SourceRange(line: at.line, column: at.column + 1, length: 1)),
+            fix: onOneLine && plain && end > 0
+                ? Diagnostic.Fix(inserting: opensTitle ? "\")" : ")", at: SourcePosition(line: at.line, column: end + 1)) : nil))
+    }
+
+    /// `[^label` with no `]`: the fix closes it after the label.
+    private mutating func reportUnclosedFootnote(_ inside: Substring, at estimate: SourcePosition) {
+        guard inside.hasPrefix("^") else { return }
+        let label = inside.dropFirst().prefix { !$0.isWhitespace && $0 != "]" }
+        guard !label.isEmpty else { return }
+        let start = locate("[^", near: estimate)
+        let end = advance(start, by: 2 + label.unicodeScalars.count)
+        diagnostics.append(Diagnostic(
+            .markup, "'[^\(label)' has no ']': end the footnote reference with ']' after its label",
+            at: SourceLocation(path: path, range: SourceRange(start: start, end: SourcePosition(line: end.line, column: end.column - 1))),
+            fix: Diagnostic.Fix(inserting: "]", at: end)))
     }
 
     /// `[@key` with no `]` on its line; with a fix when nothing but the key
@@ -669,7 +760,7 @@ struct BodyParser {
     }
 
     private mutating func reportNestingLimit(_ range: SourceRange) {
-        report(.markup, "quotes, lists or emphasis are nested more than \(MarkdownParser.maximumDepth) deep; the rest is left out", range)
+        report(.markup, "quotes, lists or emphasis are nested too deep: Asyl keeps \(MarkdownParser.maximumDepth) levels of Markdown (about \(MarkdownParser.maximumDepth / 2 - 1) lists inside each other), and leaves out the rest from here", range)
     }
 
     private mutating func report(_ rule: Rule, _ message: String, _ range: SourceRange) {

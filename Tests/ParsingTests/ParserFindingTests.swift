@@ -41,6 +41,14 @@ import TestSupport
         Case(name: "citation left open after its locator", files: berel("Мәтін [@samashev-2011, 20-б. әрі қарай."),
              expected: [("markup", kk, 6, 7)]),
         Case(name: "citation left open after its key", files: berel("Мәтін [@samashev-2011"), expected: [("markup", kk, 6, 7)]),
+        Case(name: "footnote reference left open", files: berel("Мәтін [^бір"), expected: [("markup", kk, 6, 7)]),
+        Case(name: "anchor left open", files: berel("## Зерттелуі {#research"), expected: [("markup", kk, 6, 4)]),
+        Case(name: "image left open", files: berel("![План](media/plan.png \"Жоспар"), expected: [("markup", kk, 6, 8)]),
+        Case(name: "a row with more cells than its header", files: berel("| a | b |\n|---|---|\n| 1 | 2 | 3 |"),
+             expected: [("markup", kk, 8, 10)]),
+        Case(name: "lists nested deeper than Asyl keeps",
+             files: berel((0..<60).map { String(repeating: "  ", count: $0) + "- \($0 + 1)" }.joined(separator: "\n")),
+             expected: [("markup", kk, 55, 99)]),
         Case(name: "citation without @", files: berel("Мәтін [samashev-2011, 14-б.] бар."), expected: [("citation-without-at", kk, 6, 7)]),
         Case(name: "a word in brackets that is no source's key", files: berel("Мәтін [сурет 1, 14-б.] [note] бар."), expected: []),
         Case(name: "broken link", files: berel("Қараңыз [[east-kazakstan]]."), expected: [("broken-link", kk, 6, 9)]),
@@ -112,7 +120,8 @@ import TestSupport
     @Test func halfWrittenMarkupGetsAFix() throws {
         for (body, column, replacement) in [
             ("Қараңыз [[east-kazakhstan өңірін.", 26, "]]"), ("Қараңыз [[east-kazakhstan] өңірін.", 26, "]"),
-            ("Мәтін [@samashev-2011", 22, "]"),
+            ("Мәтін [@samashev-2011", 22, "]"), ("Мәтін [^бір", 12, "]"), ("## Зерттелуі {#research", 24, "}"),
+            ("![План](media/plan.png \"Жоспар", 31, "\")"),
         ] {
             let project = try FixtureProject(files: Self.berel(body))
             defer { project.remove() }
