@@ -56,7 +56,7 @@ struct YAMLErrorExplainer {
         guard let value = value(on: line), value.start < column - 1 else {
             // `  place-type: city` under `title: Алматы`: read as the rest of the title.
             let here = indentation(line)
-            if let above = (1..<line).reversed().first(where: { !(lines[safe: $0 - 1] ?? []).allSatisfy { $0 == " " } }),
+            if let above = lineWithText(above: line),
                indentation(above) < here, self.value(on: above) != nil {
                 let key = word(line, from: here)
                 let parent = word(above, from: indentation(above))
@@ -64,7 +64,7 @@ struct YAMLErrorExplainer {
                     "'\(key)' is indented further than '\(parent)' above it, so it is read as the rest of \(parent)'s value: "
                         + "keys of one mapping start in the same column",
                     line: line, column: here + 1,
-                    fix: fix(line: line, from: 0, to: here, with: String(repeating: " ", count: indentation(above))))
+                    fix: reindenting(line, from: here, to: indentation(above)))
             }
             return finding("a ':' followed by a space starts a key, and no key can start here: put the text in quotes",
                            line: line, column: column)
@@ -99,33 +99,33 @@ struct YAMLErrorExplainer {
                 + ": write it as `key: value`", line: line, column: column)
         }
         // Between the keys just above and the mapping's: most often one of those above, a space short.
-        if let above = (1..<line).reversed().first(where: { !(lines[safe: $0 - 1] ?? []).allSatisfy { $0 == " " } }),
+        if let above = lineWithText(above: line),
            indentation(above) > here, here > expected {
             let sibling = word(above, from: indentation(above))
             return finding(
                 "'\(key)' starts in column \(here + 1), between the keys of two mappings: '\(sibling)' above it starts in "
                     + "column \(indentation(above) + 1), '\(first)' in column \(expected + 1); keys of one mapping start in the same column",
                 line: line, column: here + 1,
-                fix: fix(line: line, from: 0, to: here, with: String(repeating: " ", count: indentation(above))))
+                fix: reindenting(line, from: here, to: indentation(above)))
         }
         return finding(
             "'\(key)' starts in column \(here + 1), but the other keys of its mapping (from '\(first)' at line "
                 + "\(mapping.line + lineOffset)) start in column \(expected + 1): keys of one mapping start in the same column",
             line: line, column: here + 1,
-            fix: fix(line: line, from: 0, to: here, with: String(repeating: " ", count: expected)))
+            fix: reindenting(line, from: here, to: expected))
     }
 
     /// A line read as the start of a key that never gets its `:`, most
     /// often a value continued on the next line without indentation.
     private func keyWithoutColon(line: Int, column: Int) -> Diagnostic {
         let here = indentation(line)
-        let above = (1..<line).reversed().first { !(lines[safe: $0 - 1] ?? []).allSatisfy { $0 == " " } }
+        let above = lineWithText(above: line)
         let under = above.map { indentation($0) + 2 } ?? 2
         return finding(
             "this line is read as a key, but has no ':' after it: a value that goes on to the next line is indented "
                 + "further than its key, or the whole value is written in quotes",
             line: line, column: column,
-            fix: here < under ? fix(line: line, from: 0, to: here, with: String(repeating: " ", count: under)) : nil)
+            fix: here < under ? reindenting(line, from: here, to: under) : nil)
     }
 
     private func unclosedQuote(line: Int, column: Int) -> Diagnostic {
@@ -155,12 +155,12 @@ struct YAMLErrorExplainer {
         guard leading >= column - 1 else {
             return finding("a tab: YAML separates and indents with spaces only; write spaces instead", line: line, column: column)
         }
-        let above = (1..<line).reversed().first { !(lines[safe: $0 - 1] ?? []).allSatisfy { $0 == " " || $0 == "\t" } }
+        let above = lineWithText(above: line)
         let width = above.map { indentation($0) } ?? 0
         return finding(
             "a tab in the indentation: YAML indents with spaces only; write spaces instead",
             line: line, column: column,
-            fix: fix(line: line, from: 0, to: leading, with: String(repeating: " ", count: width)))
+            fix: reindenting(line, from: leading, to: width))
     }
 
     /// `title: @abai` or `` title: `Абай` ``: a character YAML keeps for itself.
@@ -222,6 +222,11 @@ struct YAMLErrorExplainer {
         return true
     }
 
+    /// The nearest line above `line` with anything but spaces and tabs on it.
+    private func lineWithText(above line: Int) -> Int? {
+        (1..<line).reversed().first { !(lines[safe: $0 - 1] ?? []).allSatisfy { $0 == " " || $0 == "\t" } }
+    }
+
     private func indentation(_ line: Int) -> Int { (lines[safe: line - 1] ?? []).prefix { $0 == " " }.count }
 
     private func character(_ line: Int, _ column: Int) -> Unicode.Scalar? { lines[safe: line - 1]?[safe: column - 1] }
@@ -244,6 +249,11 @@ struct YAMLErrorExplainer {
     }
 
     // MARK: Findings, in the file's lines
+
+    /// The line's first `width` characters of indentation made `spaces` spaces.
+    private func reindenting(_ line: Int, from width: Int, to spaces: Int) -> Diagnostic.Fix {
+        fix(line: line, from: 0, to: width, with: String(repeating: " ", count: spaces))
+    }
 
     private func fix(line: Int, from start: Int, to end: Int, with text: String) -> Diagnostic.Fix {
         Diagnostic.Fix(
