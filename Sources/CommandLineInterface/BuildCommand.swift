@@ -73,12 +73,15 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(1)
         }
         for line in report.coverage {
-            var text = "asyl: \(line.edition) [\(line.language)]: \(line.entries) of \(line.entries + line.missing.count) entries"
-            if !line.missing.isEmpty {
-                let shown = line.missing.prefix(5).map(\.rawValue).joined(separator: ", ")
-                let more = line.missing.count > 5 ? " and \(line.missing.count - 5) more" : ""
-                text += " (no \(line.language) version: \(shown)\(more))"
+            let total = line.entries + line.missing.count + line.drafts.count
+            var text = "asyl: \(line.edition) [\(line.language)]: \(line.entries) of \(total) entries"
+            func listed(_ ids: [EntryID]) -> String {
+                ids.prefix(5).map(\.rawValue).joined(separator: ", ") + (ids.count > 5 ? " and \(ids.count - 5) more" : "")
             }
+            var reasons: [String] = []
+            if !line.missing.isEmpty { reasons.append("no \(line.language) version: \(listed(line.missing))") }
+            if !line.drafts.isEmpty { reasons.append("drafts, left out without --drafts: \(listed(line.drafts))") }
+            if !reasons.isEmpty { text += " (" + reasons.joined(separator: "; ") + ")" }
             Terminal.write(text + "\n", to: STDERR_FILENO)
         }
         for output in report.outputs { Terminal.write("asyl: wrote \(output.relativePath)\n", to: STDERR_FILENO) }

@@ -11,6 +11,8 @@ public struct BookPlan: Sendable {
     public var letters: [LetterGroup]
     /// Entries the edition selects that have no version in this language.
     public var missing: [EntryID]
+    /// Entries whose version in this language is a draft, left out of a build without drafts.
+    public var drafts: [EntryID]
     var fileOfEntry: [EntryID: String]
 
     /// The plan of an ordered book cut into `letters`; `outline` gives each entry's outline.
@@ -18,6 +20,7 @@ public struct BookPlan: Sendable {
         edition = order.edition
         language = order.language
         missing = order.missing
+        drafts = order.drafts
         self.letters = letters
         entries = order.entries.map { ordered in
             // An order is made from the same outlines: each entry has one, with the version it was ordered by.
@@ -53,6 +56,8 @@ public struct BookOrder: Hashable, Sendable, Codable {
     public var entries: [Entry]
     /// Entries the edition selects that have no version in this language.
     public var missing: [EntryID]
+    /// Entries whose version in this language is a draft, left out.
+    public var drafts: [EntryID]
 }
 
 /// An entry of a book: its outline, without its versions, and the version the book prints.
@@ -116,10 +121,15 @@ public enum BookPlanner {
     ) -> BookOrder {
         let collation = Collation(language: language)
         var missing: [EntryID] = []
+        var drafts: [EntryID] = []
         var ordered: [(key: CollationKey, title: String, entry: BookOrder.Entry)] = []
         for entry in EditionSelector.select(outlines, edition.selection, places: places) {
-            guard let version = entry.version(language), includeDrafts || !version.isDraft else {
+            guard let version = entry.version(language) else {
                 missing.append(entry.id)
+                continue
+            }
+            guard includeDrafts || !version.isDraft else {
+                drafts.append(entry.id)
                 continue
             }
             let sortText = version.sort ?? version.title
@@ -130,7 +140,7 @@ public enum BookPlanner {
             if a.title != b.title { return a.title < b.title }
             return a.entry.id < b.entry.id
         }
-        return BookOrder(edition: edition, language: language, entries: ordered.map(\.entry), missing: missing)
+        return BookOrder(edition: edition, language: language, entries: ordered.map(\.entry), missing: missing, drafts: drafts)
     }
 
     /// The ordered entries grouped by letter and cut into chunks by their

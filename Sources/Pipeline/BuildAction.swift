@@ -87,7 +87,8 @@ public struct BuildAction: Sendable {
                 }
                 clock.lap("\(language): plan")
                 report.coverage.append(Coverage(
-                    edition: edition.id, language: language, entries: layout.entries, missing: layout.missing))
+                    edition: edition.id, language: language, entries: layout.entries, missing: layout.missing,
+                    drafts: layout.drafts))
                 for format in formats {
                     let book = BookName(edition: edition.id, language: language, format: format)
                     let destination = bookLocation(book)
@@ -145,6 +146,8 @@ public struct Coverage: Sendable {
     public var language: LanguageTag
     public var entries: Int
     public var missing: [EntryID]
+    /// Versions in this language marked `draft`, left out without `--drafts`.
+    public var drafts: [EntryID]
 }
 
 public enum BuildError: Error, CustomStringConvertible {

@@ -47,6 +47,14 @@ import TestSupport
         #expect(english.missing.map(\.rawValue) == ["abai", "shymkala"])
     }
 
+    @Test func draftsAreLeftOutAndCountedApart() throws {
+        let book = try plan(Selection(), files: [
+            "entries/monuments/shymkala.kk.md": "---\nkind: monument\ntitle: Шымқала\ndraft: true\nregion: \"[[east-kazakhstan]]\"\n---\n",
+        ])
+        #expect(!ids(book).contains("shymkala"))
+        #expect(book.drafts.map(\.rawValue) == ["shymkala"] && book.missing.isEmpty)
+    }
+
     @Test func chunksFollowLettersAndStayUnderTheBudget() throws {
         let book = try plan(Selection())
         #expect(book.letters.map(\.letter) == ["А", "Б", "Ш"])

@@ -240,6 +240,7 @@ struct BookLayout: EditionLanguageQuery {
         var chunks: [String]
         var entries: Int
         var missing: [EntryID]
+        var drafts: [EntryID]
         var images: [EntryOutline.ImageFile]
     }
 
@@ -254,7 +255,7 @@ struct BookLayout: EditionLanguageQuery {
         guard let order = try context.value(BookOrderQuery(book)) else { return nil }
         let plan = try BookProducts.plan(order, try context.value(BookCuts(book)), context)
         return Layout(
-            chunks: plan.chunks.map(\.file), entries: plan.entries.count, missing: plan.missing,
+            chunks: plan.chunks.map(\.file), entries: plan.entries.count, missing: plan.missing, drafts: plan.drafts,
             images: Set(plan.entries.flatMap(\.version.images)).sorted())
     }
 }
