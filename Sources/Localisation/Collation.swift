@@ -31,22 +31,35 @@ public struct Collation: Sendable {
     }
 
     /// A key whose lexicographic order is the alphabetical order of `text`.
-    /// Punctuation is ignored; a space sorts before every letter (word by word).
+    /// Words are compared one by one: a space or a hyphen ends a word and
+    /// sorts before every letter (a space before a hyphen when all else is
+    /// equal), an opening parenthesis sorts after that and before digits, so
+    /// «Алаш (партия)» comes right after «Алаш», as ICU orders them; other
+    /// punctuation is ignored. Where letters tie, lower case comes first (CLDR).
     public func key(_ text: String) -> CollationKey {
         var primary: [UInt32] = []
         var secondary: [UInt32] = []
-        var pendingSpace = false
-        for character in upper(text) {
+        var tertiary: [UInt32] = []
+        var pendingBreak: UInt32?
+        for original in text {
+            let character = upper(original)
             let (weight, tie) = weigh(character)
             guard let weight else {
-                if character.isWhitespace || character == "-" { pendingSpace = !primary.isEmpty }
+                if original.isWhitespace || original == "-", !primary.isEmpty {
+                    pendingBreak = min(pendingBreak ?? 1, original == "-" ? 1 : 0)
+                } else if original == "(" {
+                    if let separator = pendingBreak { primary.append(1); secondary.append(separator); tertiary.append(0) }
+                    pendingBreak = nil
+                    primary.append(2); secondary.append(0); tertiary.append(0)
+                }
                 continue
             }
-            if pendingSpace { primary.append(1); secondary.append(0); pendingSpace = false }
+            if let separator = pendingBreak { primary.append(1); secondary.append(separator); tertiary.append(0); pendingBreak = nil }
             primary.append(weight)
             secondary.append(tie)
+            tertiary.append(original != character ? 0 : (character.isLetter && character.lowercased() != String(character) ? 1 : 0))
         }
-        return CollationKey(primary: primary, secondary: secondary)
+        return CollationKey(primary: primary, secondary: secondary, tertiary: tertiary)
     }
 
     /// The letter an entry is filed under: its first letter as this alphabet
@@ -62,8 +75,12 @@ public struct Collation: Sendable {
         return "#"
     }
 
-    private func upper(_ text: String) -> [Character] {
-        isKazakhLatin ? text.map { KazakhLatin.capital($0) } : Array(text.uppercased())
+    private func upper(_ text: String) -> [Character] { text.map(upper) }
+
+    private func upper(_ character: Character) -> Character {
+        if isKazakhLatin { return KazakhLatin.capital(character) }
+        let upper = character.uppercased()
+        return upper.count == 1 ? Character(upper) : character
     }
 
     /// Primary weight (nil: ignored) and a secondary weight that separates
@@ -89,10 +106,14 @@ public struct Collation: Sendable {
 
 public struct CollationKey: Comparable, Hashable, Sendable {
     var primary: [UInt32]
+    /// Letters sorted alike (Е before Ё), and a space before a hyphen.
     var secondary: [UInt32]
+    /// Lower case before upper case.
+    var tertiary: [UInt32]
 
     public static func < (a: CollationKey, b: CollationKey) -> Bool {
         if a.primary != b.primary { return a.primary.lexicographicallyPrecedes(b.primary) }
-        return a.secondary.lexicographicallyPrecedes(b.secondary)
+        if a.secondary != b.secondary { return a.secondary.lexicographicallyPrecedes(b.secondary) }
+        return a.tertiary.lexicographicallyPrecedes(b.tertiary)
     }
 }
