@@ -3,7 +3,8 @@
 ///   "counts": {"error", "warning", "note"}}`, keys in that order. A finding
 /// with a fix also has `"fix": {"line", "column", "endLine", "endColumn",
 /// "replacement"}` (§7): the text from line:column up to, not including,
-/// endLine:endColumn is replaced; the two are equal for an insertion.
+/// endLine:endColumn is replaced; the two are equal for an insertion. A
+/// finding about a whole file has no `line` and `column`.
 public enum DiagnosticJSONRenderer {
     public static func render(_ diagnostics: [Diagnostic], extra: [(key: String, json: String)] = []) -> String {
         var out = "{\"findings\": ["
@@ -13,7 +14,8 @@ public enum DiagnosticJSONRenderer {
             out += "{\"rule\": \(JSONText.string(diagnostic.rule.rawValue)), "
             out += "\"severity\": \(JSONText.string(diagnostic.severity.rawValue)), "
             out += "\"file\": \(JSONText.string(diagnostic.location.path)), "
-            out += "\"line\": \(start?.line ?? 0), \"column\": \(start?.column ?? 0), "
+            // A finding about a whole file (a stray file) has no line and column rather than zeros (FORMAT.md §7).
+            if let start { out += "\"line\": \(start.line), \"column\": \(start.column), " }
             out += "\"message\": \(JSONText.string(diagnostic.message))"
             if let fix = diagnostic.fix {
                 out += ", \"fix\": {\"line\": \(fix.start.line), \"column\": \(fix.start.column), "

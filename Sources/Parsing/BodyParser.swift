@@ -507,8 +507,13 @@ struct BodyParser {
                     }
                     plainStart = utf8.index(index, offsetBy: taken)
                     plainStartScalar = scalar + taken
-                } else {
-                    reportUnclosedFootnote(text[utf8.index(after: index)..<close], at: advance(start, by: scalar))
+                } else if let label = reportUnclosedFootnote(text[utf8.index(after: index)..<close], at: advance(start, by: scalar)) {
+                    // Printed without the half-written marker: `бар[^1 мұнда` reads `бар мұнда`.
+                    if index > plainStart {
+                        out.append(textInline(String(text[plainStart..<index]), start: advance(start, by: plainStartScalar)))
+                    }
+                    plainStart = utf8.index(index, offsetBy: 2 + label.utf8.count)
+                    plainStartScalar = scalar + 2 + label.unicodeScalars.count
                 }
                 scalar += 1 + insideScalars
                 index = close
@@ -519,8 +524,18 @@ struct BodyParser {
             let next = utf8.index(after: close)
             guard isFootnote || inside.containsASCII(UInt8(ascii: "@")) else {
                 // `![Сурет](media/plan.svg "Тақырып`: cmark leaves a link or image it cannot close as text.
-                if next != utf8.endIndex, utf8[next] == UInt8(ascii: "(") {
-                    reportUnclosedDestination(text[next...], at: advance(start, by: scalar + 2 + insideScalars))
+                if next != utf8.endIndex, utf8[next] == UInt8(ascii: "("),
+                   let kept = reportUnclosedDestination(text[next...], at: advance(start, by: scalar + 2 + insideScalars)) {
+                    // Printed as its text (an image as its alt), without the address and the title.
+                    let opener = index > utf8.startIndex && utf8[utf8.index(before: index)] == UInt8(ascii: "!")
+                        ? utf8.index(before: index) : index
+                    if opener > plainStart {
+                        out.append(textInline(String(text[plainStart..<opener]), start: advance(start, by: plainStartScalar)))
+                    }
+                    out.append(textInline(String(inside) + kept, start: advance(start, by: scalar + 1)))
+                    plainStart = utf8.endIndex
+                    index = utf8.endIndex
+                    break
                 }
                 scalar += 2 + insideScalars
                 index = next
@@ -571,8 +586,10 @@ struct BodyParser {
 
     /// `[text](url` or `![alt](path "title` with no `)` in the text cmark
     /// gave back: the fix closes the title's quote, if open, and the parenthesis.
-    private mutating func reportUnclosedDestination(_ rest: Substring, at estimate: SourcePosition) {
-        guard !rest.contains(")") else { return }
+    /// Returns what of `rest` a book keeps (the words after the address,
+    /// unless they are a title); nil when `rest` is closed after all.
+    private mutating func reportUnclosedDestination(_ rest: Substring, at estimate: SourcePosition) -> String? {
+        guard !rest.contains(")") else { return nil }
         let at = locate("](", near: SourcePosition(line: estimate.line, column: max(1, estimate.column - 1)))
         let opensTitle = rest.filter { $0 == "\"" }.count % 2 == 1
         let line = lines()[safe: at.line - firstLine]
@@ -586,19 +603,23 @@ struct BodyParser {
             at: SourceLocation(path: path, range: SourceRange(line: at.line, column: at.column + 1, length: 1)),
             fix: onOneLine && plain && end > 0
                 ? Diagnostic.Fix(inserting: opensTitle ? "\")" : ")", at: SourcePosition(line: at.line, column: end + 1)) : nil))
+        let afterWords = rest.dropFirst().drop { !$0.isWhitespace }
+        return String(afterWords).trimmingWhitespace.hasPrefix("\"") ? "" : String(afterWords)
     }
 
     /// `[^label` with no `]`: the fix closes it after the label.
-    private mutating func reportUnclosedFootnote(_ inside: Substring, at estimate: SourcePosition) {
-        guard inside.hasPrefix("^") else { return }
+    /// Returns the label, or nil when `inside` is no footnote reference.
+    private mutating func reportUnclosedFootnote(_ inside: Substring, at estimate: SourcePosition) -> Substring? {
+        guard inside.hasPrefix("^") else { return nil }
         let label = inside.dropFirst().prefix { !$0.isWhitespace && $0 != "]" }
-        guard !label.isEmpty else { return }
+        guard !label.isEmpty else { return nil }
         let start = locate("[^", near: estimate)
         let end = advance(start, by: 2 + label.unicodeScalars.count)
         diagnostics.append(Diagnostic(
             .markup, "'[^\(label)' has no ']': end the footnote reference with ']' after its label",
             at: SourceLocation(path: path, range: SourceRange(start: start, end: SourcePosition(line: end.line, column: end.column - 1))),
             fix: Diagnostic.Fix(inserting: "]", at: end)))
+        return label
     }
 
     /// `[@key` with no `]` on its line; with a fix when nothing but the key

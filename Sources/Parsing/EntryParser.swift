@@ -14,6 +14,8 @@ enum EntryParser {
     static func parse(_ file: SourceFile, name: VersionFileName, configuration: ProjectConfiguration) -> VersionDraft {
         let language = LanguageTag(name.language)
         var version = Version(id: EntryID(name.id), language: language, path: file.path)
+        // Without a title (reported), a book built anyway heads the entry with its id, never with nothing.
+        version.title = name.id
         var diagnostics: [Diagnostic] = []
         let split: FrontMatterParser.Split
         switch FrontMatterParser.split(file.text, path: file.path) {
@@ -26,7 +28,7 @@ enum EntryParser {
         let frontMatter = FrontMatterParser.parse(
             split.yaml, path: file.path, language: language, configuration: configuration, into: &diagnostics)
         version.kind = frontMatter.kind
-        version.title = frontMatter.title ?? ""
+        if let title = frontMatter.title, !title.allSatisfy(\.isWhitespace) { version.title = title }
         version.titleRange = frontMatter.titleRange
         version.sort = frontMatter.sort
         version.aliases = frontMatter.aliases

@@ -178,11 +178,12 @@ struct EntryWriter {
             }
             xml.end()
         case .figure(let figure):
-            var attributes = [("alt", typeset(figure.alt))]
-            if case .file(let path, let mediaType) = figure.image.resolution {
-                attributes += [("src", path), ("media-type", mediaType)]
+            // An image that is not there (reported, and built only with `missing-media` lowered) prints its alt text.
+            guard case .file(let path, let mediaType) = figure.image.resolution else {
+                xml.element("p", text: typeset(figure.alt))
+                return
             }
-            xml.start("figure", attributes)
+            xml.start("figure", [("alt", typeset(figure.alt)), ("src", path), ("media-type", mediaType)])
             if let caption = figure.caption { xml.element("caption", text: typeset(caption)) }
             xml.end()
         }
