@@ -4,8 +4,9 @@ import DocumentModel
 /// straight quotes become «ёлочки» (kk, ru; „лапки“ inside) or “curly” quotes
 /// (en; ‘single’ inside), apostrophes become ’, a hyphen between numbers
 /// becomes an en dash, a spaced hyphen a dash, no-break spaces keep
-/// initials with their names and numbers with their units, and numbers of
-/// five digits or more are grouped in thousands (`12 000`, en `12,000`).
+/// initials with their names and numbers with their units. Numbers are left
+/// as written (an archival «оп. 18001», a year, an identifier): only the
+/// numbers Asyl formats itself, facts of type number, are grouped (`ValueText`).
 public struct Typography: Sendable {
     private let conventions: LanguageConventions
     /// Quote depth carried across the text pieces of one paragraph.
@@ -25,15 +26,13 @@ public struct Typography: Sendable {
     public mutating func newParagraph() { depth = 0 }
 
     public mutating func apply(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { "\"' -".unicodeScalars.contains($0) || ("0"..."9").contains($0) }) else {
+        guard text.unicodeScalars.contains(where: { "\"' -".unicodeScalars.contains($0) }) else {
             return text
         }
         let scalars = Array(text.unicodeScalars)
         var out = String.UnicodeScalarView()
         var previous: Unicode.Scalar? = nil
-        let groups = thousandsSeparators(scalars)
         for (index, scalar) in scalars.enumerated() {
-            if groups.contains(index) { out.append(contentsOf: conventions.thousandsSeparator.unicodeScalars) }
             let next = index + 1 < scalars.count ? scalars[index + 1] : nil
             switch scalar {
             case "\"":
@@ -59,34 +58,6 @@ public struct Typography: Sendable {
             previous = scalar
         }
         return String(out)
-    }
-
-    /// Indices before which a thousands separator goes: in runs of five or
-    /// more digits standing alone (not in a date, a decimal, a word or an id).
-    private func thousandsSeparators(_ scalars: [Unicode.Scalar]) -> Set<Int> {
-        var result: Set<Int> = []
-        var index = 0
-        while index < scalars.count {
-            guard isDigit(scalars[index]) else { index += 1; continue }
-            var end = index
-            while end < scalars.count, isDigit(scalars[end]) { end += 1 }
-            let before = index > 0 ? scalars[index - 1] : nil
-            let after = end < scalars.count ? scalars[end] : nil
-            let joined: (Unicode.Scalar?) -> Bool = { scalar in
-                guard let scalar else { return false }
-                return scalar.properties.isAlphabetic || "-_./:,".unicodeScalars.contains(scalar)
-            }
-            let decimalAfter = (after == "." || after == ",") && end + 1 < scalars.count && isDigit(scalars[end + 1])
-            if end - index >= 5, !joined(before), !decimalAfter, after.map({ !$0.properties.isAlphabetic && $0 != "-" && $0 != "_" }) ?? true {
-                var position = end - 3
-                while position > index {
-                    result.insert(position)
-                    position -= 3
-                }
-            }
-            index = end
-        }
-        return result
     }
 
     private func isDigit(_ scalar: Unicode.Scalar?) -> Bool {
