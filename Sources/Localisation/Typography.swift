@@ -11,6 +11,8 @@ public struct Typography: Sendable {
     private let conventions: LanguageConventions
     /// Quote depth carried across the text pieces of one paragraph.
     private var depth = 0
+    /// The paragraph's last character so far, carried across pieces; nil at its start.
+    private var last: Unicode.Scalar?
 
     public init(language: LanguageTag) {
         conventions = LanguageConventions.of(language)
@@ -23,20 +25,29 @@ public struct Typography: Sendable {
     ]
 
     /// Starts a new paragraph (quotes do not continue across blocks).
-    public mutating func newParagraph() { depth = 0 }
+    public mutating func newParagraph() {
+        depth = 0
+        last = nil
+    }
 
     public mutating func apply(_ text: String) -> String {
+        // A piece after inline markup (`*"bar"*`, `"*bar*"`) starts where markup ended: a quote
+        // there opens before a word and closes before a space or the end, as CommonMark reads it.
+        let afterMarkup = last != nil
+        defer { if let end = text.unicodeScalars.last { last = end } }
         guard text.unicodeScalars.contains(where: { "\"' -".unicodeScalars.contains($0) }) else {
             return text
         }
         let scalars = Array(text.unicodeScalars)
         var out = String.UnicodeScalarView()
-        var previous: Unicode.Scalar? = nil
+        var previous: Unicode.Scalar? = last
         for (index, scalar) in scalars.enumerated() {
             let next = index + 1 < scalars.count ? scalars[index + 1] : nil
             switch scalar {
             case "\"":
-                let opening = previous == nil || previous!.properties.isWhitespace || "([{—–-/«„“".unicodeScalars.contains(previous!)
+                let opening = index == 0 && afterMarkup
+                    ? next.map { !$0.properties.isWhitespace && !".,;:!?)]}»”".unicodeScalars.contains($0) } ?? false
+                    : Self.opens(after: previous, before: next)
                 if opening {
                     out.append(contentsOf: (depth == 0 ? conventions.quotes.open : conventions.quotes.innerOpen).unicodeScalars)
                     depth += 1
@@ -58,6 +69,17 @@ public struct Typography: Sendable {
             previous = scalar
         }
         return String(out)
+    }
+
+    /// Whether a straight double quote between these two opens: at the start,
+    /// after a space or an opening bracket or dash, or after other punctuation
+    /// (`*"foo"*`) when a letter or digit follows.
+    private static func opens(after previous: Unicode.Scalar?, before next: Unicode.Scalar?) -> Bool {
+        guard let previous else { return true }
+        if previous.properties.isWhitespace || "([{—–-/«„“".unicodeScalars.contains(previous) { return true }
+        guard let next, next.properties.isAlphabetic || next.properties.numericType != nil else { return false }
+        return !previous.properties.isAlphabetic && previous.properties.numericType == nil
+            && !".,;:!?)]}»”’".unicodeScalars.contains(previous)
     }
 
     private func isDigit(_ scalar: Unicode.Scalar?) -> Bool {

@@ -80,9 +80,9 @@ struct BodyParser {
             case .item:
                 result += blocks(node.children, parent: range)
             case .codeBlock(let info):
-                var code = node.literal
-                if code.hasSuffix("\n") { code.removeLast() }
-                result.append(Block(.codeBlock(language: info, code: code), range: range))
+                // As CommonMark keeps it: every line ends with its line break, and the info string's first word names the language.
+                let language = String(info.prefix { !$0.isWhitespace })
+                result.append(Block(.codeBlock(language: language, code: node.literal), range: range))
             case .htmlBlock:
                 report(.markup, "raw HTML is not allowed: write Markdown, and the stylesheets make the markup", range)
             case .thematicBreak:
@@ -286,7 +286,9 @@ struct BodyParser {
             } else if !Self.isWebLink(destination) {
                 report(.markup, "links go to the web (https://…, mailto:) or to entries ([[id]]), not to '\(destination)'", range)
             }
-            return Inline(.externalLink(url: destination, title: title, content: inlines(node.children, parent: range)), range: range)
+            return Inline(
+                .externalLink(url: WebAddress.percentEncoded(destination), title: title, content: inlines(node.children, parent: range)),
+                range: range)
         case .text: return Inline(.text(node.literal), range: range)
         case .nestingLimit:
             reportNestingLimit(range)

@@ -154,7 +154,9 @@ struct EntryWriter {
             blocks(inner)
             xml.end()
         case .list(let list):
-            xml.start("list", list.isOrdered ? [("ordered", "true"), ("start", String(list.start))] : [("ordered", "false")])
+            var attributes = list.isOrdered ? [("ordered", "true"), ("start", String(list.start))] : [("ordered", "false")]
+            if list.isTight { attributes.append(("tight", "true")) }
+            xml.start("list", attributes)
             for item in list.items {
                 xml.start("item")
                 blocks(item)

@@ -47,4 +47,14 @@ import Testing
         #expect(typeset("1234567890.", "en") == "1234567890.")
         #expect(typeset("1845 жылы", "kk") == "1845 жылы")
     }
+
+    /// `**foo "*bar*" foo**`, `a*"foo"*`: a quote next to inline markup turns as CommonMark turns it.
+    @Test func quotesTurnTheRightWayNextToInlineMarkup() {
+        var typography = Typography(language: LanguageTag("en"))
+        #expect([typography.apply("foo \""), typography.apply("bar"), typography.apply("\" foo")] == ["foo “", "bar", "” foo"])
+        typography.newParagraph()
+        #expect([typography.apply("a"), typography.apply("\"foo\"")] == ["a", "“foo”"])
+        typography.newParagraph()
+        #expect(typography.apply("a*\"foo\"*") == "a*“foo”*")
+    }
 }

@@ -130,7 +130,7 @@ import TestSupport
             default: "other"
             }
         }
-        #expect(kinds == ["quote", "ordered", "code:код", "table:[DocumentModel.Table.Alignment.center, DocumentModel.Table.Alignment.none]"])
+        #expect(kinds == ["quote", "ordered", "code:код\n", "table:[DocumentModel.Table.Alignment.center, DocumentModel.Table.Alignment.none]"])
     }
 
     @Test func referenceDefinitionInsideDoubleBracketsIsStillAWikiLink() throws {
@@ -186,5 +186,16 @@ import TestSupport
         for letter in letters {
             #expect(Slug.cyrillic[letter] != nil, "\(letter) has no transliteration")
         }
+    }
+}
+
+/// The one way Asyl writes a web address it was given.
+@Suite struct WebAddressTests {
+    @Test(arguments: [
+        ("https://x.test/my uri", "https://x.test/my%20uri"), ("https://x.test/föö", "https://x.test/f%C3%B6%C3%B6"),
+        ("https://x.test/a\\b", "https://x.test/a%5Cb"), ("https://x.test/?q=1&r=%20", "https://x.test/?q=1&r=%20"),
+    ])
+    func addressesArePercentEncodedOnce(_ written: String, _ encoded: String) {
+        #expect(WebAddress.percentEncoded(written) == encoded)
     }
 }

@@ -31,9 +31,14 @@
   </xsl:template>
   <xsl:template match="a:list"><ul><xsl:apply-templates/></ul></xsl:template>
   <xsl:template match="a:item"><li><xsl:apply-templates/></li></xsl:template>
+  <!-- A tight list (no blank line between its items) sets its items' paragraphs without <p>, as CommonMark does. -->
+  <xsl:template match="a:list[@tight = 'true']/a:item/a:p"><xsl:apply-templates/></xsl:template>
 
   <xsl:template match="a:code-block">
-    <pre><code><xsl:value-of select="."/></code></pre>
+    <pre><code>
+      <xsl:if test="@language"><xsl:attribute name="class"><xsl:value-of select="concat('language-', @language)"/></xsl:attribute></xsl:if>
+      <xsl:value-of select="."/>
+    </code></pre>
   </xsl:template>
 
   <xsl:template match="a:hr"><hr/></xsl:template>
@@ -41,11 +46,13 @@
   <xsl:template match="a:table">
     <table>
       <thead><tr><xsl:apply-templates select="a:head/a:cell" mode="table.cell"><xsl:with-param name="tag" select="'th'"/></xsl:apply-templates></tr></thead>
-      <tbody>
-        <xsl:for-each select="a:row">
-          <tr><xsl:apply-templates select="a:cell" mode="table.cell"/></tr>
-        </xsl:for-each>
-      </tbody>
+      <xsl:if test="a:row">
+        <tbody>
+          <xsl:for-each select="a:row">
+            <tr><xsl:apply-templates select="a:cell" mode="table.cell"/></tr>
+          </xsl:for-each>
+        </tbody>
+      </xsl:if>
     </table>
   </xsl:template>
 

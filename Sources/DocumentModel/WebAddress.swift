@@ -1,0 +1,24 @@
+/// How Asyl writes a web address it was given: the one place an address is
+/// encoded, so every output links where the editor's link goes.
+public enum WebAddress {
+    /// Characters an address keeps as they are: RFC 3986's unreserved and
+    /// reserved ones, and `%` (an editor's own escapes stay). Everything else
+    /// (spaces, backslashes, `<>"{}|^` and backticks, letters outside ASCII)
+    /// is written as the percent-escaped bytes of its UTF-8, as CommonMark
+    /// renderers write an href.
+    private static let kept = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#@!$&'()*+,;=%".utf8)
+
+    public static func percentEncoded(_ address: String) -> String {
+        guard !address.utf8.allSatisfy(kept.contains) else { return address }
+        let digits = Array("0123456789ABCDEF".utf8)
+        var bytes: [UInt8] = []
+        for byte in address.utf8 {
+            if kept.contains(byte) {
+                bytes.append(byte)
+            } else {
+                bytes += [UInt8(ascii: "%"), digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]]
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
