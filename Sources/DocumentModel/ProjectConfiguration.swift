@@ -17,6 +17,9 @@ public struct ProjectConfiguration: Sendable, Codable {
     public var stylesDirectory: String?
     public var checks: [Rule: RuleSetting]
     public var printGeometry: PrintGeometry
+    /// Whether books apply each language's typography to text (quotes,
+    /// dashes, no-break spaces); `typography: false` prints text as written.
+    public var typography: Bool = true
 
     public init(
         formatVersion: Int = 1, languages: [LanguageTag] = [], derivedLanguages: [DerivedLanguage] = [],

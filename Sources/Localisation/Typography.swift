@@ -14,8 +14,12 @@ public struct Typography: Sendable {
     /// The paragraph's last character so far, carried across pieces; nil at its start.
     private var last: Unicode.Scalar?
 
-    public init(language: LanguageTag) {
+    /// Off, text is printed as written (`typography: false` in asyl.yaml).
+    private let isOn: Bool
+
+    public init(language: LanguageTag, isOn: Bool = true) {
         conventions = LanguageConventions.of(language)
+        self.isOn = isOn
     }
 
     /// Units and abbreviations that stay on the line of the number before them.
@@ -35,7 +39,7 @@ public struct Typography: Sendable {
         // there opens before a word and closes before a space or the end, as CommonMark reads it.
         let afterMarkup = last != nil
         defer { if let end = text.unicodeScalars.last { last = end } }
-        guard text.unicodeScalars.contains(where: { "\"' -".unicodeScalars.contains($0) }) else {
+        guard isOn, text.unicodeScalars.contains(where: { "\"' -".unicodeScalars.contains($0) }) else {
             return text
         }
         let scalars = Array(text.unicodeScalars)

@@ -36,7 +36,7 @@ public struct ConfigurationParser {
         else { return configuration }
         diagnostics += top.unknownKeys(
             ["format", "languages", "derived", "title", "publisher", "kinds", "categories", "archives",
-             "editions", "styles", "checks", "print"], what: "asyl.yaml")
+             "editions", "styles", "checks", "print", "typography"], what: "asyl.yaml")
 
         if let format = top["format"] {
             if format.scalar != "1" {
@@ -75,6 +75,13 @@ public struct ConfigurationParser {
         if let node = top["styles"] { configuration.stylesDirectory = parseStyles(node) }
         if let node = top["checks"] { configuration.checks = parseChecks(node) }
         if let node = top["print"] { configuration.printGeometry = parsePrint(node) }
+        if let node = top["typography"] {
+            switch node.scalar {
+            case "true": configuration.typography = true
+            case "false": configuration.typography = false
+            default: report("`typography` is true or false", node.range)
+            }
+        }
         return configuration
     }
 

@@ -19,7 +19,7 @@ struct EntryWriter {
         self.entry = entry
         self.version = version
         self.xml = xml
-        typography = Typography(language: serialiser.language)
+        typography = Typography(language: serialiser.language, isOn: serialiser.configuration.typography)
         var numbers: [String: Int] = [:]
         version.forEachInline { inline in
             if case .footnoteReference(let label) = inline.kind, numbers[label.lowercased()] == nil {
