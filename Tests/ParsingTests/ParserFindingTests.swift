@@ -1,3 +1,4 @@
+import Foundation
 import Diagnostics
 import Loading
 import Testing
@@ -233,5 +234,21 @@ import TestSupport
         let project = try FixtureProject(files: ["asyl.yaml": nil])
         defer { project.remove() }
         #expect(throws: LoadingError.self) { try project.check() }
+    }
+
+    @Test func anAsylYamlLinkedFromOutsideTheTreeIsSaidToBeALink() throws {
+        let project = try FixtureProject()
+        defer { project.remove() }
+        let config = project.root.appendingPathComponent("asyl.yaml")
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("asyl-config-\(UUID().uuidString).yaml")
+        try FileManager.default.moveItem(at: config, to: outside)
+        defer { try? FileManager.default.removeItem(at: outside) }
+        try FileManager.default.createSymbolicLink(at: config, withDestinationURL: outside)
+        do {
+            _ = try project.check()
+            Issue.record("a linked asyl.yaml was read")
+        } catch let error as LoadingError {
+            #expect(error.description.contains("is a symbolic link to a file outside the tree"), "\(error)")
+        }
     }
 }
