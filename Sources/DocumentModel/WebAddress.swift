@@ -2,7 +2,8 @@
 /// encoded, so every output links where the editor's link goes.
 public enum WebAddress {
     /// Characters an address keeps as they are: RFC 3986's unreserved and
-    /// reserved ones, and `%` (an editor's own escapes stay). Everything else
+    /// reserved ones but `[` and `]`, as cmark keeps them, and `%` (an
+    /// editor's own escapes stay). Everything else
     /// (spaces, backslashes, `<>"{}|^` and backticks, letters outside ASCII)
     /// is written as the percent-escaped bytes of its UTF-8, as CommonMark
     /// renderers write an href.

@@ -25,9 +25,8 @@ public struct EDTFDate: Hashable, Sendable, Codable {
     /// the last) it can mean at the precision that is known: `16XX` → 1600 or
     /// 1699, `2004-06-XX` → 2004-06.
     func knownBound(atEnd: Bool) -> String {
-        var unit = 1
-        for _ in 0..<unspecifiedYearDigits { unit *= 10 }
-        let year = atEnd && unspecifiedYearDigits > 0 ? self.year + (self.year < 0 ? -(unit - 1) : unit - 1) : self.year
+        // `-18XX` is -1899 to -1800: the range, not the digits, says which end is which.
+        let year = unspecifiedYearDigits == 0 ? self.year : atEnd ? yearRange.upperBound : yearRange.lowerBound
         func digits(_ number: Int, _ width: Int) -> String {
             let text = String(abs(number))
             return (number < 0 ? "-" : "") + String(repeating: "0", count: max(0, width - text.count)) + text

@@ -17,13 +17,13 @@ public struct EDTFGuess: Hashable, Sendable {
         return nil
     }
 
-    /// `28.09.1897`, `28/09/1897`, `9.1897`: day first, as kk and ru write.
+    /// `28.09.1897`, `9.1897`: day first, as kk and ru write.
     private static func dayMonthYear(_ text: String) -> EDTFGuess? {
-        let parts = text.split(whereSeparator: { $0 == "." || $0 == "/" }).map(String.init)
-        guard text.contains("."), (2...3).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }),
-              let year = parts.last, year.count == 4
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard (2...3).contains(parts.count), let year = parts.last, year.count == 4, year.allSatisfy(\.isASCIIDigit),
+              parts.dropLast().allSatisfy({ (1...2).contains($0.count) && $0.allSatisfy(\.isASCIIDigit) })
         else { return nil }
-        let numbers = parts.dropLast().map { Int($0)! }
+        let numbers = parts.dropLast().compactMap { Int($0) }
         let written = ([year] + numbers.reversed().map(twoDigits)).joined(separator: "-")
         return EDTFGuess(written: written, advice: "write dates as YYYY-MM-DD, year first: \(written)")
     }
@@ -65,9 +65,9 @@ public struct EDTFGuess: Hashable, Sendable {
     private static func unpadded(_ text: String) -> EDTFGuess? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
         guard (2...3).contains(parts.count), parts[0].count == 4, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }),
-              parts.dropFirst().contains(where: { $0.count == 1 })
+              parts.dropFirst().allSatisfy({ $0.count <= 2 }), parts.dropFirst().contains(where: { $0.count == 1 })
         else { return nil }
-        let written = ([parts[0]] + parts.dropFirst().map { twoDigits(Int($0)!) }).joined(separator: "-")
+        let written = ([parts[0]] + parts.dropFirst().compactMap { Int($0) }.map(twoDigits)).joined(separator: "-")
         return EDTFGuess(written: written, advice: "months and days have two digits: \(written)")
     }
 

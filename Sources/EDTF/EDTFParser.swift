@@ -18,7 +18,18 @@ public struct EDTFError: Error, Hashable, Sendable, CustomStringConvertible {
 /// Reads EDTF levels 0 and 1. Level-2 forms (per-component qualifiers, sets,
 /// exponents) are rejected with a message that names them.
 enum EDTFParser {
+    /// A suggestion is kept only when it is itself a value this parser reads.
     static func parse(_ text: String) throws(EDTFError) -> EDTFValue {
+        do {
+            return try value(text)
+        } catch {
+            var error = error
+            if let suggestion = error.suggestion, (try? value(suggestion)) == nil { error.suggestion = nil }
+            throw error
+        }
+    }
+
+    private static func value(_ text: String) throws(EDTFError) -> EDTFValue {
         let scalars = Array(text.unicodeScalars)
         guard !scalars.isEmpty else { throw EDTFError(message: "empty date", offset: 0) }
         let slashes = scalars.indices.filter { scalars[$0] == "/" }
@@ -27,8 +38,16 @@ enum EDTFParser {
             return .date(try date(scalars[...], start: 0))
         case 1:
             let slash = slashes[0]
-            let from = try end(scalars[..<slash], start: 0)
-            let to = try end(scalars[(slash + 1)...], start: slash + 1)
+            let written = (String(String.UnicodeScalarView(scalars[..<slash])), String(String.UnicodeScalarView(scalars[(slash + 1)...])))
+            let from: EDTFValue.IntervalEnd
+            let to: EDTFValue.IntervalEnd
+            // A suggestion for one end is one for the interval: the other end stays as written.
+            do { from = try end(scalars[..<slash], start: 0) } catch {
+                throw EDTFError(message: error.message, offset: error.offset, suggestion: error.suggestion.map { $0 + "/" + written.1 })
+            }
+            do { to = try end(scalars[(slash + 1)...], start: slash + 1) } catch {
+                throw EDTFError(message: error.message, offset: error.offset, suggestion: error.suggestion.map { written.0 + "/" + $0 })
+            }
             if from.date == nil && to.date == nil {
                 throw EDTFError(message: "an interval needs at least one known end", offset: 0)
             }
@@ -134,11 +153,14 @@ enum EDTFParser {
             }
             return EDTFDate(year: negative ? -value : value)
         }
-        if let qualifier = reader.peek, "?~%".unicodeScalars.contains(qualifier) {
-            let rest = String(String.UnicodeScalarView(reader.scalars.dropFirst(reader.index + 1)))
+        if let first = reader.peek, "?~%".unicodeScalars.contains(first) {
+            let leading = reader.scalars.dropFirst(reader.index).prefix { "?~%".unicodeScalars.contains($0) }
+            let rest = String(String.UnicodeScalarView(reader.scalars.dropFirst(reader.index + leading.count)))
+            // `?~1945` is both: 1945%.
+            let qualifier = leading.contains("%") || (leading.contains("?") && leading.contains("~")) ? "%" : String(first)
             throw EDTFError(
                 message: "a qualifier before a date is EDTF level 2, which Asyl does not read; write it after the date: \(rest)\(qualifier)",
-                offset: at, suggestion: rest + String(qualifier))
+                offset: at, suggestion: rest + qualifier)
         }
         let negative = reader.take("-")
         let digits = reader.takeWhile { ("0"..."9").contains($0) || $0 == "X" }

@@ -29,7 +29,7 @@ public struct DateText: Sendable {
 
     /// The grammatical case a date is written in: a preposition or
     /// postposition governs it. ru «ок.», «с» and «до» take the genitive
-    /// («ок. июня 2004 г.», «с 1860-х гг.»); kk «бастап» the ablative and
+    /// («ок. июня 2004 г.», «ок. 1860-х гг.», «с 1 января 2004 г.»); kk «бастап» the ablative and
     /// «дейін» the dative («2004 жылғы 1 қаңтардан бастап», «1917 жылға дейін»).
     enum Case { case nominative, genitive, ablative, dative }
 

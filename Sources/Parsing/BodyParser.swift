@@ -127,11 +127,17 @@ struct BodyParser {
             if kept.isEmpty { content.removeLast() } else { content[content.count - 1].kind = .text(kept) }
         } else if let last = content.last, case .text(let text) = last.kind, let (anchor, kept) = Self.unclosedAnchor(in: text) {
             // `## Зерттелуі {#research`: read as the fix makes it, so no brace reaches a book.
-            let end = lines()[safe: range.start.line - firstLine].map { $0.unicodeScalars.reversed().drop { $0 == " " }.count } ?? 0
+            let written = lines()[safe: range.start.line - firstLine].map(String.init)
+            let after = written.flatMap { $0.range(of: "{#" + anchor, options: .backwards) }
+                .map { written![..<$0.upperBound].unicodeScalars.count + 1 }
             diagnostics.append(Diagnostic(
                 .markup, "'{#\(anchor)' has no '}': end the heading's anchor with '}'", at: SourceLocation(path: path, range: last.range),
-                fix: end > 0 ? Diagnostic.Fix(inserting: "}", at: SourcePosition(line: range.start.line, column: end + 1)) : nil))
-            if Self.isValidAnchor(anchor), !explicitAnchors.contains(anchor) {
+                fix: after.map { Diagnostic.Fix(inserting: "}", at: SourcePosition(line: range.start.line, column: $0)) }))
+            if !Self.isValidAnchor(anchor) {
+                report(.markup, "an anchor is letters, digits, '-' and '_', starting with a letter: '{#\(anchor)}'", last.range)
+            } else if explicitAnchors.contains(anchor) {
+                report(.markup, "anchor '\(anchor)' is used by two headings of this version", last.range)
+            } else {
                 explicit = anchor
                 explicitAnchors.insert(anchor)
             }
@@ -150,7 +156,7 @@ struct BodyParser {
     /// one, even from a heading that comes before it.
     private mutating func reserveExplicitAnchors(_ node: MarkdownNode) {
         if case .heading = node.kind, let last = node.children.last, last.kind == .text,
-           let (anchor, _) = Self.explicitAnchor(in: last.literal), Self.isValidAnchor(anchor) {
+           let (anchor, _) = Self.explicitAnchor(in: last.literal) ?? Self.unclosedAnchor(in: last.literal), Self.isValidAnchor(anchor) {
             anchors.reserve(anchor)
         }
         node.children.forEach { reserveExplicitAnchors($0) }
@@ -187,7 +193,7 @@ struct BodyParser {
             let rowRange = self.range(row, fallback: range)
             let cells = row.children.map { cell in inlines(cell.children, parent: self.range(cell, fallback: rowRange)) }
             if case .tableRow(true) = row.kind { header = cells } else { rows.append(cells) }
-            reportCellsBeyondTheHeader(of: rowRange.start.line, columns: alignments.count)
+            reportCellsBeyondTheHeader(of: rowRange.start, columns: alignments.count)
         }
         let mapped: [Table.Alignment] = alignments.map {
             switch $0 {
@@ -202,13 +208,15 @@ struct BodyParser {
 
     /// GitHub tables drop the cells of a row beyond the header's count
     /// without a word; counted here from the source line (cmark keeps none).
-    private mutating func reportCellsBeyondTheHeader(of line: Int, columns: Int) {
-        guard let text = lines()[safe: line - firstLine] else { return }
+    private mutating func reportCellsBeyondTheHeader(of row: SourcePosition, columns: Int) {
+        // From where the row starts: after a quote's `>` or a list item's marker.
+        guard let line = lines()[safe: row.line - firstLine] else { return }
+        let text = String.UnicodeScalarView(line.unicodeScalars.dropFirst(row.column - 1))
         var cells: [Int] = []
         var start = 0
         var escaped = false
         var offset = 0
-        for scalar in text.unicodeScalars {
+        for scalar in text {
             // As GitHub reads a row, a pipe splits cells even inside a code span; only `\|` does not.
             if escaped { escaped = false } else if scalar == "\\" { escaped = true } else if scalar == "|" {
                 cells.append(start)
@@ -218,12 +226,13 @@ struct BodyParser {
         }
         cells.append(start)
         // A leading and a trailing pipe open and close the row; they start no cell.
-        let trimmed = text.unicodeScalars.drop { $0 == " " }
+        let trimmed = text.drop { $0 == " " }
         if trimmed.first == "|" { cells.removeFirst() }
-        if text.unicodeScalars.reversed().drop(while: { $0 == " " }).first == "|" { cells.removeLast() }
+        if text.reversed().drop(while: { $0 == " " }).first == "|" { cells.removeLast() }
         guard cells.count > columns else { return }
         report(.markup, "this row has \(cells.count) cells but the table's header has \(columns), and a row keeps only as many "
-               + "as the header: add a column to the header, or join the cells", SourceRange(line: line, column: cells[columns] + 1))
+               + "as the header: add a column to the header, or join the cells",
+               SourceRange(line: row.line, column: row.column + cells[columns]))
     }
 
     // MARK: Inlines
@@ -527,17 +536,20 @@ struct BodyParser {
             guard isFootnote || inside.containsASCII(UInt8(ascii: "@")) else {
                 // `![Сурет](media/plan.svg "Тақырып`: cmark leaves a link or image it cannot close as text.
                 if next != utf8.endIndex, utf8[next] == UInt8(ascii: "("),
-                   let kept = reportUnclosedDestination(text[next...], at: advance(start, by: scalar + 2 + insideScalars)) {
-                    // Printed as its text (an image as its alt), without the address and the title.
+                   let skipped = reportUnclosedDestination(text[next...], at: advance(start, by: scalar + 2 + insideScalars)) {
+                    // Printed as its text (an image as its alt), without the address and the title;
+                    // what follows them is read on (a citation after it is still one).
                     let opener = index > utf8.startIndex && utf8[utf8.index(before: index)] == UInt8(ascii: "!")
                         ? utf8.index(before: index) : index
                     if opener > plainStart {
                         out.append(textInline(String(text[plainStart..<opener]), start: advance(start, by: plainStartScalar)))
                     }
-                    out.append(textInline(String(inside) + kept, start: advance(start, by: scalar + 1)))
-                    plainStart = utf8.endIndex
-                    index = utf8.endIndex
-                    break
+                    out.append(textInline(String(inside), start: advance(start, by: scalar + 1)))
+                    scalar += 2 + insideScalars + skipped.scalars
+                    index = utf8.index(next, offsetBy: skipped.bytes)
+                    plainStart = index
+                    plainStartScalar = scalar
+                    continue
                 }
                 scalar += 2 + insideScalars
                 index = next
@@ -590,23 +602,39 @@ struct BodyParser {
     /// gave back: the fix closes the title's quote, if open, and the parenthesis.
     /// Returns what of `rest` a book keeps (the words after the address,
     /// unless they are a title); nil when `rest` is closed after all.
-    private mutating func reportUnclosedDestination(_ rest: Substring, at estimate: SourcePosition) -> String? {
+    /// Returns how much of `rest` the address and its title take (from its
+    /// `(`), which a book leaves out; nil when `rest` is closed after all.
+    private mutating func reportUnclosedDestination(_ rest: Substring, at estimate: SourcePosition) -> (bytes: Int, scalars: Int)? {
         guard !rest.contains(")") else { return nil }
         let at = locate("](", near: SourcePosition(line: estimate.line, column: max(1, estimate.column - 1)))
         let opensTitle = rest.filter { $0 == "\"" }.count % 2 == 1
         let line = lines()[safe: at.line - firstLine]
         let end = line.map { $0.unicodeScalars.reversed().drop { $0 == " " }.count } ?? 0
         let onOneLine = line.map { $0.contains(String(rest).trimmingWhitespace) } ?? false
-        // Only the address, or the address and a title: where the `)` goes is plain.
-        let afterAddress = String(rest.dropFirst().drop { !$0.isWhitespace }).trimmingWhitespace
-        let plain = afterAddress.isEmpty || afterAddress.hasPrefix("\"")
+        let address = rest.dropFirst().prefix { !$0.isWhitespace }
+        let afterAddress = String(rest.dropFirst(1 + address.count)).trimmingWhitespace
+        // The `)` goes right after the address, or after a title left open to the line's end.
+        let fix: Diagnostic.Fix? = switch (afterAddress.isEmpty || !afterAddress.hasPrefix("\""), opensTitle) {
+        case (true, _) where onOneLine && !address.isEmpty:
+            Diagnostic.Fix(inserting: ")", at: SourcePosition(line: at.line, column: at.column + 2 + address.unicodeScalars.count))
+        case (false, true) where onOneLine && end > 0:
+            Diagnostic.Fix(inserting: "\")", at: SourcePosition(line: at.line, column: end + 1))
+        default:
+            nil
+        }
         diagnostics.append(Diagnostic(
             .markup, "the link or image whose address starts here has no ')': it is printed as it is written",
-            at: SourceLocation(path: path, range: SourceRange(line: at.line, column: at.column + 1, length: 1)),
-            fix: onOneLine && plain && end > 0
-                ? Diagnostic.Fix(inserting: opensTitle ? "\")" : ")", at: SourcePosition(line: at.line, column: end + 1)) : nil))
-        let afterWords = rest.dropFirst().drop { !$0.isWhitespace }
-        return String(afterWords).trimmingWhitespace.hasPrefix("\"") ? "" : String(afterWords)
+            at: SourceLocation(path: path, range: SourceRange(line: at.line, column: at.column + 1, length: 1)), fix: fix))
+        var taken = rest.prefix(1) + rest.dropFirst().prefix { !$0.isWhitespace }
+        let afterTaken = rest.dropFirst(taken.count)
+        let spaces = afterTaken.prefix { $0 == " " }
+        if afterTaken.dropFirst(spaces.count).first == "\"" {
+            // A title, up to its closing quote or, left open, to the end.
+            let title = afterTaken.dropFirst(spaces.count + 1)
+            let closing = title.firstIndex(of: "\"").map { title[...$0] } ?? title[...]
+            taken += spaces + "\"" + closing
+        }
+        return (taken.utf8.count, taken.unicodeScalars.count)
     }
 
     /// `[^label` with no `]`: the fix closes it after the label.

@@ -58,10 +58,12 @@ enum YAMLReader {
         let explainer = YAMLErrorExplainer(text: text, path: path, lineOffset: lineOffset, rule: rule)
         var text = text
         var root: Node?
+        var composed = false
         // Each key written twice is left out and the text read again; a file is not rewritten forever.
         for _ in 0...maximumDuplicates {
             do {
                 root = try Yams.compose(yaml: text, .basic, .default, .utf8)
+                composed = true
                 break
             } catch YamlError.duplicatedKeysInMapping(let keys, let context) {
                 guard let (finding, without) = leavingOut(keys, firstAt: context.mark, of: text, path: path, lineOffset: lineOffset, rule: rule)
@@ -75,6 +77,11 @@ enum YAMLReader {
             } catch {
                 return .failure(diagnostic(for: error, explainer: explainer, path: path, lineOffset: lineOffset, rule: rule))
             }
+        }
+        guard composed else {
+            return .failure(Diagnostic(
+                rule, "more than \(maximumDuplicates) keys are written twice: Asyl stops reading here; write each key once",
+                at: SourceLocation(path: path, line: lineOffset + 1, column: 1)))
         }
         guard let root else { return .success(nil) }
         var budget = maximumNodes
@@ -104,9 +111,12 @@ enum YAMLReader {
             var seen: Int?
             for index in (first.line - 1)..<lines.count {
                 let line = lines[index]
-                guard indentation(line) == column, written.contains(where: { line.dropFirst(column).hasPrefix($0) }) else {
-                    // Below the mapping's first line, a line less indented than its keys ends it.
-                    if index > first.line - 1, !line.allSatisfy(\.isWhitespace), indentation(line) < column { break }
+                // The mapping's first key may follow a list item's `- ` on its line.
+                let atKeyColumn = index == first.line - 1 || indentation(line) == column
+                guard atKeyColumn, written.contains(where: { line.dropFirst(column).hasPrefix($0) }) else {
+                    // Below the mapping's first line, a line less indented than its keys (not a comment) ends it.
+                    let content = line.drop { $0 == " " }
+                    if index > first.line - 1, !content.isEmpty, !content.hasPrefix("#"), indentation(line) < column { break }
                     continue
                 }
                 guard let firstLine = seen else { seen = index; continue }

@@ -91,7 +91,8 @@ struct EDTFParserTests {
     /// Level 2 is refused in words that say so, with the level-1 value to write instead.
     @Test(arguments: [
         ("2004-06-XX/2004-07-03", "2004-06/2004-07-03"), ("16XX/18XX", "1600/1899"), ("?1945", "1945?"),
-        ("1941/194X~", "1941/1949~"),
+        ("1941/194X~", "1941/1949~"), ("~1984/2004", "1984~/2004"), ("1984/?2004", "1984/2004?"), ("?~1984", "1984%"),
+        ("-18XX/-17XX", "-1899/-1700"),
     ])
     func levelTwoIsRefusedWithTheLevelOneValue(_ text: String, _ suggestion: String) {
         do {
@@ -114,7 +115,10 @@ struct EDTFParserTests {
         #expect(EDTFGuess.guess(text)?.written == written, "\(text)")
     }
 
-    @Test(arguments: ["31.02.1897", "1845 жылдың көктемі", "1843-шы жылдар", "abcd", "1845"])
+    @Test(arguments: [
+        "31.02.1897", "1845 жылдың көктемі", "1843-шы жылдар", "abcd", "1845", "99999999999999999999.1897",
+        "1845-99999999999999999999-1",
+    ])
     func nothingIsGuessedWhenNothingIsPlain(_ text: String) {
         #expect(EDTFGuess.guess(text) == nil, "\(text)")
     }

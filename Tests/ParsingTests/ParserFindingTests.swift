@@ -47,6 +47,9 @@ import TestSupport
         Case(name: "image left open", files: berel("![План](media/plan.png \"Жоспар"), expected: [("markup", kk, 6, 8)]),
         Case(name: "a row with more cells than its header", files: berel("| a | b |\n|---|---|\n| 1 | 2 | 3 |"),
              expected: [("markup", kk, 8, 10)]),
+        Case(name: "a table in a quote has the cells it shows", files: berel("> | a | b |\n> |---|---|\n> | 1 | 2 |"), expected: []),
+        Case(name: "a citation after a link left open is still one", files: berel("[сайт](жоқ қараңыз [@samashev-2012]"),
+             expected: [("markup", kk, 6, 7), ("unknown-citation", kk, 6, 21)]),
         Case(name: "lists nested deeper than Asyl keeps",
              files: berel((0..<60).map { String(repeating: "  ", count: $0) + "- \($0 + 1)" }.joined(separator: "\n")),
              expected: [("markup", kk, 55, 99)]),
@@ -198,6 +201,17 @@ import TestSupport
             let stray = try misnamed.check().diagnostics.filter { $0.rule == .strayFile }
             #expect(stray.count == 1 && stray[0].message.contains(right), "\(name): \(stray)")
         }
+    }
+
+    /// An anchor left open is still the anchor: no slug takes it.
+    @Test func anAnchorLeftOpenIsReservedLikeAClosedOne() throws {
+        let project = try FixtureProject(files: Self.berel("## Research\n\n## Зерттелуі {#research"))
+        defer { project.remove() }
+        let version = try #require(project.parsed().versions.first { $0.id.rawValue == "berel" && $0.language.rawValue == "kk" })
+        let anchors = version.body.compactMap { block -> String? in
+            if case .heading(let heading) = block.kind { heading.anchor } else { nil }
+        }
+        #expect(anchors.count == 2 && Set(anchors).count == 2 && anchors[1] == "research", "\(anchors)")
     }
 
     @Test func theBaseFixtureIsClean() throws {

@@ -90,6 +90,24 @@ import TestSupport
         #expect(version.title == "Берел")
     }
 
+    @Test func aKeyWrittenTwiceInAListItemIsLeftOutToo() throws {
+        let project = try FixtureProject(files: [
+            Self.kk: "---\nkind: monument\ntitle: Берел\nregion: \"[[east-kazakhstan]]\"\naliases:\n  - a: 1\n    b: 2\n    a: 3\n---\n",
+        ])
+        defer { project.remove() }
+        let twice = try project.check().diagnostics.filter { $0.message.contains("written twice") }
+        #expect(twice.count == 1 && twice[0].location.range?.start.line == 8, "\(twice)")
+        #expect(twice.first?.notes.first?.location?.range?.start.line == 6)
+    }
+
+    @Test func tooManyKeysWrittenTwiceStopTheReadingWithAWord() throws {
+        let lines = String(repeating: "title: Берел\n", count: 103)
+        let project = try FixtureProject(files: [Self.kk: "---\nkind: monument\n" + lines + "---\n"])
+        defer { project.remove() }
+        let findings = try project.check().diagnostics.filter { $0.rule == .frontMatter }
+        #expect(findings.contains { $0.message.hasPrefix("more than 100 keys are written twice") }, "\(findings.suffix(2))")
+    }
+
     // MARK: sources.yaml
 
     @Test func oneErrorInSourcesYamlIsOneError() throws {
