@@ -164,7 +164,8 @@ struct BodyParser {
 
     /// `Зерттелуі {#research` → ("research", "Зерттелуі"): an anchor left open at the heading's end.
     static func unclosedAnchor(in text: String) -> (anchor: String, kept: String)? {
-        guard let brace = text.range(of: "{#", options: .backwards), !text[brace.upperBound...].contains("}") else { return nil }
+        // Every heading is asked: a byte scan first, Foundation's search only where a brace is.
+        guard text.utf8.contains(UInt8(ascii: "{")), let brace = text.range(of: "{#", options: .backwards), !text[brace.upperBound...].contains("}") else { return nil }
         let anchor = String(text[brace.upperBound...]).trimmingWhitespace
         guard !anchor.isEmpty, !anchor.contains(where: \.isWhitespace) else { return nil }
         return (anchor, String(text[..<brace.lowerBound]).trimmingWhitespace)

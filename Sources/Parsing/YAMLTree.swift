@@ -55,7 +55,7 @@ enum YAMLReader {
         _ text: String, path: String, lineOffset: Int = 0, rule: Rule, maximumNodes: Int = maximumProjectNodes,
         findings: inout [Diagnostic]
     ) -> Result<YAMLNode?, Diagnostic> {
-        let explainer = YAMLErrorExplainer(text: text, path: path, lineOffset: lineOffset, rule: rule)
+        let original = text
         var text = text
         var root: Node?
         var composed = false
@@ -75,6 +75,8 @@ enum YAMLReader {
                 findings.append(finding)
                 text = without
             } catch {
+                // The lines are split only for a file that fails: most are read once and never explained.
+                let explainer = YAMLErrorExplainer(text: original, path: path, lineOffset: lineOffset, rule: rule)
                 return .failure(diagnostic(for: error, explainer: explainer, path: path, lineOffset: lineOffset, rule: rule))
             }
         }
