@@ -84,3 +84,8 @@ extension StringProtocol {
         return nil
     }
 }
+
+extension Array {
+    /// The element at `index`, or nil past either end: for positions read from a file, which may name a line it lacks.
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

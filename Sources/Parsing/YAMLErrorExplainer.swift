@@ -267,7 +267,3 @@ struct YAMLErrorExplainer {
         Diagnostic(rule, message, at: SourceLocation(path: path, line: line + lineOffset, column: column), notes: notes, fix: fix)
     }
 }
-
-extension Array {
-    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
-}
