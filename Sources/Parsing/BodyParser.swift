@@ -115,24 +115,17 @@ struct BodyParser {
         var content = inlines(node.children, parent: range)
         var explicit: String?
         if let last = content.last, case .text(let text) = last.kind,
-           let (anchor, kept) = Self.explicitAnchor(in: text) {
-            if !Self.isValidAnchor(anchor) {
-                report(.markup, "an anchor is letters, digits, '-' and '_', starting with a letter: '{#\(anchor)}'", last.range)
-            } else if explicitAnchors.contains(anchor) {
-                report(.markup, "anchor '\(anchor)' is used by two headings of this version", last.range)
-            } else {
-                explicit = anchor
-                explicitAnchors.insert(anchor)
+           let (anchor, kept, closed) = Self.explicitAnchor(in: text).map({ ($0.anchor, $0.kept, true) })
+               ?? Self.unclosedAnchor(in: text).map({ ($0.anchor, $0.kept, false) }) {
+            if !closed {
+                // `## Зерттелуі {#research`: read as the fix makes it, so no brace reaches a book.
+                let written = lines()[safe: range.start.line - firstLine].map(String.init)
+                let after = written.flatMap { $0.range(of: "{#" + anchor, options: .backwards) }
+                    .map { written![..<$0.upperBound].unicodeScalars.count + 1 }
+                diagnostics.append(Diagnostic(
+                    .markup, "'{#\(anchor)' has no '}': end the heading's anchor with '}'", at: SourceLocation(path: path, range: last.range),
+                    fix: after.map { Diagnostic.Fix(inserting: "}", at: SourcePosition(line: range.start.line, column: $0)) }))
             }
-            if kept.isEmpty { content.removeLast() } else { content[content.count - 1].kind = .text(kept) }
-        } else if let last = content.last, case .text(let text) = last.kind, let (anchor, kept) = Self.unclosedAnchor(in: text) {
-            // `## Зерттелуі {#research`: read as the fix makes it, so no brace reaches a book.
-            let written = lines()[safe: range.start.line - firstLine].map(String.init)
-            let after = written.flatMap { $0.range(of: "{#" + anchor, options: .backwards) }
-                .map { written![..<$0.upperBound].unicodeScalars.count + 1 }
-            diagnostics.append(Diagnostic(
-                .markup, "'{#\(anchor)' has no '}': end the heading's anchor with '}'", at: SourceLocation(path: path, range: last.range),
-                fix: after.map { Diagnostic.Fix(inserting: "}", at: SourcePosition(line: range.start.line, column: $0)) }))
             if !Self.isValidAnchor(anchor) {
                 report(.markup, "an anchor is letters, digits, '-' and '_', starting with a letter: '{#\(anchor)}'", last.range)
             } else if explicitAnchors.contains(anchor) {
