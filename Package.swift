@@ -28,6 +28,7 @@ let package = Package(
             name: "CZlib", path: "Sources/CSystem/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(
             name: "CJemalloc", path: "Sources/CSystem/CJemalloc", pkgConfig: "jemalloc", providers: [.apt(["libjemalloc-dev"])]),
+        .systemLibrary(name: "CLinux", path: "Sources/CSystem/CLinux"),
         .target(name: "NativeBridge", dependencies: ["CCmarkGFM", "CLibXML", "CZlib", "CJemalloc"]),
 
         // Values shared by every stage.
@@ -35,7 +36,7 @@ let package = Package(
         .target(name: "Parallelism"),
         .target(name: "EDTF"),
         .target(name: "DocumentModel", dependencies: ["Diagnostics", "EDTF"]),
-        .target(name: "FileSystem"),
+        .target(name: "FileSystem", dependencies: ["CLinux"]),
         // Products memoised by what they are made from, and the store that keeps them.
         .target(name: "BuildGraph", dependencies: ["FileSystem", .product(name: "Crypto", package: "swift-crypto")]),
 

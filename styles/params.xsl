@@ -24,10 +24,16 @@
   <!-- The CSS file each XHTML document links to, relative to the package. -->
   <xsl:param name="css.href" select="'css/epub.css'"/>
 
+  <!-- Prefix of every image's address (its path in the source tree, media/…):
+       empty in the books, which carry images at those paths; the web
+       edition's pages reach them in the site's _/ folder. -->
+  <xsl:param name="media.prefix" select="''"/>
+
   <!-- Table of contents depth: 1 lists letters, 2 lists entries under them. -->
   <xsl:param name="toc.depth" select="2"/>
 
-  <!-- Heading level (2-6) of an entry's `##` sections; the headword is h2. -->
+  <!-- Heading level (2-6) of an entry's `##` sections and of its notes and
+       sources; the headword is one level above (h2 in the books, h1 on the web). -->
   <xsl:param name="section.first.level" select="3"/>
 
   <!-- Folder of the per-language string tables, relative to common/l10n.xsl. -->

@@ -28,6 +28,7 @@ public enum Checker {
     /// The findings of rules scoped to the entries' interfaces together.
     public static func checkProject(_ overview: ProjectOverview) -> [Diagnostic] {
         CoverageChecks.check(overview) + CitationChecks.unused(overview) + FactChecks.placeCycles(overview)
+            + WebChecks.check(overview)
     }
 }
 
@@ -39,17 +40,23 @@ public struct ProjectOverview: Sendable {
     /// Each entry's resolved `region` and `part-of` facts.
     public var places: [EntryID: [MergedFact]]
     public var bibliography: Bibliography
+    /// The web editions' language folders (`ProjectConfiguration.reservedWebSegments`).
+    public var reservedWebSegments: [String: LanguageTag]
 
-    public init(interfaces: [EntryInterface], places: [EntryID: [MergedFact]], bibliography: Bibliography) {
+    public init(
+        interfaces: [EntryInterface], places: [EntryID: [MergedFact]], bibliography: Bibliography,
+        reservedWebSegments: [String: LanguageTag] = [:]
+    ) {
         self.interfaces = interfaces
         self.places = places
         self.bibliography = bibliography
+        self.reservedWebSegments = reservedWebSegments
     }
 
     public init(_ project: ResolvedProject) {
         self.init(
             interfaces: project.entries.map(EntryInterface.init), places: Self.places(of: project.entries),
-            bibliography: project.bibliography)
+            bibliography: project.bibliography, reservedWebSegments: project.configuration.reservedWebSegments)
     }
 
     /// The facts of `entries` that say where each lies.
@@ -70,6 +77,23 @@ enum DuplicateChecks {
                 .duplicateID, "a second \(duplicate.language) version of '\(duplicate.id)'; ids are unique in each language",
                 at: SourceLocation(path: duplicate.path, line: 1, column: 1),
                 notes: [.init("the version kept is here", at: SourceLocation(path: duplicate.keptPath, line: 1, column: 1))])
+        }
+    }
+}
+
+enum WebChecks {
+    /// Entries whose language-neutral web address is a language's folder.
+    static func check(_ overview: ProjectOverview) -> [Diagnostic] {
+        let reserved = overview.reservedWebSegments
+        guard !reserved.isEmpty else { return [] }
+        return overview.interfaces.compactMap { entry in
+            guard let language = reserved[entry.id.rawValue], let version = entry.versions.first
+            else { return nil }
+            return Diagnostic(
+                .reservedID,
+                "the id '\(entry.id)' is the web edition's folder of its \(language) pages (/\(entry.id)/), so this entry would "
+                    + "have no address of its own; rename its files and the links to it",
+                at: SourceLocation(path: version.path))
         }
     }
 }

@@ -24,13 +24,15 @@ public enum Rule: String, CaseIterable, Hashable, Comparable, Sendable, Codable 
     case unreadableFile = "unreadable-file"
     /// `region` / `part-of` links that lead back to where they started.
     case linkCycle = "link-cycle"
+    /// An entry id that a web edition's own addresses take (its languages' folders, `/kk/`).
+    case reservedID = "reserved-id"
 
     public var defaultSeverity: Severity {
         switch self {
         case .untranslatedLink, .linkToDraft, .strayFile, .citationWithoutAt: .warning
         case .unusedSource, .orphan: .note
         case .brokenLink, .linkWrongKind, .duplicateID, .unknownCitation, .missingMedia, .missingAlt,
-            .frontMatter, .factConflict, .impossibleDate, .config, .markup, .unreadableFile, .linkCycle:
+            .frontMatter, .factConflict, .impossibleDate, .config, .markup, .unreadableFile, .linkCycle, .reservedID:
             .error
         }
     }

@@ -23,6 +23,7 @@ extension Rule {
         case .markup: "Markdown that Asyl does not accept"
         case .unreadableFile: "A file that is not UTF-8 text, or is too large"
         case .linkCycle: "Places that lie inside each other through region or part-of links"
+        case .reservedID: "An entry id that a web edition's own address already takes"
         }
     }
 
@@ -67,6 +68,8 @@ extension Rule {
             "The file is not UTF-8 text (the position of the first bad byte is given) or is larger than 8 MiB. Save it as UTF-8; split what is too long."
         case .linkCycle:
             "A chain of region and part-of links leads back to where it started (a district part of itself, or two places part of each other), so an edition selected by region cannot say what lies where. Correct the link that points the wrong way; the finding is at the first entry of the circle."
+        case .reservedID:
+            "An edition built as web gives every entry the language-neutral address /ID/ beside the folders of its languages (/kk/, /ru/, /en/, /kk-latn/), so an entry whose id is one of those tags would have no address of its own. Rename the entry's files (kk.kk.md → kk-language.kk.md) and its links. The site's other pages live under /_/ and /LANG/_/, which no id can reach."
         }
     }
 }

@@ -184,7 +184,49 @@ public struct Archive: Hashable, Sendable, Codable {
 }
 
 public enum OutputFormat: String, Hashable, Sendable, CaseIterable, Codable {
-    case epub, print
+    case epub, print, web
+
+    /// What an edition that names no `formats:` is built as: the books (as
+    /// before the web edition, so a tree that was valid builds what it built).
+    public static let books: [OutputFormat] = [.epub, .print]
+
+    /// Whether the format makes one book per language (the web edition is one site of all of them).
+    public var isBook: Bool {
+        switch self {
+        case .epub, .print: true
+        case .web: false
+        }
+    }
+}
+
+/// `web:` of asyl.yaml or of an edition: where the web edition is published.
+public struct WebSettings: Hashable, Sendable, Codable {
+    /// The site's address, ending in `/` (`https://example.kz/asyl/`): for
+    /// canonical links, the sitemap and plaques; nil: the site says no address.
+    public var baseURL: String?
+
+    public init(baseURL: String? = nil) {
+        self.baseURL = baseURL
+    }
+
+    /// The folder of a language's pages at the site's root: its tag in lower case (`kk-latn`).
+    public static func segment(_ language: LanguageTag) -> String { language.rawValue.lowercased() }
+
+    /// The folder of the site's own pages and files, beside the languages'
+    /// and the entries' folders: no entry id can be `_`.
+    public static let siteFolder = "_"
+}
+
+extension ProjectConfiguration {
+    /// The names at a web edition's root that an entry's language-neutral
+    /// address (`/ID/`) would collide with: the folders of its languages.
+    public var reservedWebSegments: [String: LanguageTag] {
+        var reserved: [String: LanguageTag] = [:]
+        for edition in editions where edition.formats.contains(.web) {
+            for language in edition.languages { reserved[WebSettings.segment(language)] = language }
+        }
+        return reserved
+    }
 }
 
 /// One book: a selection of entries, in some languages, in some formats.
@@ -196,13 +238,16 @@ public struct Edition: Hashable, Sendable, Codable {
     public var isbn: LocalizedText
     public var formats: [OutputFormat]
     public var citationStyle: CitationStyle
+    /// The edition's own `web:`, else asyl.yaml's.
+    public var web: WebSettings
     public var location: SourceLocation
 
     public init(
         id: String, title: LocalizedText, languages: [LanguageTag], selection: Selection,
         isbn: LocalizedText, formats: [OutputFormat], citationStyle: CitationStyle = .notes,
-        location: SourceLocation
+        web: WebSettings = WebSettings(), location: SourceLocation
     ) {
+        self.web = web
         self.id = id
         self.title = title
         self.languages = languages

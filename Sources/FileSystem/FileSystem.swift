@@ -1,5 +1,6 @@
 import Foundation
 #if canImport(Glibc)
+import CLinux
 import Glibc
 #endif
 
@@ -129,6 +130,14 @@ public enum FileSystem {
     /// of a write that was made elsewhere, such as a streamed page.
     public static func replace(_ path: String, with temporary: String) throws(Failure) {
         guard rename(temporary, path) == 0 else { throw Failure(path: path, reason: lastError()) }
+    }
+
+    /// Swaps two paths (files or folders, in one file system) in one step, so
+    /// a reader sees the old one or the new one and never neither.
+    public static func exchange(_ path: String, _ other: String) throws(Failure) {
+        guard renameat2(AT_FDCWD, path, AT_FDCWD, other, asyl_rename_exchange) == 0 else {
+            throw Failure(path: path, reason: lastError())
+        }
     }
 
     /// A name beside `path` that no other process writing it uses at the same time.

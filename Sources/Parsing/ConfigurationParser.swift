@@ -36,7 +36,7 @@ public struct ConfigurationParser {
         else { return configuration }
         diagnostics += top.unknownKeys(
             ["format", "languages", "derived", "title", "publisher", "kinds", "categories", "archives",
-             "editions", "styles", "checks", "print", "typography"], what: "asyl.yaml")
+             "editions", "styles", "checks", "print", "typography", "web"], what: "asyl.yaml")
 
         if let format = top["format"] {
             if format.scalar != "1" {
@@ -71,7 +71,8 @@ public struct ConfigurationParser {
         if let node = top["archives"] { configuration.archives = labelled(node, what: "archives").map { Archive(id: $0.0, name: $0.1) } }
         if let node = top["kinds"] { configuration.kinds = parseKinds(node) }
         checkKindReferences(configuration.kinds)
-        if let node = top["editions"] { configuration.editions = parseEditions(node, configuration) }
+        let web = top["web"].map { parseWeb($0, inherited: WebSettings()) } ?? WebSettings()
+        if let node = top["editions"] { configuration.editions = parseEditions(node, configuration, web: web) }
         if let node = top["styles"] { configuration.stylesDirectory = parseStyles(node) }
         if let node = top["checks"] { configuration.checks = parseChecks(node) }
         if let node = top["print"] { configuration.printGeometry = parsePrint(node) }
@@ -200,11 +201,11 @@ public struct ConfigurationParser {
         }
     }
 
-    private mutating func parseEditions(_ node: YAMLNode, _ configuration: ProjectConfiguration) -> [Edition] {
+    private mutating func parseEditions(_ node: YAMLNode, _ configuration: ProjectConfiguration, web: WebSettings) -> [Edition] {
         var editions: [Edition] = []
         for item in list(node, what: "editions") {
             guard let fields = MappingReader(item, path: path, rule: .config, what: "an edition", into: &diagnostics) else { continue }
-            diagnostics += fields.unknownKeys(["id", "title", "languages", "select", "isbn", "formats", "citations"], what: "an edition")
+            diagnostics += fields.unknownKeys(["id", "title", "languages", "select", "isbn", "formats", "citations", "web"], what: "an edition")
             guard let id = fields["id"]?.scalar, EntryID.isValid(id) else {
                 report("an edition needs an `id` of lowercase letters, digits and '-'", fields["id"]?.range ?? item.range)
                 continue
@@ -233,11 +234,12 @@ public struct ConfigurationParser {
                 selection.regions = names(select["regions"], known: nil, what: "entry").map { EntryID($0) }
                 selection.ids = names(select["ids"], known: nil, what: "entry").map { EntryID($0) }
             }
-            var formats = OutputFormat.allCases
+            var formats = OutputFormat.books
             if let node = fields["formats"] {
                 formats = list(node, what: "formats").compactMap { format in
                     guard let value = format.scalar.flatMap(OutputFormat.init(rawValue:)) else {
-                        report("unknown format '\(format.scalar ?? "")'; formats are epub and print", format.range)
+                        let known = OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")
+                        report("unknown format '\(format.scalar ?? "")'; formats are \(known)", format.range)
                         return nil
                     }
                     return value
@@ -254,7 +256,8 @@ public struct ConfigurationParser {
             let isbn = fields["isbn"].map { localized($0, what: "isbn") } ?? LocalizedText()
             editions.append(Edition(
                 id: id, title: title, languages: editionLanguages, selection: selection, isbn: isbn,
-                formats: formats, citationStyle: style, location: SourceLocation(path: path, range: item.range)))
+                formats: formats, citationStyle: style, web: fields["web"].map { parseWeb($0, inherited: web) } ?? web,
+                location: SourceLocation(path: path, range: item.range)))
         }
         return editions
     }
@@ -286,6 +289,21 @@ public struct ConfigurationParser {
                 continue
             }
             settings[rule] = setting
+        }
+        return settings
+    }
+
+    /// `web:`, of asyl.yaml or of an edition (whose keys replace the ones it inherits).
+    private mutating func parseWeb(_ node: YAMLNode, inherited: WebSettings) -> WebSettings {
+        var settings = inherited
+        guard let mapping = MappingReader(node, path: path, rule: .config, what: "`web`", into: &diagnostics) else { return settings }
+        diagnostics += mapping.unknownKeys(["base-url"], what: "`web`")
+        if let node = mapping["base-url"] {
+            if let text = node.scalar, text.wholeMatch(of: /https?:\/\/[A-Za-z0-9.\-]+(:[0-9]+)?(\/[A-Za-z0-9._~!$&'()*+,;=:@%\/\-]*)?/) != nil {
+                settings.baseURL = text.hasSuffix("/") ? text : text + "/"
+            } else {
+                report("`base-url` is the site's address, as in https://example.kz/asyl/ (http or https, no ? or #)", node.range)
+            }
         }
         return settings
     }

@@ -81,7 +81,7 @@ public struct BuildAction: Sendable {
 
         var report = BuildReport(check: check)
         for (edition, languages, formats) in selection.books {
-            for language in languages {
+            for language in languages where formats.contains(where: \.isBook) || formats.contains(.web) {
                 guard let layout = try graph.value(BookLayout(EditionLanguage(edition: edition.id, language: language))) else {
                     continue
                 }
@@ -89,7 +89,7 @@ public struct BuildAction: Sendable {
                 report.coverage.append(Coverage(
                     edition: edition.id, language: language, entries: layout.entries, missing: layout.missing,
                     drafts: layout.drafts))
-                for format in formats {
+                for format in formats where format.isBook {
                     let book = BookName(edition: edition.id, language: language, format: format)
                     let destination = bookLocation(book)
                     switch format {
@@ -106,9 +106,18 @@ public struct BuildAction: Sendable {
                             styles: styles
                         ).write(to: destination)
                         report.outputs.append(destination.appendingPathComponent("index.html"))
+                    case .web:
+                        break
                     }
                 }
                 clock.lap("\(language): written")
+            }
+            // The web edition is one site of all the edition's languages, whichever `--lang` names.
+            if formats.contains(.web) {
+                let destination = webLocation(edition.id)
+                try WebBuilder(edition: edition, tree: scan.root, graph: graph, styles: styles).write(to: destination)
+                report.outputs.append(destination.appendingPathComponent(WebPaths.page))
+                clock.lap("\(edition.id): web")
             }
         }
         // After a build of everything, what it did not use is out of date.
@@ -126,7 +135,13 @@ public struct BuildAction: Sendable {
         switch book.format {
         case .epub: return folder.appendingPathComponent("\(book.edition).\(book.language.rawValue).epub")
         case .print: return folder.appendingPathComponent("print-\(book.language.rawValue)")
+        case .web: return webLocation(book.edition)
         }
+    }
+
+    /// Where an edition's web site goes: the folder OUT/EDITION/web.
+    func webLocation(_ edition: String) -> URL {
+        output.appendingPathComponent(edition).appendingPathComponent("web")
     }
 
     var isUnfiltered: Bool { editions.isEmpty && languages.isEmpty && formats.isEmpty }
@@ -184,6 +199,7 @@ public enum BuildError: Error, CustomStringConvertible {
 struct CompiledStylesheets: Sendable {
     let epub: XSLTStylesheet
     let print: XSLTStylesheet
+    let web: XSLTStylesheet
     let styles: URL
     /// The project's own styles folder, when it has one inside the source tree.
     let projectStyles: URL?
@@ -207,6 +223,7 @@ struct CompiledStylesheets: Sendable {
         }
         epub = try compile("epub.xsl")
         print = try compile("print.xsl")
+        web = try compile("web.xsl")
         self.styles = styles
         self.projectStyles = projectStyles
     }

@@ -227,6 +227,42 @@ public struct ChunkSerialiser: Sendable {
     }
 
     private static let end = Array("</chunk>\n".utf8)
+
+    /// The document of an entry's web page: its element (`entry(_:)`) under
+    /// a `page` that names the entry's version in each of the edition's
+    /// languages (for the language switcher and alternates).
+    public func webPage(id: EntryID, entry: [UInt8], versions: [WebVersion]) -> [UInt8] {
+        let xml = XMLTreeBuilder(root: "page", namespace: BookVocabulary.namespace, attributes: [
+            ("xml:lang", language.rawValue), ("edition", edition.id), ("id", id.rawValue),
+        ])
+        xml.start("metadata")
+        xml.element("title", text: localized(edition.title))
+        xml.element("language", text: language.rawValue)
+        xml.end()
+        xml.start("versions")
+        for version in versions {
+            var attributes = [("language", version.language.rawValue), ("segment", WebSettings.segment(version.language))]
+            if let title = version.title { attributes.append(("title", title)) }
+            xml.element("version", attributes)
+        }
+        xml.end()
+        let bytes = xml.finish().serialized()
+        let end = Array("</page>\n".utf8)
+        // `<page …>…</versions></page>\n`: the entry goes before the end tag.
+        return Array(bytes.dropLast(end.count)) + entry + end
+    }
+}
+
+/// An entry's version in one language of a web edition: its headword, or
+/// nil when the edition's pages in that language do not have the entry.
+public struct WebVersion: Codable, Sendable, Hashable {
+    public var language: LanguageTag
+    public var title: String?
+
+    public init(language: LanguageTag, title: String?) {
+        self.language = language
+        self.title = title
+    }
 }
 
 /// A file packaged with the book, as the outline lists it.

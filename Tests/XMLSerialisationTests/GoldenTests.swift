@@ -86,6 +86,37 @@ import XMLSerialisation
         }
     }
 
+    /// An entry's web page: its document (the entry under `page`, with its
+    /// headword in each language) and the HTML web.xsl makes of it.
+    @Test(arguments: ["kk", "ru", "en"])
+    func webPageMatchesGoldenAndSchema(_ language: String) throws {
+        let fixture = try FixtureProject()
+        defer { fixture.remove() }
+        let project = try fixture.resolved()
+        let edition = try #require(project.configuration.editions.first)
+        let entry = try #require(project.entries.first { $0.version(LanguageTag(language)) != nil })
+        let serialiser = ChunkSerialiser(
+            edition: edition, language: LanguageTag(language), configuration: project.configuration,
+            bibliography: project.bibliography, targets: project.targets, files: [:], forPrint: false)
+        let versions = ["kk", "ru", "en"].map { tag in
+            WebVersion(language: LanguageTag(tag), title: entry.version(LanguageTag(tag))?.title)
+        }
+        let bytes = serialiser.webPage(id: entry.id, entry: try #require(serialiser.entry(entry)), versions: versions)
+        let document = try XMLDocument.parse(bytes)
+        let schema = try RelaxNGSchema(path: Self.styles.appendingPathComponent("schema/asyl-book.rng").path)
+        #expect(schema.validate(document) == nil, "\(schema.validate(document) ?? "")")
+        try compare(bytes, "base.\(language).web-\(entry.id).xml")
+
+        XMLSettings.setStylesDirectory(Self.styles.path)
+        let stylesheet = try XSLTStylesheet(path: Self.styles.appendingPathComponent("web.xsl").path)
+        let folder = "\(language)/\(entry.id)/"
+        let html = try stylesheet.transform(document, parameters: [
+            ("part", "entry"), ("web.path", folder), ("web.root", "../../"), ("web.languages", "kk ru en"),
+            ("web.base-url", "https://example.kz/"),
+        ])
+        try compare(html, "base.\(language).web-\(entry.id).html")
+    }
+
     @Test func theSchemaRejectsWhatIsNotTheVocabulary() throws {
         let schema = try RelaxNGSchema(path: Self.styles.appendingPathComponent("schema/asyl-book.rng").path)
         let wrong = try XMLDocument.parse(Array("<book xmlns='urn:asyl:book:1'><nonsense/></book>".utf8))

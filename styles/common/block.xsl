@@ -70,7 +70,7 @@
 
   <xsl:template match="a:figure">
     <figure>
-      <img src="{@src}" alt="{@alt}"/>
+      <img src="{$media.prefix}{@src}" alt="{@alt}"/>
       <xsl:if test="a:caption">
         <figcaption><xsl:apply-templates select="a:caption/node()"/></figcaption>
       </xsl:if>

@@ -69,7 +69,7 @@
   <!-- Footnotes as EPUB pop-up notes. -->
   <xsl:template match="a:notes">
     <section class="notes" epub:type="footnotes" role="doc-endnotes">
-      <h3><xsl:call-template name="gentext"><xsl:with-param name="key" select="'notes'"/></xsl:call-template></h3>
+      <xsl:element name="h{$section.first.level}"><xsl:call-template name="gentext"><xsl:with-param name="key" select="'notes'"/></xsl:call-template></xsl:element>
       <xsl:for-each select="a:note">
         <aside epub:type="footnote" role="doc-footnote" id="{@id}" class="footnote">
           <xsl:apply-templates select="*[1]" mode="note.first">
@@ -110,7 +110,7 @@
   <!-- Cited by author and year: an unnumbered list, in the authors' alphabetical order. -->
   <xsl:template match="a:sources[@citations = 'author-year']">
     <section class="sources">
-      <h3><xsl:call-template name="gentext"><xsl:with-param name="key" select="'sources'"/></xsl:call-template></h3>
+      <xsl:element name="h{$section.first.level}"><xsl:call-template name="gentext"><xsl:with-param name="key" select="'sources'"/></xsl:call-template></xsl:element>
       <ul class="author-year">
         <xsl:for-each select="a:source">
           <li id="{@id}"><xsl:apply-templates select="." mode="source"/></li>
@@ -121,7 +121,7 @@
 
   <xsl:template match="a:sources">
     <section class="sources">
-      <h3><xsl:call-template name="gentext"><xsl:with-param name="key" select="'sources'"/></xsl:call-template></h3>
+      <xsl:element name="h{$section.first.level}"><xsl:call-template name="gentext"><xsl:with-param name="key" select="'sources'"/></xsl:call-template></xsl:element>
       <ol>
         <xsl:for-each select="a:source">
           <li id="{@id}"><xsl:apply-templates select="." mode="source"/></li>

@@ -21,7 +21,7 @@
   </xsl:template>
 
   <xsl:template match="a:image">
-    <img src="{@src}" alt="{@alt}"/>
+    <img src="{$media.prefix}{@src}" alt="{@alt}"/>
   </xsl:template>
 
   <!-- A link to an entry of this book. -->

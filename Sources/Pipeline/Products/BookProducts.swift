@@ -314,6 +314,7 @@ struct ChunkSettings: EditionLanguageQuery {
         edition.isbn = LocalizedText()
         edition.selection = Selection()
         edition.formats = []
+        edition.web = WebSettings()
         return Settings(
             edition: edition,
             configuration: Self.derived(try context.value(EntryConfiguration()), book.language).reading(in: book.language))
@@ -496,6 +497,7 @@ struct OutlineXML: BookQuery {
         var hasIndex: Bool
         var hasRegions: Bool
         var hasChronology: Bool
+        var hasBibliography: Bool
     }
 
     static let kind = "outline-xml"
@@ -520,15 +522,15 @@ struct OutlineXML: BookQuery {
             else { throw BuildError.stylesheet("the fonts' licence cannot be read") }
             licence = String(decoding: bytes, as: UTF8.self)
         }
+        let bibliography = try CitedSource.bibliography(plan.entries.flatMap(\.version.citedSources), context)
         let serialiser = BookSerialiser(
-            plan: plan, configuration: configuration,
-            bibliography: try CitedSource.bibliography(plan.entries.flatMap(\.version.citedSources), context),
+            plan: plan, configuration: configuration, bibliography: bibliography,
             places: PlaceHierarchy(parents: try context.value(ProjectPlaces())), modified: date, resources: resources,
             fontLicence: licence)
         let back = serialiser.backMatter
         return Value(
             bytes: serialiser.outline().serialized(), hasIndex: !back.index.isEmpty, hasRegions: !back.regions.isEmpty,
-            hasChronology: !back.chronology.isEmpty)
+            hasChronology: !back.chronology.isEmpty, hasBibliography: !bibliography.sources.isEmpty)
     }
 }
 

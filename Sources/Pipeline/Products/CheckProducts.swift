@@ -25,7 +25,8 @@ enum CheckProducts {
         SourceListing.self, ListingPaths.self, ListedStamp.self, ProjectFile.self, SourcesFile.self, EntryConfiguration.self, EntryListing.self,
         ListingFindings.self, EntryIndex.self, ShardMembers.self, ShardListing.self, EntryFiles.self, ParsedEntryQuery.self,
         EntryInterfaceQuery.self, LinkTarget.self, FileFindings.self, SourceIndex.self, SourceKeys.self, MediaListing.self, ResolvedEntry.self,
-        EntryFindings.self, EntryPlaces.self, InterfaceShard.self, FindingShard.self, PlaceShard.self, OverviewCheck.self, ProjectCheck.self,
+        EntryFindings.self, EntryPlaces.self, InterfaceShard.self, FindingShard.self, PlaceShard.self, ReservedWebSegments.self, OverviewCheck.self,
+        ProjectCheck.self,
     ]
 
     /// Entries are grouped into this many shards, so that what reads every
@@ -229,6 +230,17 @@ struct EntryConfiguration: ProjectQuery {
         configuration.checks = blank.checks
         configuration.printGeometry = blank.printGeometry
         return configuration
+    }
+}
+
+/// The folders of the web editions' languages, which no entry id may take
+/// (apart from the configuration, so only a change to them reaches the overview's check).
+struct ReservedWebSegments: ProjectQuery {
+    static let kind = "reserved-web-segments"
+    static var isStored: Bool { false }
+
+    func compute(_ context: QueryContext) throws -> [String: LanguageTag] {
+        try context.value(ProjectFile()).content.reservedWebSegments
     }
 }
 
@@ -653,7 +665,8 @@ struct OverviewCheck: ProjectQuery {
             places.merge(try context.value(PlaceShard(shard))) { first, _ in first }
         }
         interfaces.sort { $0.id < $1.id }
-        let findings = Checker.checkProject(ProjectOverview(interfaces: interfaces, places: places, bibliography: sources))
+        let findings = Checker.checkProject(ProjectOverview(
+            interfaces: interfaces, places: places, bibliography: sources, reservedWebSegments: try context.value(ReservedWebSegments())))
         let translations = TranslationMatrix(entries: interfaces.count, rows: configuration.languages.map { language in
             let missing = interfaces.filter { interface in !interface.versions.contains { $0.language == language } }.map(\.id)
             return TranslationMatrix.Row(language: language, versions: interfaces.count - missing.count, missing: missing)
@@ -692,7 +705,7 @@ struct ProjectCheck: ProjectQuery {
 /// The graph a check or a build runs: every kind of product registered,
 /// so each run can read the traces of any other on the same store.
 enum PipelineGraph {
-    static let kinds = CheckProducts.kinds + BookProducts.kinds + RenderProducts.kinds
+    static let kinds = CheckProducts.kinds + BookProducts.kinds + RenderProducts.kinds + WebProducts.kinds
 
     static func make(store: Store) -> Graph { Graph(store: store, kinds: kinds) }
 }

@@ -1,0 +1,285 @@
+import BuildGraph
+import DocumentModel
+import Foundation
+import NativeBridge
+import Packaging
+import Resolution
+import XMLSerialisation
+
+/// The web edition's pages as products of the build graph: each entry's
+/// page in each language, made from its element of the book XML (`EntryXML`)
+/// and which languages have it; its language-neutral page; and the site's
+/// own pages, made from each language's outline. Each is kept deflated in
+/// the store, so a rebuild transforms only what changed.
+enum WebProducts {
+    static let kinds: [any Query.Type] = [
+        WebSite.self, WebMembers.self, WebVersions.self, WebPageXML.self, WebPage.self, NeutralPage.self, WebParts.self,
+        WebPart.self, WebSitemap.self,
+    ]
+}
+
+/// Where a web edition's pages lie, relative to the site's root. Every
+/// address is a folder (`kk/abai-qunanbaiuly/`) whose page is its index.html.
+enum WebPaths {
+    static let page = "index.html"
+
+    static func entry(_ id: EntryID, _ language: LanguageTag) -> String { "\(WebSettings.segment(language))/\(id)/" }
+    static func neutral(_ id: EntryID) -> String { "\(id)/" }
+    /// A page of the site's own in one language: under `LANG/_/`, which no entry's address can reach.
+    static func site(_ name: String, _ language: LanguageTag) -> String {
+        "\(WebSettings.segment(language))/\(WebSettings.siteFolder)/\(name)/"
+    }
+    static func home(_ language: LanguageTag) -> String { "\(WebSettings.segment(language))/" }
+    /// The site's shared files (CSS, fonts, images).
+    static func asset(_ path: String) -> String { "\(WebSettings.siteFolder)/\(path)" }
+
+    /// The way back from a folder to the site's root (`../../` from `kk/abai/`).
+    static func root(from folder: String) -> String {
+        String(repeating: "../", count: folder.split(separator: "/").count)
+    }
+}
+
+/// What every page of an edition's site is made with: its languages, in
+/// order, and where it is published.
+struct WebSite: Query {
+    struct Value: Codable, Sendable, Hashable {
+        var languages: [LanguageTag]
+        var baseURL: String?
+    }
+
+    static let kind = "web-site"
+    static var isStored: Bool { false }
+    var edition: String
+    var argument: String { edition }
+    init(_ edition: String) { self.edition = edition }
+    init?(argument: String) { edition = argument }
+
+    func compute(_ context: QueryContext) throws -> Value {
+        guard let edition = try context.value(ProjectFile()).content.editions.first(where: { $0.id == edition }) else {
+            throw BuildError.stylesheet("no edition \(edition)")
+        }
+        return Value(languages: edition.languages, baseURL: edition.web.baseURL)
+    }
+
+    /// The parameters every transform of a page at `folder` takes.
+    static func parameters(_ site: Value, part: String, folder: String) -> [(String, String)] {
+        [("part", part), ("web.path", folder), ("web.root", WebPaths.root(from: folder)),
+         ("web.languages", site.languages.map(\.rawValue).joined(separator: " ")), ("web.base-url", site.baseURL ?? "")]
+    }
+}
+
+/// The entries of an edition's pages in one language: those its book in that language holds.
+struct WebMembers: EditionLanguageQuery {
+    static let kind = "web-members"
+    /// Fingerprinted by the order it is made from: what reads it is cheap, and cuts a change off.
+    static var fingerprintsValue: Bool { false }
+    var book: EditionLanguage
+    init(_ book: EditionLanguage) { self.book = book }
+
+    func compute(_ context: QueryContext) throws -> Set<EntryID> {
+        Set(try context.value(BookOrderQuery(book))?.entries.map(\.id) ?? [])
+    }
+}
+
+/// An entry's headword in each of its edition's languages, nil where the
+/// edition's pages in that language lack it: its language switcher.
+struct WebVersions: Query {
+    static let kind = "web-versions"
+    static var isStored: Bool { false }
+    var edition: String
+    var id: EntryID
+    var argument: String { "\(edition) \(id)" }
+
+    init(edition: String, id: EntryID) {
+        self.edition = edition
+        self.id = id
+    }
+
+    init?(argument: String) {
+        let words = argument.split(separator: " ").map(String.init)
+        guard words.count == 2, EntryID.isValid(words[1]) else { return nil }
+        self.init(edition: words[0], id: EntryID(words[1]))
+    }
+
+    func compute(_ context: QueryContext) throws -> [WebVersion] {
+        let entry = try context.value(BookEntry(id))
+        return try context.value(WebSite(edition)).languages.map { language in
+            let held = try context.value(WebMembers(EditionLanguage(edition: edition, language: language))).contains(id)
+            return WebVersion(language: language, title: held ? entry?.version(language)?.title : nil)
+        }
+    }
+}
+
+/// The document of an entry's page in one language (nil: no such page).
+struct WebPageXML: BookFileQuery {
+    static let kind = "web-page-xml"
+    /// Fingerprinted by what it is made from, never encoded: the page made from it is stored.
+    static var fingerprintsValue: Bool { false }
+    static var isStored: Bool { false }
+    var book: BookName
+    var name: String
+
+    func compute(_ context: QueryContext) throws -> [UInt8]? {
+        guard EntryID.isValid(name) else { return nil }
+        let id = EntryID(name)
+        let pair = EditionLanguage(edition: book.edition, language: book.language)
+        guard let settings = try context.value(ChunkSettings(pair)) else { throw BuildError.stylesheet("no book \(book)") }
+        guard let element = try context.value(EntryXML(book: book, id: id)) else { return nil }
+        let serialiser = ChunkSerialiser(
+            edition: settings.edition, language: book.language, configuration: settings.configuration,
+            bibliography: Bibliography(), targets: TargetIndex([:], languages: []), files: [:], forPrint: false)
+        return serialiser.webPage(
+            id: id, entry: element, versions: try context.value(WebVersions(edition: book.edition, id: id)))
+    }
+}
+
+/// An entry's page in one language (`name`: its id), at `LANG/ID/`.
+struct WebPage: BookFileQuery {
+    static let kind = "web-page"
+    var book: BookName
+    var name: String
+
+    func compute(_ context: QueryContext) throws -> ZIPMember {
+        guard let bytes = try context.value(WebPageXML(book: book, name: name)) else {
+            throw BuildError.stylesheet("the web edition \(book) has no entry \(name)")
+        }
+        let folder = WebPaths.entry(EntryID(name), book.language)
+        return try Web.transform(bytes, name: "\(name).xml", part: "entry", folder: folder, site: book.edition, context)
+    }
+}
+
+/// An entry's language-neutral page (`ID/`): it sends the reader to the
+/// entry in their language, and lists every language's page. Made from the
+/// page of the first of the edition's languages that has the entry.
+struct NeutralPage: Query {
+    static let kind = "neutral-page"
+    var edition: String
+    var id: EntryID
+    var argument: String { "\(edition) \(id)" }
+
+    init(edition: String, id: EntryID) {
+        self.edition = edition
+        self.id = id
+    }
+
+    init?(argument: String) {
+        let words = argument.split(separator: " ").map(String.init)
+        guard words.count == 2, EntryID.isValid(words[1]) else { return nil }
+        self.init(edition: words[0], id: EntryID(words[1]))
+    }
+
+    func compute(_ context: QueryContext) throws -> ZIPMember {
+        let versions = try context.value(WebVersions(edition: edition, id: id))
+        guard let first = versions.first(where: { $0.title != nil })?.language,
+              let bytes = try context.value(WebPageXML(book: BookName(edition: edition, language: first, format: .web), name: id.rawValue))
+        else { throw BuildError.stylesheet("the web edition \(edition) has no entry \(id)") }
+        return try Web.transform(bytes, name: "\(id).xml", part: "neutral", folder: WebPaths.neutral(id), site: edition, context)
+    }
+}
+
+/// The site's own pages in one language, as (stylesheet `part`, folder):
+/// the home page, and the indexes and sources the outline has; the
+/// site's root page with the first language's.
+struct WebParts: BookQuery {
+    struct Part: Codable, Sendable, Hashable {
+        var name: String
+        var folder: String
+    }
+
+    static let kind = "web-parts"
+    var book: BookName
+    init(_ book: BookName) { self.book = book }
+
+    func compute(_ context: QueryContext) throws -> [Part] {
+        let outline = try context.value(OutlineXML(book))
+        var parts = [Part(name: "home", folder: WebPaths.home(book.language))]
+        if try context.value(WebSite(book.edition)).languages.first == book.language { parts.append(Part(name: "root", folder: "")) }
+        if outline.hasIndex { parts.append(Part(name: "index", folder: WebPaths.site("index", book.language))) }
+        if outline.hasRegions { parts.append(Part(name: "regions", folder: WebPaths.site("regions", book.language))) }
+        if outline.hasChronology { parts.append(Part(name: "chronology", folder: WebPaths.site("chronology", book.language))) }
+        if outline.hasBibliography { parts.append(Part(name: "sources", folder: WebPaths.site("sources", book.language))) }
+        return parts
+    }
+}
+
+/// A page of the site's own, made from a language's outline.
+struct WebPart: Query {
+    static let kind = "web-part"
+    var book: BookName
+    var part: String
+    /// Its folder in the site (empty: the root).
+    var folder: String
+    var argument: String { "\(book) \(part) \(folder)" }
+
+    init(book: BookName, part: String, folder: String) {
+        self.book = book
+        self.part = part
+        self.folder = folder
+    }
+
+    init?(argument: String) {
+        guard let (book, rest) = BookName.split(argument) else { return nil }
+        let words = rest.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        guard words.count == 2 else { return nil }
+        self.init(book: book, part: words[0], folder: words[1])
+    }
+
+    func compute(_ context: QueryContext) throws -> ZIPMember {
+        try Web.transform(try context.value(OutlineXML(book)).bytes, name: "book.xml", part: part, folder: folder, site: book.edition, context)
+    }
+}
+
+/// sitemap.xml, for a site with a base URL: every home page and entry page,
+/// each entry's with its pages in the other languages as alternates
+/// (sitemaps.org, and Google's `xhtml:link` extension); nil without a base URL.
+struct WebSitemap: Query {
+    static let kind = "web-sitemap"
+    var edition: String
+    var argument: String { edition }
+    init(_ edition: String) { self.edition = edition }
+    init?(argument: String) { edition = argument }
+
+    func compute(_ context: QueryContext) throws -> [UInt8]? {
+        let site = try context.value(WebSite(edition))
+        guard let base = site.baseURL else { return nil }
+        var entries = Set<EntryID>()
+        for language in site.languages {
+            entries.formUnion(try context.value(WebMembers(EditionLanguage(edition: edition, language: language))))
+        }
+        let xml = XMLTreeBuilder(root: "urlset", namespace: "http://www.sitemaps.org/schemas/sitemap/0.9", attributes: [
+            ("xmlns:xhtml", "http://www.w3.org/1999/xhtml"),
+        ])
+        for language in site.languages {
+            xml.start("url")
+            xml.element("loc", text: base + WebPaths.home(language))
+            xml.end()
+        }
+        for id in entries.sorted() {
+            let held = try context.value(WebVersions(edition: edition, id: id)).filter { $0.title != nil }
+            for version in held {
+                xml.start("url")
+                xml.element("loc", text: base + WebPaths.entry(id, version.language))
+                for other in held {
+                    xml.element("xhtml:link", [
+                        ("rel", "alternate"), ("hreflang", other.language.rawValue), ("href", base + WebPaths.entry(id, other.language)),
+                    ])
+                }
+                xml.end()
+            }
+        }
+        return xml.finish().serialized()
+    }
+}
+
+enum Web {
+    /// A page of the site: `bytes` (a document of the book vocabulary)
+    /// transformed by web.xsl into the page at `folder`, kept deflated.
+    static func transform(
+        _ bytes: [UInt8], name: String, part: String, folder: String, site edition: String, _ context: QueryContext
+    ) throws -> ZIPMember {
+        let site = try context.value(WebSite(edition))
+        let (document, stylesheets) = try Render.read(bytes, name, context)
+        let html = try stylesheets.web.transform(document, parameters: WebSite.parameters(site, part: part, folder: folder))
+        return ZIPMember(path: folder + WebPaths.page, bytes: html)
+    }
+}

