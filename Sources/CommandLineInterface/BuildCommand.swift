@@ -85,6 +85,7 @@ struct BuildCommand: ParsableCommand {
             Terminal.write(text + "\n", to: STDERR_FILENO)
         }
         for output in report.outputs { Terminal.write("asyl: wrote \(output.relativePath)\n", to: STDERR_FILENO) }
+        for notice in report.notices { Terminal.write("asyl: note: \(notice)\n", to: STDERR_FILENO) }
         if why {
             Terminal.write(Self.explain(report.explanations), to: STDERR_FILENO)
         }

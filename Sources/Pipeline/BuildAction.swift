@@ -115,7 +115,13 @@ public struct BuildAction: Sendable {
             // The web edition is one site of all the edition's languages, whichever `--lang` names.
             if formats.contains(.web) {
                 let destination = webLocation(edition.id)
-                try WebBuilder(edition: edition, tree: scan.root, graph: graph, styles: styles).write(to: destination)
+                let web = WebBuilder(edition: edition, tree: scan.root, graph: graph, styles: styles, indexer: SearchIndexer.find())
+                try web.write(to: destination)
+                if web.indexer == nil {
+                    report.notices.append(
+                        "\(edition.id)/web has no search index: Pagefind was not found (pip install 'pagefind[extended]', "
+                            + "or set ASYL_PAGEFIND); its search page says search is not available")
+                }
                 report.outputs.append(destination.appendingPathComponent(WebPaths.page))
                 clock.lap("\(edition.id): web")
             }
@@ -153,6 +159,8 @@ public struct BuildReport: Sendable {
     public var coverage: [Coverage] = []
     /// What the build graph made again, and why (`asyl build --why`).
     public var explanations: [Explanation] = []
+    /// What the build could not do, though it wrote its outputs (a web edition without its search index).
+    public var notices: [String] = []
 }
 
 /// How much of an edition a language's book holds.
@@ -172,6 +180,7 @@ public enum BuildError: Error, CustomStringConvertible {
     case nothingSelected([String])
     case stylesNotFound(String)
     case stylesheet(String)
+    case searchIndex(String)
 
     public var description: String {
         switch self {
@@ -186,6 +195,7 @@ public enum BuildError: Error, CustomStringConvertible {
             "no edition has that language in that format (\(editions.joined(separator: "; ")))"
         case .stylesNotFound(let path): "Asyl's stylesheets are not in \(path); set ASYL_STYLES to the styles/ folder"
         case .stylesheet(let message): message
+        case .searchIndex(let message): "the web edition's search index could not be made: \(message)"
         }
     }
 

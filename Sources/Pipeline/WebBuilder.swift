@@ -9,7 +9,7 @@ import Parallelism
 /// Makes an edition's web site, OUT/EDITION/web/: for each of its
 /// languages an entry's page at `LANG/ID/` and the site's own pages under
 /// `LANG/` and `LANG/_/`, a language-neutral page `ID/` for every entry, and
-/// the CSS, fonts and images under `_/` (docs/web.md). Every page is a
+/// the CSS, fonts, images and search index under `_/` (docs/web.md). Every page is a
 /// product of the build graph (`WebProducts`). The site is one folder,
 /// assembled under a temporary name and swapped into place in one step.
 struct WebBuilder {
@@ -17,6 +17,8 @@ struct WebBuilder {
     let tree: URL
     let graph: Graph
     let styles: URL
+    /// What makes the search index; nil: none is made, and the search page says so.
+    let indexer: SearchIndexer?
 
     /// Pages made between two releases of their values: enough to keep every core busy.
     static let window = 256
@@ -25,12 +27,15 @@ struct WebBuilder {
         case page(BookName, EntryID)
         case neutral(EntryID)
         case part(BookName, WebParts.Part)
+        /// What the search index holds of an entry's page, written apart from the site for Pagefind.
+        case record(BookName, EntryID)
 
         func key(_ edition: String) -> QueryKey {
             switch self {
             case .page(let book, let id): WebPage(book: book, name: id.rawValue).key
             case .neutral(let id): NeutralPage(edition: edition, id: id).key
             case .part(let book, let part): WebPart(book: book, part: part.name, folder: part.folder).key
+            case .record(let book, let id): SearchRecord(book: book, name: id.rawValue).key
             }
         }
 
@@ -39,6 +44,7 @@ struct WebBuilder {
             case .page(let book, let id): try graph.value(WebPage(book: book, name: id.rawValue))
             case .neutral(let id): try graph.value(NeutralPage(edition: edition, id: id))
             case .part(let book, let part): try graph.value(WebPart(book: book, part: part.name, folder: part.folder))
+            case .record(let book, let id): try graph.value(SearchRecord(book: book, name: id.rawValue))
             }
         }
 
@@ -47,6 +53,7 @@ struct WebBuilder {
             case .page(let book, let id): try graph.fingerprint(WebPage(book: book, name: id.rawValue))
             case .neutral(let id): try graph.fingerprint(NeutralPage(edition: edition, id: id))
             case .part(let book, let part): try graph.fingerprint(WebPart(book: book, part: part.name, folder: part.folder))
+            case .record(let book, let id): try graph.fingerprint(SearchRecord(book: book, name: id.rawValue))
             }
         }
     }
@@ -66,6 +73,7 @@ struct WebBuilder {
             guard let order = try graph.value(BookOrderQuery(pair)), let layout = try graph.value(BookLayout(pair)) else { continue }
             let book = BookName(edition: edition.id, language: language, format: .web)
             jobs += order.entries.map { .page(book, $0.id) }
+            if indexer != nil { jobs += order.entries.map { .record(book, $0.id) } }
             jobs += try graph.value(WebParts(book)).map { .part(book, $0) }
             entries.formUnion(order.entries.map(\.id))
             images.formUnion(layout.images)
@@ -85,6 +93,7 @@ struct WebBuilder {
         }
         let sitemap = WebSitemap(edition)
         hasher.combine(try graph.fingerprint(sitemap))
+        hasher.combine("search: \(indexer?.command.joined(separator: " ") ?? "none")")
         for file in files {
             hasher.combine("\(file.path) \(FileSystem.status(file.source.path)?.text ?? "none")")
         }
@@ -100,13 +109,20 @@ struct WebBuilder {
         try? FileManager.default.removeItem(at: work)
         defer { try? FileManager.default.removeItem(at: work) }
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        let records = parent.appendingPathComponent(".\(folder.lastPathComponent)-search.\(ProcessInfo.processInfo.processIdentifier).tmp")
+        try? FileManager.default.removeItem(at: records)
+        defer { try? FileManager.default.removeItem(at: records) }
         for start in stride(from: 0, to: jobs.count, by: Self.window) {
             let window = Array(jobs[start..<min(start + Self.window, jobs.count)])
             let written = window.concurrentMap(batch: 8) { job in
                 Result { () throws -> Void in
                     let member = try job.value(graph, edition)
                     guard let bytes = member.contents else { throw BuildError.stylesheet("the page \(member.path) could not be inflated") }
-                    try Self.write(bytes, to: work.appendingPathComponent(member.path))
+                    if case .record = job {
+                        try Self.write(bytes, to: records.appendingPathComponent(member.path))
+                    } else {
+                        try Self.write(bytes, to: work.appendingPathComponent(member.path))
+                    }
                 }
             }
             for result in written { try result.get() }
@@ -119,6 +135,9 @@ struct WebBuilder {
                 throw BuildError.stylesheet("cannot read \(file.source.path) into the web edition")
             }
             try Self.write(bytes, to: work.appendingPathComponent(file.path))
+        }
+        if let indexer {
+            try indexer.index(records, into: work.appendingPathComponent(WebPaths.asset("pagefind")))
         }
         if FileSystem.kind(of: folder.path) != nil {
             try FileSystem.exchange(work.path, folder.path)

@@ -273,3 +273,32 @@ def test_screenshots_of_an_entry_page(site_url, name, size):
         assert console_errors(driver) == []
     finally:
         driver.quit()
+
+
+@pytest.mark.parametrize("language, query, headword", [
+    ("kk", "ҚАЖЫМҰҚАН", "Қажымұқан Мұңайтпасұлы"),   # case folded, with Қ and Ұ
+    ("kk", "бөкейхан", "Әлихан Бөкейхан"),          # Ө
+    ("ru", "неподалеку", "Алтынказган"),            # Ё in the text, Е in the query
+])
+def test_in_a_browser_search_finds_the_entry(site_url, language, query, headword):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver = chromium(language)
+    try:
+        driver.get(site_url + f"{language}/_/search/?q={urllib.parse.quote(query)}")
+        WebDriverWait(driver, 20).until(lambda d: d.find_element(By.ID, "search-status").text)
+        results = driver.find_elements(By.CSS_SELECTOR, "#search-results li")
+        titles = [item.find_element(By.TAG_NAME, "a").text for item in results]
+        assert headword in titles, (driver.find_element(By.ID, "search-status").text, titles)
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        driver.save_screenshot(str(SCREENSHOTS / f"web-search-{language}.png"))
+        found = results[titles.index(headword)]
+        # Each result shows its headword, kind and summary, and leads to the entry's page.
+        assert found.find_element(By.CSS_SELECTOR, ".kind").text.strip(" ·")
+        assert found.find_element(By.TAG_NAME, "p").text
+        found.find_element(By.TAG_NAME, "a").click()
+        assert driver.find_element(By.CSS_SELECTOR, "h1").text == headword
+        assert console_errors(driver) == []
+    finally:
+        driver.quit()

@@ -12,6 +12,7 @@
   <xsl:template match="/a:page" mode="web.page">
     <xsl:choose>
       <xsl:when test="$part = 'neutral'"><xsl:call-template name="web.neutral"/></xsl:when>
+      <xsl:when test="$part = 'search-record'"><xsl:call-template name="web.search.record"/></xsl:when>
       <xsl:otherwise><xsl:call-template name="web.entry"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>

@@ -71,6 +71,7 @@
         <a class="skip" href="#main"><xsl:call-template name="gentext"><xsl:with-param name="key" select="'skip-to-content'"/></xsl:call-template></a>
         <header class="site-header">
           <a class="site-title" href="{$web.root}{$web.segment}/"><xsl:value-of select="$web.title"/></a>
+          <a class="search-link" href="{$web.root}{$web.segment}/_/search/"><xsl:call-template name="gentext"><xsl:with-param name="key" select="'search'"/></xsl:call-template></a>
           <xsl:if test="string($switcher) != ''">
             <nav class="languages">
               <xsl:attribute name="aria-label"><xsl:call-template name="gentext"><xsl:with-param name="key" select="'languages'"/></xsl:call-template></xsl:attribute>

@@ -25,6 +25,7 @@
       <xsl:when test="$part = 'regions'"><xsl:call-template name="web.site.page"><xsl:with-param name="key" select="'regions-index'"/><xsl:with-param name="content"><xsl:call-template name="web.regions"/></xsl:with-param></xsl:call-template></xsl:when>
       <xsl:when test="$part = 'chronology'"><xsl:call-template name="web.site.page"><xsl:with-param name="key" select="'chronology'"/><xsl:with-param name="content"><xsl:call-template name="web.chronology"/></xsl:with-param></xsl:call-template></xsl:when>
       <xsl:when test="$part = 'sources'"><xsl:call-template name="web.site.page"><xsl:with-param name="key" select="'sources'"/><xsl:with-param name="content"><xsl:call-template name="web.sources"/></xsl:with-param></xsl:call-template></xsl:when>
+      <xsl:when test="$part = 'search'"><xsl:call-template name="web.site.page"><xsl:with-param name="key" select="'search'"/><xsl:with-param name="content"><xsl:call-template name="web.search"/></xsl:with-param></xsl:call-template></xsl:when>
       <xsl:otherwise><xsl:message terminate="yes">asyl: web.xsl has no page '<xsl:value-of select="$part"/>'</xsl:message></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -73,9 +74,17 @@
         </ul>
       </nav>
     </xsl:if>
+    <form class="home-search" role="search" action="{$web.root}{$web.segment}/_/search/">
+      <xsl:variable name="label"><xsl:call-template name="gentext"><xsl:with-param name="key" select="'search'"/></xsl:call-template></xsl:variable>
+      <label for="home-search-query" class="visually-hidden"><xsl:value-of select="$label"/></label>
+      <input id="home-search-query" type="search" name="q"/>
+      <xsl:text> </xsl:text>
+      <button type="submit"><xsl:value-of select="$label"/></button>
+    </form>
     <nav class="site-pages">
       <xsl:attribute name="aria-label"><xsl:call-template name="gentext"><xsl:with-param name="key" select="'site-pages'"/></xsl:call-template></xsl:attribute>
       <ul>
+        <xsl:call-template name="web.site.link"><xsl:with-param name="page" select="'search'"/><xsl:with-param name="key" select="'search'"/></xsl:call-template>
         <xsl:if test="a:index/a:index-letter"><xsl:call-template name="web.site.link"><xsl:with-param name="page" select="'index'"/><xsl:with-param name="key" select="'index'"/></xsl:call-template></xsl:if>
         <xsl:if test="a:regions/a:region"><xsl:call-template name="web.site.link"><xsl:with-param name="page" select="'regions'"/><xsl:with-param name="key" select="'regions-index'"/></xsl:call-template></xsl:if>
         <xsl:if test="a:chronology/a:event"><xsl:call-template name="web.site.link"><xsl:with-param name="page" select="'chronology'"/><xsl:with-param name="key" select="'chronology'"/></xsl:call-template></xsl:if>

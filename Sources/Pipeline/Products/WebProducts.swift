@@ -14,7 +14,7 @@ import XMLSerialisation
 enum WebProducts {
     static let kinds: [any Query.Type] = [
         WebSite.self, WebMembers.self, WebVersions.self, WebPageXML.self, WebPage.self, NeutralPage.self, WebParts.self,
-        WebPart.self, WebSitemap.self,
+        WebPart.self, WebSitemap.self, SearchRecord.self,
     ]
 }
 
@@ -148,6 +148,22 @@ struct WebPage: BookFileQuery {
     }
 }
 
+/// What the search index holds of an entry's page in one language (docs/web.md,
+/// "Search"): a page of its folded text, at the page's own path, for Pagefind.
+struct SearchRecord: BookFileQuery {
+    static let kind = "search-record"
+    var book: BookName
+    var name: String
+
+    func compute(_ context: QueryContext) throws -> ZIPMember {
+        guard let bytes = try context.value(WebPageXML(book: book, name: name)) else {
+            throw BuildError.stylesheet("the web edition \(book) has no entry \(name)")
+        }
+        let folder = WebPaths.entry(EntryID(name), book.language)
+        return try Web.transform(bytes, name: "\(name).xml", part: "search-record", folder: folder, site: book.edition, context)
+    }
+}
+
 /// An entry's language-neutral page (`ID/`): it sends the reader to the
 /// entry in their language, and lists every language's page. Made from the
 /// page of the first of the edition's languages that has the entry.
@@ -192,7 +208,10 @@ struct WebParts: BookQuery {
 
     func compute(_ context: QueryContext) throws -> [Part] {
         let outline = try context.value(OutlineXML(book))
-        var parts = [Part(name: "home", folder: WebPaths.home(book.language))]
+        var parts = [
+            Part(name: "home", folder: WebPaths.home(book.language)),
+            Part(name: "search", folder: WebPaths.site("search", book.language)),
+        ]
         if try context.value(WebSite(book.edition)).languages.first == book.language { parts.append(Part(name: "root", folder: "")) }
         if outline.hasIndex { parts.append(Part(name: "index", folder: WebPaths.site("index", book.language))) }
         if outline.hasRegions { parts.append(Part(name: "regions", folder: WebPaths.site("regions", book.language))) }

@@ -1,0 +1,105 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Search (docs/web.md): the record Pagefind indexes for each entry page,
+     and the search page that queries the index in the browser. Pagefind has
+     no Kazakh stemmer and keeps Ё apart from Е, so the record's text and the
+     reader's query are folded alike: lower case, ё as е, ı and İ as i. -->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns="http://www.w3.org/1999/xhtml"
+    xmlns:a="urn:asyl:book:1"
+    exclude-result-prefixes="a">
+
+  <xsl:variable name="web.fold.from">ABCDEFGHIJKLMNOPQRSTUVWXYZАӘБВГҒДЕЁЖЗИЙКҚЛМНҢОӨПРСТУҰҮФХҺЦЧШЩЪЫІЬЭЮЯÄĞİÑÖŞŪÜёı</xsl:variable>
+  <xsl:variable name="web.fold.to">abcdefghijklmnopqrstuvwxyzаәбвгғдеежзийкқлмнңоөпрстуұүфхһцчшщъыіьэюяäğiñöşūüеi</xsl:variable>
+
+  <xsl:template name="web.fold">
+    <xsl:param name="text"/>
+    <xsl:value-of select="translate($text, $web.fold.from, $web.fold.to)"/>
+  </xsl:template>
+
+  <!-- What Pagefind indexes of an entry's page: its folded text, and as
+       metadata for the results, its headword, kind and summary as written. -->
+  <xsl:template name="web.search.record">
+    <html lang="{$lang}">
+      <head><title><xsl:value-of select="a:entry/a:title"/></title></head>
+      <body>
+        <div data-pagefind-meta="title"><xsl:value-of select="a:entry/a:title"/></div>
+        <div data-pagefind-meta="kind"><xsl:value-of select="a:entry/a:kind-label"/></div>
+        <xsl:if test="a:entry/a:summary"><div data-pagefind-meta="summary"><xsl:value-of select="a:entry/a:summary"/></div></xsl:if>
+        <main data-pagefind-body="">
+          <xsl:for-each select="a:entry/a:title | a:entry/a:aliases/a:alias | a:entry/a:summary | a:entry/a:facts/a:fact | a:entry/a:body/*">
+            <p><xsl:call-template name="web.fold"><xsl:with-param name="text" select="."/></xsl:call-template></p>
+          </xsl:for-each>
+        </main>
+      </body>
+    </html>
+  </xsl:template>
+
+  <!-- The search page: a form, and a script that asks the index for the
+       folded query and lists each result's headword, kind and summary. -->
+  <xsl:template name="web.search">
+    <xsl:variable name="label"><xsl:call-template name="gentext"><xsl:with-param name="key" select="'search'"/></xsl:call-template></xsl:variable>
+    <form id="search-form" role="search" action=".">
+      <label for="search-query" class="visually-hidden"><xsl:value-of select="$label"/></label>
+      <input id="search-query" type="search" name="q" autocomplete="off"/>
+      <xsl:text> </xsl:text>
+      <button type="submit"><xsl:value-of select="$label"/></button>
+    </form>
+    <noscript><p><xsl:call-template name="gentext"><xsl:with-param name="key" select="'search-noscript'"/></xsl:call-template></p></noscript>
+    <p id="search-status" role="status"></p>
+    <ol id="search-results" class="search-results"></ol>
+    <script>
+      <xsl:text>(async function () {
+  var words = {none: "</xsl:text><xsl:call-template name="gentext"><xsl:with-param name="key" select="'search-none'"/></xsl:call-template><xsl:text>", unavailable: "</xsl:text><xsl:call-template name="gentext"><xsl:with-param name="key" select="'search-unavailable'"/></xsl:call-template><xsl:text>", found: "</xsl:text><xsl:call-template name="gentext"><xsl:with-param name="key" select="'search-found'"/></xsl:call-template><xsl:text>"};
+  var root = new URL("</xsl:text><xsl:value-of select="$web.root"/><xsl:text>", location.href);
+  var form = document.getElementById("search-form"), input = document.getElementById("search-query");
+  var status = document.getElementById("search-status"), list = document.getElementById("search-results");
+  function fold(text) {
+    return text.toLowerCase().replace(/ё/g, "е").replace(/ı/g, "i").replace(/\u0307/g, "");
+  }
+  var pagefind;
+  try {
+    pagefind = await import(new URL("_/pagefind/pagefind.js", root).href);
+    await pagefind.options({baseUrl: root.pathname});
+  } catch (error) {
+    status.textContent = words.unavailable;
+    return;
+  }
+  async function run(query) {
+    list.replaceChildren();
+    if (!query.trim()) { status.textContent = ""; return; }
+    var search = await pagefind.search(fold(query));
+    var results = await Promise.all(search.results.slice(0, 50).map(function (result) { return result.data(); }));
+    status.textContent = results.length ? words.found + ": " + search.results.length : words.none;
+    results.forEach(function (result) {
+      var item = document.createElement("li"), link = document.createElement("a");
+      link.href = result.url;
+      link.textContent = result.meta.title;
+      item.append(link);
+      if (result.meta.kind) {
+        var kind = document.createElement("span");
+        kind.className = "kind";
+        kind.textContent = " · " + result.meta.kind;
+        item.append(kind);
+      }
+      if (result.meta.summary) {
+        var summary = document.createElement("p");
+        summary.textContent = result.meta.summary;
+        item.append(summary);
+      }
+      list.append(item);
+    });
+  }
+  var query = new URLSearchParams(location.search).get("q") || "";
+  input.value = query;
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    history.replaceState(null, "", "?q=" + encodeURIComponent(input.value));
+    run(input.value);
+  });
+  run(query);
+})();</xsl:text>
+    </script>
+  </xsl:template>
+
+</xsl:stylesheet>
