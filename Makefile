@@ -12,8 +12,10 @@ OUT ?= build
 
 all: build
 
-# System libraries the Swift targets link against (Debian package names).
-APT_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libxslt1-dev zlib1g-dev libjemalloc-dev pkg-config
+# System libraries the Swift targets link against (Debian package names), and
+# Leaflet, which the web edition's map carries.
+APT_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libxslt1-dev zlib1g-dev libjemalloc-dev pkg-config \
+	libjs-leaflet
 # Tools the integration tests drive: PDF inspection, native font subsetting for
 # WeasyPrint, and a real browser for the web edition.
 TEST_APT_PACKAGES = poppler-utils libharfbuzz-subset0 chromium chromium-driver

@@ -3,7 +3,7 @@
   Asyl's web driver: the shared templates plus the pages of the web edition
   (docs/web.md). asyl runs it on each entry's page document (a:page) with
   $part = entry | neutral | search-record, and on each language's book
-  outline with $part = home | root | index | regions | chronology | sources | search.
+  outline with $part = home | root | index | regions | chronology | sources | search | map.
   Customise it as epub.xsl (docs/styles.md):
     <xsl:import href="asyl:web.xsl"/>
 -->
@@ -19,6 +19,7 @@
   <xsl:import href="web/entry.xsl"/>
   <xsl:import href="web/site.xsl"/>
   <xsl:import href="web/search.xsl"/>
+  <xsl:import href="web/map.xsl"/>
 
   <!-- HTML, not XHTML: web/page.xsl makes the page in the XHTML namespace,
        as the shared templates write it, then writes it out without one. -->

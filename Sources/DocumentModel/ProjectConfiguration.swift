@@ -204,9 +204,23 @@ public struct WebSettings: Hashable, Sendable, Codable {
     /// The site's address, ending in `/` (`https://example.kz/asyl/`): for
     /// canonical links, the sitemap and plaques; nil: the site says no address.
     public var baseURL: String?
+    /// Where the map's background comes from; nil: none, and the map shows its markers alone.
+    public var tiles: Tiles?
 
-    public init(baseURL: String? = nil) {
+    /// A source of map tiles: a URL template with `{z}`, `{x}` and `{y}`, and the credit its provider requires.
+    public struct Tiles: Hashable, Sendable, Codable {
+        public var url: String
+        public var attribution: String
+
+        public init(url: String, attribution: String) {
+            self.url = url
+            self.attribution = attribution
+        }
+    }
+
+    public init(baseURL: String? = nil, tiles: Tiles? = nil) {
         self.baseURL = baseURL
+        self.tiles = tiles
     }
 
     /// The folder of a language's pages at the site's root: its tag in lower case (`kk-latn`).

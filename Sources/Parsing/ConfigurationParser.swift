@@ -297,7 +297,21 @@ public struct ConfigurationParser {
     private mutating func parseWeb(_ node: YAMLNode, inherited: WebSettings) -> WebSettings {
         var settings = inherited
         guard let mapping = MappingReader(node, path: path, rule: .config, what: "`web`", into: &diagnostics) else { return settings }
-        diagnostics += mapping.unknownKeys(["base-url"], what: "`web`")
+        diagnostics += mapping.unknownKeys(["base-url", "tiles"], what: "`web`")
+        if let node = mapping["tiles"],
+           let tiles = MappingReader(node, path: path, rule: .config, what: "`tiles`", into: &diagnostics) {
+            diagnostics += tiles.unknownKeys(["url", "attribution"], what: "`tiles`")
+            let url = tiles["url"]?.scalar ?? ""
+            let attribution = tiles["attribution"]?.scalar ?? ""
+            if !url.hasPrefix("https://") || !["{z}", "{x}", "{y}"].allSatisfy(url.contains) {
+                report("`tiles: {url}` is an https address with {z}, {x} and {y}, as in https://tiles.example.kz/{z}/{x}/{y}.png",
+                       tiles["url"]?.range ?? node.range)
+            } else if attribution.isEmpty {
+                report("`tiles` needs the `attribution` its provider requires, as in \"© OpenStreetMap contributors\"", node.range)
+            } else {
+                settings.tiles = WebSettings.Tiles(url: url, attribution: attribution)
+            }
+        }
         if let node = mapping["base-url"] {
             if let text = node.scalar, text.wholeMatch(of: /https?:\/\/[A-Za-z0-9.\-]+(:[0-9]+)?(\/[A-Za-z0-9._~!$&'()*+,;=:@%\/\-]*)?/) != nil {
                 settings.baseURL = text.hasSuffix("/") ? text : text + "/"

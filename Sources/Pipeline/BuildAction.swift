@@ -77,6 +77,8 @@ public struct BuildAction: Sendable {
         try graph.set(RenderTools(), to: RenderTools.fingerprint(styles: stylesheets.folders))
         try graph.set(BuildOptions(), to: BuildOptions.Value(includeDrafts: includeDrafts))
         try graph.set(BuildDate(), to: Int64(date.timeIntervalSince1970.rounded(.down)))
+        let leaflet = LeafletFolder.find()
+        try graph.set(LeafletFolder(), to: leaflet?.path)
         clock.lap("stylesheets")
 
         var report = BuildReport(check: check)
@@ -115,12 +117,17 @@ public struct BuildAction: Sendable {
             // The web edition is one site of all the edition's languages, whichever `--lang` names.
             if formats.contains(.web) {
                 let destination = webLocation(edition.id)
-                let web = WebBuilder(edition: edition, tree: scan.root, graph: graph, styles: styles, indexer: SearchIndexer.find())
+                let web = WebBuilder(
+                    edition: edition, tree: scan.root, graph: graph, styles: styles, indexer: SearchIndexer.find(), leaflet: leaflet)
                 try web.write(to: destination)
                 if web.indexer == nil {
                     report.notices.append(
                         "\(edition.id)/web has no search index: Pagefind was not found (pip install 'pagefind[extended]', "
                             + "or set ASYL_PAGEFIND); its search page says search is not available")
+                }
+                if leaflet == nil {
+                    report.notices.append(
+                        "\(edition.id)/web has no map: Leaflet was not found (apt install libjs-leaflet, or set ASYL_LEAFLET)")
                 }
                 report.outputs.append(destination.appendingPathComponent(WebPaths.page))
                 clock.lap("\(edition.id): web")

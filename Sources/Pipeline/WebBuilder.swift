@@ -19,6 +19,8 @@ struct WebBuilder {
     let styles: URL
     /// What makes the search index; nil: none is made, and the search page says so.
     let indexer: SearchIndexer?
+    /// Leaflet's folder, for the map; nil: the site has no map.
+    let leaflet: URL?
 
     /// Pages made between two releases of their values: enough to keep every core busy.
     static let window = 256
@@ -68,18 +70,21 @@ struct WebBuilder {
         var jobs: [Job] = []
         var entries = Set<EntryID>()
         var images = Set<EntryOutline.ImageFile>()
+        var maps: [BookName] = []
         for language in edition.languages {
             let pair = EditionLanguage(edition: edition.id, language: language)
             guard let order = try graph.value(BookOrderQuery(pair)), let layout = try graph.value(BookLayout(pair)) else { continue }
             let book = BookName(edition: edition.id, language: language, format: .web)
             jobs += order.entries.map { .page(book, $0.id) }
             if indexer != nil { jobs += order.entries.map { .record(book, $0.id) } }
-            jobs += try graph.value(WebParts(book)).map { .part(book, $0) }
+            let parts = try graph.value(WebParts(book))
+            jobs += parts.map { .part(book, $0) }
+            if parts.contains(where: { $0.name == "map" }) { maps.append(book) }
             entries.formUnion(order.entries.map(\.id))
             images.formUnion(layout.images)
         }
         jobs += entries.sorted().map { .neutral($0) }
-        let files = carried(images.sorted())
+        let files = carried(images.sorted(), map: !maps.isEmpty)
 
         let (graph, edition) = (self.graph, self.edition.id)
         var hasher = FingerprintHasher()
@@ -94,6 +99,7 @@ struct WebBuilder {
         let sitemap = WebSitemap(edition)
         hasher.combine(try graph.fingerprint(sitemap))
         hasher.combine("search: \(indexer?.command.joined(separator: " ") ?? "none")")
+        for book in maps { hasher.combine(try graph.fingerprint(WebMap(book))) }
         for file in files {
             hasher.combine("\(file.path) \(FileSystem.status(file.source.path)?.text ?? "none")")
         }
@@ -129,6 +135,10 @@ struct WebBuilder {
             graph.release(window.map { $0.key(edition) })
         }
         if let bytes = try graph.value(sitemap) { try Self.write(bytes, to: work.appendingPathComponent("sitemap.xml")) }
+        for book in maps {
+            let data = work.appendingPathComponent(WebPaths.site("map", book.language) + WebPaths.mapData)
+            try Self.write(try graph.value(WebMap(book)).geoJSON, to: data)
+        }
         graph.release([sitemap.key])
         for file in files {
             guard let bytes = FileSystem.readRegularFile(file.source.path) else {
@@ -147,8 +157,8 @@ struct WebBuilder {
         graph.wrote(output: folder.path, madeFrom: madeFrom)
     }
 
-    /// The CSS, the icon, the fonts and their licence, and the images the site's entries show.
-    private func carried(_ images: [EntryOutline.ImageFile]) -> [CarriedFile] {
+    /// The CSS, the icon, the fonts and their licence, the images the site's entries show, and Leaflet for a map.
+    private func carried(_ images: [EntryOutline.ImageFile], map: Bool) -> [CarriedFile] {
         var files = [
             CarriedFile(path: WebPaths.asset("web.css"), source: styles.appendingPathComponent("web.css")),
             CarriedFile(path: WebPaths.asset("icon.svg"), source: styles.appendingPathComponent("web/icon.svg")),
@@ -157,6 +167,11 @@ struct WebBuilder {
             files.append(CarriedFile(path: WebPaths.asset("fonts/" + font), source: styles.appendingPathComponent("fonts/" + font)))
         }
         files += images.map { CarriedFile(path: WebPaths.asset($0.path), source: tree.appendingPathComponent($0.path)) }
+        if map, let leaflet {
+            for name in WebPaths.leafletFiles {
+                files.append(CarriedFile(path: WebPaths.asset("leaflet/" + name), source: leaflet.appendingPathComponent(name)))
+            }
+        }
         return files
     }
 

@@ -17,6 +17,14 @@
   <!-- Set by asyl: the site's address from asyl.yaml's web: {base-url}, ending in /; empty when none is set. -->
   <xsl:param name="web.base-url" select="''"/>
 
+  <!-- Set by asyl: whether the site has a map in this language (1) or not (0). -->
+  <xsl:param name="web.has-map" select="0"/>
+
+  <!-- Set by asyl: the map's tiles (a URL template with {z}, {x}, {y}) and their
+       credit, from asyl.yaml's web: {tiles}; empty: the map shows its markers alone. -->
+  <xsl:param name="web.tiles-url" select="''"/>
+  <xsl:param name="web.tiles-attribution" select="''"/>
+
   <!-- Images are in the site's _/ folder. -->
   <xsl:param name="media.prefix" select="concat($web.root, '_/')"/>
 

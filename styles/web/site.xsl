@@ -25,6 +25,13 @@
       <xsl:when test="$part = 'regions'"><xsl:call-template name="web.site.page"><xsl:with-param name="key" select="'regions-index'"/><xsl:with-param name="content"><xsl:call-template name="web.regions"/></xsl:with-param></xsl:call-template></xsl:when>
       <xsl:when test="$part = 'chronology'"><xsl:call-template name="web.site.page"><xsl:with-param name="key" select="'chronology'"/><xsl:with-param name="content"><xsl:call-template name="web.chronology"/></xsl:with-param></xsl:call-template></xsl:when>
       <xsl:when test="$part = 'sources'"><xsl:call-template name="web.site.page"><xsl:with-param name="key" select="'sources'"/><xsl:with-param name="content"><xsl:call-template name="web.sources"/></xsl:with-param></xsl:call-template></xsl:when>
+      <xsl:when test="$part = 'map'">
+        <xsl:call-template name="web.site.page">
+          <xsl:with-param name="key" select="'map'"/>
+          <xsl:with-param name="head"><link rel="stylesheet" href="{$web.root}_/leaflet/leaflet.css"/></xsl:with-param>
+          <xsl:with-param name="content"><xsl:call-template name="web.map"/></xsl:with-param>
+        </xsl:call-template>
+      </xsl:when>
       <xsl:when test="$part = 'search'"><xsl:call-template name="web.site.page"><xsl:with-param name="key" select="'search'"/><xsl:with-param name="content"><xsl:call-template name="web.search"/></xsl:with-param></xsl:call-template></xsl:when>
       <xsl:otherwise><xsl:message terminate="yes">asyl: web.xsl has no page '<xsl:value-of select="$part"/>'</xsl:message></xsl:otherwise>
     </xsl:choose>
@@ -33,6 +40,7 @@
   <!-- A page of the site's own in this language: its heading from $key (none on the home page). -->
   <xsl:template name="web.site.page">
     <xsl:param name="key" select="''"/>
+    <xsl:param name="head"/>
     <xsl:param name="content"/>
     <xsl:variable name="heading"><xsl:if test="$key != ''"><xsl:call-template name="gentext"><xsl:with-param name="key" select="$key"/></xsl:call-template></xsl:if></xsl:variable>
     <xsl:call-template name="web.page">
@@ -40,6 +48,7 @@
         <xsl:if test="$key != ''"><xsl:value-of select="concat($heading, ' — ')"/></xsl:if>
         <xsl:value-of select="$web.title"/>
       </xsl:with-param>
+      <xsl:with-param name="head" select="$head"/>
       <xsl:with-param name="switcher">
         <xsl:for-each select="str:tokenize($web.languages, ' ')">
           <xsl:variable name="segment"><xsl:call-template name="web.lowercase"><xsl:with-param name="text" select="."/></xsl:call-template></xsl:variable>
@@ -85,6 +94,7 @@
       <xsl:attribute name="aria-label"><xsl:call-template name="gentext"><xsl:with-param name="key" select="'site-pages'"/></xsl:call-template></xsl:attribute>
       <ul>
         <xsl:call-template name="web.site.link"><xsl:with-param name="page" select="'search'"/><xsl:with-param name="key" select="'search'"/></xsl:call-template>
+        <xsl:if test="$web.has-map = 1"><xsl:call-template name="web.site.link"><xsl:with-param name="page" select="'map'"/><xsl:with-param name="key" select="'map'"/></xsl:call-template></xsl:if>
         <xsl:if test="a:index/a:index-letter"><xsl:call-template name="web.site.link"><xsl:with-param name="page" select="'index'"/><xsl:with-param name="key" select="'index'"/></xsl:call-template></xsl:if>
         <xsl:if test="a:regions/a:region"><xsl:call-template name="web.site.link"><xsl:with-param name="page" select="'regions'"/><xsl:with-param name="key" select="'regions-index'"/></xsl:call-template></xsl:if>
         <xsl:if test="a:chronology/a:event"><xsl:call-template name="web.site.link"><xsl:with-param name="page" select="'chronology'"/><xsl:with-param name="key" select="'chronology'"/></xsl:call-template></xsl:if>

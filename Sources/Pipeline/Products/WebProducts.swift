@@ -1,6 +1,7 @@
 import BuildGraph
 import DocumentModel
 import Foundation
+import Localisation
 import NativeBridge
 import Packaging
 import Resolution
@@ -14,7 +15,8 @@ import XMLSerialisation
 enum WebProducts {
     static let kinds: [any Query.Type] = [
         WebSite.self, WebMembers.self, WebVersions.self, WebPageXML.self, WebPage.self, NeutralPage.self, WebParts.self,
-        WebPart.self, WebSitemap.self, SearchRecord.self,
+        WebPart.self, WebSitemap.self, SearchRecord.self, EntryLocation.self, LocationShard.self, WebMap.self,
+        LeafletFolder.self,
     ]
 }
 
@@ -30,6 +32,11 @@ enum WebPaths {
         "\(WebSettings.segment(language))/\(WebSettings.siteFolder)/\(name)/"
     }
     static func home(_ language: LanguageTag) -> String { "\(WebSettings.segment(language))/" }
+    /// The map's data, in the map page's folder.
+    static let mapData = "places.geojson"
+    /// What the site carries of Leaflet: the script, its CSS and the images the CSS names.
+    static let leafletFiles = ["leaflet.js", "leaflet.css", "images/layers.png", "images/layers-2x.png"]
+
     /// The site's shared files (CSS, fonts, images).
     static func asset(_ path: String) -> String { "\(WebSettings.siteFolder)/\(path)" }
 
@@ -45,6 +52,7 @@ struct WebSite: Query {
     struct Value: Codable, Sendable, Hashable {
         var languages: [LanguageTag]
         var baseURL: String?
+        var tiles: WebSettings.Tiles?
     }
 
     static let kind = "web-site"
@@ -58,13 +66,14 @@ struct WebSite: Query {
         guard let edition = try context.value(ProjectFile()).content.editions.first(where: { $0.id == edition }) else {
             throw BuildError.stylesheet("no edition \(edition)")
         }
-        return Value(languages: edition.languages, baseURL: edition.web.baseURL)
+        return Value(languages: edition.languages, baseURL: edition.web.baseURL, tiles: edition.web.tiles)
     }
 
     /// The parameters every transform of a page at `folder` takes.
     static func parameters(_ site: Value, part: String, folder: String) -> [(String, String)] {
         [("part", part), ("web.path", folder), ("web.root", WebPaths.root(from: folder)),
-         ("web.languages", site.languages.map(\.rawValue).joined(separator: " ")), ("web.base-url", site.baseURL ?? "")]
+         ("web.languages", site.languages.map(\.rawValue).joined(separator: " ")), ("web.base-url", site.baseURL ?? ""),
+         ("web.tiles-url", site.tiles?.url ?? ""), ("web.tiles-attribution", site.tiles?.attribution ?? "")]
     }
 }
 
@@ -217,6 +226,9 @@ struct WebParts: BookQuery {
         if outline.hasRegions { parts.append(Part(name: "regions", folder: WebPaths.site("regions", book.language))) }
         if outline.hasChronology { parts.append(Part(name: "chronology", folder: WebPaths.site("chronology", book.language))) }
         if outline.hasBibliography { parts.append(Part(name: "sources", folder: WebPaths.site("sources", book.language))) }
+        if try context.value(WebMap(book)).features > 0, try context.value(LeafletFolder()) != nil {
+            parts.append(Part(name: "map", folder: WebPaths.site("map", book.language)))
+        }
         return parts
     }
 }
@@ -244,7 +256,10 @@ struct WebPart: Query {
     }
 
     func compute(_ context: QueryContext) throws -> ZIPMember {
-        try Web.transform(try context.value(OutlineXML(book)).bytes, name: "book.xml", part: part, folder: folder, site: book.edition, context)
+        let hasMap = try context.value(WebParts(book)).contains { $0.name == "map" }
+        return try Web.transform(
+            try context.value(OutlineXML(book)).bytes, name: "book.xml", part: part, folder: folder, site: book.edition,
+            extra: [("web.has-map", hasMap ? "1" : "0")], context)
     }
 }
 
@@ -290,15 +305,129 @@ struct WebSitemap: Query {
     }
 }
 
+/// Where Leaflet's files are on this machine (nil: nowhere, and the site has no map).
+struct LeafletFolder: InputQuery, ProjectQuery {
+    typealias Value = String?
+    static let kind = "leaflet-folder"
+
+    /// Debian's `libjs-leaflet`, unless `ASYL_LEAFLET` names another folder with leaflet.js and leaflet.css.
+    static func find(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {
+        let folder = URL(fileURLWithPath: environment["ASYL_LEAFLET"] ?? "/usr/share/javascript/leaflet")
+        let present = ["leaflet.js", "leaflet.css"].allSatisfy { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) }
+        return present ? folder : nil
+    }
+}
+
+/// Where an entry lies: its first fact of type geo (nil: none).
+struct EntryLocation: EntryQuery {
+    struct Point: Codable, Sendable, Hashable {
+        var latitude: Double
+        var longitude: Double
+    }
+
+    static let kind = "entry-location"
+    /// Fingerprinted by what it is made from, never encoded: the shard that reads it is stored and cuts a change off.
+    static var fingerprintsValue: Bool { false }
+    var id: EntryID
+    init(_ id: EntryID) { self.id = id }
+
+    func compute(_ context: QueryContext) throws -> Point? {
+        for fact in try context.value(BookEntry(id))?.facts ?? [] {
+            if case .geo(let latitude, let longitude) = fact.value { return Point(latitude: latitude, longitude: longitude) }
+        }
+        return nil
+    }
+}
+
+/// The locations of a shard's entries (stored, so the map reads 256 values, and an edit remakes one).
+struct LocationShard: ShardQuery {
+    static let kind = "location-shard"
+    var shard: Int
+    init(_ shard: Int) { self.shard = shard }
+
+    func compute(_ context: QueryContext) throws -> [EntryID: EntryLocation.Point] {
+        let values = try shardValues(
+            shard, EntryLocation.init, earlier: context.previousValue([EntryID: EntryLocation.Point].self), absent: nil, context)
+        return Dictionary(values.compactMap { entry in entry.value.map { (entry.id, $0) } }) { first, _ in first }
+    }
+}
+
+/// The map's data in one language: a GeoJSON FeatureCollection of the
+/// entries of its pages that have a location, in the book's order, each
+/// with its headword, kind and page (relative to the language's folder).
+struct WebMap: BookQuery {
+    struct Value: Codable, Sendable {
+        var geoJSON: [UInt8]
+        var features: Int
+    }
+
+    struct Feature: Encodable {
+        struct Geometry: Encodable {
+            var type = "Point"
+            /// GeoJSON's order: longitude, then latitude (RFC 7946).
+            var coordinates: [Double]
+        }
+
+        struct Properties: Encodable {
+            var title: String
+            var kind: String
+            var label: String
+            var page: String
+        }
+
+        var type = "Feature"
+        var geometry: Geometry
+        var properties: Properties
+    }
+
+    struct Collection: Encodable {
+        var type = "FeatureCollection"
+        var features: [Feature]
+    }
+
+    static let kind = "web-map"
+    static var isStored: Bool { false }
+    var book: BookName
+    init(_ book: BookName) { self.book = book }
+
+    func compute(_ context: QueryContext) throws -> Value {
+        let pair = EditionLanguage(edition: book.edition, language: book.language)
+        guard let order = try context.value(BookOrderQuery(pair)) else { return Value(geoJSON: [], features: 0) }
+        var locations: [EntryID: EntryLocation.Point] = [:]
+        for shard in 0..<CheckProducts.shards { locations.merge(try context.value(LocationShard(shard))) { first, _ in first } }
+        let located = order.entries.filter { locations[$0.id] != nil }
+        var outlines: [EntryID: EntryOutline] = [:]
+        for shard in Set(located.map { CheckProducts.shard(of: $0.id) }).sorted() {
+            for outline in try context.value(OutlineShard(shard)) { outlines[outline.id] = outline }
+        }
+        let labels = Dictionary(try context.value(BookConfiguration(pair)).kinds.map { ($0.name, $0.label.text(in: book.language, fallbacks: []) ?? $0.name) }) {
+            first, _ in first
+        }
+        let features = located.compactMap { entry -> Feature? in
+            guard let point = locations[entry.id], let outline = outlines[entry.id], let version = outline.version(book.language) else {
+                return nil
+            }
+            let kind = outline.kind ?? ""
+            return Feature(
+                geometry: .init(coordinates: [point.longitude, point.latitude]),
+                properties: .init(title: version.title, kind: kind, label: labels[kind] ?? kind, page: "\(entry.id)/"))
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Value(geoJSON: Array(try encoder.encode(Collection(features: features))), features: features.count)
+    }
+}
+
 enum Web {
     /// A page of the site: `bytes` (a document of the book vocabulary)
     /// transformed by web.xsl into the page at `folder`, kept deflated.
     static func transform(
-        _ bytes: [UInt8], name: String, part: String, folder: String, site edition: String, _ context: QueryContext
+        _ bytes: [UInt8], name: String, part: String, folder: String, site edition: String, extra: [(String, String)] = [],
+        _ context: QueryContext
     ) throws -> ZIPMember {
         let site = try context.value(WebSite(edition))
         let (document, stylesheets) = try Render.read(bytes, name, context)
-        let html = try stylesheets.web.transform(document, parameters: WebSite.parameters(site, part: part, folder: folder))
+        let html = try stylesheets.web.transform(document, parameters: WebSite.parameters(site, part: part, folder: folder) + extra)
         return ZIPMember(path: folder + WebPaths.page, bytes: html)
     }
 }
