@@ -15,10 +15,10 @@ all: build
 # System libraries the Swift targets link against (Debian package names), and
 # Leaflet, which the web edition's map carries.
 APT_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libxslt1-dev zlib1g-dev libjemalloc-dev pkg-config \
-	libjs-leaflet
+	libqrencode-dev libjs-leaflet
 # Tools the integration tests drive: PDF inspection, native font subsetting for
-# WeasyPrint, and a real browser for the web edition.
-TEST_APT_PACKAGES = poppler-utils libharfbuzz-subset0 chromium chromium-driver
+# WeasyPrint, a real browser for the web edition, and a rasteriser and QR reader for plaques.
+TEST_APT_PACKAGES = poppler-utils libharfbuzz-subset0 chromium chromium-driver librsvg2-bin zbar-tools
 
 deps:
 	@bash tools/ensure-deps.sh $(APT_PACKAGES)

@@ -28,8 +28,10 @@ let package = Package(
             name: "CZlib", path: "Sources/CSystem/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(
             name: "CJemalloc", path: "Sources/CSystem/CJemalloc", pkgConfig: "jemalloc", providers: [.apt(["libjemalloc-dev"])]),
+        .systemLibrary(
+            name: "CQRencode", path: "Sources/CSystem/CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .systemLibrary(name: "CLinux", path: "Sources/CSystem/CLinux"),
-        .target(name: "NativeBridge", dependencies: ["CCmarkGFM", "CLibXML", "CZlib", "CJemalloc"]),
+        .target(name: "NativeBridge", dependencies: ["CCmarkGFM", "CLibXML", "CZlib", "CJemalloc", "CQRencode"]),
 
         // Values shared by every stage.
         .target(name: "Diagnostics"),

@@ -231,6 +231,16 @@ public struct WebSettings: Hashable, Sendable, Codable {
     public static let siteFolder = "_"
 }
 
+/// `plaques:` of an edition: the kinds of entry that get a QR plaque
+/// pointing to their language-neutral address on the edition's site.
+public struct PlaqueSettings: Hashable, Sendable, Codable {
+    public var kinds: [String]
+
+    public init(kinds: [String]) {
+        self.kinds = kinds
+    }
+}
+
 extension ProjectConfiguration {
     /// The names at a web edition's root that an entry's language-neutral
     /// address (`/ID/`) would collide with: the folders of its languages.
@@ -254,14 +264,17 @@ public struct Edition: Hashable, Sendable, Codable {
     public var citationStyle: CitationStyle
     /// The edition's own `web:`, else asyl.yaml's.
     public var web: WebSettings
+    /// `plaques:`: which entries get a QR plaque; nil: none.
+    public var plaques: PlaqueSettings?
     public var location: SourceLocation
 
     public init(
         id: String, title: LocalizedText, languages: [LanguageTag], selection: Selection,
         isbn: LocalizedText, formats: [OutputFormat], citationStyle: CitationStyle = .notes,
-        web: WebSettings = WebSettings(), location: SourceLocation
+        web: WebSettings = WebSettings(), plaques: PlaqueSettings? = nil, location: SourceLocation
     ) {
         self.web = web
+        self.plaques = plaques
         self.id = id
         self.title = title
         self.languages = languages

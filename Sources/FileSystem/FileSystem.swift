@@ -140,6 +140,16 @@ public enum FileSystem {
         }
     }
 
+    /// Puts the folder `work` (complete, beside `folder`) in `folder`'s place
+    /// in one step; an old `folder` is left at `work`, for the caller to remove.
+    public static func replaceFolder(_ folder: String, with work: String) throws(Failure) {
+        if kind(of: folder) != nil {
+            try exchange(work, folder)
+        } else if rename(work, folder) != 0 {
+            throw Failure(path: folder, reason: lastError())
+        }
+    }
+
     /// A name beside `path` that no other process writing it uses at the same time.
     public static func temporaryPath(for path: String) -> String {
         let url = URL(fileURLWithPath: path)

@@ -205,7 +205,7 @@ public struct ConfigurationParser {
         var editions: [Edition] = []
         for item in list(node, what: "editions") {
             guard let fields = MappingReader(item, path: path, rule: .config, what: "an edition", into: &diagnostics) else { continue }
-            diagnostics += fields.unknownKeys(["id", "title", "languages", "select", "isbn", "formats", "citations", "web"], what: "an edition")
+            diagnostics += fields.unknownKeys(["id", "title", "languages", "select", "isbn", "formats", "citations", "web", "plaques"], what: "an edition")
             guard let id = fields["id"]?.scalar, EntryID.isValid(id) else {
                 report("an edition needs an `id` of lowercase letters, digits and '-'", fields["id"]?.range ?? item.range)
                 continue
@@ -254,9 +254,27 @@ public struct ConfigurationParser {
                 report("each language's book has its own ISBN: write isbn: {kk: …, ru: …}", node.range)
             }
             let isbn = fields["isbn"].map { localized($0, what: "isbn") } ?? LocalizedText()
+            let editionWeb = fields["web"].map { parseWeb($0, inherited: web) } ?? web
+            var plaques: PlaqueSettings?
+            if let node = fields["plaques"],
+               let mapping = MappingReader(node, path: path, rule: .config, what: "`plaques`", into: &diagnostics) {
+                diagnostics += mapping.unknownKeys(["kinds"], what: "`plaques`")
+                let kinds = names(mapping["kinds"], known: configuration.kinds.map(\.name), what: "kind")
+                if kinds.isEmpty {
+                    report("`plaques` names the kinds that get a plaque, as in plaques: {kinds: [monument]}", node.range)
+                } else if !formats.contains(.web) {
+                    report("edition '\(id)' has plaques but is not built as web: a plaque's QR code leads to the edition's site; "
+                           + "add web to its `formats:`", node.range)
+                } else if editionWeb.baseURL == nil {
+                    report("edition '\(id)' has plaques but no address: a plaque's QR code prints it; "
+                           + "set web: {base-url: https://…} in asyl.yaml or in the edition", node.range)
+                } else {
+                    plaques = PlaqueSettings(kinds: kinds)
+                }
+            }
             editions.append(Edition(
                 id: id, title: title, languages: editionLanguages, selection: selection, isbn: isbn,
-                formats: formats, citationStyle: style, web: fields["web"].map { parseWeb($0, inherited: web) } ?? web,
+                formats: formats, citationStyle: style, web: editionWeb, plaques: plaques,
                 location: SourceLocation(path: path, range: item.range)))
         }
         return editions

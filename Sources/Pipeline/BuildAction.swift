@@ -131,6 +131,12 @@ public struct BuildAction: Sendable {
                 }
                 report.outputs.append(destination.appendingPathComponent(WebPaths.page))
                 clock.lap("\(edition.id): web")
+                if edition.plaques != nil {
+                    let plaques = output.appendingPathComponent(edition.id).appendingPathComponent("plaques")
+                    try PlaqueBuilder(edition: edition.id, graph: graph, styles: styles).write(to: plaques)
+                    report.outputs.append(plaques.appendingPathComponent("index.html"))
+                    clock.lap("\(edition.id): plaques")
+                }
             }
         }
         // After a build of everything, what it did not use is out of date.
@@ -217,6 +223,7 @@ struct CompiledStylesheets: Sendable {
     let epub: XSLTStylesheet
     let print: XSLTStylesheet
     let web: XSLTStylesheet
+    let plaque: XSLTStylesheet
     let styles: URL
     /// The project's own styles folder, when it has one inside the source tree.
     let projectStyles: URL?
@@ -241,6 +248,7 @@ struct CompiledStylesheets: Sendable {
         epub = try compile("epub.xsl")
         print = try compile("print.xsl")
         web = try compile("web.xsl")
+        plaque = try compile("plaque.xsl")
         self.styles = styles
         self.projectStyles = projectStyles
     }

@@ -149,11 +149,7 @@ struct WebBuilder {
         if let indexer {
             try indexer.index(records, into: work.appendingPathComponent(WebPaths.asset("pagefind")))
         }
-        if FileSystem.kind(of: folder.path) != nil {
-            try FileSystem.exchange(work.path, folder.path)
-        } else {
-            try FileManager.default.moveItem(at: work, to: folder)
-        }
+        try FileSystem.replaceFolder(folder.path, with: work.path)
         graph.wrote(output: folder.path, madeFrom: madeFrom)
     }
 
@@ -175,7 +171,7 @@ struct WebBuilder {
         return files
     }
 
-    private static func write(_ bytes: [UInt8], to url: URL) throws {
+    static func write(_ bytes: [UInt8], to url: URL) throws {
         let folder = url.deletingLastPathComponent().path
         guard FileSystem.makeFolder(folder), FileManager.default.createFile(atPath: url.path, contents: Data(bytes)) else {
             throw BuildError.stylesheet("cannot write \(url.path)")

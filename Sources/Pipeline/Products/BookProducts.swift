@@ -315,6 +315,7 @@ struct ChunkSettings: EditionLanguageQuery {
         edition.selection = Selection()
         edition.formats = []
         edition.web = WebSettings()
+        edition.plaques = nil
         return Settings(
             edition: edition,
             configuration: Self.derived(try context.value(EntryConfiguration()), book.language).reading(in: book.language))

@@ -705,7 +705,7 @@ struct ProjectCheck: ProjectQuery {
 /// The graph a check or a build runs: every kind of product registered,
 /// so each run can read the traces of any other on the same store.
 enum PipelineGraph {
-    static let kinds = CheckProducts.kinds + BookProducts.kinds + RenderProducts.kinds + WebProducts.kinds
+    static let kinds = CheckProducts.kinds + BookProducts.kinds + RenderProducts.kinds + WebProducts.kinds + PlaqueProducts.kinds
 
     static func make(store: Store) -> Graph { Graph(store: store, kinds: kinds) }
 }

@@ -1,0 +1,2 @@
+/* libqrencode, for the QR codes of plaques. */
+#include <qrencode.h>
