@@ -28,7 +28,7 @@ public enum Checker {
     /// The findings of rules scoped to the entries' interfaces together.
     public static func checkProject(_ overview: ProjectOverview) -> [Diagnostic] {
         CoverageChecks.check(overview) + CitationChecks.unused(overview) + FactChecks.placeCycles(overview)
-            + WebChecks.check(overview)
+            + WebChecks.check(overview) + WebChecks.redirects(overview) + WebChecks.issuedAddresses(overview)
     }
 }
 
@@ -42,15 +42,18 @@ public struct ProjectOverview: Sendable {
     public var bibliography: Bibliography
     /// The web editions' language folders (`ProjectConfiguration.reservedWebSegments`).
     public var reservedWebSegments: [String: LanguageTag]
+    /// plaques.lock and where the web editions are published; nil: no plaques.lock.
+    public var addresses: AddressBook?
 
     public init(
         interfaces: [EntryInterface], places: [EntryID: [MergedFact]], bibliography: Bibliography,
-        reservedWebSegments: [String: LanguageTag] = [:]
+        reservedWebSegments: [String: LanguageTag] = [:], addresses: AddressBook? = nil
     ) {
         self.interfaces = interfaces
         self.places = places
         self.bibliography = bibliography
         self.reservedWebSegments = reservedWebSegments
+        self.addresses = addresses
     }
 
     public init(_ project: ResolvedProject) {
@@ -94,6 +97,63 @@ enum WebChecks {
                 "the id '\(entry.id)' is the web edition's folder of its \(language) pages (/\(entry.id)/), so this entry would "
                     + "have no address of its own; rename its files and the links to it",
                 at: SourceLocation(path: version.path))
+        }
+    }
+}
+
+extension WebChecks {
+    /// `redirect-from:` ids that are another entry's, or that two entries claim.
+    static func redirects(_ overview: ProjectOverview) -> [Diagnostic] {
+        let ids = Set(overview.interfaces.map(\.id))
+        var claimed: [EntryID: EntryID] = [:]
+        var findings: [Diagnostic] = []
+        for entry in overview.interfaces {
+            for version in entry.versions {
+                for former in version.redirectFrom {
+                    let at = SourceLocation(path: version.path, range: former.range)
+                    if ids.contains(former.value) {
+                        findings.append(Diagnostic(
+                            .frontMatter,
+                            "`redirect-from` names '\(former.value)', an entry that exists: its address is its own; "
+                                + "an entry takes over an id only once the entry that had it is gone", at: at))
+                    } else if let other = claimed[former.value], other != entry.id {
+                        findings.append(Diagnostic(
+                            .frontMatter, "'\(former.value)' is already redirected to '\(other)'; an old address leads to one entry",
+                            at: at))
+                    } else {
+                        claimed[former.value] = entry.id
+                    }
+                }
+            }
+        }
+        return findings
+    }
+
+    /// Addresses printed on plaques that would no longer lead to a page.
+    static func issuedAddresses(_ overview: ProjectOverview) -> [Diagnostic] {
+        guard let book = overview.addresses else { return [] }
+        let ids = Set(overview.interfaces.map(\.id))
+        let formerIDs = Set(overview.interfaces.flatMap(\.formerIDs))
+        return book.issued.compactMap { address in
+            let at = SourceLocation(path: book.path, line: address.line, column: 1, length: address.url.count)
+            guard let base = book.sites.keys.filter({ address.url.hasPrefix($0) }).max(by: { $0.count < $1.count }) else {
+                let sites = book.sites.keys.sorted()
+                return Diagnostic(
+                    .issuedAddress,
+                    "\(address.url) is printed on a plaque, but no web edition is published there any more"
+                        + (sites.isEmpty ? "" : " (base-url: \(sites.joined(separator: ", ")))")
+                        + "; keep the base-url the plaques were issued with", at: at)
+            }
+            let rest = address.url.dropFirst(base.count)
+            guard rest.hasSuffix("/"), EntryID.isValid(String(rest.dropLast())) else {
+                return Diagnostic(.issuedAddress, "\(address.url) is not an entry's address on the site (\(base)ID/)", at: at)
+            }
+            let id = EntryID(String(rest.dropLast()))
+            guard !ids.contains(id), !formerIDs.contains(id) else { return nil }
+            return Diagnostic(
+                .issuedAddress,
+                "\(address.url) is printed on a plaque, but there is no entry '\(id)' any more; if it was renamed, "
+                    + "add `redirect-from: [\(id)]` to the front matter of its new files, or restore it", at: at)
         }
     }
 }

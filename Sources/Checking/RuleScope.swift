@@ -29,7 +29,7 @@ extension Rule {
         case .frontMatter, .impossibleDate, .brokenLink, .linkWrongKind, .untranslatedLink, .linkToDraft, .duplicateID, .unknownCitation,
             .citationWithoutAt, .missingMedia, .missingAlt, .factConflict:
             .entry
-        case .orphan, .unusedSource, .linkCycle, .reservedID: .interfaces
+        case .orphan, .unusedSource, .linkCycle, .reservedID, .issuedAddress: .interfaces
         case .strayFile: .listing
         case .config: .configuration
         }

@@ -11,7 +11,7 @@ public struct AsylCommand: ParsableCommand {
         abstract: "Build and check encyclopedias written as ID.LANG.md files.",
         discussion: "Documentation: docs/ in the Asyl repository (docs/format.md for editors, docs/rules.md for checks).",
         version: AsylVersion.string,
-        subcommands: [CheckCommand.self, BuildCommand.self])
+        subcommands: [CheckCommand.self, BuildCommand.self, PlaquesCommand.self])
 
     public init() {}
 

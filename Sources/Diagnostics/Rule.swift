@@ -26,13 +26,15 @@ public enum Rule: String, CaseIterable, Hashable, Comparable, Sendable, Codable 
     case linkCycle = "link-cycle"
     /// An entry id that a web edition's own addresses take (its languages' folders, `/kk/`).
     case reservedID = "reserved-id"
+    /// An address printed on a plaque (plaques.lock) that the site would no longer have.
+    case issuedAddress = "issued-address"
 
     public var defaultSeverity: Severity {
         switch self {
         case .untranslatedLink, .linkToDraft, .strayFile, .citationWithoutAt: .warning
         case .unusedSource, .orphan: .note
         case .brokenLink, .linkWrongKind, .duplicateID, .unknownCitation, .missingMedia, .missingAlt,
-            .frontMatter, .factConflict, .impossibleDate, .config, .markup, .unreadableFile, .linkCycle, .reservedID:
+            .frontMatter, .factConflict, .impossibleDate, .config, .markup, .unreadableFile, .linkCycle, .reservedID, .issuedAddress:
             .error
         }
     }

@@ -15,6 +15,8 @@ public struct Version: Hashable, Sendable, Codable {
     public var categories: Located<[String]>?
     public var isDraft: Bool
     public var translatedFrom: LanguageTag?
+    /// `redirect-from:`: ids the entry was once at, whose web addresses now lead to it.
+    public var redirectFrom: [Located<EntryID>]
     /// Facts as this version writes them, in file order.
     public var facts: [Fact]
     public var body: [Block]
@@ -40,6 +42,7 @@ public struct Version: Hashable, Sendable, Codable {
         self.categories = nil
         self.isDraft = false
         self.translatedFrom = nil
+        self.redirectFrom = []
         self.facts = []
         self.body = []
         self.footnotes = []

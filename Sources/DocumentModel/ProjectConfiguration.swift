@@ -320,3 +320,28 @@ public struct PrintGeometry: Hashable, Sendable, Codable {
         self.marks = marks
     }
 }
+
+/// An address printed on a plaque, as `plaques.lock` lists it (docs/plaques.md).
+public struct IssuedAddress: Hashable, Sendable, Codable {
+    public var url: String
+    public var line: Int
+
+    public init(url: String, line: Int) {
+        self.url = url
+        self.line = line
+    }
+}
+
+/// What the check of issued addresses reads: `plaques.lock`, and where each
+/// web edition is published now (base URL → edition).
+public struct AddressBook: Hashable, Sendable, Codable {
+    public var path: String
+    public var issued: [IssuedAddress]
+    public var sites: [String: String]
+
+    public init(path: String, issued: [IssuedAddress], sites: [String: String]) {
+        self.path = path
+        self.issued = issued
+        self.sites = sites
+    }
+}

@@ -36,6 +36,7 @@ enum EntryParser {
         version.categories = frontMatter.categories
         version.isDraft = frontMatter.isDraft
         version.translatedFrom = frontMatter.translatedFrom
+        version.redirectFrom = frontMatter.redirectFrom
         version.isFrontMatterRead = frontMatter.isRead
 
         let body = BodyParser.parse(split.body, firstLine: split.bodyFirstLine, path: file.path)

@@ -13,6 +13,7 @@ struct FrontMatter: Sendable {
     var categories: Located<[String]>?
     var isDraft = false
     var translatedFrom: LanguageTag?
+    var redirectFrom: [Located<EntryID>] = []
     /// False when the YAML could not be read as a mapping at all.
     var isRead = true
     /// Every other key, for `FactParser` once the kind is known.
@@ -22,7 +23,7 @@ struct FrontMatter: Sendable {
 /// Splits a version file into front matter and body and reads the reserved keys.
 enum FrontMatterParser {
     static let reservedKeys: Set<String> = [
-        "kind", "title", "sort", "aliases", "summary", "categories", "draft", "translated-from",
+        "kind", "title", "sort", "aliases", "summary", "categories", "draft", "translated-from", "redirect-from",
     ]
 
     /// Where the body starts: its text and the file line its first line is on.
@@ -148,6 +149,14 @@ enum FrontMatterParser {
                     report("`translated-from` names another of the project's languages, not '\(tag)'", value.range)
                 } else {
                     frontMatter.translatedFrom = LanguageTag(tag)
+                }
+            case "redirect-from":
+                frontMatter.redirectFrom = textItems(value, key).compactMap { id, item in
+                    guard EntryID.isValid(id) else {
+                        report("`redirect-from` lists the ids the entry was once at (file names without .LANG.md), not '\(id)'", item.range)
+                        return nil
+                    }
+                    return Located(EntryID(id), range: item.range)
                 }
             default:
                 frontMatter.facts.append((key, keyNode, value))

@@ -31,6 +31,8 @@ struct WebBuilder {
         case part(BookName, WebParts.Part)
         /// What the search index holds of an entry's page, written apart from the site for Pagefind.
         case record(BookName, EntryID)
+        /// An old address's page, in a language (nil: the language-neutral one).
+        case redirect(LanguageTag?, WebRedirects.Redirect)
 
         func key(_ edition: String) -> QueryKey {
             switch self {
@@ -38,6 +40,7 @@ struct WebBuilder {
             case .neutral(let id): NeutralPage(edition: edition, id: id).key
             case .part(let book, let part): WebPart(book: book, part: part.name, folder: part.folder).key
             case .record(let book, let id): SearchRecord(book: book, name: id.rawValue).key
+            case .redirect(let language, let redirect): RedirectPage(edition: edition, language: language, redirect: redirect).key
             }
         }
 
@@ -47,6 +50,7 @@ struct WebBuilder {
             case .neutral(let id): try graph.value(NeutralPage(edition: edition, id: id))
             case .part(let book, let part): try graph.value(WebPart(book: book, part: part.name, folder: part.folder))
             case .record(let book, let id): try graph.value(SearchRecord(book: book, name: id.rawValue))
+            case .redirect(let language, let redirect): try graph.value(RedirectPage(edition: edition, language: language, redirect: redirect))
             }
         }
 
@@ -56,6 +60,8 @@ struct WebBuilder {
             case .neutral(let id): try graph.fingerprint(NeutralPage(edition: edition, id: id))
             case .part(let book, let part): try graph.fingerprint(WebPart(book: book, part: part.name, folder: part.folder))
             case .record(let book, let id): try graph.fingerprint(SearchRecord(book: book, name: id.rawValue))
+            case .redirect(let language, let redirect):
+                try graph.fingerprint(RedirectPage(edition: edition, language: language, redirect: redirect))
             }
         }
     }
@@ -84,6 +90,11 @@ struct WebBuilder {
             images.formUnion(layout.images)
         }
         jobs += entries.sorted().map { .neutral($0) }
+        for redirect in try graph.value(WebRedirects(edition.id)) {
+            jobs.append(.redirect(nil, redirect))
+            let versions = try graph.value(WebVersions(edition: edition.id, id: redirect.new))
+            jobs += versions.filter { $0.title != nil }.map { .redirect($0.language, redirect) }
+        }
         let files = carried(images.sorted(), map: !maps.isEmpty)
 
         let (graph, edition) = (self.graph, self.edition.id)

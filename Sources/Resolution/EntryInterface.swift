@@ -13,6 +13,8 @@ public struct EntryInterface: Hashable, Sendable, Codable {
         public var titleRange: SourceRange?
         public var anchors: [String]
         public var isDraft: Bool
+        /// `redirect-from:` as this version writes it.
+        public var redirectFrom: [Located<EntryID>]
     }
 
     public var id: EntryID
@@ -31,7 +33,7 @@ public struct EntryInterface: Hashable, Sendable, Codable {
         versions = entry.versions.map { version in
             VersionInterface(
                 language: version.language, path: version.path, title: version.title, titleRange: version.titleRange,
-                anchors: version.sectionAnchors, isDraft: version.isDraft)
+                anchors: version.sectionAnchors, isDraft: version.isDraft, redirectFrom: version.redirectFrom)
         }
         var links: Set<EntryID> = []
         var citations: Set<String> = []
@@ -48,6 +50,9 @@ public struct EntryInterface: Hashable, Sendable, Codable {
         self.links = links.sorted()
         self.citations = citations.sorted()
     }
+
+    /// The ids the entry was once at, from all its versions, sorted.
+    public var formerIDs: [EntryID] { Set(versions.flatMap { $0.redirectFrom.map(\.value) }).sorted() }
 
     /// What a link to the entry reaches.
     public var target: TargetIndex.Target {

@@ -77,3 +77,64 @@ def test_plaques_need_a_site_and_an_address(asyl, tmp_path, change, message):
     result = asyl("check", tree)
     assert result.returncode == 1
     assert message in result.stdout, result.stdout
+
+
+def issued_tree(asyl, tmp_path):
+    tree = tmp_path / "tree"
+    shutil.copytree(FIXTURE, tree)
+    listed = asyl("plaques", tree)
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stdout.splitlines() == [f"{BASE}kumbez/  (not issued yet)", f"{BASE}tas/  (not issued yet)"]
+    issued = asyl("plaques", tree, "--issue")
+    assert issued.returncode == 0, issued.stderr
+    assert "issued 2 addresses in plaques.lock" in issued.stderr
+    lines = [line for line in (tree / "plaques.lock").read_text().splitlines() if line and not line.startswith("#")]
+    assert lines == [f"{BASE}kumbez/", f"{BASE}tas/"]
+    # Issuing again adds nothing.
+    again = asyl("plaques", tree, "--issue")
+    assert again.returncode == 0 and "issued" not in again.stderr
+    assert asyl("check", tree).returncode == 0
+    return tree
+
+
+def test_a_renamed_entry_breaks_its_plaque_until_it_redirects(asyl, tmp_path):
+    tree = issued_tree(asyl, tmp_path)
+    (tree / "entries" / "tas.kk.md").rename(tree / "entries" / "tas-stone.kk.md")
+    for version in (tree / "entries").glob("kumbez.*.md"):
+        version.write_text(version.read_text().replace("[[tas", "[[tas-stone"))
+    broken = asyl("check", tree)
+    assert broken.returncode == 1
+    assert (f"plaques.lock:5:1: error: {BASE}tas/ is printed on a plaque, but there is no entry 'tas' any more; "
+            "if it was renamed, add `redirect-from: [tas]` to the front matter of its new files") in broken.stdout
+    assert "[issued-address]" in broken.stdout
+    moved = tree / "entries" / "tas-stone.kk.md"
+    moved.write_text(moved.read_text().replace("kind: monument\n", "kind: monument\nredirect-from: [tas]\n", 1))
+    assert asyl("check", tree).returncode == 0
+    out = tmp_path / "out"
+    assert asyl("build", tree, "--out", out, env={"SOURCE_DATE_EPOCH": EPOCH}).returncode == 0
+    # The old address, printed on the plaque, is a page that sends the reader on.
+    site = out / "site" / "web"
+    for old, new in [("tas", "tas-stone"), ("kk/tas", "kk/tas-stone")]:
+        page = (site / old / "index.html").read_text()
+        target = re.search(r'<meta http-equiv="refresh" content="0; url=([^"]+)">', page).group(1)
+        assert (site / old / target).resolve() == (site / new).resolve()
+        assert (site / new / "index.html").is_file()
+
+
+def test_a_changed_base_url_breaks_every_plaque(asyl, tmp_path):
+    tree = issued_tree(asyl, tmp_path)
+    (tree / "asyl.yaml").write_text((tree / "asyl.yaml").read_text().replace("example.kz/asyl", "example.kz/portal"))
+    result = asyl("check", tree)
+    assert result.returncode == 1
+    assert (f"{BASE}kumbez/ is printed on a plaque, but no web edition is published there any more "
+            "(base-url: https://example.kz/portal/); keep the base-url the plaques were issued with") in result.stdout
+
+
+def test_redirect_from_cannot_take_an_existing_id(asyl, tmp_path):
+    tree = tmp_path / "tree"
+    shutil.copytree(FIXTURE, tree)
+    tas = tree / "entries" / "tas.kk.md"
+    tas.write_text(tas.read_text().replace("kind: monument\n", "kind: monument\nredirect-from: [kumbez]\n", 1))
+    result = asyl("check", tree)
+    assert result.returncode == 1
+    assert "`redirect-from` names 'kumbez', an entry that exists" in result.stdout

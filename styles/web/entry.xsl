@@ -13,6 +13,7 @@
     <xsl:choose>
       <xsl:when test="$part = 'neutral'"><xsl:call-template name="web.neutral"/></xsl:when>
       <xsl:when test="$part = 'search-record'"><xsl:call-template name="web.search.record"/></xsl:when>
+      <xsl:when test="$part = 'redirect'"><xsl:call-template name="web.redirect"/></xsl:when>
       <xsl:otherwise><xsl:call-template name="web.entry"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -105,6 +106,29 @@
       </xsl:when>
       <xsl:otherwise><xsl:apply-imports/></xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- A page at an address the entry once had (redirect-from): it sends the
+       reader on at once, with or without script, keeping a #fragment where it can. -->
+  <xsl:template name="web.redirect">
+    <xsl:variable name="target" select="concat($web.root, $web.redirect-to)"/>
+    <xsl:call-template name="web.page">
+      <xsl:with-param name="title" select="a:entry/a:title"/>
+      <xsl:with-param name="head">
+        <meta http-equiv="refresh" content="0; url={$target}"/>
+        <meta name="robots" content="noindex"/>
+        <xsl:if test="$web.base-url != ''"><link rel="canonical" href="{$web.base-url}{$web.redirect-to}"/></xsl:if>
+      </xsl:with-param>
+      <xsl:with-param name="content">
+        <h1><xsl:value-of select="a:entry/a:title"/></h1>
+        <p>
+          <xsl:call-template name="gentext"><xsl:with-param name="key" select="'moved'"/></xsl:call-template>
+          <xsl:text>: </xsl:text>
+          <a href="{$target}"><xsl:value-of select="a:entry/a:title"/></a>
+        </p>
+        <script>location.replace("<xsl:value-of select="$target"/>" + location.hash);</script>
+      </xsl:with-param>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- The language-neutral page: every language's headword, linked; a script sends the reader to theirs. -->

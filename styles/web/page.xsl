@@ -64,7 +64,7 @@
         <title><xsl:value-of select="$title"/></title>
         <link rel="stylesheet" href="{$web.root}_/web.css"/>
         <link rel="icon" type="image/svg+xml" href="{$web.root}_/icon.svg"/>
-        <xsl:if test="$web.base-url != ''"><link rel="canonical" href="{$web.base-url}{$web.path}"/></xsl:if>
+        <xsl:if test="$web.base-url != '' and $web.redirect-to = ''"><link rel="canonical" href="{$web.base-url}{$web.path}"/></xsl:if>
         <xsl:copy-of select="$head"/>
       </head>
       <body>

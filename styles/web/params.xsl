@@ -17,6 +17,9 @@
   <!-- Set by asyl: the site's address from asyl.yaml's web: {base-url}, ending in /; empty when none is set. -->
   <xsl:param name="web.base-url" select="''"/>
 
+  <!-- Set by asyl on a page at an old address (redirect-from): the folder, from the site's root, it leads to. -->
+  <xsl:param name="web.redirect-to" select="''"/>
+
   <!-- Set by asyl: whether the site has a map in this language (1) or not (0). -->
   <xsl:param name="web.has-map" select="0"/>
 

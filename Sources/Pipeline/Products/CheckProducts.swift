@@ -25,7 +25,8 @@ enum CheckProducts {
         SourceListing.self, ListingPaths.self, ListedStamp.self, ProjectFile.self, SourcesFile.self, EntryConfiguration.self, EntryListing.self,
         ListingFindings.self, EntryIndex.self, ShardMembers.self, ShardListing.self, EntryFiles.self, ParsedEntryQuery.self,
         EntryInterfaceQuery.self, LinkTarget.self, FileFindings.self, SourceIndex.self, SourceKeys.self, MediaListing.self, ResolvedEntry.self,
-        EntryFindings.self, EntryPlaces.self, InterfaceShard.self, FindingShard.self, PlaceShard.self, ReservedWebSegments.self, OverviewCheck.self,
+        EntryFindings.self, EntryPlaces.self, InterfaceShard.self, FindingShard.self, PlaceShard.self, ReservedWebSegments.self, IssuedAddresses.self,
+        OverviewCheck.self,
         ProjectCheck.self,
     ]
 
@@ -241,6 +242,26 @@ struct ReservedWebSegments: ProjectQuery {
 
     func compute(_ context: QueryContext) throws -> [String: LanguageTag] {
         try context.value(ProjectFile()).content.reservedWebSegments
+    }
+}
+
+/// plaques.lock, read, with where each web edition is published now (nil
+/// content: the tree has no plaques.lock), and what was wrong in it.
+struct IssuedAddresses: ProjectQuery {
+    static let kind = "issued-addresses"
+    static var isStored: Bool { false }
+
+    func compute(_ context: QueryContext) throws -> ParsedFile<AddressBook?> {
+        let file = try context.value(ListedStamp(IssuedAddressParser.path))
+        guard file.stamp != nil else { return ParsedFile(content: nil, diagnostics: [], isRead: false) }
+        var sites: [String: String] = [:]
+        for edition in try context.value(ProjectFile()).content.editions where edition.formats.contains(.web) {
+            if let base = edition.web.baseURL { sites[base] = edition.id }
+        }
+        return ParsedFile.read(IssuedAddressParser.path, in: file.root, otherwise: nil) { file in
+            let (issued, findings) = IssuedAddressParser.parse(file)
+            return (AddressBook(path: file.path, issued: issued, sites: sites), findings)
+        }
     }
 }
 
@@ -666,7 +687,8 @@ struct OverviewCheck: ProjectQuery {
         }
         interfaces.sort { $0.id < $1.id }
         let findings = Checker.checkProject(ProjectOverview(
-            interfaces: interfaces, places: places, bibliography: sources, reservedWebSegments: try context.value(ReservedWebSegments())))
+            interfaces: interfaces, places: places, bibliography: sources, reservedWebSegments: try context.value(ReservedWebSegments()),
+            addresses: try context.value(IssuedAddresses()).content))
         let translations = TranslationMatrix(entries: interfaces.count, rows: configuration.languages.map { language in
             let missing = interfaces.filter { interface in !interface.versions.contains { $0.language == language } }.map(\.id)
             return TranslationMatrix.Row(language: language, versions: interfaces.count - missing.count, missing: missing)
@@ -691,13 +713,14 @@ struct ProjectCheck: ProjectQuery {
         let sources = try context.value(FileFindings("sources.yaml"))
         let listing = try context.value(ListingFindings())
         let overview = try context.value(OverviewCheck())
-        var findings = project.diagnostics + sources.diagnostics + listing.findings + overview.findings
+        let lock = try context.value(IssuedAddresses())
+        var findings = project.diagnostics + sources.diagnostics + lock.diagnostics + listing.findings + overview.findings
         for shard in 0..<CheckProducts.shards {
             let byEntry = try context.value(FindingShard(shard))
             findings += byEntry.keys.sorted().flatMap { byEntry[$0]! }
         }
         let unreadable = Set(findings.filter { $0.rule == .unreadableFile && $0.location.path.hasPrefix("entries/") }.map(\.location.path))
-        let fileCount = listing.versionFiles - unreadable.count + (project.isRead ? 1 : 0) + (sources.isRead ? 1 : 0)
+        let fileCount = listing.versionFiles - unreadable.count + (project.isRead ? 1 : 0) + (sources.isRead ? 1 : 0) + (lock.isRead ? 1 : 0)
         return Value(findings: findings, translations: overview.translations, fileCount: fileCount)
     }
 }

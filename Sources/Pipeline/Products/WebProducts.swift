@@ -16,7 +16,7 @@ enum WebProducts {
     static let kinds: [any Query.Type] = [
         WebSite.self, WebMembers.self, WebVersions.self, WebPageXML.self, WebPage.self, NeutralPage.self, WebParts.self,
         WebPart.self, WebSitemap.self, SearchRecord.self, EntryLocation.self, LocationShard.self, WebMap.self,
-        LeafletFolder.self,
+        LeafletFolder.self, WebRedirects.self, RedirectPage.self,
     ]
 }
 
@@ -415,6 +415,72 @@ struct WebMap: BookQuery {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return Value(geoJSON: Array(try encoder.encode(Collection(features: features))), features: features.count)
+    }
+}
+
+/// The old ids of the site's entries (`redirect-from:`), each with the entry
+/// it now leads to, sorted: every one gets a page at its old addresses.
+struct WebRedirects: Query {
+    struct Redirect: Codable, Sendable, Hashable {
+        var old: EntryID
+        var new: EntryID
+    }
+
+    static let kind = "web-redirects"
+    static var isStored: Bool { false }
+    var edition: String
+    var argument: String { edition }
+    init(_ edition: String) { self.edition = edition }
+    init?(argument: String) { edition = argument }
+
+    func compute(_ context: QueryContext) throws -> [Redirect] {
+        var held = Set<EntryID>()
+        for language in try context.value(WebSite(edition)).languages {
+            held.formUnion(try context.value(WebMembers(EditionLanguage(edition: edition, language: language))))
+        }
+        var redirects: [EntryID: EntryID] = [:]
+        for shard in 0..<CheckProducts.shards {
+            for interface in try context.value(InterfaceShard(shard)) where held.contains(interface.id) {
+                // An id that is an entry's own, or one claimed twice, is a finding; the first claim stands.
+                for old in interface.formerIDs where !held.contains(old) && redirects[old] == nil { redirects[old] = interface.id }
+            }
+        }
+        return redirects.keys.sorted().map { Redirect(old: $0, new: redirects[$0]!) }
+    }
+}
+
+/// The page at an old address (`redirect-from:`) that sends the reader to
+/// the entry's new one: `OLD/` (language nil) or `LANG/OLD/`.
+struct RedirectPage: Query {
+    static let kind = "redirect-page"
+    var edition: String
+    var language: LanguageTag?
+    var redirect: WebRedirects.Redirect
+    var argument: String { "\(edition) \(language?.rawValue ?? "-") \(redirect.old) \(redirect.new)" }
+
+    init(edition: String, language: LanguageTag?, redirect: WebRedirects.Redirect) {
+        self.edition = edition
+        self.language = language
+        self.redirect = redirect
+    }
+
+    init?(argument: String) {
+        let words = argument.split(separator: " ").map(String.init)
+        guard words.count == 4, EntryID.isValid(words[2]), EntryID.isValid(words[3]) else { return nil }
+        self.init(
+            edition: words[0], language: words[1] == "-" ? nil : LanguageTag(words[1]),
+            redirect: .init(old: EntryID(words[2]), new: EntryID(words[3])))
+    }
+
+    func compute(_ context: QueryContext) throws -> ZIPMember {
+        let versions = try context.value(WebVersions(edition: edition, id: redirect.new))
+        guard let shown = language ?? versions.first(where: { $0.title != nil })?.language,
+              let bytes = try context.value(WebPageXML(book: BookName(edition: edition, language: shown, format: .web), name: redirect.new.rawValue))
+        else { throw BuildError.stylesheet("the web edition \(edition) has no entry \(redirect.new)") }
+        let folder = language.map { WebPaths.entry(redirect.old, $0) } ?? WebPaths.neutral(redirect.old)
+        let target = language.map { WebPaths.entry(redirect.new, $0) } ?? WebPaths.neutral(redirect.new)
+        return try Web.transform(
+            bytes, name: "\(redirect.new).xml", part: "redirect", folder: folder, site: edition, extra: [("web.redirect-to", target)], context)
     }
 }
 
