@@ -2,7 +2,7 @@
 <!--
   Asyl's web driver: the shared templates plus the pages of the web edition
   (docs/web.md). asyl runs it on each entry's page document (a:page) with
-  $part = entry | neutral | search-record, and on each language's book
+  $part = entry | neutral | redirect, and on each language's book
   outline with $part = home | root | index | regions | chronology | sources | search | map.
   Customise it as epub.xsl (docs/styles.md):
     <xsl:import href="asyl:web.xsl"/>

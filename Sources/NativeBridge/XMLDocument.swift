@@ -1,5 +1,6 @@
 import CLibXML
 import Foundation
+import Synchronization
 
 /// Why libxml2 or libxslt refused: their own words, collected, not printed.
 public struct XMLError: Error, CustomStringConvertible, Sendable {
@@ -22,8 +23,34 @@ enum XMLLibrary {
         xsltSetSecurityPrefs(prefs, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid)
         xsltSetDefaultSecurityPrefs(prefs)
         xmlSetExternalEntityLoader(loadEntity)
+        defaultLoader = asyl_default_document_loader()
+        xsltSetLoaderFunc(loadDocument)
         return true
     }()
+
+    /// libxslt's own loader, which checks the security preferences and parses.
+    nonisolated(unsafe) private static var defaultLoader: xsltDocLoaderFunc?
+
+    /// Documents stylesheets read with document() (string tables), parsed once
+    /// by URI: a web edition transforms tens of thousands of small pages, and
+    /// each would otherwise parse the same tables again. Each transform gets
+    /// its own copy, which libxslt frees when it ends.
+    private static let documents = Mutex<[String: XMLDocument]>([:])
+
+    /// Forgets the documents read so far (the stylesheets may have changed).
+    static func forgetDocuments() { documents.withLock { $0 = [:] } }
+
+    private static let loadDocument: xsltDocLoaderFunc = { uri, dict, options, context, type in
+        guard let defaultLoader = XMLLibrary.defaultLoader else { return nil }
+        guard type == XSLT_LOAD_DOCUMENT, let uri else { return defaultLoader(uri, dict, options, context, type) }
+        let key = String(cString: uri)
+        if let cached = documents.withLock({ $0[key] }) { return xmlCopyDoc(cached.pointer, 1) }
+        // The first read of a URI goes through libxslt's loader and its security check.
+        guard let loaded = defaultLoader(uri, dict, options, context, type) else { return nil }
+        guard let copy = xmlCopyDoc(loaded, 1) else { return loaded }
+        documents.withLock { $0[key] = XMLDocument(copy) }
+        return loaded
+    }
 
     /// Where `asyl:NAME` resolves, so a project's stylesheet can write
     /// `<xsl:import href="asyl:epub.xsl"/>` wherever Asyl is installed.
@@ -97,6 +124,7 @@ public enum XMLSettings {
         XMLLibrary.stylesDirectory = real(path)
         XMLLibrary.readableFolders = ([path] + readable).map(real)
         _ = XMLLibrary.ready
+        XMLLibrary.forgetDocuments()
     }
 }
 

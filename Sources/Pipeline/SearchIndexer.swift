@@ -40,7 +40,9 @@ struct SearchIndexer {
         "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-highlight.js",
     ]
 
-    /// Indexes the pages under `pages` into `output`; throws with what Pagefind said if it fails.
+    /// Indexes the site under `pages` into `output`: the pages that mark a
+    /// body to index (`data-pagefind-body`, the entries' pages) and only
+    /// those; throws with what Pagefind said if it fails.
     func index(_ pages: URL, into output: URL) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: command[0])

@@ -29,8 +29,6 @@ struct WebBuilder {
         case page(BookName, EntryID)
         case neutral(EntryID)
         case part(BookName, WebParts.Part)
-        /// What the search index holds of an entry's page, written apart from the site for Pagefind.
-        case record(BookName, EntryID)
         /// An old address's page, in a language (nil: the language-neutral one).
         case redirect(LanguageTag?, WebRedirects.Redirect)
 
@@ -39,7 +37,6 @@ struct WebBuilder {
             case .page(let book, let id): WebPage(book: book, name: id.rawValue).key
             case .neutral(let id): NeutralPage(edition: edition, id: id).key
             case .part(let book, let part): WebPart(book: book, part: part.name, folder: part.folder).key
-            case .record(let book, let id): SearchRecord(book: book, name: id.rawValue).key
             case .redirect(let language, let redirect): RedirectPage(edition: edition, language: language, redirect: redirect).key
             }
         }
@@ -49,7 +46,6 @@ struct WebBuilder {
             case .page(let book, let id): try graph.value(WebPage(book: book, name: id.rawValue))
             case .neutral(let id): try graph.value(NeutralPage(edition: edition, id: id))
             case .part(let book, let part): try graph.value(WebPart(book: book, part: part.name, folder: part.folder))
-            case .record(let book, let id): try graph.value(SearchRecord(book: book, name: id.rawValue))
             case .redirect(let language, let redirect): try graph.value(RedirectPage(edition: edition, language: language, redirect: redirect))
             }
         }
@@ -59,7 +55,6 @@ struct WebBuilder {
             case .page(let book, let id): try graph.fingerprint(WebPage(book: book, name: id.rawValue))
             case .neutral(let id): try graph.fingerprint(NeutralPage(edition: edition, id: id))
             case .part(let book, let part): try graph.fingerprint(WebPart(book: book, part: part.name, folder: part.folder))
-            case .record(let book, let id): try graph.fingerprint(SearchRecord(book: book, name: id.rawValue))
             case .redirect(let language, let redirect):
                 try graph.fingerprint(RedirectPage(edition: edition, language: language, redirect: redirect))
             }
@@ -73,6 +68,7 @@ struct WebBuilder {
     }
 
     func write(to folder: URL) throws {
+        var clock = StageClock()
         var jobs: [Job] = []
         var entries = Set<EntryID>()
         var images = Set<EntryOutline.ImageFile>()
@@ -82,7 +78,6 @@ struct WebBuilder {
             guard let order = try graph.value(BookOrderQuery(pair)), let layout = try graph.value(BookLayout(pair)) else { continue }
             let book = BookName(edition: edition.id, language: language, format: .web)
             jobs += order.entries.map { .page(book, $0.id) }
-            if indexer != nil { jobs += order.entries.map { .record(book, $0.id) } }
             let parts = try graph.value(WebParts(book))
             jobs += parts.map { .part(book, $0) }
             if parts.contains(where: { $0.name == "map" }) { maps.append(book) }
@@ -98,6 +93,7 @@ struct WebBuilder {
         let files = carried(images.sorted(), map: !maps.isEmpty)
 
         let (graph, edition) = (self.graph, self.edition.id)
+        clock.lap("\(edition) web: \(jobs.count) pages planned")
         var hasher = FingerprintHasher()
         for start in stride(from: 0, to: jobs.count, by: Self.window) {
             let window = Array(jobs[start..<min(start + Self.window, jobs.count)])
@@ -115,6 +111,7 @@ struct WebBuilder {
             hasher.combine("\(file.path) \(FileSystem.status(file.source.path)?.text ?? "none")")
         }
         let madeFrom = hasher.finalize()
+        clock.lap("\(edition) web: pages made or found")
         // A site none of whose pages changed, still as the last build left it, is not written again.
         guard !graph.isCurrent(output: folder.path, madeFrom: madeFrom) else {
             graph.release(jobs.map { $0.key(edition) } + [sitemap.key])
@@ -126,20 +123,13 @@ struct WebBuilder {
         try? FileManager.default.removeItem(at: work)
         defer { try? FileManager.default.removeItem(at: work) }
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-        let records = parent.appendingPathComponent(".\(folder.lastPathComponent)-search.\(ProcessInfo.processInfo.processIdentifier).tmp")
-        try? FileManager.default.removeItem(at: records)
-        defer { try? FileManager.default.removeItem(at: records) }
         for start in stride(from: 0, to: jobs.count, by: Self.window) {
             let window = Array(jobs[start..<min(start + Self.window, jobs.count)])
             let written = window.concurrentMap(batch: 8) { job in
                 Result { () throws -> Void in
                     let member = try job.value(graph, edition)
                     guard let bytes = member.contents else { throw BuildError.stylesheet("the page \(member.path) could not be inflated") }
-                    if case .record = job {
-                        try Self.write(bytes, to: records.appendingPathComponent(member.path))
-                    } else {
-                        try Self.write(bytes, to: work.appendingPathComponent(member.path))
-                    }
+                    try Self.write(bytes, to: work.appendingPathComponent(member.path))
                 }
             }
             for result in written { try result.get() }
@@ -157,8 +147,10 @@ struct WebBuilder {
             }
             try Self.write(bytes, to: work.appendingPathComponent(file.path))
         }
+        clock.lap("\(edition) web: written")
         if let indexer {
-            try indexer.index(records, into: work.appendingPathComponent(WebPaths.asset("pagefind")))
+            try indexer.index(work, into: work.appendingPathComponent(WebPaths.asset("pagefind")))
+            clock.lap("\(edition) web: search index")
         }
         try FileSystem.replaceFolder(folder.path, with: work.path)
         graph.wrote(output: folder.path, madeFrom: madeFrom)

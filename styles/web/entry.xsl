@@ -12,7 +12,6 @@
   <xsl:template match="/a:page" mode="web.page">
     <xsl:choose>
       <xsl:when test="$part = 'neutral'"><xsl:call-template name="web.neutral"/></xsl:when>
-      <xsl:when test="$part = 'search-record'"><xsl:call-template name="web.search.record"/></xsl:when>
       <xsl:when test="$part = 'redirect'"><xsl:call-template name="web.redirect"/></xsl:when>
       <xsl:otherwise><xsl:call-template name="web.entry"/></xsl:otherwise>
     </xsl:choose>
@@ -22,7 +21,7 @@
     <xsl:call-template name="web.page">
       <xsl:with-param name="title" select="concat(a:entry/a:title, ' — ', $web.title)"/>
       <xsl:with-param name="head">
-        <xsl:if test="a:entry/a:summary"><meta name="description" content="{a:entry/a:summary}"/></xsl:if>
+        <xsl:if test="a:entry/a:summary"><meta name="description" content="{a:entry/a:summary}" data-pagefind-meta="summary[content]"/></xsl:if>
         <xsl:for-each select="a:versions/a:version[@title]">
           <link rel="alternate" hreflang="{@language}">
             <xsl:attribute name="href">
@@ -69,9 +68,10 @@
 
   <!-- The headword is the page's h1. -->
   <xsl:template match="a:entry">
-    <article class="entry {@kind}" id="{@anchor}" aria-labelledby="{@anchor}.title">
-      <h1 class="headword" id="{@anchor}.title"><xsl:value-of select="a:title"/></h1>
-      <xsl:apply-templates select="a:kind-label"/>
+    <article class="entry {@kind}" id="{@anchor}" aria-labelledby="{@anchor}.title" data-pagefind-body="">
+      <h1 class="headword" id="{@anchor}.title" data-pagefind-meta="title"><xsl:value-of select="a:title"/></h1>
+      <xsl:if test="a:kind-label"><p class="kind" data-pagefind-meta="kind"><xsl:value-of select="a:kind-label"/></p></xsl:if>
+      <xsl:call-template name="web.search.folded"/>
       <xsl:apply-templates select="a:aliases"/>
       <xsl:if test="$facts.show = 1"><xsl:apply-templates select="a:facts"/></xsl:if>
       <xsl:apply-templates select="a:body"/>

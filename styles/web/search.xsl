@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- Search (docs/web.md): the record Pagefind indexes for each entry page,
-     and the search page that queries the index in the browser. Pagefind has
+<!-- Search (docs/web.md): what Pagefind indexes of each entry page, and the
+     search page that queries the index in the browser. Pagefind has
      no Kazakh stemmer and keeps Ё apart from Е, so the record's text and the
      reader's query are folded alike: lower case, ё as е, ı and İ as i. -->
 <xsl:stylesheet version="1.0"
@@ -17,22 +17,20 @@
     <xsl:value-of select="translate($text, $web.fold.from, $web.fold.to)"/>
   </xsl:template>
 
-  <!-- What Pagefind indexes of an entry's page: its folded text, and as
-       metadata for the results, its headword, kind and summary as written. -->
-  <xsl:template name="web.search.record">
-    <html lang="{$lang}">
-      <head><title><xsl:value-of select="a:entry/a:title"/></title></head>
-      <body>
-        <div data-pagefind-meta="title"><xsl:value-of select="a:entry/a:title"/></div>
-        <div data-pagefind-meta="kind"><xsl:value-of select="a:entry/a:kind-label"/></div>
-        <xsl:if test="a:entry/a:summary"><div data-pagefind-meta="summary"><xsl:value-of select="a:entry/a:summary"/></div></xsl:if>
-        <main data-pagefind-body="">
-          <xsl:for-each select="a:entry/a:title | a:entry/a:aliases/a:alias | a:entry/a:summary | a:entry/a:facts/a:fact | a:entry/a:body/*">
-            <p><xsl:call-template name="web.fold"><xsl:with-param name="text" select="."/></xsl:call-template></p>
-          </xsl:for-each>
-        </main>
-      </body>
-    </html>
+  <!-- What Pagefind indexes of an entry's page besides its text: the text
+       of its headword, aliases, summary, facts and body, folded, in an
+       attribute of a hidden element (data-pagefind-index-attrs). The page
+       marks its article as the body to index, and its headword, kind and
+       summary as the metadata results show (web/entry.xsl). -->
+  <xsl:template name="web.search.folded">
+    <xsl:variable name="text">
+      <xsl:for-each select="a:title | a:aliases/a:alias | a:summary | a:facts/a:fact | a:body/*">
+        <xsl:value-of select="concat(., ' ')"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <span hidden="" data-pagefind-index-attrs="data-folded">
+      <xsl:attribute name="data-folded"><xsl:call-template name="web.fold"><xsl:with-param name="text" select="normalize-space($text)"/></xsl:call-template></xsl:attribute>
+    </span>
   </xsl:template>
 
   <!-- The search page: a form, and a script that asks the index for the

@@ -21,6 +21,7 @@
 #include <libxslt/variables.h>
 #include <libxslt/xsltutils.h>
 #include <libxslt/security.h>
+#include <libxslt/documents.h>
 #include <libexslt/exslt.h>
 
 /* xmlFree is a global function pointer, which Swift 6 rejects as shared
@@ -62,3 +63,7 @@ static inline void asyl_collect_relaxng_messages(xmlRelaxNGValidCtxtPtr context,
 static inline void asyl_collect_relaxng_parser_messages(xmlRelaxNGParserCtxtPtr context, asyl_messages *messages) {
     xmlRelaxNGSetParserErrors(context, asyl_collect, asyl_collect, messages);
 }
+
+/* xsltDocDefaultLoader is a global function pointer, like xmlFree: read it
+ * through a function. */
+static inline xsltDocLoaderFunc asyl_default_document_loader(void) { return xsltDocDefaultLoader; }

@@ -15,7 +15,7 @@ import XMLSerialisation
 enum WebProducts {
     static let kinds: [any Query.Type] = [
         WebSite.self, WebMembers.self, WebVersions.self, WebPageXML.self, WebPage.self, NeutralPage.self, WebParts.self,
-        WebPart.self, WebSitemap.self, SearchRecord.self, EntryLocation.self, LocationShard.self, WebMap.self,
+        WebPart.self, WebSitemap.self, EntryLocation.self, LocationShard.self, WebMap.self,
         LeafletFolder.self, WebRedirects.self, RedirectPage.self,
     ]
 }
@@ -154,22 +154,6 @@ struct WebPage: BookFileQuery {
         }
         let folder = WebPaths.entry(EntryID(name), book.language)
         return try Web.transform(bytes, name: "\(name).xml", part: "entry", folder: folder, site: book.edition, context)
-    }
-}
-
-/// What the search index holds of an entry's page in one language (docs/web.md,
-/// "Search"): a page of its folded text, at the page's own path, for Pagefind.
-struct SearchRecord: BookFileQuery {
-    static let kind = "search-record"
-    var book: BookName
-    var name: String
-
-    func compute(_ context: QueryContext) throws -> ZIPMember {
-        guard let bytes = try context.value(WebPageXML(book: book, name: name)) else {
-            throw BuildError.stylesheet("the web edition \(book) has no entry \(name)")
-        }
-        let folder = WebPaths.entry(EntryID(name), book.language)
-        return try Web.transform(bytes, name: "\(name).xml", part: "search-record", folder: folder, site: book.edition, context)
     }
 }
 
