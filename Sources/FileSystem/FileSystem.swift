@@ -88,17 +88,20 @@ public enum FileSystem {
 
         /// All of it as text, to be hashed with what a file is made from.
         public var text: String { "\(size) \(modified) \(changed) \(inode)" }
+
+        init(_ status: stat) {
+            size = Int(status.st_size)
+            // Wrapping: a time past 2262 must still give a status, not a trap.
+            modified = Int(status.st_mtim.tv_sec) &* 1_000_000_000 &+ Int(status.st_mtim.tv_nsec)
+            changed = Int(status.st_ctim.tv_sec) &* 1_000_000_000 &+ Int(status.st_ctim.tv_nsec)
+            inode = Int(truncatingIfNeeded: status.st_ino)
+        }
     }
 
     public static func status(_ path: String) -> Status? {
         var status = stat()
         guard stat(path, &status) == 0 else { return nil }
-        return Status(
-            size: Int(status.st_size),
-            // Wrapping: a time past 2262 must still give a status, not a trap.
-            modified: Int(status.st_mtim.tv_sec) &* 1_000_000_000 &+ Int(status.st_mtim.tv_nsec),
-            changed: Int(status.st_ctim.tv_sec) &* 1_000_000_000 &+ Int(status.st_ctim.tv_nsec),
-            inode: Int(truncatingIfNeeded: status.st_ino))
+        return Status(status)
     }
 
     /// Writes `bytes` beside `path` under a temporary name and renames it
@@ -113,7 +116,7 @@ public enum FileSystem {
         let buffer = Array(bytes)
         var done = 0
         while done < buffer.count {
-            let count = buffer.withUnsafeBytes { write(descriptor, $0.baseAddress! + done, buffer.count - done) }
+            let count = buffer.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + done, buffer.count - done) }
             if count < 0, errno == EINTR { continue }
             guard count > 0 else { failure = lastError(); break }
             done += count
@@ -124,6 +127,35 @@ public enum FileSystem {
             unlink(temporary)
             throw Failure(path: path, reason: failure)
         }
+    }
+
+    /// Writes `bytes` to a new file at `path` (or over one), making the folders
+    /// it needs: for a folder being assembled that no reader sees yet, where
+    /// the temporary name and rename of `writeAtomically` would cost twice.
+    /// Returns the file's stamp as written.
+    @discardableResult
+    public static func write(_ bytes: [UInt8], to path: String) throws(Failure) -> Status {
+        var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        if descriptor < 0, errno == ENOENT {
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            guard makeFolder(folder) else { throw Failure(path: folder, reason: "cannot make the folder") }
+            descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        }
+        guard descriptor >= 0 else { throw Failure(path: path, reason: lastError()) }
+        var done = 0
+        while done < bytes.count {
+            let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + done, bytes.count - done) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else {
+                let reason = lastError()
+                close(descriptor)
+                throw Failure(path: path, reason: reason)
+            }
+            done += count
+        }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, close(descriptor) == 0 else { throw Failure(path: path, reason: lastError()) }
+        return Status(status)
     }
 
     /// Renames `temporary` over `path` (both in one folder): the last step

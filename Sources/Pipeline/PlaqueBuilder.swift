@@ -37,13 +37,13 @@ struct PlaqueBuilder {
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         for member in try plaques.map({ try graph.value($0) }) + [try graph.value(sheet)] {
             guard let bytes = member.contents else { throw BuildError.stylesheet("the plaque \(member.path) could not be inflated") }
-            try WebBuilder.write(bytes, to: work.appendingPathComponent(member.path))
+            try FileSystem.write(bytes, to: work.appendingPathComponent(member.path).path)
         }
         for font in EPUBBuilder.fonts + ["PTSerif-LICENSE.txt"] {
             guard let bytes = FileSystem.readRegularFile(styles.appendingPathComponent("fonts/" + font).path) else {
                 throw BuildError.stylesheet("cannot read the font \(font) for the plaques")
             }
-            try WebBuilder.write(bytes, to: work.appendingPathComponent("fonts/" + font))
+            try FileSystem.write(bytes, to: work.appendingPathComponent("fonts/" + font).path)
         }
         try FileSystem.replaceFolder(folder.path, with: work.path)
         graph.wrote(output: folder.path, madeFrom: madeFrom)

@@ -41,13 +41,25 @@ struct WebBuilder {
             }
         }
 
-        func value(_ graph: Graph, _ edition: String) throws -> ZIPMember {
+        func value(_ graph: Graph, _ edition: String) throws -> [UInt8] {
             switch self {
             case .page(let book, let id): try graph.value(WebPage(book: book, name: id.rawValue))
             case .neutral(let id): try graph.value(NeutralPage(edition: edition, id: id))
             case .part(let book, let part): try graph.value(WebPart(book: book, part: part.name, folder: part.folder))
             case .redirect(let language, let redirect): try graph.value(RedirectPage(edition: edition, language: language, redirect: redirect))
             }
+        }
+
+        /// Its file in the site.
+        func path(_ edition: String) -> String {
+            let folder = switch self {
+            case .page(let book, let id): WebPaths.entry(id, book.language)
+            case .neutral(let id): WebPaths.neutral(id)
+            case .part(_, let part): part.folder
+            case .redirect(let language, let redirect):
+                language.map { WebPaths.entry(redirect.old, $0) } ?? WebPaths.neutral(redirect.old)
+            }
+            return folder + WebPaths.page
         }
 
         func fingerprint(_ graph: Graph, _ edition: String) throws -> Fingerprint {
@@ -91,69 +103,131 @@ struct WebBuilder {
             jobs += versions.filter { $0.title != nil }.map { .redirect($0.language, redirect) }
         }
         let files = carried(images.sorted(), map: !maps.isEmpty)
-
         let (graph, edition) = (self.graph, self.edition.id)
         clock.lap("\(edition) web: \(jobs.count) pages planned")
-        var hasher = FingerprintHasher()
-        for start in stride(from: 0, to: jobs.count, by: Self.window) {
-            let window = Array(jobs[start..<min(start + Self.window, jobs.count)])
-            let made = window.concurrentMap(batch: 8) { job in Result { try job.fingerprint(graph, edition) } }
-            for (job, fingerprint) in zip(window, made) {
-                hasher.combine(job.key(edition).description)
-                hasher.combine(try fingerprint.get())
-            }
-        }
+
+        // Every other file of the site: its path, what it is made from, and its bytes.
+        var others: [PlannedFile] = []
         let sitemap = WebSitemap(edition)
-        hasher.combine(try graph.fingerprint(sitemap))
-        hasher.combine("search: \(indexer?.command.joined(separator: " ") ?? "none")")
-        for book in maps { hasher.combine(try graph.fingerprint(WebMap(book))) }
-        for file in files {
-            hasher.combine("\(file.path) \(FileSystem.status(file.source.path)?.text ?? "none")")
+        if try graph.value(WebSite(edition)).baseURL != nil {
+            others.append(PlannedFile(path: "sitemap.xml", madeFrom: try graph.fingerprint(sitemap).hex) { try graph.value(sitemap) ?? [] })
         }
-        let madeFrom = hasher.finalize()
-        clock.lap("\(edition) web: pages made or found")
-        // A site none of whose pages changed, still as the last build left it, is not written again.
-        guard !graph.isCurrent(output: folder.path, madeFrom: madeFrom) else {
-            graph.release(jobs.map { $0.key(edition) } + [sitemap.key])
-            return
+        for book in maps {
+            others.append(PlannedFile(
+                path: WebPaths.site("map", book.language) + WebPaths.mapData, madeFrom: try graph.fingerprint(WebMap(book)).hex
+            ) { try graph.value(WebMap(book)).geoJSON })
+        }
+        for file in files {
+            others.append(PlannedFile(path: file.path, madeFrom: FileSystem.status(file.source.path)?.text ?? "none") {
+                guard let bytes = FileSystem.readRegularFile(file.source.path) else {
+                    throw BuildError.stylesheet("cannot read \(file.source.path) into the web edition")
+                }
+                return bytes
+            })
         }
 
-        let parent = folder.deletingLastPathComponent()
-        let work = parent.appendingPathComponent(".\(folder.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        try? FileManager.default.removeItem(at: work)
-        defer { try? FileManager.default.removeItem(at: work) }
-        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        let manifestURL = folder.deletingLastPathComponent().appendingPathComponent(".\(folder.lastPathComponent).manifest")
+        let previous = FileSystem.kind(of: folder.path) == .directory ? SiteManifest.read(manifestURL) : nil
+        // The first build assembles the site beside its place; a later one writes each changed file beside itself.
+        let work = folder.deletingLastPathComponent()
+            .appendingPathComponent(".\(folder.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        var renames: [(temporary: String, target: String)] = []
+        defer {
+            if previous == nil { try? FileManager.default.removeItem(at: work) }
+            for rename in renames { FileSystem.remove(rename.temporary) }
+        }
+        if previous == nil {
+            try? FileManager.default.removeItem(at: work)
+            try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        }
+        let temporaryName = ".\(ProcessInfo.processInfo.processIdentifier).tmp"
+        /// Where a file is written: in the work folder, or beside its target under a temporary name.
+        @Sendable func destination(_ path: String) -> String {
+            previous == nil ? work.appendingPathComponent(path).path : folder.appendingPathComponent(path).path + temporaryName
+        }
+        @Sendable func isCurrent(_ path: String, _ madeFrom: String) -> Bool {
+            guard let last = previous?.files[path], last.madeFrom == madeFrom else { return false }
+            return FileSystem.status(folder.appendingPathComponent(path).path)?.text == last.stamp
+        }
+
+        var manifest = SiteManifest()
+        var written: [String] = []
+        // A window of pages at a time on every core, each made (or only checked, if it did not change),
+        // written if it changed, and let go of.
         for start in stride(from: 0, to: jobs.count, by: Self.window) {
             let window = Array(jobs[start..<min(start + Self.window, jobs.count)])
-            let written = window.concurrentMap(batch: 8) { job in
-                Result { () throws -> Void in
-                    let member = try job.value(graph, edition)
-                    guard let bytes = member.contents else { throw BuildError.stylesheet("the page \(member.path) could not be inflated") }
-                    try Self.write(bytes, to: work.appendingPathComponent(member.path))
+            let results = window.concurrentMap(batch: 8) { job in
+                Result { () throws -> (String, SiteManifest.File?, Bool) in
+                    let path = job.path(edition)
+                    let madeFrom = try job.fingerprint(graph, edition).hex
+                    if isCurrent(path, madeFrom) { return (path, previous?.files[path], false) }
+                    let status = try FileSystem.write(try job.value(graph, edition), to: destination(path))
+                    return (path, SiteManifest.File(madeFrom: madeFrom, stamp: status.text), true)
                 }
             }
-            for result in written { try result.get() }
             graph.release(window.map { $0.key(edition) })
-        }
-        if let bytes = try graph.value(sitemap) { try Self.write(bytes, to: work.appendingPathComponent("sitemap.xml")) }
-        for book in maps {
-            let data = work.appendingPathComponent(WebPaths.site("map", book.language) + WebPaths.mapData)
-            try Self.write(try graph.value(WebMap(book)).geoJSON, to: data)
-        }
-        graph.release([sitemap.key])
-        for file in files {
-            guard let bytes = FileSystem.readRegularFile(file.source.path) else {
-                throw BuildError.stylesheet("cannot read \(file.source.path) into the web edition")
+            for result in results {
+                let (path, file, wrote) = try result.get()
+                manifest.files[path] = file
+                if wrote { written.append(path) }
             }
-            try Self.write(bytes, to: work.appendingPathComponent(file.path))
         }
-        clock.lap("\(edition) web: written")
-        if let indexer {
-            try indexer.index(work, into: work.appendingPathComponent(WebPaths.asset("pagefind")))
-            clock.lap("\(edition) web: search index")
+        for file in others {
+            if isCurrent(file.path, file.madeFrom) {
+                manifest.files[file.path] = previous?.files[file.path]
+            } else {
+                let status = try FileSystem.write(try file.bytes(), to: destination(file.path))
+                manifest.files[file.path] = SiteManifest.File(madeFrom: file.madeFrom, stamp: status.text)
+                written.append(file.path)
+            }
         }
-        try FileSystem.replaceFolder(folder.path, with: work.path)
-        graph.wrote(output: folder.path, madeFrom: madeFrom)
+        graph.release([sitemap.key] + maps.map { WebMap($0).key })
+        clock.lap("\(edition) web: \(written.count) files written")
+
+        if let previous {
+            let stale = previous.files.keys.filter { manifest.files[$0] == nil }.sorted()
+            guard !written.isEmpty || !stale.isEmpty || FileSystem.kind(of: folder.appendingPathComponent(WebPaths.asset("pagefind")).path) == nil
+                    && indexer != nil
+            else { return }
+            // Everything is in hand: the new files take their places, one rename each.
+            renames = written.map { (folder.appendingPathComponent($0).path + temporaryName, folder.appendingPathComponent($0).path) }
+            for rename in renames {
+                try FileSystem.replace(rename.target, with: rename.temporary)
+                // Stamped as it now stands: a rename changes a file's ctime.
+                manifest.files[String(rename.target.dropFirst(folder.path.count + 1))]?.stamp = FileSystem.status(rename.target)?.text ?? ""
+            }
+            renames = []
+            for path in stale {
+                let target = folder.appendingPathComponent(path)
+                FileSystem.remove(target.path)
+                // A page's folder goes with its page, if nothing else is in it.
+                FileSystem.remove(target.deletingLastPathComponent().path)
+            }
+            if let indexer { try index(folder, with: indexer) }
+        } else {
+            if let indexer { try index(work, with: indexer) }
+            try FileSystem.replaceFolder(folder.path, with: work.path)
+        }
+        clock.lap("\(edition) web: search index")
+        try manifest.write(to: manifestURL)
+    }
+
+    /// A file of the site that is not a page.
+    private struct PlannedFile: Sendable {
+        var path: String
+        /// The fingerprint of what it is made from, as the manifest keeps it.
+        var madeFrom: String
+        var bytes: @Sendable () throws -> [UInt8]
+    }
+
+    /// Pagefind's index of the site, made beside the last one and swapped into its place.
+    private func index(_ site: URL, with indexer: SearchIndexer) throws {
+        let index = site.appendingPathComponent(WebPaths.asset("pagefind"))
+        let fresh = site.appendingPathComponent(WebPaths.asset(".pagefind.\(ProcessInfo.processInfo.processIdentifier).tmp"))
+        try? FileManager.default.removeItem(at: fresh)
+        defer { try? FileManager.default.removeItem(at: fresh) }
+        try indexer.index(site, into: fresh)
+        try FileSystem.replaceFolder(index.path, with: fresh.path)
     }
 
     /// The CSS, the icon, the fonts and their licence, the images the site's entries show, and Leaflet for a map.
@@ -173,11 +247,39 @@ struct WebBuilder {
         }
         return files
     }
+}
 
-    static func write(_ bytes: [UInt8], to url: URL) throws {
-        let folder = url.deletingLastPathComponent().path
-        guard FileSystem.makeFolder(folder), FileManager.default.createFile(atPath: url.path, contents: Data(bytes)) else {
-            throw BuildError.stylesheet("cannot write \(url.path)")
+/// What the last build wrote into a site, beside it (`.web.manifest`): each
+/// file's path, the fingerprint of what it was made from, and its stamp as
+/// written, so the next build writes only what changed and removes only
+/// what it wrote. One line a file: fingerprint, stamp, path, tab-separated.
+struct SiteManifest {
+    struct File: Equatable {
+        var madeFrom: String
+        var stamp: String
+    }
+
+    var files: [String: File] = [:]
+
+    static func read(_ url: URL) -> SiteManifest? {
+        guard let bytes = FileSystem.readRegularFile(url.path) else { return nil }
+        var manifest = SiteManifest()
+        for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            // A manifest this build cannot read is no manifest: the site is then made whole.
+            guard fields.count == 3, !fields[2].isEmpty, !fields[2].hasPrefix("/"), !fields[2].split(separator: "/").contains("..")
+            else { return nil }
+            manifest.files[fields[2]] = File(madeFrom: fields[0], stamp: fields[1])
+        }
+        return manifest
+    }
+
+    func write(to url: URL) throws {
+        let text = files.keys.sorted().map { "\(files[$0]!.madeFrom)\t\(files[$0]!.stamp)\t\($0)\n" }.joined()
+        do {
+            try FileSystem.writeAtomically(Array(text.utf8), to: url.path)
+        } catch {
+            throw BuildError.stylesheet("\(error)")
         }
     }
 }

@@ -414,3 +414,46 @@ def test_in_a_browser_the_keyboard_reaches_the_skip_link_and_the_switcher(site_u
         assert driver.current_url == site_url + "ru/berel/"
     finally:
         driver.quit()
+
+
+def inodes(site):
+    return {str(p.relative_to(site)): p.stat().st_ino for p in site.rglob("*")
+            if p.is_file() and "pagefind" not in p.parts}
+
+
+def same_tree(one, other):
+    files = sorted(str(p.relative_to(one)) for p in one.rglob("*") if p.is_file())
+    assert files == sorted(str(p.relative_to(other)) for p in other.rglob("*") if p.is_file())
+    for file in files:
+        assert (one / file).read_bytes() == (other / file).read_bytes(), file
+
+
+def test_a_rebuild_writes_only_the_pages_an_edit_changes(asyl, tmp_path):
+    tree = tmp_path / "tree"
+    shutil.copytree(ROOT / "content", tree)
+    out = tmp_path / "out"
+    build = lambda target: asyl("build", tree, "--out", target, "--format", "web", env={"SOURCE_DATE_EPOCH": EPOCH})
+    assert build(out).returncode == 0
+    site = out / "asyl-mura" / "web"
+    before = inodes(site)
+    berel = tree / "entries" / "monuments" / "berel.kk.md"
+    berel.write_text(berel.read_text().replace("Қорымда ондаған оба", "Қорымда ондаған үлкен оба", 1))
+    assert build(out).returncode == 0
+    after = inodes(site)
+    # The Kazakh page and the Latin one made from it; no other file of the site.
+    assert sorted(path for path in after if after[path] != before.get(path)) == ["kk-latn/berel/index.html", "kk/berel/index.html"]
+    clean = tmp_path / "clean"
+    assert build(clean).returncode == 0
+    same_tree(site, clean / "asyl-mura" / "web")
+
+    # An entry added gets its pages; removed, it takes them with it; each time the site is as a clean build makes it.
+    extra = tree / "entries" / "monuments" / "test-extra.kk.md"
+    extra.write_text("---\nkind: monument\ntitle: Сынақ\nregion: \"[[almaty]]\"\n---\nСынақ мәтіні, [[berel]].\n")
+    assert build(out).returncode == 0
+    assert (site / "kk" / "test-extra" / "index.html").is_file() and (site / "test-extra" / "index.html").is_file()
+    extra.unlink()
+    assert build(out).returncode == 0
+    assert not (site / "test-extra").exists() and not (site / "kk" / "test-extra").exists()
+    shutil.rmtree(clean)
+    assert build(clean).returncode == 0
+    same_tree(site, clean / "asyl-mura" / "web")

@@ -145,10 +145,12 @@ struct WebPageXML: BookFileQuery {
 /// An entry's page in one language (`name`: its id), at `LANG/ID/`.
 struct WebPage: BookFileQuery {
     static let kind = "web-page"
+    /// The site itself keeps it (docs/web.md, "Builds"), so the store does not.
+    static var isStored: Bool { false }
     var book: BookName
     var name: String
 
-    func compute(_ context: QueryContext) throws -> ZIPMember {
+    func compute(_ context: QueryContext) throws -> [UInt8] {
         guard let bytes = try context.value(WebPageXML(book: book, name: name)) else {
             throw BuildError.stylesheet("the web edition \(book) has no entry \(name)")
         }
@@ -162,6 +164,8 @@ struct WebPage: BookFileQuery {
 /// page of the first of the edition's languages that has the entry.
 struct NeutralPage: Query {
     static let kind = "neutral-page"
+    /// The site itself keeps it (docs/web.md, "Builds"), so the store does not.
+    static var isStored: Bool { false }
     var edition: String
     var id: EntryID
     var argument: String { "\(edition) \(id)" }
@@ -177,7 +181,7 @@ struct NeutralPage: Query {
         self.init(edition: words[0], id: EntryID(words[1]))
     }
 
-    func compute(_ context: QueryContext) throws -> ZIPMember {
+    func compute(_ context: QueryContext) throws -> [UInt8] {
         let versions = try context.value(WebVersions(edition: edition, id: id))
         guard let first = versions.first(where: { $0.title != nil })?.language,
               let bytes = try context.value(WebPageXML(book: BookName(edition: edition, language: first, format: .web), name: id.rawValue))
@@ -220,6 +224,8 @@ struct WebParts: BookQuery {
 /// A page of the site's own, made from a language's outline.
 struct WebPart: Query {
     static let kind = "web-part"
+    /// The site itself keeps it (docs/web.md, "Builds"), so the store does not.
+    static var isStored: Bool { false }
     var book: BookName
     var part: String
     /// Its folder in the site (empty: the root).
@@ -239,7 +245,7 @@ struct WebPart: Query {
         self.init(book: book, part: words[0], folder: words[1])
     }
 
-    func compute(_ context: QueryContext) throws -> ZIPMember {
+    func compute(_ context: QueryContext) throws -> [UInt8] {
         let hasMap = try context.value(WebParts(book)).contains { $0.name == "map" }
         return try Web.transform(
             try context.value(OutlineXML(book)).bytes, name: "book.xml", part: part, folder: folder, site: book.edition,
@@ -437,6 +443,8 @@ struct WebRedirects: Query {
 /// the entry's new one: `OLD/` (language nil) or `LANG/OLD/`.
 struct RedirectPage: Query {
     static let kind = "redirect-page"
+    /// The site itself keeps it (docs/web.md, "Builds"), so the store does not.
+    static var isStored: Bool { false }
     var edition: String
     var language: LanguageTag?
     var redirect: WebRedirects.Redirect
@@ -456,7 +464,7 @@ struct RedirectPage: Query {
             redirect: .init(old: EntryID(words[2]), new: EntryID(words[3])))
     }
 
-    func compute(_ context: QueryContext) throws -> ZIPMember {
+    func compute(_ context: QueryContext) throws -> [UInt8] {
         let versions = try context.value(WebVersions(edition: edition, id: redirect.new))
         guard let shown = language ?? versions.first(where: { $0.title != nil })?.language,
               let bytes = try context.value(WebPageXML(book: BookName(edition: edition, language: shown, format: .web), name: redirect.new.rawValue))
@@ -470,14 +478,13 @@ struct RedirectPage: Query {
 
 enum Web {
     /// A page of the site: `bytes` (a document of the book vocabulary)
-    /// transformed by web.xsl into the page at `folder`, kept deflated.
+    /// transformed by web.xsl into the page at `folder`.
     static func transform(
         _ bytes: [UInt8], name: String, part: String, folder: String, site edition: String, extra: [(String, String)] = [],
         _ context: QueryContext
-    ) throws -> ZIPMember {
+    ) throws -> [UInt8] {
         let site = try context.value(WebSite(edition))
         let (document, stylesheets) = try Render.read(bytes, name, context)
-        let html = try stylesheets.web.transform(document, parameters: WebSite.parameters(site, part: part, folder: folder) + extra)
-        return ZIPMember(path: folder + WebPaths.page, bytes: html)
+        return try stylesheets.web.transform(document, parameters: WebSite.parameters(site, part: part, folder: folder) + extra)
     }
 }
