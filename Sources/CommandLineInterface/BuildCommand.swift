@@ -13,7 +13,8 @@ struct BuildCommand: ParsableCommand {
             Writes OUT/EDITION/EDITION.LANG.epub per edition and language. Every check runs first: errors \
             (and with --strict, warnings) stop the build with exit status 1 and leave earlier outputs untouched. \
             It also writes OUT/EDITION/print-LANG/index.html, with print.css, fonts and images beside it, for a \
-            CSS paged-media engine such as WeasyPrint. SOURCE_DATE_EPOCH fixes the dates the books carry, so the \
+            CSS paged-media engine such as WeasyPrint, and, for an edition built as web, the site OUT/EDITION/web/ \
+            (with its plaques, if it has them). SOURCE_DATE_EPOCH fixes the dates the books carry, so the \
             same sources give the same bytes; without it they carry today's date (at 00:00 UTC). A rebuild reads, \
             checks and renders only what changed since the last build into OUT (see --no-cache).
             """)
@@ -29,7 +30,7 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("lang"), help: ArgumentHelp("Build only this language (repeatable).", valueName: "tag"))
     var languages: [String] = []
 
-    @Option(name: .customLong("format"), help: "Build only this format (repeatable): epub or print.")
+    @Option(name: .customLong("format"), help: "Build only this format (repeatable): epub, print or web.")
     var formats: [OutputFormatArgument] = []
 
     @Flag(help: "Include versions marked `draft: true`.")
