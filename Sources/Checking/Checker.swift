@@ -111,7 +111,12 @@ extension WebChecks {
             for version in entry.versions {
                 for former in version.redirectFrom {
                     let at = SourceLocation(path: version.path, range: former.range)
-                    if ids.contains(former.value) {
+                    if let language = overview.reservedWebSegments[former.value.rawValue] {
+                        findings.append(Diagnostic(
+                            .reservedID,
+                            "`redirect-from` names '\(former.value)', the web edition's folder of its \(language) pages (/\(former.value)/); "
+                                + "no page can be redirected from there", at: at))
+                    } else if ids.contains(former.value) {
                         findings.append(Diagnostic(
                             .frontMatter,
                             "`redirect-from` names '\(former.value)', an entry that exists: its address is its own; "
@@ -132,8 +137,12 @@ extension WebChecks {
     /// Addresses printed on plaques that would no longer lead to a page.
     static func issuedAddresses(_ overview: ProjectOverview) -> [Diagnostic] {
         guard let book = overview.addresses else { return [] }
-        let ids = Set(overview.interfaces.map(\.id))
-        let formerIDs = Set(overview.interfaces.flatMap(\.formerIDs))
+        /// Whether the site at `base` has a page for the entry: a version in one of the languages its edition is made from, not a draft.
+        func isOnSite(_ entry: EntryInterface, _ base: String) -> Bool {
+            let languages = book.sites[base]?.languages ?? []
+            return entry.versions.contains { !$0.isDraft && languages.contains($0.language) }
+        }
+        let entries = Dictionary(overview.interfaces.map { ($0.id, $0) }) { first, _ in first }
         return book.issued.compactMap { address in
             let at = SourceLocation(path: book.path, line: address.line, column: 1, length: address.url.count)
             guard let base = book.sites.keys.filter({ address.url.hasPrefix($0) }).max(by: { $0.count < $1.count }) else {
@@ -149,7 +158,14 @@ extension WebChecks {
                 return Diagnostic(.issuedAddress, "\(address.url) is not an entry's address on the site (\(base)ID/)", at: at)
             }
             let id = EntryID(String(rest.dropLast()))
-            guard !ids.contains(id), !formerIDs.contains(id) else { return nil }
+            if let entry = entries[id], isOnSite(entry, base) { return nil }
+            if overview.interfaces.contains(where: { $0.formerIDs.contains(id) && isOnSite($0, base) }) { return nil }
+            if entries[id] != nil {
+                return Diagnostic(
+                    .issuedAddress,
+                    "\(address.url) is printed on a plaque, but the edition at \(base) has no page for '\(id)': each of its "
+                        + "versions in the edition's languages is a draft, or it has none; publish one", at: at)
+            }
             return Diagnostic(
                 .issuedAddress,
                 "\(address.url) is printed on a plaque, but there is no entry '\(id)' any more; if it was renamed, "

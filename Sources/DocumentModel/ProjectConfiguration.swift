@@ -333,13 +333,24 @@ public struct IssuedAddress: Hashable, Sendable, Codable {
 }
 
 /// What the check of issued addresses reads: `plaques.lock`, and where each
-/// web edition is published now (base URL → edition).
+/// web edition is published now (base URL → the edition, and the written
+/// languages its pages are made from: kk for kk-Latn).
 public struct AddressBook: Hashable, Sendable, Codable {
+    public struct Site: Hashable, Sendable, Codable {
+        public var edition: String
+        public var languages: Set<LanguageTag>
+
+        public init(edition: String, languages: Set<LanguageTag>) {
+            self.edition = edition
+            self.languages = languages
+        }
+    }
+
     public var path: String
     public var issued: [IssuedAddress]
-    public var sites: [String: String]
+    public var sites: [String: Site]
 
-    public init(path: String, issued: [IssuedAddress], sites: [String: String]) {
+    public init(path: String, issued: [IssuedAddress], sites: [String: Site]) {
         self.path = path
         self.issued = issued
         self.sites = sites

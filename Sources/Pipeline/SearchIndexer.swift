@@ -3,7 +3,7 @@ import Foundation
 /// Pagefind (pagefind.app), the static search engine the web edition's
 /// search runs on: it indexes a folder of pages, per language, into files
 /// the browser queries. Asyl runs it as a program, as it is published:
-/// `ASYL_PAGEFIND` names the command (for example `/usr/local/bin/pagefind`),
+/// `ASYL_PAGEFIND` names its executable (for example `/usr/local/bin/pagefind`),
 /// else `pagefind` or `pagefind_extended` on PATH, else `python3 -m pagefind`
 /// (PyPI's `pagefind[extended]`, which `make` installs).
 struct SearchIndexer {
@@ -11,8 +11,8 @@ struct SearchIndexer {
 
     /// The command that runs Pagefind here; nil if there is none.
     static func find(environment: [String: String] = ProcessInfo.processInfo.environment) -> SearchIndexer? {
-        if let named = environment["ASYL_PAGEFIND"], !named.isEmpty {
-            return SearchIndexer(command: named.split(separator: " ").map(String.init))
+        if let named = environment["ASYL_PAGEFIND"], !named.allSatisfy(\.isWhitespace) {
+            return SearchIndexer(command: [named])
         }
         let path = (environment["PATH"] ?? "").split(separator: ":").map(String.init)
         for name in ["pagefind", "pagefind_extended"] {

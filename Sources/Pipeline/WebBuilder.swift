@@ -150,6 +150,12 @@ struct WebBuilder {
             return FileSystem.status(folder.appendingPathComponent(path).path)?.text == last.stamp
         }
 
+        // Two products at one address would make the site depend on which was written last.
+        var seen = Set<String>()
+        for path in jobs.map({ $0.path(edition) }) + others.map(\.path) where !seen.insert(path).inserted {
+            throw BuildError.stylesheet("two pages of the web edition \(edition) would be \(path); `asyl check` names the id that takes it")
+        }
+
         var manifest = SiteManifest()
         var written: [String] = []
         // A window of pages at a time on every core, each made (or only checked, if it did not change),
@@ -166,11 +172,20 @@ struct WebBuilder {
                 }
             }
             graph.release(window.map { $0.key(edition) })
+            var failure: (any Error)?
             for result in results {
-                let (path, file, wrote) = try result.get()
-                manifest.files[path] = file
-                if wrote { written.append(path) }
+                switch result {
+                case .success(let (path, file, wrote)):
+                    manifest.files[path] = file
+                    if wrote {
+                        written.append(path)
+                        // Known at once, so a failure later removes it (see `defer`).
+                        if previous != nil { renames.append((destination(path), folder.appendingPathComponent(path).path)) }
+                    }
+                case .failure(let error): failure = failure ?? error
+                }
             }
+            if let failure { throw failure }
         }
         for file in others {
             if isCurrent(file.path, file.madeFrom) {
@@ -179,6 +194,7 @@ struct WebBuilder {
                 let status = try FileSystem.write(try file.bytes(), to: destination(file.path))
                 manifest.files[file.path] = SiteManifest.File(madeFrom: file.madeFrom, stamp: status.text)
                 written.append(file.path)
+                if previous != nil { renames.append((destination(file.path), folder.appendingPathComponent(file.path).path)) }
             }
         }
         graph.release([sitemap.key] + maps.map { WebMap($0).key })
@@ -186,24 +202,37 @@ struct WebBuilder {
 
         if let previous {
             let stale = previous.files.keys.filter { manifest.files[$0] == nil }.sorted()
-            guard !written.isEmpty || !stale.isEmpty || FileSystem.kind(of: folder.appendingPathComponent(WebPaths.asset("pagefind")).path) == nil
-                    && indexer != nil
-            else { return }
+            let hasIndex = FileSystem.kind(of: folder.appendingPathComponent(WebPaths.asset("pagefind")).path) != nil
+            guard !written.isEmpty || !stale.isEmpty || hasIndex != (indexer != nil) else { return }
             // Everything is in hand: the new files take their places, one rename each.
-            renames = written.map { (folder.appendingPathComponent($0).path + temporaryName, folder.appendingPathComponent($0).path) }
-            for rename in renames {
+            while let rename = renames.first {
                 try FileSystem.replace(rename.target, with: rename.temporary)
+                renames.removeFirst()
                 // Stamped as it now stands: a rename changes a file's ctime.
                 manifest.files[String(rename.target.dropFirst(folder.path.count + 1))]?.stamp = FileSystem.status(rename.target)?.text ?? ""
             }
-            renames = []
+            let root = folder.resolvingSymlinksInPath().path + "/"
             for path in stale {
                 let target = folder.appendingPathComponent(path)
+                // Only a file as the last build left it, and inside the site: one changed by hand,
+                // or reached through a link to elsewhere, is the user's.
+                guard FileSystem.status(target.path)?.text == previous.files[path]?.stamp,
+                      target.resolvingSymlinksInPath().path.hasPrefix(root)
+                else { continue }
                 FileSystem.remove(target.path)
-                // A page's folder goes with its page, if nothing else is in it.
-                FileSystem.remove(target.deletingLastPathComponent().path)
+                // Its folders go with it, up to the site's root, as long as nothing else is in them.
+                var parent = target.deletingLastPathComponent()
+                while parent.path.count > folder.path.count, FileSystem.entries(parent.path).isEmpty {
+                    FileSystem.remove(parent.path)
+                    parent = parent.deletingLastPathComponent()
+                }
             }
-            if let indexer { try index(folder, with: indexer) }
+            if let indexer {
+                try index(folder, with: indexer)
+            } else {
+                // An index made when Pagefind was here would answer for pages that changed since.
+                try? FileManager.default.removeItem(at: folder.appendingPathComponent(WebPaths.asset("pagefind")))
+            }
         } else {
             if let indexer { try index(work, with: indexer) }
             try FileSystem.replaceFolder(folder.path, with: work.path)

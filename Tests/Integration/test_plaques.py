@@ -138,3 +138,12 @@ def test_redirect_from_cannot_take_an_existing_id(asyl, tmp_path):
     result = asyl("check", tree)
     assert result.returncode == 1
     assert "`redirect-from` names 'kumbez', an entry that exists" in result.stdout
+
+
+def test_an_issued_entry_that_becomes_a_draft_breaks_its_plaque(asyl, tmp_path):
+    tree = issued_tree(asyl, tmp_path)
+    tas = tree / "entries" / "tas.kk.md"
+    tas.write_text(tas.read_text().replace("kind: monument\n", "kind: monument\ndraft: true\n", 1))
+    result = asyl("check", tree)
+    assert result.returncode == 1
+    assert f"{BASE}tas/ is printed on a plaque, but the edition at {BASE} has no page for 'tas'" in result.stdout

@@ -457,3 +457,26 @@ def test_a_rebuild_writes_only_the_pages_an_edit_changes(asyl, tmp_path):
     shutil.rmtree(clean)
     assert build(clean).returncode == 0
     same_tree(site, clean / "asyl-mura" / "web")
+
+
+def test_a_failed_rebuild_leaves_the_site_as_it_was(asyl, tmp_path):
+    tree = tmp_path / "tree"
+    shutil.copytree(FIXTURE, tree)
+    (tree / "my-styles").mkdir()
+    (tree / "my-styles" / "web.xsl").write_text(
+        '<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:a="urn:asyl:book:1">'
+        '<xsl:import href="asyl:web.xsl"/>'
+        '<xsl:template match="/a:page[contains(a:entry/a:title, \'FAIL\')]" mode="web.page"><xsl:message terminate="yes">stop</xsl:message></xsl:template>'
+        '</xsl:stylesheet>')
+    (tree / "asyl.yaml").write_text((tree / "asyl.yaml").read_text() + "styles: my-styles\n")
+    out = tmp_path / "out"
+    assert asyl("build", tree, "--out", out, env={"SOURCE_DATE_EPOCH": EPOCH}).returncode == 0
+    site = out / "site" / "web"
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    kumbez = tree / "entries" / "kumbez.kk.md"
+    kumbez.write_text(kumbez.read_text().replace("title: Күмбез", "title: Күмбез жаңа"))
+    tas = tree / "entries" / "tas.kk.md"
+    tas.write_text(tas.read_text().replace("title: Тас", "title: Тас FAIL"))
+    assert asyl("build", tree, "--out", out, env={"SOURCE_DATE_EPOCH": EPOCH}).returncode != 0
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+    assert not [p for p in out.rglob("*.tmp")]

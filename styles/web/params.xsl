@@ -20,6 +20,10 @@
   <!-- Set by asyl on a page at an old address (redirect-from): the folder, from the site's root, it leads to. -->
   <xsl:param name="web.redirect-to" select="''"/>
 
+  <!-- Set by asyl on the site's own pages: the languages (separated by spaces)
+       that lack this page; their switcher links lead to their home page. -->
+  <xsl:param name="web.part-lacking" select="''"/>
+
   <!-- Set by asyl: whether the site has a map in this language (1) or not (0). -->
   <xsl:param name="web.has-map" select="0"/>
 

@@ -52,9 +52,10 @@
       <xsl:with-param name="switcher">
         <xsl:for-each select="str:tokenize($web.languages, ' ')">
           <xsl:variable name="segment"><xsl:call-template name="web.lowercase"><xsl:with-param name="text" select="."/></xsl:call-template></xsl:variable>
+          <xsl:variable name="lacking" select="contains(concat(' ', $web.part-lacking, ' '), concat(' ', ., ' '))"/>
           <xsl:call-template name="web.switcher.item">
             <xsl:with-param name="language" select="string(.)"/>
-            <xsl:with-param name="folder" select="concat($segment, '/', $web.below-language)"/>
+            <xsl:with-param name="folder" select="concat($segment, '/', substring($web.below-language, 1, string-length($web.below-language) * number(not($lacking))))"/>
           </xsl:call-template>
         </xsl:for-each>
       </xsl:with-param>

@@ -254,9 +254,14 @@ struct IssuedAddresses: ProjectQuery {
     func compute(_ context: QueryContext) throws -> ParsedFile<AddressBook?> {
         let file = try context.value(ListedStamp(IssuedAddressParser.path))
         guard file.stamp != nil else { return ParsedFile(content: nil, diagnostics: [], isRead: false) }
-        var sites: [String: String] = [:]
-        for edition in try context.value(ProjectFile()).content.editions where edition.formats.contains(.web) {
-            if let base = edition.web.baseURL { sites[base] = edition.id }
+        var sites: [String: AddressBook.Site] = [:]
+        let configuration = try context.value(ProjectFile()).content
+        for edition in configuration.editions where edition.formats.contains(.web) {
+            guard let base = edition.web.baseURL else { continue }
+            let written = edition.languages.map { language in
+                configuration.derivedLanguages.first { $0.tag == language }?.source ?? language
+            }
+            sites[base] = AddressBook.Site(edition: edition.id, languages: Set(written))
         }
         return ParsedFile.read(IssuedAddressParser.path, in: file.root, otherwise: nil) { file in
             let (issued, findings) = IssuedAddressParser.parse(file)

@@ -247,9 +247,17 @@ struct WebPart: Query {
 
     func compute(_ context: QueryContext) throws -> [UInt8] {
         let hasMap = try context.value(WebParts(book)).contains { $0.name == "map" }
+        // The language switcher leads to this page in another language only where it exists, else to that language's home.
+        var lacking: [String] = []
+        for language in try context.value(WebSite(book.edition)).languages where language != book.language {
+            let other = BookName(edition: book.edition, language: language, format: .web)
+            let pair = EditionLanguage(edition: book.edition, language: language)
+            let has = try context.value(BookEdition(pair)) != nil && context.value(WebParts(other)).contains { $0.name == part }
+            if !has { lacking.append(language.rawValue) }
+        }
         return try Web.transform(
             try context.value(OutlineXML(book)).bytes, name: "book.xml", part: part, folder: folder, site: book.edition,
-            extra: [("web.has-map", hasMap ? "1" : "0")], context)
+            extra: [("web.has-map", hasMap ? "1" : "0"), ("web.part-lacking", lacking.joined(separator: " "))], context)
     }
 }
 
@@ -428,11 +436,14 @@ struct WebRedirects: Query {
         for language in try context.value(WebSite(edition)).languages {
             held.formUnion(try context.value(WebMembers(EditionLanguage(edition: edition, language: language))))
         }
+        let reserved = try context.value(ReservedWebSegments())
         var redirects: [EntryID: EntryID] = [:]
         for shard in 0..<CheckProducts.shards {
             for interface in try context.value(InterfaceShard(shard)) where held.contains(interface.id) {
-                // An id that is an entry's own, or one claimed twice, is a finding; the first claim stands.
-                for old in interface.formerIDs where !held.contains(old) && redirects[old] == nil { redirects[old] = interface.id }
+                // An id that is an entry's own or a language's folder, or one claimed twice, is a finding; the first claim stands.
+                for old in interface.formerIDs where !held.contains(old) && reserved[old.rawValue] == nil && redirects[old] == nil {
+                    redirects[old] = interface.id
+                }
             }
         }
         return redirects.keys.sorted().map { Redirect(old: $0, new: redirects[$0]!) }
