@@ -16,7 +16,7 @@ enum PlaqueProducts {
 
 /// What an edition's plaques are made with: where its site is, which kinds
 /// get one, its languages, and the print edition's page (for the sheet).
-struct PlaqueSite: Query {
+struct PlaqueSite: EditionQuery {
     typealias Value = Settings?
 
     struct Settings: Codable, Sendable, Hashable {
@@ -29,9 +29,7 @@ struct PlaqueSite: Query {
     static let kind = "plaque-site"
     static var isStored: Bool { false }
     var edition: String
-    var argument: String { edition }
     init(_ edition: String) { self.edition = edition }
-    init?(argument: String) { edition = argument }
 
     /// nil: the edition has no plaques.
     func compute(_ context: QueryContext) throws -> Settings? {
@@ -48,13 +46,11 @@ struct PlaqueSite: Query {
 
 /// The entries of an edition that get a plaque: those of the plaques' kinds
 /// that its pages hold in any of its languages, by id.
-struct PlaqueEntries: Query {
+struct PlaqueEntries: EditionQuery {
     static let kind = "plaque-entries"
     static var isStored: Bool { false }
     var edition: String
-    var argument: String { edition }
     init(_ edition: String) { self.edition = edition }
-    init?(argument: String) { edition = argument }
 
     func compute(_ context: QueryContext) throws -> [EntryID] {
         guard let site = try context.value(PlaqueSite(edition)) else { return [] }
@@ -72,24 +68,17 @@ struct PlaqueEntries: Query {
 }
 
 /// A plaque's document (`plaque` in xml-vocabulary.md).
-struct PlaqueXML: Query {
+struct PlaqueXML: EditionEntryQuery {
     static let kind = "plaque-xml"
     /// Fingerprinted by what it is made from, never encoded: the plaque made from it is stored.
     static var fingerprintsValue: Bool { false }
     static var isStored: Bool { false }
     var edition: String
     var id: EntryID
-    var argument: String { "\(edition) \(id)" }
 
     init(edition: String, id: EntryID) {
         self.edition = edition
         self.id = id
-    }
-
-    init?(argument: String) {
-        let words = argument.split(separator: " ").map(String.init)
-        guard words.count == 2, EntryID.isValid(words[1]) else { return nil }
-        self.init(edition: words[0], id: EntryID(words[1]))
     }
 
     func compute(_ context: QueryContext) throws -> [UInt8] {
@@ -120,21 +109,14 @@ struct PlaqueXML: Query {
 }
 
 /// A plaque as SVG: `plaques/ID.svg`.
-struct PlaqueSVG: Query {
+struct PlaqueSVG: EditionEntryQuery {
     static let kind = "plaque-svg"
     var edition: String
     var id: EntryID
-    var argument: String { "\(edition) \(id)" }
 
     init(edition: String, id: EntryID) {
         self.edition = edition
         self.id = id
-    }
-
-    init?(argument: String) {
-        let words = argument.split(separator: " ").map(String.init)
-        guard words.count == 2, EntryID.isValid(words[1]) else { return nil }
-        self.init(edition: words[0], id: EntryID(words[1]))
     }
 
     func compute(_ context: QueryContext) throws -> ZIPMember {
@@ -144,12 +126,10 @@ struct PlaqueSVG: Query {
 }
 
 /// The print sheet of an edition's plaques, one to a page: `plaques/index.html`.
-struct PlaqueSheet: Query {
+struct PlaqueSheet: EditionQuery {
     static let kind = "plaque-sheet"
     var edition: String
-    var argument: String { edition }
     init(_ edition: String) { self.edition = edition }
-    init?(argument: String) { edition = argument }
 
     func compute(_ context: QueryContext) throws -> ZIPMember {
         guard let site = try context.value(PlaqueSite(edition)) else { throw BuildError.stylesheet("edition \(edition) has no plaques") }

@@ -48,7 +48,7 @@ enum WebPaths {
 
 /// What every page of an edition's site is made with: its languages, in
 /// order, and where it is published.
-struct WebSite: Query {
+struct WebSite: EditionQuery {
     struct Value: Codable, Sendable, Hashable {
         var languages: [LanguageTag]
         var baseURL: String?
@@ -58,9 +58,7 @@ struct WebSite: Query {
     static let kind = "web-site"
     static var isStored: Bool { false }
     var edition: String
-    var argument: String { edition }
     init(_ edition: String) { self.edition = edition }
-    init?(argument: String) { edition = argument }
 
     func compute(_ context: QueryContext) throws -> Value {
         guard let edition = try context.value(ProjectFile()).content.editions.first(where: { $0.id == edition }) else {
@@ -90,24 +88,45 @@ struct WebMembers: EditionLanguageQuery {
     }
 }
 
-/// An entry's headword in each of its edition's languages, nil where the
-/// edition's pages in that language lack it: its language switcher.
-struct WebVersions: Query {
-    static let kind = "web-versions"
-    static var isStored: Bool { false }
-    var edition: String
-    var id: EntryID
-    var argument: String { "\(edition) \(id)" }
+/// A product of one edition, whatever the language (`asyl-mura`).
+protocol EditionQuery: Query {
+    var edition: String { get }
+    init(_ edition: String)
+}
 
-    init(edition: String, id: EntryID) {
-        self.edition = edition
-        self.id = id
-    }
+extension EditionQuery {
+    var argument: String { edition }
+    init?(argument: String) { self.init(argument) }
+}
+
+/// A product of one entry in one edition, whatever the language (`asyl-mura berel`).
+protocol EditionEntryQuery: Query {
+    var edition: String { get }
+    var id: EntryID { get }
+    init(edition: String, id: EntryID)
+}
+
+extension EditionEntryQuery {
+    var argument: String { "\(edition) \(id)" }
 
     init?(argument: String) {
         let words = argument.split(separator: " ").map(String.init)
         guard words.count == 2, EntryID.isValid(words[1]) else { return nil }
         self.init(edition: words[0], id: EntryID(words[1]))
+    }
+}
+
+/// An entry's headword in each of its edition's languages, nil where the
+/// edition's pages in that language lack it: its language switcher.
+struct WebVersions: EditionEntryQuery {
+    static let kind = "web-versions"
+    static var isStored: Bool { false }
+    var edition: String
+    var id: EntryID
+
+    init(edition: String, id: EntryID) {
+        self.edition = edition
+        self.id = id
     }
 
     func compute(_ context: QueryContext) throws -> [WebVersion] {
@@ -162,23 +181,16 @@ struct WebPage: BookFileQuery {
 /// An entry's language-neutral page (`ID/`): it sends the reader to the
 /// entry in their language, and lists every language's page. Made from the
 /// page of the first of the edition's languages that has the entry.
-struct NeutralPage: Query {
+struct NeutralPage: EditionEntryQuery {
     static let kind = "neutral-page"
     /// The site itself keeps it (docs/web.md, "Builds"), so the store does not.
     static var isStored: Bool { false }
     var edition: String
     var id: EntryID
-    var argument: String { "\(edition) \(id)" }
 
     init(edition: String, id: EntryID) {
         self.edition = edition
         self.id = id
-    }
-
-    init?(argument: String) {
-        let words = argument.split(separator: " ").map(String.init)
-        guard words.count == 2, EntryID.isValid(words[1]) else { return nil }
-        self.init(edition: words[0], id: EntryID(words[1]))
     }
 
     func compute(_ context: QueryContext) throws -> [UInt8] {
@@ -264,12 +276,10 @@ struct WebPart: Query {
 /// sitemap.xml, for a site with a base URL: every home page and entry page,
 /// each entry's with its pages in the other languages as alternates
 /// (sitemaps.org, and Google's `xhtml:link` extension); nil without a base URL.
-struct WebSitemap: Query {
+struct WebSitemap: EditionQuery {
     static let kind = "web-sitemap"
     var edition: String
-    var argument: String { edition }
     init(_ edition: String) { self.edition = edition }
-    init?(argument: String) { edition = argument }
 
     func compute(_ context: QueryContext) throws -> [UInt8]? {
         let site = try context.value(WebSite(edition))
@@ -418,7 +428,7 @@ struct WebMap: BookQuery {
 
 /// The old ids of the site's entries (`redirect-from:`), each with the entry
 /// it now leads to, sorted: every one gets a page at its old addresses.
-struct WebRedirects: Query {
+struct WebRedirects: EditionQuery {
     struct Redirect: Codable, Sendable, Hashable {
         var old: EntryID
         var new: EntryID
@@ -427,9 +437,7 @@ struct WebRedirects: Query {
     static let kind = "web-redirects"
     static var isStored: Bool { false }
     var edition: String
-    var argument: String { edition }
     init(_ edition: String) { self.edition = edition }
-    init?(argument: String) { edition = argument }
 
     func compute(_ context: QueryContext) throws -> [Redirect] {
         var held = Set<EntryID>()
