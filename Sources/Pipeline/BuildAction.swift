@@ -118,7 +118,8 @@ public struct BuildAction: Sendable {
             if formats.contains(.web) {
                 let destination = webLocation(edition.id)
                 let web = WebBuilder(
-                    edition: edition, tree: scan.root, graph: graph, styles: styles, indexer: SearchIndexer.find(), leaflet: leaflet)
+                    edition: edition, tree: scan.root, graph: graph, styles: styles, indexer: SearchIndexer.find(), leaflet: leaflet,
+                    manifest: useCache ? output.appendingPathComponent(".cache/\(edition.id).web-manifest") : nil)
                 try web.write(to: destination)
                 if web.indexer == nil {
                     report.notices.append(

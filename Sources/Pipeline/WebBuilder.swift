@@ -21,6 +21,8 @@ struct WebBuilder {
     let indexer: SearchIndexer?
     /// Leaflet's folder, for the map; nil: the site has no map.
     let leaflet: URL?
+    /// Where the last build's record of the site is kept (in OUT/.cache); nil: none is kept, and the site is made whole.
+    let manifest: URL?
 
     /// Pages made between two releases of their values: enough to keep every core busy.
     static let window = 256
@@ -126,8 +128,7 @@ struct WebBuilder {
             })
         }
 
-        let manifestURL = folder.deletingLastPathComponent().appendingPathComponent(".\(folder.lastPathComponent).manifest")
-        let previous = FileSystem.kind(of: folder.path) == .directory ? SiteManifest.read(manifestURL) : nil
+        let previous = FileSystem.kind(of: folder.path) == .directory ? self.manifest.flatMap(SiteManifest.read) : nil
         // The first build assembles the site beside its place; a later one writes each changed file beside itself.
         let work = folder.deletingLastPathComponent()
             .appendingPathComponent(".\(folder.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
@@ -238,7 +239,7 @@ struct WebBuilder {
             try FileSystem.replaceFolder(folder.path, with: work.path)
         }
         clock.lap("\(edition) web: search index")
-        try manifest.write(to: manifestURL)
+        if let url = self.manifest { try manifest.write(to: url) }
     }
 
     /// A file of the site that is not a page.
@@ -278,7 +279,7 @@ struct WebBuilder {
     }
 }
 
-/// What the last build wrote into a site, beside it (`.web.manifest`): each
+/// What the last build wrote into a site (`OUT/.cache/EDITION.web-manifest`): each
 /// file's path, the fingerprint of what it was made from, and its stamp as
 /// written, so the next build writes only what changed and removes only
 /// what it wrote. One line a file: fingerprint, stamp, path, tab-separated.
