@@ -16,7 +16,7 @@ import XMLSerialisation
 /// come from each chunk transformed on its own, on every core, and are
 /// written in place of the outline's `<?asyl-chunk FILE?>` a few at a time:
 /// memory holds a few chunks, not the book. The folder is assembled under a
-/// temporary name and swapped into place at the end.
+/// temporary name and swapped into place at the end, in one step (`renameat2`).
 struct PrintBuilder {
     let book: BookName
     let layout: BookLayout.Layout
@@ -91,12 +91,9 @@ struct PrintBuilder {
             try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             try FileManager.default.copyItem(at: tree.appendingPathComponent(image.path), to: target)
         }
-        // Swap the finished folder in; the old one goes only once the new one is complete.
-        let old = parent.appendingPathComponent(".\(folder.lastPathComponent).old")
-        try? FileManager.default.removeItem(at: old)
-        if FileManager.default.fileExists(atPath: folder.path) { try FileManager.default.moveItem(at: folder, to: old) }
-        try FileManager.default.moveItem(at: work, to: folder)
-        try? FileManager.default.removeItem(at: old)
+        // Swap the finished folder in, in one step: there is never a moment with no folder.
+        // The old one is left at `work`, which the `defer` removes.
+        try FileSystem.replaceFolder(folder.path, with: work.path)
     }
 
     /// Writes the page the outline's transform made, with each chunk's HTML
