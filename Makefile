@@ -49,11 +49,12 @@ test: test-deps
 	$(SWIFT) build -c release --product asyl
 	python3 -m pytest -q Tests/Integration
 
-# The benchmark of docs/benchmark.md (not a test): Asyl against Pandoc and the floor.
-BENCH_APT = pandoc xsltproc time
+# The benchmark of docs/benchmark.md (not a test): Asyl against Pandoc, Hugo and the floor.
+BENCH_APT = pandoc hugo xsltproc time
 
 bench: deps
 	@bash tools/ensure-deps.sh $(BENCH_APT)
+	@bash tools/ensure-pip.sh '$(BUILD_PIP_PACKAGES)'
 	$(SWIFT) build -c release --product asyl
 	python3 tools/bench.py $(BENCH_ARGS)
 

@@ -22,6 +22,6 @@
   <xsl:import href="web/map.xsl"/>
 
   <!-- HTML, not XHTML: web/page.xsl makes the page in the XHTML namespace,
-       as the shared templates write it, then writes it out without one. -->
+       as the shared templates write it, and asyl writes it out without one. -->
   <xsl:output method="html" encoding="UTF-8" indent="no" doctype-system="about:legacy-compat"/>
 </xsl:stylesheet>

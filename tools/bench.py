@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""make bench: Asyl against Pandoc and against the floor, on generated corpora.
+"""make bench: Asyl against Pandoc, Hugo and the floor, on generated corpora.
 
 Corpora come from ../shared/tools/gen-corpus.py (deterministic) and are kept
 under build/bench/ between runs. Each command is timed with /usr/bin/time -v
@@ -19,6 +19,12 @@ Cold builds start without a render cache (OUT/.cache is deleted before each
 run); rebuilds keep the cache the build before them left. Pandoc takes about
 13 minutes a run on 10,000 entries here, so it runs there --pandoc-runs times
 (default 1), and --runs times on 1,000.
+
+The web rows build the corpus's web edition (its asyl.yaml lists `web` among the
+edition's formats) into an empty folder, and Hugo (Debian's) the same Markdown files
+with a minimal theme (build/bench/hugo-cNk/: one template for a page, one for a list)
+into an empty folder; then the same Pagefind command indexes each site, in rows of
+their own. '× Hugo' is an Asyl web row's wall time over the matching Hugo row's.
 """
 import argparse
 import os
@@ -35,6 +41,18 @@ ASYL = ROOT / ".build" / "release" / "asyl"
 BENCH = ROOT / "build" / "bench"
 GENERATOR = ROOT.parent / "shared" / "tools" / "gen-corpus.py"
 LANGUAGES = ["kk", "ru", "en"]
+PAGEFIND = "python3 -m pagefind"
+
+# Hugo's minimal theme: each entry's page (its title, summary and body), and each
+# section's list of its pages; Pagefind indexes what the page marks as its body.
+HUGO_LAYOUTS = {
+    "baseof.html": '<!DOCTYPE html>\n<html lang="{{ .Language.Lang }}"><head><meta charset="utf-8">'
+                   '<title>{{ .Title }}</title></head>\n<body><main>{{ block "main" . }}{{ end }}</main></body></html>\n',
+    "single.html": '{{ define "main" }}<article data-pagefind-body><h1>{{ .Title }}</h1>'
+                   '<p>{{ .Params.summary }}</p>{{ .Content }}</article>{{ end }}\n',
+    "list.html": '{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}'
+                 '<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}\n',
+}
 
 
 class Measure:
@@ -72,7 +90,65 @@ def corpus(entries):
     path = BENCH / f"c{entries // 1000}k"
     if not (path / "asyl.yaml").exists():
         subprocess.run(["python3", str(GENERATOR), "--entries", str(entries), "--out", str(path)], check=True)
+    # The edition is also built as web (the book rows name their format).
+    configuration = path / "asyl.yaml"
+    text = configuration.read_text(encoding="utf-8")
+    if "formats: [epub, print]" in text:
+        configuration.write_text(text.replace("formats: [epub, print]", "formats: [epub, print, web]"), encoding="utf-8")
     return path
+
+
+def hugo_site(tree, entries):
+    """A Hugo project whose content is the corpus's entry files, in its three languages."""
+    site = BENCH / f"hugo-c{entries // 1000}k"
+    (site / "layouts" / "_default").mkdir(parents=True, exist_ok=True)
+    for name, text in HUGO_LAYOUTS.items():
+        (site / "layouts" / "_default" / name).write_text(text, encoding="utf-8")
+    languages = "".join(f"[languages.{language}]\nweight = {i + 1}\n" for i, language in enumerate(LANGUAGES))
+    (site / "config.toml").write_text(
+        f'baseURL = "http://127.0.0.1/"\ncontentDir = "{tree / "entries"}"\ndefaultContentLanguage = "{LANGUAGES[0]}"\n'
+        'defaultContentLanguageInSubdir = true\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n' + languages,
+        encoding="utf-8")
+    return site
+
+
+def removing(*paths):
+    """Before a run: these folders deleted."""
+    return lambda: [shutil.rmtree(path, ignore_errors=True) for path in paths]
+
+
+def web_rows(measures, asyl, tree, out, entries, runs):
+    """The web edition against Hugo, each followed by the same Pagefind indexing."""
+    site = out / "synthetic" / "web"
+    build = f"'{asyl}' build '{tree}' --out '{out}' --format web"
+    measures["build web (kk, ru, en), without the search index"] = timed(
+        build + " --no-search-index", runs, before=removing(out))
+    measures["Pagefind on Asyl's site"] = timed(
+        f"{PAGEFIND} --site '{site}' --output-path '{out / 'pagefind'}' --quiet", runs, before=removing(out / "pagefind"))
+    measures["build web (kk, ru, en), with the search index"] = timed(build, runs, before=removing(out))
+    edit = Edit(tree, "body")
+    try:
+        measures["rebuild web after one body edit, without the search index"] = timed(
+            build + " --no-search-index", runs, before=edit)
+        measures["rebuild web after one body edit, with the search index"] = timed(build, runs, before=edit)
+    finally:
+        edit.restore()
+    hugo = hugo_site(tree, entries)
+    public = hugo / "public"
+    measures["hugo (kk, ru, en), the same Markdown, a minimal theme"] = timed(
+        f"hugo --quiet --source '{hugo}' --destination '{public}'", runs, before=removing(public, hugo / "resources"))
+    measures["Pagefind on Hugo's site"] = timed(
+        f"{PAGEFIND} --site '{public}' --output-path '{hugo / 'pagefind'}' --quiet", runs,
+        before=removing(hugo / "pagefind"))
+
+
+# Each Asyl web row and the Hugo rows it is compared with (their times added).
+HUGO_PEERS = {
+    "build web (kk, ru, en), without the search index": ["hugo (kk, ru, en), the same Markdown, a minimal theme"],
+    "Pagefind on Asyl's site": ["Pagefind on Hugo's site"],
+    "build web (kk, ru, en), with the search index": [
+        "hugo (kk, ru, en), the same Markdown, a minimal theme", "Pagefind on Hugo's site"],
+}
 
 
 def version_files(tree, language):
@@ -179,6 +255,22 @@ def asyl_rows(measures, suffix, asyl, tree, out, runs):
         edit.restore()
 
 
+def book_rows(measures, binaries, tree, out, entries, arguments):
+    """Asyl's books (with each binary), Pandoc's EPUB and the floor."""
+    for suffix, asyl in binaries:
+        asyl_rows(measures, suffix, asyl, tree, out / f"asyl{suffix.strip(' []')}", arguments.runs)
+    if entries >= 10_000 and arguments.quick:
+        measures["pandoc epub3 (kk only)"] = None
+    else:
+        # 10,000 paths are too long for one `bash -c` string; the shell reads them from a list.
+        listing = out / "pandoc-files.txt"
+        listing.write_text("\n".join(version_files(tree, "kk")) + "\n", encoding="utf-8")
+        runs = arguments.pandoc_runs if entries >= 10_000 else arguments.runs
+        measures["pandoc epub3 (kk only)"] = timed(
+            f"pandoc --from markdown --to epub3 --metadata title=Bench -o '{out / 'pandoc.kk.epub'}' $(cat '{listing}')", runs)
+    measures["floor: read + xsltproc + deflate (kk, ru, en)"] = floor(tree, out, arguments.runs)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="skip Pandoc on the 10,000-entry corpus")
@@ -186,12 +278,15 @@ def main():
     parser.add_argument("--pandoc-runs", type=int, default=1, help="runs of Pandoc on 10,000 entries")
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--baseline", metavar="REV", help="also measure this git revision, built beside the project")
+    parser.add_argument("--only", choices=["books", "web"], help="only the book rows (with Pandoc and the floor), or the web rows")
     arguments = parser.parse_args()
     if not ASYL.exists():
         sys.exit(f"{ASYL} is missing: run `make bench` (it builds it)")
     env_epoch = {"SOURCE_DATE_EPOCH": "1763769600"}
     os.environ.update(env_epoch)
     pandoc_version = subprocess.run(["pandoc", "--version"], capture_output=True, text=True).stdout.splitlines()[0]
+    hugo_version = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split("+")[0]
+    pagefind_version = subprocess.run(PAGEFIND.split() + ["--version"], capture_output=True, text=True).stdout.strip()
     binaries = [("", ASYL)]
     baseline_label = None
     if arguments.baseline:
@@ -204,34 +299,29 @@ def main():
         out.mkdir(parents=True, exist_ok=True)
         label = f"{entries:,}"
         measures = {}
-        for suffix, asyl in binaries:
-            asyl_rows(measures, suffix, asyl, tree, out / f"asyl{suffix.strip(' []')}", arguments.runs)
-        if entries >= 10_000 and arguments.quick:
-            measures["pandoc epub3 (kk only)"] = None
-        else:
-            # 10,000 paths are too long for one `bash -c` string; the shell reads them from a list.
-            listing = out / "pandoc-files.txt"
-            listing.write_text("\n".join(version_files(tree, "kk")) + "\n", encoding="utf-8")
-            runs = arguments.pandoc_runs if entries >= 10_000 else arguments.runs
-            measures["pandoc epub3 (kk only)"] = timed(
-                f"pandoc --from markdown --to epub3 --metadata title=Bench -o '{out / 'pandoc.kk.epub'}' $(cat '{listing}')", runs)
-        measures["floor: read + xsltproc + deflate (kk, ru, en)"] = floor(tree, out, arguments.runs)
-        pandoc = measures["pandoc epub3 (kk only)"]
-        bottom = measures["floor: read + xsltproc + deflate (kk, ru, en)"]
+        if arguments.only != "books":
+            web_rows(measures, ASYL, tree, out / "web", entries, arguments.runs)
+        if arguments.only != "web":
+            book_rows(measures, binaries, tree, out, entries, arguments)
+        pandoc = measures.get("pandoc epub3 (kk only)")
+        bottom = measures.get("floor: read + xsltproc + deflate (kk, ru, en)")
         for name, measure in measures.items():
             if measure is None:
-                rows.append((label, name, "—", "—", "—", "—", "—", "—"))
+                rows.append((label, name, "—", "—", "—", "—", "—", "—", "—"))
                 continue
+            peers = [measures[peer] for peer in HUGO_PEERS.get(name, [])]
+            to_hugo = f"{measure.wall / sum(peer.wall for peer in peers):.2f}" if peers else "—"
             to_pandoc = f"{measure.wall / pandoc.wall:.3f}" if pandoc and not name.startswith("pandoc") else "—"
-            to_floor = f"{measure.wall / bottom.wall:.2f}" if not name.startswith(("floor", "pandoc")) else "—"
+            to_floor = f"{measure.wall / bottom.wall:.2f}" if bottom and not name.startswith(("floor", "pandoc")) else "—"
             base = measures.get(name + " [baseline]")
             to_baseline = f"{measure.wall / base.wall:.2f}" if base and not name.endswith("[baseline]") else "—"
             rows.append((label, name, f"{measure.wall:.2f}", f"{measure.cpu:.2f}", f"{measure.rss_kb / 1024:.0f}",
-                         to_pandoc, to_floor, to_baseline))
-    header = ("entries", "what", "wall s", "user+sys s", "peak MiB", "× Pandoc", "× floor", "× baseline")
+                         to_pandoc, to_floor, to_baseline, to_hugo))
+    header = ("entries", "what", "wall s", "user+sys s", "peak MiB", "× Pandoc", "× floor", "× baseline", "× Hugo")
     lines = [f"Asyl benchmark: median of {arguments.runs} runs (Pandoc on 10,000 entries: {arguments.pandoc_runs}), "
-             f"{os.cpu_count()} cores; {pandoc_version}.",
-             "'× Pandoc' is wall time over Pandoc's for one language of the same corpus; '—': not measured "
+             f"{os.cpu_count()} cores; {pandoc_version}; {hugo_version}; {pagefind_version}.",
+             "'× Pandoc' is wall time over Pandoc's for one language of the same corpus; '× Hugo', over the matching "
+             "Hugo rows' (Hugo's build, its Pagefind indexing, or both); '—': not measured "
              "(--quick skips Pandoc on 10,000 entries)."
              + (f" Baseline: {arguments.baseline} ({baseline_label}), built and run in the same run." if baseline_label else ""),
              "",

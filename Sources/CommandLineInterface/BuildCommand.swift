@@ -42,6 +42,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .customLong("no-cache"), help: "Neither read nor write OUT/.cache, where builds keep what they made for the next one.")
     var noCache = false
 
+    @Flag(name: .customLong("no-search-index"), help: "Build the web edition without its search index (its search page says search is not available).")
+    var noSearchIndex = false
+
     @Flag(help: "Print why each product of the build graph was made again, and what each kind of product took.")
     var why = false
 
@@ -58,7 +61,7 @@ struct BuildCommand: ParsableCommand {
             source: try options.sourceURL(), output: URL(fileURLWithPath: out), editions: editions,
             languages: languages.map { LanguageTag($0) }, formats: formats.map(\.format), strict: options.strict,
             includeDrafts: drafts, overrides: try options.overrides(), date: date, styles: StylesLocation.find(),
-            emitXML: emitXML, useCache: !noCache)
+            emitXML: emitXML, useCache: !noCache, searchIndex: !noSearchIndex)
         let report: BuildReport
         do {
             report = try action.run()

@@ -223,9 +223,15 @@ public enum FileSystem {
     /// Creates a folder and its parents; false when that is not possible
     /// (a file, or a symbolic link, is in the way).
     public static func makeFolder(_ path: String) -> Bool {
-        if kind(of: path) == .directory { return true }
-        return (try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)) != nil
-            && kind(of: path) == .directory
+        if mkdir(path, 0o777) == 0 { return true }
+        switch errno {
+        case EEXIST: return kind(of: path) == .directory
+        case ENOENT:
+            guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return false }
+            guard makeFolder(String(path[..<slash])) else { return false }
+            return mkdir(path, 0o777) == 0 || (errno == EEXIST && kind(of: path) == .directory)
+        default: return false
+        }
     }
 
     /// Deletes a file or an empty folder; nothing it points to is touched.

@@ -32,24 +32,53 @@ enum XMLLibrary {
     nonisolated(unsafe) private static var defaultLoader: xsltDocLoaderFunc?
 
     /// Documents stylesheets read with document() (string tables), parsed once
-    /// by URI: a web edition transforms tens of thousands of small pages, and
-    /// each would otherwise parse the same tables again. Each transform gets
-    /// its own copy, which libxslt frees when it ends.
-    private static let documents = Mutex<[String: XMLDocument]>([:])
+    /// by URI and shared by every transform: a web edition transforms tens of
+    /// thousands of small pages, and each would otherwise parse (or copy) the
+    /// same tables again. libxslt frees the documents a transform loaded when
+    /// it ends, except those marked as its main one: `keepShared` marks these.
+    /// It also numbers a loaded document's elements (`xmlXPathOrderDocElems`),
+    /// writing the same numbers each time; they are written once here first.
+    private struct SharedDocuments {
+        var byURI: [String: XMLDocument] = [:]
+        /// The shared documents' addresses.
+        var addresses: Set<Int> = []
+    }
 
-    /// Forgets the documents read so far (the stylesheets may have changed).
-    static func forgetDocuments() { documents.withLock { $0 = [:] } }
+    private static let documents = Mutex(SharedDocuments())
+
+    /// Forgets the documents read so far, and which paths may be read (the
+    /// stylesheets or the readable folders may have changed).
+    static func forgetDocuments() {
+        documents.withLock { $0 = SharedDocuments() }
+        readable.withLock { $0 = [:] }
+    }
 
     private static let loadDocument: xsltDocLoaderFunc = { uri, dict, options, context, type in
         guard let defaultLoader = XMLLibrary.defaultLoader else { return nil }
         guard type == XSLT_LOAD_DOCUMENT, let uri else { return defaultLoader(uri, dict, options, context, type) }
         let key = String(cString: uri)
-        if let cached = documents.withLock({ $0[key] }) { return xmlCopyDoc(cached.pointer, 1) }
-        // The first read of a URI goes through libxslt's loader and its security check.
+        if let shared = documents.withLock({ $0.byURI[key] }) { return shared.pointer }
+        // The first read of a URI goes through libxslt's loader, which parses it with the
+        // transform's own dictionary; the shared copy has none.
         guard let loaded = defaultLoader(uri, dict, options, context, type) else { return nil }
         guard let copy = xmlCopyDoc(loaded, 1) else { return loaded }
-        documents.withLock { $0[key] = XMLDocument(copy) }
+        xmlXPathOrderDocElems(copy)
+        documents.withLock {
+            $0.byURI[key] = XMLDocument(copy)
+            $0.addresses.insert(Int(bitPattern: copy))
+        }
         return loaded
+    }
+
+    /// Marks the shared documents among those `context` loaded as not its to free.
+    static func keepShared(_ context: xsltTransformContextPtr) {
+        documents.withLock { shared in
+            var loaded = context.pointee.docList
+            while let document = loaded {
+                if let pointer = document.pointee.doc, shared.addresses.contains(Int(bitPattern: pointer)) { document.pointee.main = 1 }
+                loaded = document.pointee.next
+            }
+        }
     }
 
     /// Where `asyl:NAME` resolves, so a project's stylesheet can write
@@ -66,11 +95,18 @@ enum XMLLibrary {
         return String(cString: value).hasPrefix("asyl:") ? 1 : 0
     }
 
-    /// Local files only inside the readable folders, after `..` and links are resolved.
+    /// Local files only inside the readable folders, after `..` and links are
+    /// resolved. Asked at every document() call, so each path's answer is kept.
     private static let allowOnlyReadableFolders: xsltSecurityCheck = { _, _, value in
         guard let value else { return 0 }
-        return isReadable(String(cString: value)) ? 1 : 0
+        let path = String(cString: value)
+        if let known = readable.withLock({ $0[path] }) { return known ? 1 : 0 }
+        let answer = isReadable(path)
+        readable.withLock { $0[path] = answer }
+        return answer ? 1 : 0
     }
+
+    private static let readable = Mutex<[String: Bool]>([:])
 
     static func isReadable(_ path: String) -> Bool {
         let decoded = path.removingPercentEncoding ?? path

@@ -32,7 +32,10 @@ public final class XSLTStylesheet: @unchecked Sendable {
             guard let context = xsltNewTransformContext(pointer, document.pointer) else {
                 throw XMLError(message: "cannot start a transformation")
             }
-            defer { xsltFreeTransformContext(context) }
+            defer {
+                XMLLibrary.keepShared(context)
+                xsltFreeTransformContext(context)
+            }
             xsltSetCtxtSecurityPrefs(xsltGetDefaultSecurityPrefs(), context)
             asyl_collect_transform_messages(context, messages)
             let strings = parameters.flatMap { [strdup($0.0), strdup($0.1)] } + [nil]
@@ -46,6 +49,9 @@ public final class XSLTStylesheet: @unchecked Sendable {
                 throw XMLError(message: "the transformation failed: \(XMLLibrary.text(messages))")
             }
             defer { xmlFreeDoc(result) }
+            if let method = pointer.pointee.method, String(cString: method) == "html", let root = xmlDocGetRootElement(result) {
+                Self.outOfNamespaces(root)
+            }
             var buffer: UnsafeMutablePointer<xmlChar>?
             var length: Int32 = 0
             guard xsltSaveResultToString(&buffer, &length, result, pointer) == 0, let buffer else {
@@ -53,6 +59,32 @@ public final class XSLTStylesheet: @unchecked Sendable {
             }
             defer { asyl_xmlFree(buffer) }
             return Array(UnsafeBufferPointer(start: buffer, count: Int(length)))
+        }
+    }
+}
+
+extension XSLTStylesheet {
+    /// HTML output of a result made in the XHTML namespace, as the shared
+    /// templates make it: every element is taken out of its namespace and
+    /// attributes of other vocabularies (`epub:type`; `xml:lang`, where HTML
+    /// has `lang`) are left out, so that libxml2 writes plain HTML (an HTML
+    /// parser puts `svg` and `math` back in their namespaces).
+    static func outOfNamespaces(_ element: xmlNodePtr) {
+        element.pointee.ns = nil
+        var attribute = element.pointee.properties
+        while let current = attribute {
+            attribute = current.pointee.next
+            if current.pointee.ns != nil { xmlRemoveProp(current) }
+        }
+        var child = element.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE { outOfNamespaces(current) }
+            child = current.pointee.next
+        }
+        // Declared here and, with the references above gone, used nowhere.
+        if let declarations = element.pointee.nsDef {
+            element.pointee.nsDef = nil
+            xmlFreeNsList(declarations)
         }
     }
 }

@@ -29,13 +29,16 @@ public struct BuildAction: Sendable {
     public var emitXML: Bool
     /// Keep and reuse what earlier builds made, under OUT/.cache.
     public var useCache: Bool
+    /// Index the web edition for its search page (Pagefind), when Pagefind is here.
+    public var searchIndex: Bool
 
     public init(
         source: URL, output: URL, editions: [String] = [], languages: [LanguageTag] = [], formats: [OutputFormat] = [],
         strict: Bool = false, includeDrafts: Bool = false, overrides: [Rule: RuleSetting] = [:], date: Date, styles: URL,
-        emitXML: Bool = false, useCache: Bool = true
+        emitXML: Bool = false, useCache: Bool = true, searchIndex: Bool = true
     ) {
         self.emitXML = emitXML
+        self.searchIndex = searchIndex
         self.useCache = useCache
         self.source = source
         self.output = output
@@ -118,10 +121,10 @@ public struct BuildAction: Sendable {
             if formats.contains(.web) {
                 let destination = webLocation(edition.id)
                 let web = WebBuilder(
-                    edition: edition, tree: scan.root, graph: graph, styles: styles, indexer: SearchIndexer.find(), leaflet: leaflet,
-                    manifest: useCache ? output.appendingPathComponent(".cache/\(edition.id).web-manifest") : nil)
+                    edition: edition, tree: scan.root, graph: graph, styles: styles, indexer: searchIndex ? SearchIndexer.find() : nil,
+                    leaflet: leaflet, manifest: useCache ? output.appendingPathComponent(".cache/\(edition.id).web-manifest") : nil)
                 try web.write(to: destination)
-                if web.indexer == nil {
+                if searchIndex, web.indexer == nil {
                     report.notices.append(
                         "\(edition.id)/web has no search index: Pagefind was not found (pip install 'pagefind[extended]', "
                             + "or set ASYL_PAGEFIND); its search page says search is not available")

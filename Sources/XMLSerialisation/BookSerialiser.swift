@@ -230,7 +230,9 @@ public struct ChunkSerialiser: Sendable {
 
     /// The document of an entry's web page: its element (`entry(_:)`) under
     /// a `page` that names the entry's version in each of the edition's
-    /// languages (for the language switcher and alternates).
+    /// languages (for the language switcher and alternates), and the words
+    /// of the entry that search folds (`SearchFolding`). With no element
+    /// (`entry` empty), the page of one of the entry's other addresses.
     public func webPage(id: EntryID, entry: [UInt8], versions: [WebVersion]) -> [UInt8] {
         let xml = XMLTreeBuilder(root: "page", namespace: BookVocabulary.namespace, attributes: [
             ("xml:lang", language.rawValue), ("edition", edition.id), ("id", id.rawValue),
@@ -246,6 +248,8 @@ public struct ChunkSerialiser: Sendable {
             xml.element("version", attributes)
         }
         xml.end()
+        let folded = SearchFolding.foldedWords(inMarkup: entry)
+        if !folded.isEmpty { xml.element("search-words", text: folded.joined(separator: " ")) }
         let bytes = xml.finish().serialized()
         let end = Array("</page>\n".utf8)
         // `<page …>…</versions></page>\n`: the entry goes before the end tag.

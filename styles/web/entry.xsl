@@ -9,6 +9,9 @@
 
   <xsl:variable name="web.entry" select="/a:page/@id"/>
 
+  <!-- The entry's headword in the page's language. -->
+  <xsl:variable name="web.headword" select="/a:page/a:versions/a:version[@language = /a:page/@xml:lang]/@title"/>
+
   <xsl:template match="/a:page" mode="web.page">
     <xsl:choose>
       <xsl:when test="$part = 'neutral'"><xsl:call-template name="web.neutral"/></xsl:when>
@@ -113,18 +116,18 @@
   <xsl:template name="web.redirect">
     <xsl:variable name="target" select="concat($web.root, $web.redirect-to)"/>
     <xsl:call-template name="web.page">
-      <xsl:with-param name="title" select="a:entry/a:title"/>
+      <xsl:with-param name="title" select="$web.headword"/>
       <xsl:with-param name="head">
         <meta http-equiv="refresh" content="0; url={$target}"/>
         <meta name="robots" content="noindex"/>
         <xsl:if test="$web.base-url != ''"><link rel="canonical" href="{$web.base-url}{$web.redirect-to}"/></xsl:if>
       </xsl:with-param>
       <xsl:with-param name="content">
-        <h1><xsl:value-of select="a:entry/a:title"/></h1>
+        <h1><xsl:value-of select="$web.headword"/></h1>
         <p>
           <xsl:call-template name="gentext"><xsl:with-param name="key" select="'moved'"/></xsl:call-template>
           <xsl:text>: </xsl:text>
-          <a href="{$target}"><xsl:value-of select="a:entry/a:title"/></a>
+          <a href="{$target}"><xsl:value-of select="$web.headword"/></a>
         </p>
         <script>location.replace("<xsl:value-of select="$target"/>" + location.hash);</script>
       </xsl:with-param>
@@ -134,10 +137,10 @@
   <!-- The language-neutral page: every language's headword, linked; a script sends the reader to theirs. -->
   <xsl:template name="web.neutral">
     <xsl:call-template name="web.page">
-      <xsl:with-param name="title" select="a:entry/a:title"/>
+      <xsl:with-param name="title" select="$web.headword"/>
       <xsl:with-param name="head"><meta name="robots" content="noindex"/></xsl:with-param>
       <xsl:with-param name="content">
-        <h1><xsl:value-of select="a:entry/a:title"/></h1>
+        <h1><xsl:value-of select="$web.headword"/></h1>
         <ul class="choices">
           <xsl:for-each select="a:versions/a:version[@title]">
             <li lang="{@language}">

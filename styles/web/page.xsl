@@ -1,15 +1,15 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- Every page of the web edition: made in the XHTML namespace, as the shared
-     templates write, then written out as HTML; its head, the site's header
-     with the language switcher, and its footer. -->
+     templates write, and written out as HTML (asyl takes an html output's
+     elements out of their namespaces and leaves out attributes of other
+     vocabularies: epub:type, xml:lang); its head, the site's header with the
+     language switcher, and its footer. -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns="http://www.w3.org/1999/xhtml"
     xmlns:a="urn:asyl:book:1"
     xmlns:l="urn:asyl:l10n:1"
-    xmlns:exsl="http://exslt.org/common"
-    xmlns:str="http://exslt.org/strings"
-    exclude-result-prefixes="a l exsl str">
+    exclude-result-prefixes="a l">
 
   <!-- The page's language as the site's folders write it (kk-latn). -->
   <xsl:variable name="web.segment" select="translate($lang, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
@@ -18,18 +18,8 @@
   <xsl:variable name="web.title" select="/*/a:metadata/a:title"/>
 
   <xsl:template match="/">
-    <xsl:variable name="page"><xsl:apply-templates select="*" mode="web.page"/></xsl:variable>
-    <xsl:apply-templates select="exsl:node-set($page)/node()" mode="web.html"/>
+    <xsl:apply-templates select="*" mode="web.page"/>
   </xsl:template>
-
-  <!-- Out of the XHTML namespace, for HTML; attributes of other vocabularies
-       (epub:type) and xml:lang (HTML has lang) are left out. -->
-  <xsl:template match="*" mode="web.html">
-    <xsl:element name="{local-name()}" namespace="">
-      <xsl:apply-templates select="@*[namespace-uri() = ''] | node()" mode="web.html"/>
-    </xsl:element>
-  </xsl:template>
-  <xsl:template match="@* | text() | comment()" mode="web.html"><xsl:copy/></xsl:template>
 
   <!-- A language's own name for itself (Қазақша, Русский), from its string table. -->
   <xsl:template name="web.language-name">

@@ -1,36 +1,24 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- Search (docs/web.md): what Pagefind indexes of each entry page, and the
-     search page that queries the index in the browser. Pagefind has
-     no Kazakh stemmer and keeps Ё apart from Е, so the record's text and the
-     reader's query are folded alike: lower case, ё as е, ı and İ as i. -->
+     search page that queries the index in the browser. Pagefind lowers
+     case but keeps Ё apart from Е (and ı, İ apart from i), so the page's
+     words and the reader's query are folded alike: lower case, ё as е,
+     ı and İ as i. -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns="http://www.w3.org/1999/xhtml"
     xmlns:a="urn:asyl:book:1"
     exclude-result-prefixes="a">
 
-  <xsl:variable name="web.fold.from">ABCDEFGHIJKLMNOPQRSTUVWXYZАӘБВГҒДЕЁЖЗИЙКҚЛМНҢОӨПРСТУҰҮФХҺЦЧШЩЪЫІЬЭЮЯÄĞİÑÖŞŪÜёı</xsl:variable>
-  <xsl:variable name="web.fold.to">abcdefghijklmnopqrstuvwxyzаәбвгғдеежзийкқлмнңоөпрстуұүфхһцчшщъыіьэюяäğiñöşūüеi</xsl:variable>
-
-  <xsl:template name="web.fold">
-    <xsl:param name="text"/>
-    <xsl:value-of select="translate($text, $web.fold.from, $web.fold.to)"/>
-  </xsl:template>
-
-  <!-- What Pagefind indexes of an entry's page besides its text: the text
-       of its headword, aliases, summary, facts and body, folded, in an
-       attribute of a hidden element (data-pagefind-index-attrs). The page
-       marks its article as the body to index, and its headword, kind and
-       summary as the metadata results show (web/entry.xsl). -->
+  <!-- What Pagefind indexes of an entry's page besides its text: the
+       entry's words that folding changes, folded (a:search-words, made by
+       asyl), in an attribute of a hidden element (data-pagefind-index-attrs).
+       The page marks its article as the body to index, and its headword,
+       kind and summary as the metadata results show (web/entry.xsl). -->
   <xsl:template name="web.search.folded">
-    <xsl:variable name="text">
-      <xsl:for-each select="a:title | a:aliases/a:alias | a:summary | a:facts/a:fact | a:body/*">
-        <xsl:value-of select="concat(., ' ')"/>
-      </xsl:for-each>
-    </xsl:variable>
-    <span hidden="" data-pagefind-index-attrs="data-folded">
-      <xsl:attribute name="data-folded"><xsl:call-template name="web.fold"><xsl:with-param name="text" select="normalize-space($text)"/></xsl:call-template></xsl:attribute>
-    </span>
+    <xsl:if test="/a:page/a:search-words != ''">
+      <span hidden="" data-pagefind-index-attrs="data-folded" data-folded="{/a:page/a:search-words}"></span>
+    </xsl:if>
   </xsl:template>
 
   <!-- The search page: a form, and a script that asks the index for the

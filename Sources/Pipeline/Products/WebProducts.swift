@@ -161,6 +161,28 @@ struct WebPageXML: BookFileQuery {
     }
 }
 
+/// The document of a page at one of an entry's other addresses (its
+/// language-neutral one, an old one), in one language: the page's document
+/// without the entry, whose headword its version in that language gives.
+struct AddressPageXML: BookFileQuery {
+    static let kind = "address-page-xml"
+    /// Fingerprinted by what it is made from, never encoded: the page made from it is stored.
+    static var fingerprintsValue: Bool { false }
+    static var isStored: Bool { false }
+    var book: BookName
+    var name: String
+
+    func compute(_ context: QueryContext) throws -> [UInt8] {
+        let pair = EditionLanguage(edition: book.edition, language: book.language)
+        guard let settings = try context.value(ChunkSettings(pair)) else { throw BuildError.stylesheet("no book \(book)") }
+        let id = EntryID(name)
+        let serialiser = ChunkSerialiser(
+            edition: settings.edition, language: book.language, configuration: settings.configuration,
+            bibliography: Bibliography(), targets: TargetIndex([:], languages: []), files: [:], forPrint: false)
+        return serialiser.webPage(id: id, entry: [], versions: try context.value(WebVersions(edition: book.edition, id: id)))
+    }
+}
+
 /// An entry's page in one language (`name`: its id), at `LANG/ID/`.
 struct WebPage: BookFileQuery {
     static let kind = "web-page"
@@ -180,7 +202,7 @@ struct WebPage: BookFileQuery {
 
 /// An entry's language-neutral page (`ID/`): it sends the reader to the
 /// entry in their language, and lists every language's page. Made from the
-/// page of the first of the edition's languages that has the entry.
+/// address page in the first of the edition's languages that has the entry.
 struct NeutralPage: EditionEntryQuery {
     static let kind = "neutral-page"
     /// The site itself keeps it (docs/web.md, "Builds"), so the store does not.
@@ -195,9 +217,10 @@ struct NeutralPage: EditionEntryQuery {
 
     func compute(_ context: QueryContext) throws -> [UInt8] {
         let versions = try context.value(WebVersions(edition: edition, id: id))
-        guard let first = versions.first(where: { $0.title != nil })?.language,
-              let bytes = try context.value(WebPageXML(book: BookName(edition: edition, language: first, format: .web), name: id.rawValue))
-        else { throw BuildError.stylesheet("the web edition \(edition) has no entry \(id)") }
+        guard let first = versions.first(where: { $0.title != nil })?.language else {
+            throw BuildError.stylesheet("the web edition \(edition) has no entry \(id)")
+        }
+        let bytes = try context.value(AddressPageXML(book: BookName(edition: edition, language: first, format: .web), name: id.rawValue))
         return try Web.transform(bytes, name: "\(id).xml", part: "neutral", folder: WebPaths.neutral(id), site: edition, context)
     }
 }
@@ -486,8 +509,9 @@ struct RedirectPage: Query {
     func compute(_ context: QueryContext) throws -> [UInt8] {
         let versions = try context.value(WebVersions(edition: edition, id: redirect.new))
         guard let shown = language ?? versions.first(where: { $0.title != nil })?.language,
-              let bytes = try context.value(WebPageXML(book: BookName(edition: edition, language: shown, format: .web), name: redirect.new.rawValue))
+              versions.contains(where: { $0.language == shown && $0.title != nil })
         else { throw BuildError.stylesheet("the web edition \(edition) has no entry \(redirect.new)") }
+        let bytes = try context.value(AddressPageXML(book: BookName(edition: edition, language: shown, format: .web), name: redirect.new.rawValue))
         let folder = language.map { WebPaths.entry(redirect.old, $0) } ?? WebPaths.neutral(redirect.old)
         let target = language.map { WebPaths.entry(redirect.new, $0) } ?? WebPaths.neutral(redirect.new)
         return try Web.transform(

@@ -1,0 +1,75 @@
+/// How the web edition's search matches words (docs/web.md, "Search").
+/// Pagefind lowers the case of what it indexes and of the query, but it
+/// has no Kazakh or Russian rules: Ё stays apart from Е, and the Turkish
+/// dotless ı and dotted İ of Latin transcriptions apart from i. A page
+/// therefore gives it, besides its text, each of its words that folding
+/// changes in folded form, and the search page folds the query alike.
+public enum SearchFolding {
+    /// `word` in lower case, ё as е, ı and İ as i.
+    public static func fold(_ word: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in word.lowercased().unicodeScalars {
+            switch scalar {
+            case "\u{451}": scalars.append("\u{435}")
+            case "\u{131}": scalars.append("i")
+            // İ lowers to i and a combining dot above.
+            case "\u{307}": continue
+            default: scalars.append(scalar)
+            }
+        }
+        return String(scalars)
+    }
+
+    /// The words of `markup` (XML as Asyl writes it: text between tags)
+    /// that folding changes, folded, each once, in the order they first
+    /// occur. A word is what lies between white space and tags, punctuation
+    /// and all: Pagefind splits it again as it splits the page. Most pages
+    /// have none, and cost one scan of their bytes.
+    public static func foldedWords(inMarkup markup: [UInt8]) -> [String] {
+        guard containsFoldedLetter(markup) else { return [] }
+        var words: [String] = []
+        var seen = Set<String>()
+        var start = 0
+        var inTag = false
+        func finish(_ end: Int) {
+            if end > start, containsFoldedLetter(markup[start..<end]) {
+                let word = fold(String(decoding: markup[start..<end], as: UTF8.self))
+                if seen.insert(word).inserted { words.append(word) }
+            }
+        }
+        for (index, byte) in markup.enumerated() {
+            if inTag {
+                if byte == UInt8(ascii: ">") {
+                    inTag = false
+                    start = index + 1
+                }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "<"):
+                finish(index)
+                inTag = true
+            case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+                finish(index)
+                start = index + 1
+            default: break
+            }
+        }
+        if !inTag { finish(markup.count) }
+        return words
+    }
+
+    /// Whether the UTF-8 bytes hold Ё (D0 81), ё (D1 91), İ (C4 B0) or ı (C4 B1).
+    static func containsFoldedLetter(_ bytes: some RandomAccessCollection<UInt8>) -> Bool {
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            let next = bytes.index(after: index)
+            guard next != bytes.endIndex else { break }
+            switch (bytes[index], bytes[next]) {
+            case (0xD0, 0x81), (0xD1, 0x91), (0xC4, 0xB0), (0xC4, 0xB1): return true
+            default: index = next
+            }
+        }
+        return false
+    }
+}
