@@ -60,7 +60,8 @@ enum CitationChecks {
     /// text's column is cmark's, which can be off after a line break, and a
     /// fix in the wrong place is worse than none.
     private static func withoutAt(_ text: String, at range: SourceRange, in version: Version, bibliography: Bibliography) -> [Diagnostic] {
-        guard text.contains("[") else { return [] }
+        // The bytes, not Foundation's `contains`, which compares with a locale on Linux.
+        guard text.utf8.contains(UInt8(ascii: "[")) else { return [] }
         var findings: [Diagnostic] = []
         let scalars = Array(text.unicodeScalars)
         for (offset, scalar) in scalars.enumerated() where scalar == "[" {

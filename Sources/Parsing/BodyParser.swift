@@ -573,7 +573,7 @@ struct BodyParser {
     /// A `]]` that closes no link is reported (`reportStrayClosers`), and no book prints it.
     private func withoutStrayClosers(_ inlines: [Inline]) -> [Inline] {
         inlines.map { inline in
-            guard case .text(let string) = inline.kind, string.contains("]]") else { return inline }
+            guard case .text(let string) = inline.kind, string.range(ofASCII: "]]") != nil else { return inline }
             return Inline(.text(string.replacingOccurrences(of: "]]", with: "")), range: inline.range)
         }
     }
@@ -599,7 +599,7 @@ struct BodyParser {
     /// Returns how much of `rest` the address and its title take (from its
     /// `(`), which a book leaves out; nil when `rest` is closed after all.
     private mutating func reportUnclosedDestination(_ rest: Substring, at estimate: SourcePosition) -> (bytes: Int, scalars: Int)? {
-        guard !rest.contains(")") else { return nil }
+        guard !rest.containsASCII(UInt8(ascii: ")")) else { return nil }
         let at = locate("](", near: SourcePosition(line: estimate.line, column: max(1, estimate.column - 1)))
         let opensTitle = rest.filter { $0 == "\"" }.count % 2 == 1
         let line = lines()[safe: at.line - firstLine]
