@@ -53,14 +53,34 @@ enum XMLLibrary {
         readable.withLock { $0 = [:] }
     }
 
-    private static let loadDocument: xsltDocLoaderFunc = { uri, dict, options, context, type in
-        guard let defaultLoader = XMLLibrary.defaultLoader else { return nil }
-        guard type == XSLT_LOAD_DOCUMENT, let uri else { return defaultLoader(uri, dict, options, context, type) }
+    /// Every document libxslt reads for Asyl (an import, an include, a
+    /// document() target) comes through here, parsed with Asyl's options
+    /// whatever libxslt asks for (its own would substitute entities and load
+    /// DTDs), and is refused if it declares entities.
+    private static let loadDocument: xsltDocLoaderFunc = { uri, dict, _, context, type in
+        guard let defaultLoader = XMLLibrary.defaultLoader, let uri else { return nil }
         let key = String(cString: uri)
+        guard type == XSLT_LOAD_DOCUMENT else {
+            guard let loaded = defaultLoader(uri, dict, parseOptions, context, type) else { return nil }
+            guard !declaresEntities(loaded) else {
+                xmlFreeDoc(loaded)
+                asyl_transform_error(nil, context?.assumingMemoryBound(to: xsltStylesheet.self), refusal(key))
+                return nil
+            }
+            return loaded
+        }
         if let shared = documents.withLock({ $0.byURI[key] }) { return shared.pointer }
         // The first read of a URI goes through libxslt's loader, which parses it with the
         // transform's own dictionary; the shared copy has none.
-        guard let loaded = defaultLoader(uri, dict, options, context, type) else { return nil }
+        guard let loaded = defaultLoader(uri, dict, parseOptions, context, type) else { return nil }
+        guard !declaresEntities(loaded) else {
+            xmlFreeDoc(loaded)
+            let transform = context?.assumingMemoryBound(to: xsltTransformContext.self)
+            asyl_transform_error(transform, nil, refusal(key))
+            // document() would go on with an empty node-set: the transform stops instead.
+            transform?.pointee.state = XSLT_STATE_STOPPED
+            return nil
+        }
         guard let copy = xmlCopyDoc(loaded, 1) else { return loaded }
         xmlXPathOrderDocElems(copy)
         documents.withLock {
@@ -114,18 +134,45 @@ enum XMLLibrary {
         return readableFolders.contains { folder in real == folder || real.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/") }
     }
 
-    private static let loadEntity: xmlExternalEntityLoader = { url, id, context in
-        if let url, let directory = XMLLibrary.stylesDirectory {
-            let text = String(cString: url)
-            if text.hasPrefix("asyl:") {
-                let name = String(text.dropFirst(5)).removingPercentEncoding ?? ""
-                let path = URL(fileURLWithPath: directory).appendingPathComponent(name).standardizedFileURL
-                    .resolvingSymlinksInPath().path
-                guard path.hasPrefix(directory.hasSuffix("/") ? directory : directory + "/") else { return nil }
-                return xmlNewInputFromFile(context, path)
-            }
+    /// What libxml2 opens, for every parser: the file of a document being
+    /// read (a stylesheet, an import, a string table), only inside the
+    /// readable folders (or Asyl's styles, as `asyl:NAME`); and, asked for
+    /// from inside a document (an external entity, a DTD), nothing.
+    private static let loadEntity: xmlExternalEntityLoader = { url, _, context in
+        guard let url else { return nil }
+        if let context, context.pointee.inputNr > 0 { return nil }
+        let text = String(cString: url)
+        if text.hasPrefix("asyl:") {
+            guard let directory = XMLLibrary.stylesDirectory else { return nil }
+            let name = String(text.dropFirst(5)).removingPercentEncoding ?? ""
+            let path = URL(fileURLWithPath: directory).appendingPathComponent(name).standardizedFileURL
+                .resolvingSymlinksInPath().path
+            guard path.hasPrefix(directory.hasSuffix("/") ? directory : directory + "/") else { return nil }
+            return xmlNewInputFromFile(context, path)
         }
-        return xmlNoNetExternalEntityLoader(url, id, context)
+        guard let path = localPath(text), isReadable(path) else { return nil }
+        return xmlNewInputFromFile(context, path)
+    }
+
+    /// The file a URI names, if it names a local one.
+    static func localPath(_ uri: String) -> String? {
+        if uri.hasPrefix("file:") { return URL(string: uri)?.path }
+        return uri.contains("://") ? nil : uri
+    }
+
+    /// Whether a document's DTD declares an entity (general or parameter):
+    /// what Asyl reads declares none.
+    static func declaresEntities(_ document: xmlDocPtr) -> Bool {
+        [document.pointee.intSubset, document.pointee.extSubset].contains(where: { subset in
+            guard let subset else { return false }
+            return [subset.pointee.entities, subset.pointee.pentities].contains(where: { table in
+                table.map { xmlHashSize(OpaquePointer($0)) > 0 } ?? false
+            })
+        })
+    }
+
+    static func refusal(_ uri: String) -> String {
+        "\(uri) declares entities (<!ENTITY …> in a DOCTYPE): Asyl reads no entity and no DTD; remove them"
     }
 
     /// Parser options: no network, no entity substitution, no DTD loading.

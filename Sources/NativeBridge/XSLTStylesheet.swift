@@ -1,4 +1,5 @@
 import CLibXML
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -13,6 +14,10 @@ public final class XSLTStylesheet: @unchecked Sendable {
         pointer = try XMLLibrary.collectingMessages { messages throws(XMLError) in
             guard let document = xmlReadFile(path, nil, XMLLibrary.parseOptions) else {
                 throw XMLError(message: "cannot read stylesheet \(path): \(XMLLibrary.text(messages))")
+            }
+            guard !XMLLibrary.declaresEntities(document) else {
+                xmlFreeDoc(document)
+                throw XMLError(message: "stylesheet \(XMLLibrary.refusal(path))")
             }
             // On success the stylesheet owns the document and frees it with itself.
             guard let stylesheet = xsltParseStylesheetDoc(document) else {
@@ -38,6 +43,9 @@ public final class XSLTStylesheet: @unchecked Sendable {
             }
             xsltSetCtxtSecurityPrefs(xsltGetDefaultSecurityPrefs(), context)
             asyl_collect_transform_messages(context, messages)
+            // What the transform reads with document() is parsed as Asyl parses (libxslt's default
+            // would substitute entities and load DTDs).
+            context.pointee.parserOptions = XMLLibrary.parseOptions
             let strings = parameters.flatMap { [strdup($0.0), strdup($0.1)] } + [nil]
             defer { strings.forEach { free($0) } }
             var constants = strings.map { UnsafePointer($0) }
@@ -94,13 +102,21 @@ public final class RelaxNGSchema: @unchecked Sendable {
     private let pointer: xmlRelaxNGPtr
 
     public init(path: String) throws(XMLError) {
+        // Read here, not through libxml2's loader, which opens only the stylesheets' folders.
+        guard let bytes = FileManager.default.contents(atPath: path).map(Array.init) else {
+            throw XMLError(message: "cannot read schema \(path)")
+        }
         pointer = try XMLLibrary.collectingMessages { messages throws(XMLError) in
-            guard let parser = xmlRelaxNGNewParserCtxt(path) else { throw XMLError(message: "cannot read schema \(path)") }
-            defer { xmlRelaxNGFreeParserCtxt(parser) }
-            asyl_collect_relaxng_parser_messages(parser, messages)
-            guard let schema = xmlRelaxNGParse(parser) else {
-                throw XMLError(message: "schema \(path) does not compile: \(XMLLibrary.text(messages))")
+            // The parser reads the bytes in place, until it has parsed them.
+            let schema = bytes.withUnsafeBufferPointer { buffer -> xmlRelaxNGPtr? in
+                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { text in
+                    guard let parser = xmlRelaxNGNewMemParserCtxt(text, Int32(buffer.count)) else { return nil }
+                    defer { xmlRelaxNGFreeParserCtxt(parser) }
+                    asyl_collect_relaxng_parser_messages(parser, messages)
+                    return xmlRelaxNGParse(parser)
+                }
             }
+            guard let schema else { throw XMLError(message: "schema \(path) does not compile: \(XMLLibrary.text(messages))") }
             return schema
         }
     }

@@ -333,6 +333,66 @@ def test_stylesheets_cannot_read_outside_their_folders(asyl, tmp_path):
     assert result.returncode != 0 and "unable to load" in result.stderr
 
 
+# Each way an entity could bring a file of the machine into a book (issue: hostile
+# inputs, item 1): declared in the driver, in an included stylesheet, in a document()
+# target (general, parameter, or an external DTD), or XInclude in a document() target.
+SECRET = "/etc/passwd"
+ENTITY = f'<!DOCTYPE d [<!ENTITY x SYSTEM "file://{SECRET}">]>'
+DRIVER = """<?xml version="1.0"?>
+DOCTYPE<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns="http://www.w3.org/1999/xhtml" xmlns:a="urn:asyl:book:1" exclude-result-prefixes="a">
+  <xsl:import href="asyl:epub.xsl"/>INCLUDE
+  <xsl:template match="a:kind-label"><p class="leak">BODY</p></xsl:template>
+</xsl:stylesheet>
+"""
+
+
+@pytest.mark.parametrize("way", ["driver", "include", "document", "parameter", "dtd", "xinclude"])
+def test_no_entity_brings_a_file_of_the_machine_into_a_book(asyl, tmp_path, way):
+    body = "<xsl:value-of select=\"document('data.xml')\"/>"
+    driver = DRIVER.replace("DOCTYPE", "").replace("INCLUDE", "")
+    data = None
+    if way == "driver":
+        driver = DRIVER.replace("DOCTYPE", ENTITY.replace("<!DOCTYPE d", "<!DOCTYPE xsl:stylesheet") + "\n").replace("INCLUDE", "")
+        body = "&x;"
+    elif way == "include":
+        driver = DRIVER.replace("DOCTYPE", "").replace("INCLUDE", '\n  <xsl:include href="part.xsl"/>')
+        body = "<xsl:call-template name=\"part\"/>"
+    elif way == "document":
+        data = f"{ENTITY}<d>&x;</d>"
+    elif way == "parameter":
+        data = f'<!DOCTYPE d [<!ENTITY % p SYSTEM "file://{SECRET}"> %p;]><d>text</d>'
+    elif way == "dtd":
+        data = f'<!DOCTYPE d SYSTEM "file://{SECRET}"><d>text</d>'
+    elif way == "xinclude":
+        data = f'<d xmlns:xi="http://www.w3.org/2001/XInclude"><xi:include href="file://{SECRET}" parse="text"/></d>'
+    tree = project_with_stylesheet(tmp_path, driver.replace("BODY", body))
+    if way == "include":
+        (tree / "my-styles" / "part.xsl").write_text(f"""<?xml version="1.0"?>
+<!DOCTYPE xsl:stylesheet [<!ENTITY x SYSTEM "file://{SECRET}">]>
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:template name="part">&x;</xsl:template>
+</xsl:stylesheet>
+""", encoding="utf-8")
+    if data:
+        (tree / "my-styles" / "data.xml").write_text(data, encoding="utf-8")
+    out = tmp_path / "out"
+    result = asyl("build", tree, "--out", out, "--lang", "en", "--format", "epub")
+    book = out / "test" / "test.en.epub"
+    if way in ("driver", "include", "document", "parameter"):
+        # A document that declares entities is refused, and the build stops with its name.
+        assert result.returncode != 0, result.stderr
+        assert "declares entities" in result.stderr, result.stderr
+        assert not book.exists()
+    else:
+        # No DTD is loaded and XInclude is not processed: nothing is read, and the book is made.
+        assert result.returncode == 0, result.stderr
+    if book.exists():
+        with zipfile.ZipFile(book) as epub:
+            assert not any(b"root:x:0:0" in epub.read(name) for name in epub.namelist())
+    assert "root:x:0:0" not in result.stderr + result.stdout
+
+
 def test_a_print_stylesheet_must_place_every_chunk(asyl, tmp_path):
     """A project print.xsl whose book template drops the chunks' places stops the build."""
     tree = project_with_stylesheet(tmp_path, "")

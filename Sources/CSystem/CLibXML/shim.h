@@ -67,3 +67,10 @@ static inline void asyl_collect_relaxng_parser_messages(xmlRelaxNGParserCtxtPtr 
 /* xsltDocDefaultLoader is a global function pointer, like xmlFree: read it
  * through a function. */
 static inline xsltDocLoaderFunc asyl_default_document_loader(void) { return xsltDocDefaultLoader; }
+
+/* xsltTransformError is variadic: a refusal's message reaches it through here
+ * (to a transform's collector, or for a stylesheet being compiled, to this
+ * thread's). */
+static inline void asyl_transform_error(xsltTransformContextPtr context, xsltStylesheetPtr style, const char *message) {
+    xsltTransformError(context, style, NULL, "%s\n", message);
+}
