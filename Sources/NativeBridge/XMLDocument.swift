@@ -35,13 +35,15 @@ enum XMLLibrary {
     /// by URI and shared by every transform: a web edition transforms tens of
     /// thousands of small pages, and each would otherwise parse (or copy) the
     /// same tables again. libxslt frees the documents a transform loaded when
-    /// it ends, except those marked as its main one: `keepShared` marks these.
-    /// It also numbers a loaded document's elements (`xmlXPathOrderDocElems`),
-    /// writing the same numbers each time; they are written once here first.
+    /// it ends, except those marked as its main one: `keepShared` marks the
+    /// shared ones. libxslt also numbers a loaded document's elements
+    /// (`xmlXPathOrderDocElems`), writing the same numbers each time; they are
+    /// written once here first.
     private struct SharedDocuments {
         var byURI: [String: XMLDocument] = [:]
-        /// The shared documents' addresses.
-        var addresses: Set<Int> = []
+        /// The shared documents each running transform was given, by its
+        /// context's address: alive until it ends, even if forgotten meanwhile.
+        var given: [Int: [XMLDocument]] = [:]
     }
 
     private static let documents = Mutex(SharedDocuments())
@@ -49,7 +51,7 @@ enum XMLLibrary {
     /// Forgets the documents read so far, and which paths may be read (the
     /// stylesheets or the readable folders may have changed).
     static func forgetDocuments() {
-        documents.withLock { $0 = SharedDocuments() }
+        documents.withLock { $0.byURI = [:] }
         readable.withLock { $0 = [:] }
     }
 
@@ -69,7 +71,13 @@ enum XMLLibrary {
             }
             return loaded
         }
-        if let shared = documents.withLock({ $0.byURI[key] }) { return shared.pointer }
+        let transform = Int(bitPattern: context)
+        let given = documents.withLock { shared -> XMLDocument? in
+            guard let document = shared.byURI[key] else { return nil }
+            shared.given[transform, default: []].append(document)
+            return document
+        }
+        if let given { return given.pointer }
         // The first read of a URI goes through libxslt's loader, which parses it with the
         // transform's own dictionary; the shared copy has none.
         guard let loaded = defaultLoader(uri, dict, parseOptions, context, type) else { return nil }
@@ -83,22 +91,28 @@ enum XMLLibrary {
         }
         guard let copy = xmlCopyDoc(loaded, 1) else { return loaded }
         xmlXPathOrderDocElems(copy)
-        documents.withLock {
-            $0.byURI[key] = XMLDocument(copy)
-            $0.addresses.insert(Int(bitPattern: copy))
+        // Two transforms may read a URI for the first time at once: the first copy stays
+        // shared (another transform may be reading it), the second is not kept.
+        let kept = documents.withLock { shared -> Bool in
+            guard shared.byURI[key] == nil else { return false }
+            shared.byURI[key] = XMLDocument(copy)
+            return true
         }
+        if !kept { xmlFreeDoc(copy) }
         return loaded
     }
 
-    /// Marks the shared documents among those `context` loaded as not its to free.
-    static func keepShared(_ context: xsltTransformContextPtr) {
-        documents.withLock { shared in
-            var loaded = context.pointee.docList
-            while let document = loaded {
-                if let pointer = document.pointee.doc, shared.addresses.contains(Int(bitPattern: pointer)) { document.pointee.main = 1 }
-                loaded = document.pointee.next
-            }
+    /// Marks the shared documents `context` was given as not its to free, and
+    /// hands them over: the caller keeps them alive until it has freed the context.
+    static func keepShared(_ context: xsltTransformContextPtr) -> [XMLDocument] {
+        let given = documents.withLock { $0.given.removeValue(forKey: Int(bitPattern: context)) ?? [] }
+        let pointers = Set(given.map { Int(bitPattern: $0.pointer) })
+        var loaded = context.pointee.docList
+        while let document = loaded {
+            if let pointer = document.pointee.doc, pointers.contains(Int(bitPattern: pointer)) { document.pointee.main = 1 }
+            loaded = document.pointee.next
         }
+        return given
     }
 
     /// Where `asyl:NAME` resolves, so a project's stylesheet can write

@@ -38,8 +38,9 @@ public final class XSLTStylesheet: @unchecked Sendable {
                 throw XMLError(message: "cannot start a transformation")
             }
             defer {
-                XMLLibrary.keepShared(context)
+                let shared = XMLLibrary.keepShared(context)
                 xsltFreeTransformContext(context)
+                withExtendedLifetime(shared) {}
             }
             xsltSetCtxtSecurityPrefs(xsltGetDefaultSecurityPrefs(), context)
             asyl_collect_transform_messages(context, messages)
