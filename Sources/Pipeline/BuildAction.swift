@@ -85,6 +85,10 @@ public struct BuildAction: Sendable {
         clock.lap("stylesheets")
 
         var report = BuildReport(check: check)
+        for (edition, _, _) in selection.books {
+            Leftovers.sweep(output.appendingPathComponent(edition.id))
+            Leftovers.sweep(webLocation(edition.id).appendingPathComponent(WebPaths.asset("")))
+        }
         for (edition, languages, formats) in selection.books {
             for language in languages where formats.contains(where: \.isBook) || formats.contains(.web) {
                 guard let layout = try graph.value(BookLayout(EditionLanguage(edition: edition.id, language: language))) else {

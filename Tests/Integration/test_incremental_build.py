@@ -490,3 +490,32 @@ def test_a_link_to_a_section_of_its_own_entry_leads_there(asyl, project, tmp_pat
     file = re.search(r'href="(letter-[0-9-]+\.xhtml)#berel\.research"', chunk)
     assert file, "the link is printed as a link to its own section"
     assert "xref-elsewhere" not in chunk.split('id="berel"')[1].split("</section>")[0]
+
+
+def test_a_killed_builds_temporary_files_go_with_the_next_build(asyl, project, tmp_path):
+    """What a killed build leaves (issue: hostile inputs, item 2): a print folder, a site,
+    a book and a search index being assembled; one of a build still running stays."""
+    gone = subprocess.Popen(["true"])
+    gone.wait()
+    running = subprocess.Popen(["sleep", "60"])
+    try:
+        edition = tmp_path / "out" / "asyl-mura"
+        index = edition / "web" / "_"
+        index.mkdir(parents=True)
+        left = [edition / f".print-kk.{gone.pid}.tmp", edition / f".web.{gone.pid}.tmp",
+                index / f".pagefind.{gone.pid}.tmp"]
+        for folder in left:
+            (folder / "inner").mkdir(parents=True)
+            (folder / "inner" / "index.html").write_text("half", encoding="utf-8")
+        book = edition / f".asyl-mura.kk.epub.{gone.pid}.12345.tmp"
+        book.write_bytes(b"PK")
+        kept = edition / f".print-ru.{running.pid}.tmp"
+        kept.mkdir()
+        theirs = edition / "notes.tmp"
+        theirs.write_text("the user's", encoding="utf-8")
+        build(asyl, project, tmp_path / "out", "--format", "epub", "--lang", "kk")
+        assert [p for p in left + [book] if p.exists()] == []
+        assert kept.is_dir() and theirs.exists()
+    finally:
+        running.kill()
+        running.wait()
