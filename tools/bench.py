@@ -72,9 +72,12 @@ def timed(command, runs, before=None, cwd=ROOT):
         if before:
             before()
         with tempfile.NamedTemporaryFile("r", suffix=".time") as report:
-            subprocess.run(["/usr/bin/time", "-v", "-o", report.name, "bash", "-c", command], cwd=cwd,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+            run = subprocess.run(["/usr/bin/time", "-v", "-o", report.name, "bash", "-c", command], cwd=cwd,
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
             text = report.read()
+        # A failing command's time measures nothing (an edit that stops the build is not one of the rows).
+        if run.returncode != 0:
+            sys.exit(f"bench: failed ({run.returncode}): {command}\n{run.stderr.decode(errors='replace')[-2000:]}")
         wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", text).group(1)
         parts = [float(p) for p in wall.split(":")]
         seconds = sum(p * 60 ** i for i, p in enumerate(reversed(parts)))
@@ -93,8 +96,11 @@ def corpus(entries):
     # The edition is also built as web (the book rows name their format).
     configuration = path / "asyl.yaml"
     text = configuration.read_text(encoding="utf-8")
-    if "formats: [epub, print]" in text:
-        configuration.write_text(text.replace("formats: [epub, print]", "formats: [epub, print, web]"), encoding="utf-8")
+    formats = re.search(r"^(\s*formats: \[)([^\]]*)\]", text, flags=re.M)
+    if not formats:
+        sys.exit(f"bench: {configuration} names no edition's formats; the generator changed")
+    if "web" not in formats.group(2):
+        configuration.write_text(text[:formats.end(2)] + ", web" + text[formats.end(2):], encoding="utf-8")
     return path
 
 

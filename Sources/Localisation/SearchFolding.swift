@@ -1,3 +1,5 @@
+import Foundation
+
 /// How the web edition's search matches words (docs/web.md, "Search").
 /// Pagefind lowers the case of what it indexes and of the query, but it
 /// has no Kazakh or Russian rules: Ё stays apart from Е, and the Turkish
@@ -22,41 +24,55 @@ public enum SearchFolding {
 
     /// The words of `markup` (XML as Asyl writes it: text between tags)
     /// that folding changes, folded, each once, in the order they first
-    /// occur. A word is what lies between white space and tags, punctuation
-    /// and all: Pagefind splits it again as it splits the page. Most pages
-    /// have none, and cost one scan of their bytes.
+    /// occur. A word is what lies between white space, punctuation and all
+    /// (Pagefind splits it again as it splits the page), both within one run
+    /// of text and across tags, as the page shows it: `<link>Королёв</link>тың`
+    /// gives `королев` and `королевтың`. Most pages have none, and cost one
+    /// scan of their bytes.
     public static func foldedWords(inMarkup markup: [UInt8]) -> [String] {
         guard containsFoldedLetter(markup) else { return [] }
         var words: [String] = []
         var seen = Set<String>()
-        var start = 0
-        var inTag = false
-        func finish(_ end: Int) {
-            if end > start, containsFoldedLetter(markup[start..<end]) {
-                let word = fold(String(decoding: markup[start..<end], as: UTF8.self))
-                if seen.insert(word).inserted { words.append(word) }
-            }
+        func add(_ bytes: some Collection<UInt8>) {
+            guard !bytes.isEmpty, containsFoldedLetter(Array(bytes)) else { return }
+            let word = fold(unescaped(String(decoding: bytes, as: UTF8.self)))
+            if seen.insert(word).inserted { words.append(word) }
         }
+        var run = 0
+        var across: [UInt8] = []
+        var inTag = false
         for (index, byte) in markup.enumerated() {
             if inTag {
                 if byte == UInt8(ascii: ">") {
                     inTag = false
-                    start = index + 1
+                    run = index + 1
                 }
                 continue
             }
             switch byte {
             case UInt8(ascii: "<"):
-                finish(index)
+                add(markup[run..<index])
                 inTag = true
             case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
-                finish(index)
-                start = index + 1
-            default: break
+                add(markup[run..<index])
+                add(across)
+                across.removeAll(keepingCapacity: true)
+                run = index + 1
+            default:
+                across.append(byte)
             }
         }
-        if !inTag { finish(markup.count) }
+        if !inTag { add(markup[run...]) }
+        add(across)
         return words
+    }
+
+    /// The five entities XML writes, as their characters.
+    static func unescaped(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
+        return text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&apos;", with: "'")
+            .replacingOccurrences(of: "&amp;", with: "&")
     }
 
     /// Whether the UTF-8 bytes hold Ё (D0 81), ё (D1 91), İ (C4 B0) or ı (C4 B1).

@@ -37,8 +37,10 @@ enum XMLLibrary {
     /// same tables again. libxslt frees the documents a transform loaded when
     /// it ends, except those marked as its main one: `keepShared` marks the
     /// shared ones. libxslt also numbers a loaded document's elements
-    /// (`xmlXPathOrderDocElems`), writing the same numbers each time; they are
-    /// written once here first.
+    /// (`xmlXPathOrderDocElems`), writing the same numbers each time, and
+    /// `xsl:key` notes on a node that it indexed it (`psvi`): concurrent
+    /// transforms write the same values there, which a race detector would
+    /// flag but which change nothing. The numbers are written once here first.
     private struct SharedDocuments {
         var byURI: [String: XMLDocument] = [:]
         /// The shared documents each running transform was given, by its
@@ -52,7 +54,7 @@ enum XMLLibrary {
     /// stylesheets or the readable folders may have changed).
     static func forgetDocuments() {
         documents.withLock { $0.byURI = [:] }
-        readable.withLock { $0 = [:] }
+        readDecisions.withLock { $0 = [:] }
     }
 
     /// Every document libxslt reads for Asyl (an import, an include, a
@@ -71,13 +73,16 @@ enum XMLLibrary {
             }
             return loaded
         }
+        // A stylesheet with xsl:strip-space strips what it loads (xsltApplyStripSpaces frees
+        // nodes): its transforms get a copy of their own.
+        let strips = context.map { xsltNeedElemSpaceHandling($0.assumingMemoryBound(to: xsltTransformContext.self)) != 0 } ?? true
         let transform = Int(bitPattern: context)
         let given = documents.withLock { shared -> XMLDocument? in
             guard let document = shared.byURI[key] else { return nil }
-            shared.given[transform, default: []].append(document)
+            if !strips { shared.given[transform, default: []].append(document) }
             return document
         }
-        if let given { return given.pointer }
+        if let given { return strips ? xmlCopyDoc(given.pointer, 1) : given.pointer }
         // The first read of a URI goes through libxslt's loader, which parses it with the
         // transform's own dictionary; the shared copy has none.
         guard let loaded = defaultLoader(uri, dict, parseOptions, context, type) else { return nil }
@@ -134,18 +139,23 @@ enum XMLLibrary {
     private static let allowOnlyReadableFolders: xsltSecurityCheck = { _, _, value in
         guard let value else { return 0 }
         let path = String(cString: value)
-        if let known = readable.withLock({ $0[path] }) { return known ? 1 : 0 }
+        if let known = readDecisions.withLock({ $0[path] }) { return known ? 1 : 0 }
         let answer = isReadable(path)
-        readable.withLock { $0[path] = answer }
+        readDecisions.withLock { $0[path] = answer }
         return answer ? 1 : 0
     }
 
-    private static let readable = Mutex<[String: Bool]>([:])
+    private static let readDecisions = Mutex<[String: Bool]>([:])
 
     static func isReadable(_ path: String) -> Bool {
-        let decoded = path.removingPercentEncoding ?? path
-        let real = URL(fileURLWithPath: decoded).standardizedFileURL.resolvingSymlinksInPath().path
-        return readableFolders.contains { folder in real == folder || real.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/") }
+        readable(path.removingPercentEncoding ?? path) != nil
+    }
+
+    /// `path` (decoded) with `..` and links resolved, if that is inside a readable folder.
+    static func readable(_ path: String) -> String? {
+        let real = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        let inside = readableFolders.contains { folder in real == folder || real.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/") }
+        return inside ? real : nil
     }
 
     /// What libxml2 opens, for every parser: the file of a document being
@@ -164,14 +174,15 @@ enum XMLLibrary {
             guard path.hasPrefix(directory.hasSuffix("/") ? directory : directory + "/") else { return nil }
             return xmlNewInputFromFile(context, path)
         }
-        guard let path = localPath(text), isReadable(path) else { return nil }
-        return xmlNewInputFromFile(context, path)
+        // The path checked is the path opened: decoded once, its links resolved.
+        guard let path = localPath(text), let real = readable(path) else { return nil }
+        return xmlNewInputFromFile(context, real)
     }
 
-    /// The file a URI names, if it names a local one.
+    /// The file a URI names, percent-decoded, if it names a local one.
     static func localPath(_ uri: String) -> String? {
         if uri.hasPrefix("file:") { return URL(string: uri)?.path }
-        return uri.contains("://") ? nil : uri
+        return uri.contains("://") ? nil : uri.removingPercentEncoding
     }
 
     /// Whether a document's DTD declares an entity (general or parameter):

@@ -58,7 +58,8 @@ public final class XSLTStylesheet: @unchecked Sendable {
                 throw XMLError(message: "the transformation failed: \(XMLLibrary.text(messages))")
             }
             defer { xmlFreeDoc(result) }
-            if let method = pointer.pointee.method, String(cString: method) == "html", let root = xmlDocGetRootElement(result) {
+            // An html output (whichever module of the stylesheet says so) is an HTML document.
+            if result.pointee.type == XML_HTML_DOCUMENT_NODE, let root = xmlDocGetRootElement(result) {
                 Self.outOfNamespaces(root)
             }
             var buffer: UnsafeMutablePointer<xmlChar>?

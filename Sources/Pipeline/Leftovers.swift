@@ -2,10 +2,10 @@ import FileSystem
 import Foundation
 
 /// What a build that was killed left where builds write: its temporary
-/// files and folders, named `.NAME.PID.tmp` (a print folder, a site, the
-/// plaques, a search index being assembled) or `.NAME.PID.N.tmp` (a book
-/// being written). The next build removes those whose process is gone;
-/// one still running is left to finish.
+/// files and folders (a print folder, a site, the plaques, a search index
+/// being assembled, a book being written). The next build removes those
+/// whose process is gone; one still running is left to finish, and a file
+/// Asyl did not name so is never touched.
 enum Leftovers {
     /// Removes the leftovers directly in `folder` (nothing it does not name so).
     static func sweep(_ folder: URL) {
@@ -15,13 +15,20 @@ enum Leftovers {
         }
     }
 
-    /// The process a temporary name belongs to; nil for any other name.
+    /// The process a temporary name of Asyl's belongs to: `.print-LANG.PID.tmp`,
+    /// `.web.PID.tmp`, `.plaques.PID.tmp`, `.pagefind.PID.tmp` (folders) or
+    /// `.BOOK.epub.PID.N.tmp` (a book); nil for any other name.
     static func owner(_ name: String) -> pid_t? {
-        guard name.hasPrefix("."), name.hasSuffix(".tmp"), name.count > 5 else { return nil }
-        let parts = name.dropFirst().dropLast(4).split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count >= 2, let last = pid_t(parts[parts.count - 1]) else { return nil }
-        // `.NAME.PID.N.tmp`: the number before the last is the process.
-        if parts.count >= 3, let before = pid_t(parts[parts.count - 2]) { return before > 0 ? before : nil }
-        return last > 0 ? last : nil
+        guard name.hasPrefix("."), name.hasSuffix(".tmp") else { return nil }
+        var parts = name.dropFirst().dropLast(4).split(separator: ".", omittingEmptySubsequences: false)
+        if parts.count >= 4, parts[parts.count - 3] == "epub", UInt32(parts[parts.count - 1]) != nil {
+            parts.removeLast()
+        } else {
+            guard parts.count == 2, ["web", "plaques", "pagefind"].contains(parts[0]) || parts[0].hasPrefix("print-") else {
+                return nil
+            }
+        }
+        guard let process = pid_t(parts[parts.count - 1]), process > 0 else { return nil }
+        return process
     }
 }

@@ -393,6 +393,21 @@ def test_no_entity_brings_a_file_of_the_machine_into_a_book(asyl, tmp_path, way)
     assert "root:x:0:0" not in result.stderr + result.stdout
 
 
+def test_a_link_to_the_root_in_the_styles_folder_is_not_followed(asyl, tmp_path):
+    """Neither the stylesheets' fingerprint (it once read the whole machine) nor document(),
+    even under a name that decodes to another."""
+    tree = project_with_stylesheet(tmp_path, DRIVER.replace("DOCTYPE", "").replace("INCLUDE", "").replace(
+        "BODY", "<xsl:value-of select=\"document('t%2541/etc/passwd')\"/>"))
+    # The name as written, and as it decodes.
+    (tree / "my-styles" / "t%2541").symlink_to("/")
+    (tree / "my-styles" / "t%41").symlink_to("/")
+    out = tmp_path / "out"
+    result = asyl("build", tree, "--out", out, "--lang", "en", "--format", "epub")
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(out / "test" / "test.en.epub") as epub:
+        assert not any(b"root:x:0:0" in epub.read(name) for name in epub.namelist())
+
+
 def test_a_print_stylesheet_must_place_every_chunk(asyl, tmp_path):
     """A project print.xsl whose book template drops the chunks' places stops the build."""
     tree = project_with_stylesheet(tmp_path, "")

@@ -507,15 +507,17 @@ def test_a_killed_builds_temporary_files_go_with_the_next_build(asyl, project, t
         for folder in left:
             (folder / "inner").mkdir(parents=True)
             (folder / "inner" / "index.html").write_text("half", encoding="utf-8")
-        book = edition / f".asyl-mura.kk.epub.{gone.pid}.12345.tmp"
+        # The number after the process is random, up to 2^32 - 1.
+        book = edition / f".asyl-mura.kk.epub.{gone.pid}.4000000000.tmp"
         book.write_bytes(b"PK")
         kept = edition / f".print-ru.{running.pid}.tmp"
         kept.mkdir()
-        theirs = edition / "notes.tmp"
-        theirs.write_text("the user's", encoding="utf-8")
+        theirs = [edition / "notes.tmp", edition / f".notes.{gone.pid}.tmp"]
+        for path in theirs:
+            path.write_text("the user's", encoding="utf-8")
         build(asyl, project, tmp_path / "out", "--format", "epub", "--lang", "kk")
         assert [p for p in left + [book] if p.exists()] == []
-        assert kept.is_dir() and theirs.exists()
+        assert kept.is_dir() and all(p.exists() for p in theirs)
     finally:
         running.kill()
         running.wait()

@@ -180,6 +180,27 @@ def test_an_id_that_is_a_language_folder_is_refused(asyl, tmp_path):
     assert asyl("check", tree).returncode == 0
 
 
+def test_a_project_web_stylesheet_that_imports_asyls_writes_the_same_html(asyl, tmp_path):
+    """Its xsl:output is the imported one's: the pages are HTML out of the XHTML namespace all the same."""
+    tree = tmp_path / "tree"
+    shutil.copytree(FIXTURE, tree)
+    with open(tree / "asyl.yaml", "a", encoding="utf-8") as config:
+        config.write("styles: my-styles\n")
+    (tree / "my-styles").mkdir()
+    (tree / "my-styles" / "web.xsl").write_text("""<?xml version="1.0"?>
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:import href="asyl:web.xsl"/>
+</xsl:stylesheet>
+""", encoding="utf-8")
+    own, theirs = tmp_path / "own", tmp_path / "theirs"
+    assert asyl("build", FIXTURE, "--out", own, env={"SOURCE_DATE_EPOCH": EPOCH}).returncode == 0
+    result = asyl("build", tree, "--out", theirs, env={"SOURCE_DATE_EPOCH": EPOCH})
+    assert result.returncode == 0, result.stderr[-2000:]
+    page = (theirs / "site" / "web" / "kk" / "kumbez" / "index.html").read_text()
+    assert page == (own / "site" / "web" / "kk" / "kumbez" / "index.html").read_text()
+    assert "xmlns" not in page and "</meta>" not in page and "xml:lang" not in page
+
+
 def test_a_malformed_base_url_is_a_config_error(asyl, tmp_path):
     tree = tmp_path / "tree"
     shutil.copytree(FIXTURE, tree)

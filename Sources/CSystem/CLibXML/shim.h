@@ -22,6 +22,7 @@
 #include <libxslt/xsltutils.h>
 #include <libxslt/security.h>
 #include <libxslt/documents.h>
+#include <libxslt/imports.h>
 #include <libexslt/exslt.h>
 
 /* xmlFree is a global function pointer, which Swift 6 rejects as shared

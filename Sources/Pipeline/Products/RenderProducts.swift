@@ -214,7 +214,10 @@ extension RenderTools {
     /// Every regular file under a folder, by relative path, in sorted order.
     private static func files(under folder: URL) -> [(String, [UInt8])] {
         var found: [(String, [UInt8])] = []
-        // libxslt follows links, so what they lead to is hashed too; the depth bounds a link that leads back up.
+        let root = folder.resolvingSymlinksInPath().path + "/"
+        // libxslt follows links, so what they lead to inside the folder is hashed too; the depth bounds
+        // a link that leads back up. A link out of it leads where no stylesheet may read (XMLLibrary):
+        // only where it leads is hashed, not what is there (a link to / would be the whole machine).
         func visit(_ relative: String, depth: Int) {
             guard depth < 32 else { return }
             let path = relative.isEmpty ? folder.path : folder.path + "/" + relative
@@ -226,6 +229,10 @@ extension RenderTools {
                 case .file: if let bytes = FileSystem.readRegularFile(full) { found.append((child, bytes)) }
                 case .symbolicLink:
                     let target = URL(fileURLWithPath: full).resolvingSymlinksInPath().path
+                    guard target.hasPrefix(root) else {
+                        found.append((child, Array("→ \(target)".utf8)))
+                        continue
+                    }
                     switch FileSystem.kind(of: target) {
                     case .directory?: visit(child, depth: depth + 1)
                     case .file?: if let bytes = FileSystem.readRegularFile(target) { found.append((child, bytes)) }
