@@ -57,11 +57,13 @@ let package = Package(
             name: "XMLSerialisation",
             dependencies: ["Localisation", "NativeBridge", "Resolution", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Packaging", dependencies: ["NativeBridge", "FileSystem"]),
+        // New trees and new entries, written for editors to fill in.
+        .target(name: "Scaffolding", dependencies: ["DocumentModel"]),
         .target(
             name: "Pipeline",
             dependencies: [
                 "Loading", "Parsing", "Resolution", "Checking", "Localisation", "XMLSerialisation", "NativeBridge", "Packaging",
-                "Parallelism", "BuildGraph", "FileSystem", .product(name: "Crypto", package: "swift-crypto"),
+                "Parallelism", "BuildGraph", "FileSystem", "Scaffolding", .product(name: "Crypto", package: "swift-crypto"),
             ]),
 
         // The command line: argument parsing only; the work is in Pipeline.
@@ -87,6 +89,7 @@ let package = Package(
         .testTarget(name: "PackagingTests", dependencies: ["Packaging"]),
         .testTarget(name: "BuildGraphTests", dependencies: ["BuildGraph", "FileSystem"]),
         .testTarget(name: "FileSystemTests", dependencies: ["FileSystem"]),
+        .testTarget(name: "ScaffoldingTests", dependencies: ["Scaffolding"]),
         .testTarget(
             name: "PipelineTests",
             dependencies: ["Pipeline", "Packaging", "BuildGraph", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]),

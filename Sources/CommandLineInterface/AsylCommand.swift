@@ -11,7 +11,7 @@ public struct AsylCommand: ParsableCommand {
         abstract: "Build and check encyclopedias written as ID.LANG.md files.",
         discussion: "Documentation: docs/ in the Asyl repository (docs/format.md for editors, docs/rules.md for checks).",
         version: AsylVersion.string,
-        subcommands: [CheckCommand.self, BuildCommand.self, PlaquesCommand.self])
+        subcommands: [InitCommand.self, NewCommand.self, CheckCommand.self, BuildCommand.self, PlaquesCommand.self])
 
     public init() {}
 
@@ -65,7 +65,9 @@ struct SourceOptions: ParsableArguments {
 
     /// SOURCE, or the nearest folder upward from the current one that holds an
     /// asyl.yaml (as git finds its repository), or `content/`.
-    func sourceURL() throws -> URL {
+    func sourceURL() throws -> URL { try Self.tree(source) }
+
+    static func tree(_ source: String?) throws -> URL {
         if let source { return URL(fileURLWithPath: source) }
         let files = FileManager.default
         var folder = URL(fileURLWithPath: files.currentDirectoryPath).standardizedFileURL
@@ -99,5 +101,14 @@ enum Terminal {
     static func fail(_ message: String) -> ExitCode {
         write("asyl: error: \(message)\n", to: STDERR_FILENO)
         return ExitCode(2)
+    }
+
+    /// Exit 2 for a request refused, 3 for a file that could not be written (FORMAT.md §7).
+    static func fail(_ error: ScaffoldError) -> ExitCode {
+        write("asyl: error: \(error)\n", to: STDERR_FILENO)
+        switch error {
+        case .refused: return ExitCode(2)
+        case .io: return ExitCode(3)
+        }
     }
 }

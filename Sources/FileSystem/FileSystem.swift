@@ -16,6 +16,11 @@ public enum FileSystem {
         public var path: String
         public var reason: String
 
+        public init(path: String, reason: String) {
+            self.path = path
+            self.reason = reason
+        }
+
         public var description: String { "cannot write \(path): \(reason)" }
     }
 

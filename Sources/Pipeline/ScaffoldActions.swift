@@ -1,0 +1,187 @@
+import BuildGraph
+import Diagnostics
+import DocumentModel
+import FileSystem
+import Foundation
+import Loading
+import Scaffolding
+
+/// Why `asyl init` or `asyl new` wrote nothing.
+public enum ScaffoldError: Error, CustomStringConvertible {
+    /// The request cannot be met as given (exit 2).
+    case refused(String)
+    /// A file could not be written (exit 3, FORMAT.md §7).
+    case io(FileSystem.Failure)
+
+    public var description: String {
+        switch self {
+        case .refused(let message): message
+        case .io(let failure): "cannot write \(failure.path): \(failure.reason)"
+        }
+    }
+}
+
+/// `asyl init DIR`: a new encyclopedia in a new or empty folder.
+public struct InitAction: Sendable {
+    public var folder: URL
+    public init(folder: URL) { self.folder = folder }
+
+    /// The paths written, relative to the folder.
+    public func run() throws(ScaffoldError) -> [String] {
+        let path = folder.path
+        switch FileSystem.kind(of: path) {
+        case nil: break
+        case .directory:
+            guard FileSystem.list(path).isEmpty else {
+                throw .refused("\(path) is not empty: asyl init makes a tree in a new or an empty folder")
+            }
+        default: throw .refused("\(path) exists and is not a folder")
+        }
+        let template = ProjectTemplate(folderName: folder.standardizedFileURL.lastPathComponent)
+        for name in ProjectTemplate.folders {
+            try Self.makeFolders(path + "/" + name)
+        }
+        for file in template.files {
+            let target = path + "/" + file.path
+            try Self.makeFolders((target as NSString).deletingLastPathComponent)
+            do { try FileSystem.writeAtomically(Array(file.text.utf8), to: target) } catch { throw .io(error) }
+        }
+        return template.files.map(\.path)
+    }
+
+    static func makeFolders(_ path: String) throws(ScaffoldError) {
+        if FileSystem.kind(of: path) == .directory { return }
+        let parent = (path as NSString).deletingLastPathComponent
+        if !parent.isEmpty, parent != path { try makeFolders(parent) }
+        guard FileSystem.makeFolder(path) || FileSystem.kind(of: path) == .directory else {
+            throw .io(FileSystem.Failure(path: path, reason: FileSystem.lastError()))
+        }
+    }
+}
+
+/// `asyl new KIND ID`: the version files of a new entry, from its kind's
+/// fields in asyl.yaml (`EntryScaffold`).
+public struct NewEntryAction: Sendable {
+    public var source: URL
+    public var kind: String
+    public var id: String
+    /// Nil: every language that has files.
+    public var languages: [String]?
+    /// A folder under entries/; nil: where the kind's entries mostly are, else `entries/KIND/`.
+    public var folder: String?
+    /// As for `asyl check`: a build folder whose store spares reading the tree again.
+    public var buildFolder: URL?
+
+    public init(source: URL, kind: String, id: String, languages: [String]? = nil, folder: String? = nil, buildFolder: URL? = nil) {
+        self.source = source
+        self.kind = kind
+        self.id = id
+        self.languages = languages
+        self.folder = folder
+        self.buildFolder = buildFolder
+    }
+
+    public struct Result: Sendable {
+        /// Relative to the source tree.
+        public var written: [String]
+        /// Required fields left for the editor, which the check reports until written.
+        public var unfilled: [String]
+    }
+
+    public func run() throws(ScaffoldError) -> Result {
+        guard EntryID.isValid(id) else {
+            throw .refused("'\(id)' is not an entry id: an id is lowercase ASCII letters, digits and '-', as in 'berel' or 'abai-qunanbaiuly'")
+        }
+        let scan: SourceScan
+        do { scan = try CheckAction(source: source).scan() } catch { throw .refused(error.description) }
+        let taken = scan.paths.filter { path in
+            path.hasPrefix("entries/") && VersionFileName(String(path.split(separator: "/").last!))?.id == id
+        }
+        guard taken.isEmpty else { throw .refused("the id '\(id)' is taken: \(taken.joined(separator: ", "))") }
+
+        let check = CheckAction(source: source, buildFolder: buildFolder)
+        let store = check.storeFolder.map { Store(root: $0.appendingPathComponent(".cache"), version: AsylVersion.store) } ?? Store()
+        let graph = PipelineGraph.make(store: store)
+        let (configuration, examples, folders) = try read(scan, in: graph)
+        graph.save(keepingOthers: true)
+
+        guard let schema = configuration.kinds.first(where: { $0.name == kind }) else {
+            let names = configuration.kinds.map(\.name)
+            let near = NearMiss.closest(to: kind, in: names).map { "; did you mean '\($0)'?" } ?? ""
+            throw .refused("asyl.yaml has no kind '\(kind)'\(near) (kinds: \(names.joined(separator: ", ")))")
+        }
+        if let language = configuration.reservedWebSegments[id] {
+            throw .refused("the id '\(id)' is the folder of the web edition's \(language.rawValue) pages; choose another")
+        }
+        let chosen = try languages(of: configuration)
+        let folder = try self.folder(folders[kind] ?? [:])
+        let scaffold = EntryScaffold(configuration: configuration, kind: schema, id: EntryID(id), languages: chosen, examples: examples)
+        var written: [String] = []
+        try InitAction.makeFolders(source.path + "/" + folder)
+        for file in scaffold.files {
+            let path = "\(folder)/\(id).\(file.language.rawValue).md"
+            do { try FileSystem.writeAtomically(Array(file.text.utf8), to: source.path + "/" + path) } catch { throw .io(error) }
+            written.append(path)
+        }
+        return Result(written: written, unfilled: scaffold.unfilled)
+    }
+
+    /// asyl.yaml, the entries by kind, their folders by kind, and the source keys.
+    private func read(
+        _ scan: SourceScan, in graph: Graph
+    ) throws(ScaffoldError) -> (ProjectConfiguration, EntryScaffold.Examples, [String: [String: Int]]) {
+        do {
+            let listing = Listing(root: scan.root.path, files: scan.stamps, paths: scan.paths)
+            try graph.set(SourceListing(), to: listing, fingerprint: listing.fingerprint)
+            let project = try graph.value(ProjectFile())
+            if let error = project.diagnostics.first(where: { $0.severity == .error }) {
+                throw ScaffoldError.refused(
+                    "asyl.yaml has errors (the first: line \(error.location.range?.start.line ?? 1): \(error.message)); "
+                        + "`asyl check` shows them all")
+            }
+            var entries: [String: [EntryID]] = [:]
+            var folders: [String: [String: Int]] = [:]
+            for entry in try graph.value(EntryIndex()) {
+                guard let interface = try graph.value(EntryInterfaceQuery(entry)), let kind = interface.kind else { continue }
+                entries[kind, default: []].append(entry)
+                for version in interface.versions {
+                    folders[kind, default: [:]][(version.path as NSString).deletingLastPathComponent, default: 0] += 1
+                }
+            }
+            let keys = try graph.value(SourceKeys()).keys.sorted()
+            return (project.content, EntryScaffold.Examples(entries: entries.mapValues { $0.sorted() }, sourceKeys: keys), folders)
+        } catch let error as ScaffoldError {
+            throw error
+        } catch {
+            preconditionFailure("the build graph failed reading the tree: \(error)")
+        }
+    }
+
+    private func languages(of configuration: ProjectConfiguration) throws(ScaffoldError) -> [LanguageTag] {
+        guard let languages else { return configuration.languages }
+        let asked = languages.map { LanguageTag($0) }
+        for language in asked where !configuration.languages.contains(language) {
+            if let derived = configuration.derivedLanguages.first(where: { $0.tag == language }) {
+                throw .refused("\(language.rawValue) has no files: it is made from \(derived.source.rawValue)")
+            }
+            let listed = configuration.languages.map(\.rawValue).joined(separator: ", ")
+            throw .refused("asyl.yaml lists no language '\(language.rawValue)' (languages: \(listed))")
+        }
+        return configuration.languages.filter(asked.contains)
+    }
+
+    /// The folder given, which must stay under entries/; else the one where
+    /// most of the kind's versions are, the first by name on a tie.
+    private func folder(_ counts: [String: Int]) throws(ScaffoldError) -> String {
+        if let folder {
+            let parts = folder.split(separator: "/", omittingEmptySubsequences: true)
+            let relative = parts.first == "entries" ? parts.dropFirst() : parts[...]
+            guard !relative.contains(where: { $0 == ".." || $0 == "." || $0.hasPrefix(".") }) else {
+                throw .refused("--folder \(folder) leaves entries/ or is hidden: give a folder under entries/")
+            }
+            return (["entries"] + relative.map(String.init)).joined(separator: "/")
+        }
+        let most = counts.max { a, b in a.value < b.value || (a.value == b.value && a.key > b.key) }
+        return most?.key ?? "entries/\(kind)"
+    }
+}
