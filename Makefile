@@ -17,8 +17,9 @@ all: build
 APT_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libxslt1-dev zlib1g-dev libjemalloc-dev pkg-config \
 	libqrencode-dev libjs-leaflet
 # Tools the integration tests drive: PDF inspection, native font subsetting for
-# WeasyPrint, a real browser for the web edition, and a rasteriser and QR reader for plaques.
-TEST_APT_PACKAGES = poppler-utils libharfbuzz-subset0 chromium chromium-driver librsvg2-bin zbar-tools
+# WeasyPrint, a real browser for the web edition, a rasteriser and QR reader for plaques, and
+# tmux, the terminal the progress line is tested in.
+TEST_APT_PACKAGES = poppler-utils libharfbuzz-subset0 chromium chromium-driver librsvg2-bin zbar-tools tmux
 
 deps:
 	@bash tools/ensure-deps.sh $(APT_PACKAGES)

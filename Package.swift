@@ -81,7 +81,7 @@ let package = Package(
         .testTarget(name: "NativeBridgeTests", dependencies: ["NativeBridge"]),
         .testTarget(name: "ParsingTests", dependencies: ["Parsing", "TestSupport"]),
         .testTarget(name: "ResolutionTests", dependencies: ["Resolution", "Loading", "TestSupport"]),
-        .testTarget(name: "CheckingTests", dependencies: ["Checking", "TestSupport"]),
+        .testTarget(name: "CheckingTests", dependencies: ["Checking", "Parsing", "TestSupport"]),
         .testTarget(name: "LocalisationTests", dependencies: ["Localisation", "EDTF", "TestSupport"]),
         .testTarget(
             name: "XMLSerialisationTests", dependencies: ["XMLSerialisation", "Localisation", "NativeBridge", "TestSupport"],

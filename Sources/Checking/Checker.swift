@@ -11,6 +11,7 @@ import Resolution
 public enum Checker {
     static let entryChecks: [@Sendable (ResolvedProject) -> [Diagnostic]] = [
         DuplicateChecks.check, LinkChecks.check, CitationChecks.check, MediaChecks.check, FactChecks.check,
+        TranslationChecks.check,
     ]
 
     /// Every finding, the checks side by side on every core.

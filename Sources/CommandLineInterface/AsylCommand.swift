@@ -11,7 +11,9 @@ public struct AsylCommand: ParsableCommand {
         abstract: "Build and check encyclopedias written as ID.LANG.md files.",
         discussion: "Documentation: docs/ in the Asyl repository (docs/format.md for editors, docs/rules.md for checks).",
         version: AsylVersion.string,
-        subcommands: [InitCommand.self, NewCommand.self, CheckCommand.self, BuildCommand.self, PlaquesCommand.self])
+        subcommands: [
+            InitCommand.self, NewCommand.self, CheckCommand.self, TranslationsCommand.self, BuildCommand.self, PlaquesCommand.self,
+        ])
 
     public init() {}
 
@@ -51,6 +53,16 @@ struct SourceOptions: ParsableArguments {
             help: ArgumentHelp("Set a rule's severity, over asyl.yaml's `checks` (repeatable).", valueName: "rule=off|note|warning|error"))
     var rules: [String] = []
 
+    @Flag(help: "No progress line (there is none when standard error is not a terminal).")
+    var quiet = false
+
+    @Option(name: .customLong("max-findings"), help: ArgumentHelp(
+        "Findings of each rule the text report shows before it only counts them (0: all; JSON and SARIF list all).",
+        valueName: "n"))
+    var maxFindings: Int = FindingLimit.standard.perRule!
+
+    var limit: FindingLimit { FindingLimit(perRule: maxFindings > 0 ? maxFindings : nil) }
+
     func overrides() throws -> [Rule: RuleSetting] {
         var settings: [Rule: RuleSetting] = [:]
         for text in rules {
@@ -67,10 +79,11 @@ struct SourceOptions: ParsableArguments {
     /// asyl.yaml (as git finds its repository), or `content/`.
     func sourceURL() throws -> URL { try Self.tree(source) }
 
-    static func tree(_ source: String?) throws -> URL {
+    /// `start`: where the upward search begins, if not the current folder.
+    static func tree(_ source: String?, from start: URL? = nil) throws -> URL {
         if let source { return URL(fileURLWithPath: source) }
         let files = FileManager.default
-        var folder = URL(fileURLWithPath: files.currentDirectoryPath).standardizedFileURL
+        var folder = (start ?? URL(fileURLWithPath: files.currentDirectoryPath)).standardizedFileURL
         while true {
             if files.fileExists(atPath: folder.appendingPathComponent("asyl.yaml").path) { return folder }
             let parent = folder.deletingLastPathComponent()

@@ -57,20 +57,22 @@ struct BuildCommand: ParsableCommand {
             guard let seconds = Int(epoch) else { throw Terminal.fail("SOURCE_DATE_EPOCH must be whole seconds, not '\(epoch)'") }
             date = Date(timeIntervalSince1970: TimeInterval(seconds))
         }
+        let line = ProgressLine(quiet: options.quiet)
         let action = BuildAction(
             source: try options.sourceURL(), output: URL(fileURLWithPath: out), editions: editions,
             languages: languages.map { LanguageTag($0) }, formats: formats.map(\.format), strict: options.strict,
             includeDrafts: drafts, overrides: try options.overrides(), date: date, styles: StylesLocation.find(),
-            emitXML: emitXML, useCache: !noCache, searchIndex: !noSearchIndex)
+            emitXML: emitXML, useCache: !noCache, searchIndex: !noSearchIndex, progress: line.counter)
         let report: BuildReport
         do {
+            defer { line.finish() }
             report = try action.run()
         } catch {
             throw Terminal.fail("\(error)")
         }
         let check = report.check
         if !check.diagnostics.isEmpty {
-            Terminal.write(ReportPrinter.text(check, colour: Terminal.wantsColour(STDERR_FILENO)), to: STDERR_FILENO)
+            Terminal.write(ReportPrinter.text(check, colour: Terminal.wantsColour(STDERR_FILENO), limit: options.limit), to: STDERR_FILENO)
         }
         if check.failed(strict: options.strict) {
             Terminal.write("asyl: build stopped: fix the errors above; earlier outputs are untouched\n", to: STDERR_FILENO)

@@ -48,9 +48,12 @@ struct CheckCommand: ParsableCommand {
         let overrides = try options.overrides()
         let source = try options.sourceURL()
         let report: CheckReport
+        let line = ProgressLine(quiet: options.quiet)
         do {
+            defer { line.finish() }
             report = try CheckAction(
-                source: source, overrides: overrides, buildFolder: noCache ? nil : URL(fileURLWithPath: out)
+                source: source, overrides: overrides, buildFolder: noCache ? nil : URL(fileURLWithPath: out),
+                progress: line.counter
             ).run()
         } catch {
             throw Terminal.fail(error.description)
@@ -67,7 +70,7 @@ struct CheckCommand: ParsableCommand {
             Terminal.write(DiagnosticSARIFRenderer.render(
                 report.diagnostics, toolVersion: AsylVersion.string, sourceRoot: report.tree.root.path))
         case .text:
-            Terminal.write(ReportPrinter.text(report, colour: Terminal.wantsColour(STDOUT_FILENO)))
+            Terminal.write(ReportPrinter.text(report, colour: Terminal.wantsColour(STDOUT_FILENO), limit: options.limit))
         }
         if report.failed(strict: options.strict) { throw ExitCode(1) }
     }
@@ -76,11 +79,18 @@ struct CheckCommand: ParsableCommand {
 /// The text report: each finding as a compiler prints it, the translation
 /// status, then a summary line.
 enum ReportPrinter {
-    static func text(_ report: CheckReport, colour: Bool) -> String {
+    static func text(_ report: CheckReport, colour: Bool, limit: FindingLimit) -> String {
         let tree = report.tree
         let renderer = DiagnosticTextRenderer(colour: colour) { path, line in tree.file(path)?.line(line) }
-        var out = report.diagnostics.map(renderer.render).joined()
+        let (shown, hidden) = limit.apply(to: report.diagnostics)
+        var out = shown.map(renderer.render).joined()
         out += translations(report.translations, full: false)
+        if !report.diagnostics.isEmpty {
+            out += "by rule:\n" + renderer.ruleSummary(report.diagnostics, hidden: hidden)
+            if !hidden.isEmpty {
+                out += "(the first \(limit.perRule ?? 0) of each rule are shown: `--max-findings 0` shows all, `--format json` lists all)\n"
+            }
+        }
         out += renderer.summary(report.counts, files: report.fileCount) + "\n"
         return out
     }

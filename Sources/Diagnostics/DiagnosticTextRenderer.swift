@@ -37,6 +37,29 @@ public struct DiagnosticTextRenderer: Sendable {
         return counts.errors > 0 ? style(text, .bold) : text
     }
 
+    /// One line per rule, errors first: how many of each severity it found,
+    /// and how many of them the report left out.
+    ///
+    ///     broken-link   3 errors
+    ///     orphan      240 notes (220 not shown)
+    public func ruleSummary(_ diagnostics: [Diagnostic], hidden: [Rule: Int]) -> String {
+        var counts: [Rule: [Severity: Int]] = [:]
+        for diagnostic in diagnostics { counts[diagnostic.rule, default: [:]][diagnostic.severity, default: 0] += 1 }
+        func word(_ severity: Severity, _ n: Int) -> String { "\(n) \(severity.rawValue)\(n == 1 ? "" : "s")" }
+        let rows = counts.map { rule, severities in
+            (rule, Severity.allCases.compactMap { severity in severities[severity].map { word(severity, $0) } })
+        }.sorted { a, b in
+            let (first, second) = (counts[a.0]!.keys.min()!, counts[b.0]!.keys.min()!)
+            return first != second ? first < second : a.0 < b.0
+        }
+        let width = rows.map(\.0.rawValue.count).max() ?? 0
+        return rows.map { rule, words in
+            let name = rule.rawValue + String(repeating: " ", count: width - rule.rawValue.count)
+            let left = hidden[rule].map { " (\($0) not shown)" } ?? ""
+            return "  \(style(name, .dim)) \(words.joined(separator: ", "))\(left)\n"
+        }.joined()
+    }
+
     private func heading(_ location: SourceLocation, severity: String, _ message: String) -> String {
         var place = location.path
         if let start = location.range?.start { place += ":\(start.line):\(start.column)" }

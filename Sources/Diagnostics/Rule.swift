@@ -28,10 +28,12 @@ public enum Rule: String, CaseIterable, Hashable, Comparable, Sendable, Codable 
     case reservedID = "reserved-id"
     /// An address printed on a plaque (plaques.lock) that the site would no longer have.
     case issuedAddress = "issued-address"
+    /// A translation whose source version changed since it was marked (`translated-from:` with fingerprints).
+    case outdatedTranslation = "outdated-translation"
 
     public var defaultSeverity: Severity {
         switch self {
-        case .untranslatedLink, .linkToDraft, .strayFile, .citationWithoutAt: .warning
+        case .untranslatedLink, .linkToDraft, .strayFile, .citationWithoutAt, .outdatedTranslation: .warning
         case .unusedSource, .orphan: .note
         case .brokenLink, .linkWrongKind, .duplicateID, .unknownCitation, .missingMedia, .missingAlt,
             .frontMatter, .factConflict, .impossibleDate, .config, .markup, .unreadableFile, .linkCycle, .reservedID, .issuedAddress:

@@ -25,6 +25,7 @@ extension Rule {
         case .linkCycle: "Places that lie inside each other through region or part-of links"
         case .reservedID: "An entry id that a web edition's own address already takes"
         case .issuedAddress: "An address printed on a plaque that the web edition would no longer have"
+        case .outdatedTranslation: "A translation whose source version has changed since it was translated"
         }
     }
 
@@ -71,6 +72,8 @@ extension Rule {
             "A chain of region and part-of links leads back to where it started (a district part of itself, or two places part of each other), so an edition selected by region cannot say what lies where. Correct the link that points the wrong way; the finding is at the first entry of the circle."
         case .issuedAddress:
             "plaques.lock lists every address printed on a QR plaque (asyl plaques --issue writes it). Each must go on leading to a page: the entry it names must still exist, or another entry must list its id under `redirect-from:` in its front matter (the site then has a page there that sends the reader on), and a web edition must still be published at its base URL. Restore the entry, add the redirect, or keep the old base-url; a plaque cast in metal cannot be changed."
+        case .outdatedTranslation:
+            "A version whose translated-from names its source language and the fingerprints of the source's lead and sections as they were when it was translated (asyl translations --mark FILE writes them) is compared with the source as it is now. The finding names the sections whose text changed, those that are new and those removed, and its notes show the changed sections' first lines in the source. Translate what changed, then mark the file again; a version whose source language the entry no longer has is reported too. translated-from: kk alone, without fingerprints, is never compared."
         case .reservedID:
             "An edition built as web gives every entry the language-neutral address /ID/ beside the folders of its languages (/kk/, /ru/, /en/, /kk-latn/), so an entry whose id is one of those tags would have no address of its own. Rename the entry's files (kk.kk.md → kk-language.kk.md) and its links. The site's other pages live under /_/ and /LANG/_/, which no id can reach."
         }

@@ -14,12 +14,14 @@ public struct Version: Hashable, Sendable, Codable {
     public var summary: String?
     public var categories: Located<[String]>?
     public var isDraft: Bool
-    public var translatedFrom: LanguageTag?
+    public var translatedFrom: TranslationSource?
     /// `redirect-from:`: ids the entry was once at, whose web addresses now lead to it.
     public var redirectFrom: [Located<EntryID>]
     /// Facts as this version writes them, in file order.
     public var facts: [Fact]
     public var body: [Block]
+    /// The lead and each top-level heading's section, in order, with their fingerprints.
+    public var sections: [BodySection]
     public var footnotes: [Footnote]
     /// Keys of the sources this version cites, in order of first citation:
     /// the version's own list of sources (filled by the resolver).
@@ -45,6 +47,7 @@ public struct Version: Hashable, Sendable, Codable {
         self.redirectFrom = []
         self.facts = []
         self.body = []
+        self.sections = []
         self.footnotes = []
         self.citedSources = []
         self.titleRange = nil

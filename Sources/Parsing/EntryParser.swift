@@ -41,6 +41,7 @@ enum EntryParser {
 
         let body = BodyParser.parse(split.body, firstLine: split.bodyFirstLine, path: file.path)
         version.body = body.blocks
+        version.sections = SectionPrinter.sections(of: split.body, firstLine: split.bodyFirstLine, blocks: body.blocks)
         version.footnotes = body.footnotes
         diagnostics += body.diagnostics
         return VersionDraft(version: version, frontMatter: frontMatter, diagnostics: diagnostics)

@@ -12,7 +12,7 @@ struct FrontMatter: Sendable {
     var summary: String?
     var categories: Located<[String]>?
     var isDraft = false
-    var translatedFrom: LanguageTag?
+    var translatedFrom: TranslationSource?
     var redirectFrom: [Located<EntryID>] = []
     /// False when the YAML could not be read as a mapping at all.
     var isRead = true
@@ -144,12 +144,8 @@ enum FrontMatterParser {
                 default: report("`draft` is true or false", value.range)
                 }
             case "translated-from":
-                guard let tag = text(value, key) else { continue }
-                if !configuration.languages.contains(LanguageTag(tag)) || tag == language.rawValue {
-                    report("`translated-from` names another of the project's languages, not '\(tag)'", value.range)
-                } else {
-                    frontMatter.translatedFrom = LanguageTag(tag)
-                }
+                frontMatter.translatedFrom = translationSource(
+                    value, key: keyNode, language: language, configuration: configuration, path: path, into: &diagnostics)
             case "redirect-from":
                 frontMatter.redirectFrom = textItems(value, key).compactMap { id, item in
                     guard EntryID.isValid(id) else {
@@ -166,5 +162,60 @@ enum FrontMatterParser {
             report("every version needs a `title`: the headword in its language", SourceRange(line: 1, column: 1, length: 3))
         }
         return frontMatter
+    }
+
+    /// `translated-from: kk`, or as `asyl translations --mark` writes it,
+    /// `{language: kk, lead: 1a2b3c4d, sections: {research: 5e6f7a8b}}`.
+    static func translationSource(
+        _ value: YAMLNode, key: YAMLNode, language: LanguageTag, configuration: ProjectConfiguration, path: String,
+        into diagnostics: inout [Diagnostic]
+    ) -> TranslationSource? {
+        func report(_ message: String, _ range: SourceRange) {
+            diagnostics.append(Diagnostic(.frontMatter, message, at: SourceLocation(path: path, range: range)))
+        }
+        func source(_ node: YAMLNode) -> LanguageTag? {
+            guard let tag = node.scalar else {
+                report("`translated-from` names a language, as in `translated-from: kk`, not \(node.description)", node.range)
+                return nil
+            }
+            guard configuration.languages.contains(LanguageTag(tag)), tag != language.rawValue else {
+                report("`translated-from` names another of the project's languages, not '\(tag)'", node.range)
+                return nil
+            }
+            return LanguageTag(tag)
+        }
+        let again = "; mark the translation again with `asyl translations --mark \(path)`"
+        func print(_ node: YAMLNode, _ what: String) -> String? {
+            guard let text = node.scalar, SectionPrinter.isPrint(text) else {
+                report("\(what) in `translated-from` is a fingerprint Asyl writes (8 hex digits)\(again)", node.range)
+                return nil
+            }
+            return text
+        }
+        guard case .mapping = value.kind else {
+            return source(value).map { TranslationSource(language: $0, mark: nil, range: key.range) }
+        }
+        guard let fields = MappingReader(value, path: path, rule: .frontMatter, what: "`translated-from`", into: &diagnostics)
+        else { return nil }
+        diagnostics += fields.unknownKeys(["language", "lead", "sections"], what: "`translated-from`")
+        guard let languageNode = fields["language"] else {
+            report("`translated-from` needs its `language`\(again)", value.range)
+            return nil
+        }
+        guard let tag = source(languageNode) else { return nil }
+        guard let leadNode = fields["lead"], let lead = print(leadNode, "`lead`") else {
+            if fields["lead"] == nil { report("`translated-from` needs its `lead`\(again)", value.range) }
+            return TranslationSource(language: tag, mark: nil, range: key.range)
+        }
+        var sections: [TranslationSource.MarkedSection] = []
+        if let sectionsNode = fields["sections"] {
+            guard let marked = MappingReader(sectionsNode, path: path, rule: .frontMatter, what: "`sections`", into: &diagnostics)
+            else { return TranslationSource(language: tag, mark: nil, range: key.range) }
+            for (anchor, _, printNode) in marked.pairs {
+                guard let value = print(printNode, "`\(anchor)`") else { continue }
+                sections.append(TranslationSource.MarkedSection(anchor: anchor, print: value))
+            }
+        }
+        return TranslationSource(language: tag, mark: TranslationSource.Mark(lead: lead, sections: sections), range: key.range)
     }
 }

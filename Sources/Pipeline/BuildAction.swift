@@ -31,12 +31,15 @@ public struct BuildAction: Sendable {
     public var useCache: Bool
     /// Index the web edition for its search page (Pagefind), when Pagefind is here.
     public var searchIndex: Bool
+    /// Counts what the check and each book have done, as they go.
+    public var progress: ProgressCounter?
 
     public init(
         source: URL, output: URL, editions: [String] = [], languages: [LanguageTag] = [], formats: [OutputFormat] = [],
         strict: Bool = false, includeDrafts: Bool = false, overrides: [Rule: RuleSetting] = [:], date: Date, styles: URL,
-        emitXML: Bool = false, useCache: Bool = true, searchIndex: Bool = true
+        emitXML: Bool = false, useCache: Bool = true, searchIndex: Bool = true, progress: ProgressCounter? = nil
     ) {
+        self.progress = progress
         self.emitXML = emitXML
         self.searchIndex = searchIndex
         self.useCache = useCache
@@ -53,7 +56,7 @@ public struct BuildAction: Sendable {
     }
 
     public func run() throws -> BuildReport {
-        let checking = CheckAction(source: source, overrides: overrides)
+        let checking = CheckAction(source: source, overrides: overrides, progress: progress)
         let scan = try checking.scan()
         let outputExisted = FileSystem.kind(of: output.path) != nil
         let store = useCache ? Store(root: output.appendingPathComponent(".cache"), version: AsylVersion.store) : Store()
@@ -106,13 +109,14 @@ public struct BuildAction: Sendable {
                         let xmlFolder = emitXML
                             ? output.appendingPathComponent(edition.id).appendingPathComponent("xml-\(language.rawValue)") : nil
                         try EPUBBuilder(
-                            book: book, layout: layout, tree: scan.root, styles: styles, graph: graph, date: date, xmlFolder: xmlFolder
+                            book: book, layout: layout, tree: scan.root, styles: styles, graph: graph, date: date, xmlFolder: xmlFolder,
+                            progress: progress
                         ).write(to: destination)
                         report.outputs.append(destination)
                     case .print:
                         try PrintBuilder(
                             book: book, layout: layout, geometry: configuration.printGeometry, tree: scan.root, graph: graph,
-                            styles: styles
+                            styles: styles, progress: progress
                         ).write(to: destination)
                         report.outputs.append(destination.appendingPathComponent("index.html"))
                     case .web:
@@ -126,7 +130,8 @@ public struct BuildAction: Sendable {
                 let destination = webLocation(edition.id)
                 let web = WebBuilder(
                     edition: edition, tree: scan.root, graph: graph, styles: styles, indexer: searchIndex ? SearchIndexer.find() : nil,
-                    leaflet: leaflet, manifest: useCache ? output.appendingPathComponent(".cache/\(edition.id).web-manifest") : nil)
+                    leaflet: leaflet, manifest: useCache ? output.appendingPathComponent(".cache/\(edition.id).web-manifest") : nil,
+                    progress: progress)
                 try web.write(to: destination)
                 if searchIndex, web.indexer == nil {
                     report.notices.append(
@@ -141,7 +146,7 @@ public struct BuildAction: Sendable {
                 clock.lap("\(edition.id): web")
                 if edition.plaques != nil {
                     let plaques = output.appendingPathComponent(edition.id).appendingPathComponent("plaques")
-                    try PlaqueBuilder(edition: edition.id, graph: graph, styles: styles).write(to: plaques)
+                    try PlaqueBuilder(edition: edition.id, graph: graph, styles: styles, progress: progress).write(to: plaques)
                     report.outputs.append(plaques.appendingPathComponent("index.html"))
                     clock.lap("\(edition.id): plaques")
                 }

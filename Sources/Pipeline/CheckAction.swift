@@ -20,10 +20,14 @@ public struct CheckAction: Sendable {
     /// and builds made, so only what changed since is read and checked
     /// again; nil: check the whole tree and keep nothing.
     public var buildFolder: URL?
-    public init(source: URL, overrides: [Rule: RuleSetting] = [:], buildFolder: URL? = nil) {
+    /// Counts entries read and checked, and findings, as they go.
+    public var progress: ProgressCounter?
+
+    public init(source: URL, overrides: [Rule: RuleSetting] = [:], buildFolder: URL? = nil, progress: ProgressCounter? = nil) {
         self.source = source
         self.overrides = overrides
         self.buildFolder = buildFolder
+        self.progress = progress
     }
 
     public func run() throws(LoadingError) -> CheckReport {
@@ -54,10 +58,26 @@ public struct CheckAction: Sendable {
             let listing = Listing(root: scan.root.path, files: scan.stamps, paths: scan.paths)
             try graph.set(SourceListing(), to: listing, fingerprint: listing.fingerprint)
             // The shards side by side: each reads, resolves and checks its entries that changed.
+            let policy = progress == nil ? nil : policy(for: try graph.value(ProjectFile()).content)
+            progress?.begin(.reading, total: try graph.value(EntryIndex()).count)
             let shards = Array(0..<CheckProducts.shards).concurrentMap(batch: 1) { shard in
-                Result { try graph.fingerprint(InterfaceShard(shard)) }
-            } + Array(0..<CheckProducts.shards).concurrentMap(batch: 1) { shard in Result { try graph.fingerprint(FindingShard(shard)) } }
-            for result in shards {
+                Result { () throws -> Fingerprint in
+                    defer { progress?.advance(by: (try? graph.value(ShardMembers(shard)).count) ?? 0) }
+                    return try graph.fingerprint(InterfaceShard(shard))
+                }
+            }
+            progress?.begin(.checking, total: try graph.value(EntryIndex()).count)
+            let findings = Array(0..<CheckProducts.shards).concurrentMap(batch: 1) { shard in
+                Result { () throws -> Fingerprint in
+                    let fingerprint = try graph.fingerprint(FindingShard(shard))
+                    if let progress, let policy {
+                        progress.found(policy.apply(to: try graph.value(FindingShard(shard)).values.flatMap { $0 }))
+                        progress.advance(by: try graph.value(ShardMembers(shard)).count)
+                    }
+                    return fingerprint
+                }
+            }
+            for result in shards + findings {
                 _ = try result.get()
             }
             let check = try graph.value(ProjectCheck())
@@ -109,9 +129,13 @@ public struct CheckAction: Sendable {
 
     /// The project's and the command line's severity settings, in report order.
     func apply(to raw: [Diagnostic], configuration: ProjectConfiguration) -> [Diagnostic] {
+        policy(for: configuration).apply(to: raw).sorted(by: Diagnostic.reportOrder)
+    }
+
+    func policy(for configuration: ProjectConfiguration) -> SeverityPolicy {
         var settings = configuration.checks
         settings.merge(overrides) { _, command in command }
-        return SeverityPolicy(settings).apply(to: raw).sorted(by: Diagnostic.reportOrder)
+        return SeverityPolicy(settings)
     }
 
 }

@@ -19,6 +19,7 @@ struct EPUBBuilder {
     let date: Date
     /// Where to keep the intermediate XML, if anywhere.
     let xmlFolder: URL?
+    let progress: ProgressCounter?
 
     static let fonts = ["PTSerif-Regular.ttf", "PTSerif-Italic.ttf", "PTSerif-Bold.ttf", "PTSerif-BoldItalic.ttf"]
 
@@ -64,10 +65,12 @@ struct EPUBBuilder {
         // longest jobs; one job at a time to a core, so they run side by side.
         let jobs: [Job] = parts.map { .part(name: $0.name, file: $0.file) } + layout.chunks.map { .chunk(file: $0) }
             + files.map { .file(path: $0.0) }
-        let (graph, book, xmlFolder) = (self.graph, self.book, self.xmlFolder)
+        let (graph, book, xmlFolder, progress) = (self.graph, self.book, self.xmlFolder, self.progress)
+        progress?.begin(.book(edition: book.edition, language: book.language, format: book.format), total: jobs.count)
         // Each member's fingerprint: what changed is made (on every core), what did not is only checked.
         let made = jobs.concurrentMap(batch: 1) { job in
             Result { () throws -> (key: QueryKey, fingerprint: Fingerprint) in
+                defer { progress?.advance() }
                 switch job {
                 case .file(let path):
                     let member = FileMember(path)

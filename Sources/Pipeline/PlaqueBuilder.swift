@@ -13,14 +13,21 @@ struct PlaqueBuilder {
     let edition: String
     let graph: Graph
     let styles: URL
+    let progress: ProgressCounter?
 
     func write(to folder: URL) throws {
         let entries = try graph.value(PlaqueEntries(edition))
         let plaques = entries.map { PlaqueSVG(edition: edition, id: $0) }
         let sheet = PlaqueSheet(edition)
-        let (graph, styles) = (self.graph, self.styles)
+        let (graph, styles, progress) = (self.graph, self.styles, self.progress)
+        progress?.begin(.plaques(edition: edition), total: plaques.count)
         var hasher = FingerprintHasher()
-        let fingerprints = plaques.concurrentMap(batch: 8) { plaque in Result { try graph.fingerprint(plaque) } }
+        let fingerprints = plaques.concurrentMap(batch: 8) { plaque in
+            Result { () throws -> Fingerprint in
+                defer { progress?.advance() }
+                return try graph.fingerprint(plaque)
+            }
+        }
         for (plaque, fingerprint) in zip(plaques, fingerprints) {
             hasher.combine(plaque.key.description)
             hasher.combine(try fingerprint.get())

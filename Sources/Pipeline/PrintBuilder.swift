@@ -25,6 +25,7 @@ struct PrintBuilder {
     let tree: URL
     let graph: Graph
     let styles: URL
+    let progress: ProgressCounter?
 
     /// Pieces (chunks and the text between them) made between two writes:
     /// about 16 chunks, enough to keep every core busy.
@@ -64,10 +65,12 @@ struct PrintBuilder {
         defer { try? FileManager.default.removeItem(at: work) }
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
 
-        let (book, graph) = (self.book, self.graph)
+        let (book, graph, progress) = (self.book, self.graph, self.progress)
         let page = PrintPiece(book: book, name: PrintPiece.page)
+        progress?.begin(.book(edition: book.edition, language: book.language, format: book.format), total: layout.chunks.count)
         try Self.writePage(try Self.piece(page, graph), chunks: Set(layout.chunks),
                            to: work.appendingPathComponent("index.html")) { file in
+            defer { progress?.advance() }
             let bytes = try Self.piece(PrintPiece(book: book, name: file), graph)
             graph.release([PrintPiece(book: book, name: file).key] + ChunkXML(book: book, name: file).rendered(in: graph))
             return bytes

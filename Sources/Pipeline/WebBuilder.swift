@@ -23,6 +23,7 @@ struct WebBuilder {
     let leaflet: URL?
     /// Where the last build's record of the site is kept (in OUT/.cache); nil: none is kept, and the site is made whole.
     let manifest: URL?
+    let progress: ProgressCounter?
 
     /// Pages made between two releases of their values: enough to keep every core busy.
     static let window = 256
@@ -161,10 +162,13 @@ struct WebBuilder {
         var written: [String] = []
         // A window of pages at a time on every core, each made (or only checked, if it did not change),
         // written if it changed, and let go of.
+        let progress = self.progress
+        progress?.begin(.web(edition: edition), total: jobs.count)
         for start in stride(from: 0, to: jobs.count, by: Self.window) {
             let window = Array(jobs[start..<min(start + Self.window, jobs.count)])
             let results = window.concurrentMap(batch: 8) { job in
                 Result { () throws -> (String, SiteManifest.File?, Bool) in
+                    defer { progress?.advance() }
                     let path = job.path(edition)
                     let madeFrom = try job.fingerprint(graph, edition).hex
                     if isCurrent(path, madeFrom) { return (path, previous?.files[path], false) }
@@ -256,6 +260,7 @@ struct WebBuilder {
         let fresh = site.appendingPathComponent(WebPaths.asset(".pagefind.\(ProcessInfo.processInfo.processIdentifier).tmp"))
         try? FileManager.default.removeItem(at: fresh)
         defer { try? FileManager.default.removeItem(at: fresh) }
+        progress?.begin(.searchIndex(edition: edition.id), total: 0)
         try indexer.index(site, into: fresh)
         try FileSystem.replaceFolder(index.path, with: fresh.path)
     }

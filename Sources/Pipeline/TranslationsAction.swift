@@ -1,0 +1,155 @@
+import BuildGraph
+import Checking
+import Diagnostics
+import DocumentModel
+import FileSystem
+import Foundation
+import Loading
+import Parallelism
+import Parsing
+
+/// `asyl translations`: where each language's versions stand against the
+/// versions they were translated from, and `--mark`, which records in a
+/// translation what its source says now.
+public struct TranslationsAction: Sendable {
+    public var source: URL
+    /// As for `asyl check`: a build folder whose store spares reading the tree again.
+    public var buildFolder: URL?
+
+    public init(source: URL, buildFolder: URL? = nil) {
+        self.source = source
+        self.buildFolder = buildFolder
+    }
+
+    /// Every entry's versions as parsed, and the languages that have files.
+    private func read() throws(ScaffoldError) -> (configuration: ProjectConfiguration, entries: [[Version]]) {
+        let check = CheckAction(source: source, buildFolder: buildFolder)
+        let scan: SourceScan
+        do { scan = try check.scan() } catch { throw .refused(error.description) }
+        let store = check.storeFolder.map { Store(root: $0.appendingPathComponent(".cache"), version: AsylVersion.store) } ?? Store()
+        let graph = PipelineGraph.make(store: store)
+        defer { graph.save(keepingOthers: true) }
+        do {
+            let listing = Listing(root: scan.root.path, files: scan.stamps, paths: scan.paths)
+            try graph.set(SourceListing(), to: listing, fingerprint: listing.fingerprint)
+            let project = try graph.value(ProjectFile())
+            if let error = project.diagnostics.first(where: { $0.severity == .error }) {
+                throw ScaffoldError.refused(
+                    "asyl.yaml has errors (the first: line \(error.location.range?.start.line ?? 1): \(error.message)); "
+                        + "`asyl check` shows them all")
+            }
+            let entries = try graph.value(EntryIndex()).concurrentMap { id in
+                Result { try graph.value(ParsedEntryQuery(id)).versions }
+            }.map { try $0.get() }
+            return (project.content, entries)
+        } catch let error as ScaffoldError {
+            throw error
+        } catch {
+            preconditionFailure("the build graph failed reading the tree: \(error)")
+        }
+    }
+
+    public func status() throws(ScaffoldError) -> TranslationStatus {
+        let (configuration, entries) = try read()
+        var rows = configuration.languages.map { TranslationStatus.Row(language: $0) }
+        for versions in entries {
+            guard let id = versions.first?.id else { continue }
+            for index in rows.indices {
+                guard let version = versions.first(where: { $0.language == rows[index].language }) else {
+                    rows[index].missing.append(id)
+                    continue
+                }
+                switch TranslationState.of(version, among: versions) {
+                case .unmarked: rows[index].unmarked.append(id)
+                case .current: rows[index].current.append(id)
+                case .outdated, .sourceMissing: rows[index].outdated.append(id)
+                }
+            }
+        }
+        return TranslationStatus(entries: entries.count, rows: rows)
+    }
+
+    /// Writes into each file (a path relative to the current folder) its
+    /// source's fingerprints as they are now; the source language is
+    /// `from`, else the file's own `translated-from`, else the first
+    /// language of asyl.yaml the entry has another version in. Returns
+    /// each file's path in the tree and its source language.
+    public func mark(_ files: [String], from: String?) throws(ScaffoldError) -> [(path: String, source: LanguageTag)] {
+        let (configuration, entries) = try read()
+        let root = source.standardizedFileURL.resolvingSymlinksInPath().path + "/"
+        var done: [(String, LanguageTag)] = []
+        for file in files {
+            let absolute = URL(fileURLWithPath: file).standardizedFileURL.resolvingSymlinksInPath().path
+            guard absolute.hasPrefix(root + "entries/") else {
+                throw .refused("\(file) is not a version file under \(root)entries/")
+            }
+            let path = String(absolute.dropFirst(root.count))
+            guard let versions = entries.first(where: { $0.contains { $0.path == path } }),
+                  let version = versions.first(where: { $0.path == path })
+            else { throw .refused("\(file) is not a version of an entry (ID.LANG.md with a language of asyl.yaml)") }
+            let language = try sourceLanguage(for: version, among: versions, from: from, configuration: configuration)
+            guard let original = versions.first(where: { $0.language == language }) else {
+                throw .refused("'\(version.id)' has no \(language.rawValue) version to mark \(path) as translated from")
+            }
+            let value = FrontMatterEditor.translationValue(language: language, sections: original.sections)
+            let target = source.appendingPathComponent(path).path
+            guard let bytes = FileSystem.readRegularFile(target), let text = String(validating: bytes, as: UTF8.self) else {
+                throw .refused("\(path) cannot be read as UTF-8 text")
+            }
+            let edited: String
+            do {
+                edited = try FrontMatterEditor.set("translated-from", to: value, in: text, at: version.translatedFrom?.range.start.line)
+            } catch .valueOverLines(let line) {
+                throw .refused("\(path):\(line): `translated-from` runs over more than one line; write it on one line, or delete it, and mark again")
+            } catch {
+                throw .refused("\(path) has no front matter")
+            }
+            do { try FileSystem.writeAtomically(Array(edited.utf8), to: target) } catch { throw .io(error) }
+            done.append((path, language))
+        }
+        return done
+    }
+
+    private func sourceLanguage(
+        for version: Version, among versions: [Version], from: String?, configuration: ProjectConfiguration
+    ) throws(ScaffoldError) -> LanguageTag {
+        if let from {
+            let language = LanguageTag(from)
+            guard configuration.languages.contains(language), language != version.language else {
+                throw .refused("--from names another language of asyl.yaml (\(configuration.languages.map(\.rawValue).joined(separator: ", "))), not '\(from)'")
+            }
+            return language
+        }
+        if let language = version.translatedFrom?.language { return language }
+        guard let language = configuration.languages.first(where: { language in
+            language != version.language && versions.contains { $0.language == language }
+        }) else {
+            throw .refused("'\(version.id)' has no version in another language for \(version.path) to be a translation of")
+        }
+        return language
+    }
+}
+
+/// For each language with files: the entries with no version in it, and
+/// those whose version is outdated, current or not marked.
+public struct TranslationStatus: Sendable {
+    public struct Row: Sendable {
+        public var language: LanguageTag
+        public var missing: [EntryID] = []
+        public var outdated: [EntryID] = []
+        public var current: [EntryID] = []
+        public var unmarked: [EntryID] = []
+    }
+
+    public var entries: Int
+    public var rows: [Row]
+
+    public var json: String {
+        func list(_ ids: [EntryID]) -> String { "[" + ids.map { JSONText.string($0.rawValue) }.joined(separator: ", ") + "]" }
+        let items = rows.map { row in
+            "\(JSONText.string(row.language.rawValue)): {\"missing\": \(list(row.missing)), \"outdated\": \(list(row.outdated)), "
+                + "\"current\": \(list(row.current)), \"unmarked\": \(list(row.unmarked))}"
+        }
+        return "{\"entries\": \(entries), \"languages\": {" + items.joined(separator: ", ") + "}}\n"
+    }
+}
