@@ -50,12 +50,13 @@ test: test-deps
 	$(SWIFT) build -c release --product asyl
 	python3 -m pytest -q Tests/Integration
 
-# The benchmark of docs/benchmark.md (not a test): Asyl against Pandoc, Hugo and the floor.
-BENCH_APT = pandoc hugo xsltproc time
+# The benchmark of docs/benchmark.md (not a test): Asyl against Pandoc, Hugo and the floor, and the preview's
+# save-to-page time in Chromium.
+BENCH_APT = pandoc hugo xsltproc time chromium chromium-driver
 
 bench: deps
 	@bash tools/ensure-deps.sh $(BENCH_APT)
-	@bash tools/ensure-pip.sh '$(BUILD_PIP_PACKAGES)'
+	@bash tools/ensure-pip.sh '$(BUILD_PIP_PACKAGES)' selenium
 	$(SWIFT) build -c release --product asyl
 	python3 tools/bench.py $(BENCH_ARGS)
 

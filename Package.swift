@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // The live preview's web server: small, no other dependency, quick to build (CI builds it every run).
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // C libraries, each behind a module map, and the one module that calls them.
@@ -66,10 +68,15 @@ let package = Package(
                 "Parallelism", "BuildGraph", "FileSystem", "Scaffolding", .product(name: "Crypto", package: "swift-crypto"),
             ]),
 
+        // `asyl serve`: the web edition served on 127.0.0.1 and built again on every save.
+        .target(
+            name: "Preview",
+            dependencies: ["Pipeline", "FileSystem", "Diagnostics", "DocumentModel", .product(name: "FlyingFox", package: "FlyingFox")]),
+
         // The command line: argument parsing only; the work is in Pipeline.
         .target(
             name: "CommandLineInterface",
-            dependencies: ["Pipeline", "BuildGraph", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["Pipeline", "Preview", "BuildGraph", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "asyl", dependencies: ["CommandLineInterface"]),
 
         // Tests mirror Sources/; TestSupport holds the fixture trees they share.

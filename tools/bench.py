@@ -25,6 +25,10 @@ edition's formats) into an empty folder, and Hugo (Debian's) the same Markdown f
 with a minimal theme (build/bench/hugo-cNk/: one template for a page, one for a list)
 into an empty folder; then the same Pagefind command indexes each site, in rows of
 their own. '× Hugo' is an Asyl web row's wall time over the matching Hugo row's.
+
+The preview rows start `asyl serve` on content/ and on each corpus, open an entry's
+page in headless Chromium, and time, --runs times, from writing a new sentence into
+the entry's kk file to that sentence being on the page, reloaded by the preview.
 """
 import argparse
 import os
@@ -146,6 +150,53 @@ def web_rows(measures, asyl, tree, out, entries, runs):
     measures["Pagefind on Hugo's site"] = timed(
         f"{PAGEFIND} --site '{public}' --output-path '{hugo / 'pagefind'}' --quiet", runs,
         before=removing(hugo / "pagefind"))
+
+
+def preview_row(measures, asyl, tree, name, runs):
+    """Seconds from saving an entry's kk file to the page in Chromium showing the change (asyl serve)."""
+    import socket
+    import time
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    files = version_files(tree, "kk")
+    file = pathlib.Path(files[len(files) // 2])
+    original = file.read_text(encoding="utf-8")
+    log = tempfile.NamedTemporaryFile("w+", suffix=".log")
+    server = subprocess.Popen([str(asyl), "serve", str(tree), "--port", str(port)], stdout=log, stderr=subprocess.STDOUT)
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]:
+        options.add_argument(argument)
+    driver = None
+    try:
+        while "serving http://" not in pathlib.Path(log.name).read_text():
+            if server.poll() is not None:
+                sys.exit("asyl serve stopped: " + pathlib.Path(log.name).read_text())
+            time.sleep(0.1)
+        driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+        driver.get(f"http://127.0.0.1:{port}/kk/{file.name.split('.')[0]}/")
+        seconds = []
+        for run in range(runs):
+            sentence = f"Өлшеу сөйлемі {run}."
+            start = time.monotonic()
+            file.write_text(original + f"\n{sentence}\n", encoding="utf-8")
+            while sentence not in (driver.execute_script("return document.body && document.body.innerText") or ""):
+                if time.monotonic() - start > 60:
+                    sys.exit("the preview did not show the edit within 60 s: " + pathlib.Path(log.name).read_text())
+                time.sleep(0.01)
+            seconds.append(time.monotonic() - start)
+            time.sleep(0.5)
+        measures[name] = Measure(statistics.median(seconds), 0, 0)
+    finally:
+        file.write_text(original, encoding="utf-8")
+        if driver:
+            driver.quit()
+        server.terminate()
+        server.wait()
 
 
 # Each Asyl web row and the Hugo rows it is compared with (their times added).
@@ -284,7 +335,8 @@ def main():
     parser.add_argument("--pandoc-runs", type=int, default=1, help="runs of Pandoc on 10,000 entries")
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--baseline", metavar="REV", help="also measure this git revision, built beside the project")
-    parser.add_argument("--only", choices=["books", "web"], help="only the book rows (with Pandoc and the floor), or the web rows")
+    parser.add_argument("--only", choices=["books", "web", "preview"],
+                        help="only the book rows (with Pandoc and the floor), the web rows, or the preview rows")
     arguments = parser.parse_args()
     if not ASYL.exists():
         sys.exit(f"{ASYL} is missing: run `make bench` (it builds it)")
@@ -299,15 +351,25 @@ def main():
         binary, baseline_label = baseline_binary(arguments.baseline)
         binaries.append((" [baseline]", binary))
     rows = []
+    if arguments.only in (None, "preview"):
+        sample = BENCH / "content"
+        shutil.rmtree(sample, ignore_errors=True)
+        shutil.copytree(ROOT / "content", sample)
+        measures = {}
+        preview_row(measures, ASYL, sample, "asyl serve: save to the page reloaded", arguments.runs)
+        rows.append(("content/", "asyl serve: save to the page reloaded", f"{measures['asyl serve: save to the page reloaded'].wall:.2f}",
+                     "—", "—", "—", "—", "—", "—"))
     for entries in [int(s) for s in arguments.sizes.split(",")]:
         tree = corpus(entries)
         out = BENCH / f"out-{entries}"
         out.mkdir(parents=True, exist_ok=True)
         label = f"{entries:,}"
         measures = {}
-        if arguments.only != "books":
+        if arguments.only in (None, "web"):
             web_rows(measures, ASYL, tree, out / "web", entries, arguments.runs)
-        if arguments.only != "web":
+        if arguments.only in (None, "preview"):
+            preview_row(measures, ASYL, tree, "asyl serve: save to the page reloaded", arguments.runs)
+        if arguments.only in (None, "books"):
             book_rows(measures, binaries, tree, out, entries, arguments)
         pandoc = measures.get("pandoc epub3 (kk only)")
         bottom = measures.get("floor: read + xsltproc + deflate (kk, ru, en)")
@@ -321,7 +383,9 @@ def main():
             to_floor = f"{measure.wall / bottom.wall:.2f}" if bottom and not name.startswith(("floor", "pandoc")) else "—"
             base = measures.get(name + " [baseline]")
             to_baseline = f"{measure.wall / base.wall:.2f}" if base and not name.endswith("[baseline]") else "—"
-            rows.append((label, name, f"{measure.wall:.2f}", f"{measure.cpu:.2f}", f"{measure.rss_kb / 1024:.0f}",
+            measured = measure.rss_kb > 0
+            rows.append((label, name, f"{measure.wall:.2f}", f"{measure.cpu:.2f}" if measured else "—",
+                         f"{measure.rss_kb / 1024:.0f}" if measured else "—",
                          to_pandoc, to_floor, to_baseline, to_hugo))
     header = ("entries", "what", "wall s", "user+sys s", "peak MiB", "× Pandoc", "× floor", "× baseline", "× Hugo")
     lines = [f"Asyl benchmark: median of {arguments.runs} runs (Pandoc on 10,000 entries: {arguments.pandoc_runs}), "

@@ -12,7 +12,8 @@ public struct AsylCommand: ParsableCommand {
         discussion: "Documentation: docs/ in the Asyl repository (docs/format.md for editors, docs/rules.md for checks).",
         version: AsylVersion.string,
         subcommands: [
-            InitCommand.self, NewCommand.self, CheckCommand.self, TranslationsCommand.self, BuildCommand.self, PlaquesCommand.self,
+            InitCommand.self, NewCommand.self, CheckCommand.self, TranslationsCommand.self, BuildCommand.self, ServeCommand.self,
+            PlaquesCommand.self,
         ])
 
     public init() {}
@@ -59,9 +60,13 @@ struct SourceOptions: ParsableArguments {
     @Option(name: .customLong("max-findings"), help: ArgumentHelp(
         "Findings of each rule the text report shows before it only counts them (0: all; JSON and SARIF list all).",
         valueName: "n"))
-    var maxFindings: Int = FindingLimit.standard.perRule!
+    var maxFindings: Int = FindingLimit.standardPerRule
 
     var limit: FindingLimit { FindingLimit(perRule: maxFindings > 0 ? maxFindings : nil) }
+
+    func validate() throws {
+        guard maxFindings >= 0 else { throw ValidationError("--max-findings takes 0 (all) or a number of findings, not \(maxFindings)") }
+    }
 
     func overrides() throws -> [Rule: RuleSetting] {
         var settings: [Rule: RuleSetting] = [:]

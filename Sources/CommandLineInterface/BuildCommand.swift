@@ -49,19 +49,17 @@ struct BuildCommand: ParsableCommand {
     var why = false
 
     func run() throws {
-        let environment = ProcessInfo.processInfo.environment
-        // Today, not this second: a day's rebuilds are the same book, and re-render only what changed.
-        let now = Date().timeIntervalSince1970
-        var date = Date(timeIntervalSince1970: now - now.truncatingRemainder(dividingBy: 86_400))
-        if let epoch = environment["SOURCE_DATE_EPOCH"] {
+        var date = Self.today()
+        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] {
             guard let seconds = Int(epoch) else { throw Terminal.fail("SOURCE_DATE_EPOCH must be whole seconds, not '\(epoch)'") }
             date = Date(timeIntervalSince1970: TimeInterval(seconds))
         }
+        let (source, overrides) = (try options.sourceURL(), try options.overrides())
         let line = ProgressLine(quiet: options.quiet)
         let action = BuildAction(
-            source: try options.sourceURL(), output: URL(fileURLWithPath: out), editions: editions,
+            source: source, output: URL(fileURLWithPath: out), editions: editions,
             languages: languages.map { LanguageTag($0) }, formats: formats.map(\.format), strict: options.strict,
-            includeDrafts: drafts, overrides: try options.overrides(), date: date, styles: StylesLocation.find(),
+            includeDrafts: drafts, overrides: overrides, date: date, styles: StylesLocation.find(),
             emitXML: emitXML, useCache: !noCache, searchIndex: !noSearchIndex, progress: line.counter)
         let report: BuildReport
         do {
@@ -99,6 +97,12 @@ struct BuildCommand: ParsableCommand {
 }
 
 extension BuildCommand {
+    /// Today, not this second: a day's rebuilds are the same book, and re-render only what changed.
+    static func today() -> Date {
+        let now = Date().timeIntervalSince1970
+        return Date(timeIntervalSince1970: now - now.truncatingRemainder(dividingBy: 86_400))
+    }
+
     /// One line per product made again, with its reason, as `ninja -d explain`
     /// prints; then, for each kind of product, how many and how long.
     static func explain(_ explanations: [Explanation]) -> String {

@@ -36,6 +36,9 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .customLong("no-cache"), help: "Read and check the whole tree, whatever the build folder holds.")
     var noCache = false
 
+    @Flag(help: "On a terminal: check again on every save in the tree, the report redrawn each time, until Ctrl-C.")
+    var watch = false
+
     func run() throws {
         if let explain {
             guard let rule = Rule(rawValue: explain) else {
@@ -47,6 +50,7 @@ struct CheckCommand: ParsableCommand {
         }
         let overrides = try options.overrides()
         let source = try options.sourceURL()
+        if watch { try watching(source, overrides: overrides) }
         let report: CheckReport
         let line = ProgressLine(quiet: options.quiet)
         do {
@@ -73,6 +77,31 @@ struct CheckCommand: ParsableCommand {
             Terminal.write(ReportPrinter.text(report, colour: Terminal.wantsColour(STDOUT_FILENO), limit: options.limit))
         }
         if report.failed(strict: options.strict) { throw ExitCode(1) }
+    }
+}
+
+extension CheckCommand {
+    /// `--watch`: the text report, the screen cleared before each, for a terminal only.
+    func watching(_ source: URL, overrides: [Rule: RuleSetting]) throws -> Never {
+        guard isatty(STDOUT_FILENO) != 0, format == .text, !translations else {
+            throw Terminal.fail("--watch is for a terminal and the text report; scripts run `asyl check` after each change")
+        }
+        let action = CheckAction(source: source, overrides: overrides, buildFolder: noCache ? nil : URL(fileURLWithPath: out))
+        do {
+            try action.watch { result in
+                // Clear the screen and its scrollback, and start at the top.
+                Terminal.write("\u{1B}[H\u{1B}[2J\u{1B}[3J")
+                switch result {
+                case .success(let report):
+                    Terminal.write(ReportPrinter.text(report, colour: Terminal.wantsColour(STDOUT_FILENO), limit: options.limit))
+                case .failure(let error):
+                    Terminal.write("asyl: error: \(error.description)\n")
+                }
+                Terminal.write("asyl: watching \(source.path); save a file to check again, Ctrl-C to stop\n")
+            }
+        } catch {
+            throw Terminal.fail("\(error)")
+        }
     }
 }
 

@@ -28,7 +28,7 @@ struct PlaquesCommand: ParsableCommand {
         }
         let check = report.check
         if !check.diagnostics.isEmpty {
-            Terminal.write(ReportPrinter.text(check, colour: Terminal.wantsColour(STDERR_FILENO), limit: .standard), to: STDERR_FILENO)
+            Terminal.write(ReportPrinter.text(check, colour: Terminal.wantsColour(STDERR_FILENO), limit: options.limit), to: STDERR_FILENO)
         }
         if check.failed(strict: false) {
             Terminal.write("asyl: fix the errors above before issuing plaques\n", to: STDERR_FILENO)

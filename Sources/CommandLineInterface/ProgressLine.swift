@@ -25,9 +25,11 @@ final class ProgressLine: @unchecked Sendable {
         self.timer = timer
         // Work done in a moment shows no line at all.
         timer.schedule(deadline: .now() + .milliseconds(250), repeating: .milliseconds(100))
-        timer.setEventHandler { [unowned self] in self.draw() }
+        timer.setEventHandler { [weak self] in self?.draw() }
         timer.resume()
     }
+
+    deinit { timer?.cancel() }
 
     /// The action's counter, or nil when nothing is drawn (the pipeline then counts nothing).
     var counter: ProgressCounter? { timer == nil ? nil : progress }

@@ -16,7 +16,8 @@ struct InitCommand: ParsableCommand {
         do { written = try InitAction(folder: URL(fileURLWithPath: folder)).run() } catch { throw Terminal.fail(error) }
         for path in written { Terminal.write("asyl: wrote \(folder)/\(path)\n", to: STDERR_FILENO) }
         Terminal.write(
-            "asyl: next: `cd \(folder)`, `asyl new person ID` for an entry, `asyl check`, `asyl build`\n", to: STDERR_FILENO)
+            "asyl: next: `asyl new person ID --source \(folder)` for an entry, `asyl serve \(folder)` to preview, "
+                + "`asyl check \(folder)`, `asyl build \(folder)`\n", to: STDERR_FILENO)
     }
 }
 

@@ -7,7 +7,9 @@ public struct FindingLimit: Sendable {
 
     public init(perRule: Int?) { self.perRule = perRule }
 
-    public static let standard = FindingLimit(perRule: 20)
+    /// The text report's default: enough of each rule to see what it is about.
+    public static let standardPerRule = 20
+    public static let standard = FindingLimit(perRule: standardPerRule)
 
     public func apply(to diagnostics: [Diagnostic]) -> (shown: [Diagnostic], hidden: [Rule: Int]) {
         guard let perRule else { return (diagnostics, [:]) }

@@ -28,7 +28,7 @@ public struct TranslationSource: Hashable, Sendable, Codable {
     public var language: LanguageTag
     /// Nil for `translated-from: kk` alone: nothing to compare with.
     public var mark: Mark?
-    /// From the key to the end of its value, which `--mark` replaces.
+    /// The key's range: findings point at it, and `--mark` rewrites the value after it on its line.
     public var range: SourceRange
 
     public init(language: LanguageTag, mark: Mark?, range: SourceRange) {

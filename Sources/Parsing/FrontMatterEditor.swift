@@ -19,6 +19,16 @@ public enum FrontMatterEditor {
             + (marked.isEmpty ? "" : ", sections: {\(marked.joined(separator: ", "))}") + "}"
     }
 
+    /// The line (1-based) of the front matter's top-level `key:`, whatever its value; nil when it has none.
+    public static func line(of key: String, in text: String) -> Int? {
+        let lines = Array(text.utf8).split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
+        guard let first = lines.first, isFence(first),
+              let close = lines.indices.dropFirst().first(where: { isFence(lines[$0]) || lines[$0] == Array("...".utf8) })
+        else { return nil }
+        let prefix = Array((key + ":").utf8)
+        return (1..<close).first { lines[$0].starts(with: prefix) }.map { $0 + 1 }
+    }
+
     /// `text` with `key: value` written over the key at `line` (1-based, as
     /// the parser found it), or, when `line` is nil, added as the front
     /// matter's last line. Lines are cut at LF bytes, so a CR before one
@@ -42,8 +52,9 @@ public enum FrontMatterEditor {
         return String(decoding: Array(lines.joined(separator: [0x0A])), as: UTF8.self)
     }
 
+    /// `---`, after a byte-order mark on the file's first line.
     private static func isFence(_ line: [UInt8]) -> Bool {
-        var trimmed = line[...]
+        var trimmed = line.starts(with: [0xEF, 0xBB, 0xBF]) ? line.dropFirst(3) : line[...]
         while let last = trimmed.last, last == 0x20 || last == 0x09 || last == 0x0D { trimmed = trimmed.dropLast() }
         return Array(trimmed) == Array("---".utf8)
     }

@@ -185,7 +185,7 @@ enum FrontMatterParser {
             return LanguageTag(tag)
         }
         let again = "; mark the translation again with `asyl translations --mark \(path)`"
-        func print(_ node: YAMLNode, _ what: String) -> String? {
+        func fingerprint(_ node: YAMLNode, _ what: String) -> String? {
             guard let text = node.scalar, SectionPrinter.isPrint(text) else {
                 report("\(what) in `translated-from` is a fingerprint Asyl writes (8 hex digits)\(again)", node.range)
                 return nil
@@ -203,7 +203,7 @@ enum FrontMatterParser {
             return nil
         }
         guard let tag = source(languageNode) else { return nil }
-        guard let leadNode = fields["lead"], let lead = print(leadNode, "`lead`") else {
+        guard let leadNode = fields["lead"], let lead = fingerprint(leadNode, "`lead`") else {
             if fields["lead"] == nil { report("`translated-from` needs its `lead`\(again)", value.range) }
             return TranslationSource(language: tag, mark: nil, range: key.range)
         }
@@ -212,7 +212,7 @@ enum FrontMatterParser {
             guard let marked = MappingReader(sectionsNode, path: path, rule: .frontMatter, what: "`sections`", into: &diagnostics)
             else { return TranslationSource(language: tag, mark: nil, range: key.range) }
             for (anchor, _, printNode) in marked.pairs {
-                guard let value = print(printNode, "`\(anchor)`") else { continue }
+                guard let value = fingerprint(printNode, "`\(anchor)`") else { continue }
                 sections.append(TranslationSource.MarkedSection(anchor: anchor, print: value))
             }
         }

@@ -42,6 +42,29 @@ public struct CheckAction: Sendable {
         return report
     }
 
+    /// Checks, hands the report to `report`, waits for a save in the tree
+    /// (any file but under dot-folders and a top-level `build/`), and checks
+    /// again, until the process ends (`asyl check --watch`).
+    public func watch(_ report: (Result<CheckReport, LoadingError>) -> Void) throws(TreeWatcher.Failure) -> Never {
+        let watcher = try TreeWatcher(root: source.path) { folder in folder == "build" }
+        while true {
+            report(Result { () throws(LoadingError) in try run() })
+            while watcher.next().isEmpty {}
+        }
+    }
+
+    /// asyl.yaml as read, or nil when it has errors (which a check reports).
+    public func configuration() throws(LoadingError) -> ProjectConfiguration? {
+        let scan = try self.scan()
+        let graph = PipelineGraph.make(store: Store())
+        let listing = Listing(root: scan.root.path, files: scan.stamps, paths: scan.paths)
+        guard (try? graph.set(SourceListing(), to: listing, fingerprint: listing.fingerprint)) != nil,
+              let project = try? graph.value(ProjectFile()),
+              !project.diagnostics.contains(where: { $0.severity == .error })
+        else { return nil }
+        return project.content
+    }
+
     /// Every file of the tree and its stamp.
     func scan() throws(LoadingError) -> SourceScan {
         var clock = StageClock()

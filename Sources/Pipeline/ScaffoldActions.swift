@@ -50,12 +50,7 @@ public struct InitAction: Sendable {
     }
 
     static func makeFolders(_ path: String) throws(ScaffoldError) {
-        if FileSystem.kind(of: path) == .directory { return }
-        let parent = (path as NSString).deletingLastPathComponent
-        if !parent.isEmpty, parent != path { try makeFolders(parent) }
-        guard FileSystem.makeFolder(path) || FileSystem.kind(of: path) == .directory else {
-            throw .io(FileSystem.Failure(path: path, reason: FileSystem.lastError()))
-        }
+        guard FileSystem.makeFolder(path) else { throw .io(FileSystem.Failure(path: path, reason: FileSystem.lastError())) }
     }
 }
 
@@ -117,6 +112,16 @@ public struct NewEntryAction: Sendable {
         let folder = try self.folder(folders[kind] ?? [:])
         let scaffold = EntryScaffold(configuration: configuration, kind: schema, id: EntryID(id), languages: chosen, examples: examples)
         var written: [String] = []
+        // The folder may be reached through a link, which would put the files outside the tree: the
+        // part of it that exists must be the tree's own.
+        var existing = URL(fileURLWithPath: source.path + "/" + folder)
+        while FileSystem.kind(of: existing.path) == nil { existing.deleteLastPathComponent() }
+        let tree = source.resolvingSymlinksInPath().path
+        let entries = tree + "/entries"
+        let reached = existing.resolvingSymlinksInPath().path
+        guard reached == tree || (reached + "/").hasPrefix(entries + "/") else {
+            throw .refused("\(folder) leads out of \(entries) through a symbolic link: give a folder of the tree")
+        }
         try InitAction.makeFolders(source.path + "/" + folder)
         for file in scaffold.files {
             let path = "\(folder)/\(id).\(file.language.rawValue).md"
@@ -159,7 +164,8 @@ public struct NewEntryAction: Sendable {
 
     private func languages(of configuration: ProjectConfiguration) throws(ScaffoldError) -> [LanguageTag] {
         guard let languages else { return configuration.languages }
-        let asked = languages.map { LanguageTag($0) }
+        let asked = languages.filter { !$0.isEmpty }.map { LanguageTag($0) }
+        guard !asked.isEmpty else { throw .refused("--lang names no language; write them as kk,ru") }
         for language in asked where !configuration.languages.contains(language) {
             if let derived = configuration.derivedLanguages.first(where: { $0.tag == language }) {
                 throw .refused("\(language.rawValue) has no files: it is made from \(derived.source.rawValue)")
@@ -176,8 +182,8 @@ public struct NewEntryAction: Sendable {
         if let folder {
             let parts = folder.split(separator: "/", omittingEmptySubsequences: true)
             let relative = parts.first == "entries" ? parts.dropFirst() : parts[...]
-            guard !relative.contains(where: { $0 == ".." || $0 == "." || $0.hasPrefix(".") }) else {
-                throw .refused("--folder \(folder) leaves entries/ or is hidden: give a folder under entries/")
+            guard !folder.hasPrefix("/"), !relative.contains(where: { $0.hasPrefix(".") }) else {
+                throw .refused("--folder \(folder) leaves entries/ or is hidden: give a folder under entries/, as in people/writers")
             }
             return (["entries"] + relative.map(String.init)).joined(separator: "/")
         }

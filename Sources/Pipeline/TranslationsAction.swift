@@ -52,7 +52,8 @@ public struct TranslationsAction: Sendable {
     public func status() throws(ScaffoldError) -> TranslationStatus {
         let (configuration, entries) = try read()
         var rows = configuration.languages.map { TranslationStatus.Row(language: $0) }
-        for versions in entries {
+        let listed = entries.filter { !$0.isEmpty }
+        for versions in listed {
             guard let id = versions.first?.id else { continue }
             for index in rows.indices {
                 guard let version = versions.first(where: { $0.language == rows[index].language }) else {
@@ -66,48 +67,67 @@ public struct TranslationsAction: Sendable {
                 }
             }
         }
-        return TranslationStatus(entries: entries.count, rows: rows)
+        return TranslationStatus(entries: listed.count, rows: rows)
     }
 
-    /// Writes into each file (a path relative to the current folder) its
-    /// source's fingerprints as they are now; the source language is
-    /// `from`, else the file's own `translated-from`, else the first
-    /// language of asyl.yaml the entry has another version in. Returns
-    /// each file's path in the tree and its source language.
+    /// Writes into each file (a path relative to the current folder, or
+    /// else to the tree) its source's fingerprints as they are now; the
+    /// source language is `from`, else the file's own `translated-from`,
+    /// else the first language of asyl.yaml the entry has another version
+    /// in. Every file is checked before any is written. Returns each file's
+    /// path in the tree and its source language.
     public func mark(_ files: [String], from: String?) throws(ScaffoldError) -> [(path: String, source: LanguageTag)] {
         let (configuration, entries) = try read()
         let root = source.standardizedFileURL.resolvingSymlinksInPath().path + "/"
-        var done: [(String, LanguageTag)] = []
+        var edits: [(path: String, source: LanguageTag, text: String)] = []
         for file in files {
-            let absolute = URL(fileURLWithPath: file).standardizedFileURL.resolvingSymlinksInPath().path
-            guard absolute.hasPrefix(root + "entries/") else {
-                throw .refused("\(file) is not a version file under \(root)entries/")
-            }
-            let path = String(absolute.dropFirst(root.count))
+            let path = try self.path(of: file, root: root)
+            guard !edits.contains(where: { $0.path == path }) else { continue }
             guard let versions = entries.first(where: { $0.contains { $0.path == path } }),
                   let version = versions.first(where: { $0.path == path })
             else { throw .refused("\(file) is not a version of an entry (ID.LANG.md with a language of asyl.yaml)") }
+            let target = source.appendingPathComponent(path).path
+            guard let bytes = FileSystem.readRegularFile(target) else {
+                throw .io(FileSystem.Failure(path: target, reason: FileSystem.lastError()))
+            }
+            guard let text = String(validating: bytes, as: UTF8.self) else { throw .refused("\(path) is not UTF-8 text") }
+            var line = version.translatedFrom?.range.start.line
+            if line == nil, let written = FrontMatterEditor.line(of: "translated-from", in: text) {
+                // A value the check refuses (its finding says why) is replaced only when --from says by what.
+                guard from != nil else {
+                    throw .refused("\(path):\(written): `translated-from` cannot be read (`asyl check` says why); correct it, or give --from LANG")
+                }
+                line = written
+            }
             let language = try sourceLanguage(for: version, among: versions, from: from, configuration: configuration)
             guard let original = versions.first(where: { $0.language == language }) else {
                 throw .refused("'\(version.id)' has no \(language.rawValue) version to mark \(path) as translated from")
             }
             let value = FrontMatterEditor.translationValue(language: language, sections: original.sections)
-            let target = source.appendingPathComponent(path).path
-            guard let bytes = FileSystem.readRegularFile(target), let text = String(validating: bytes, as: UTF8.self) else {
-                throw .refused("\(path) cannot be read as UTF-8 text")
-            }
-            let edited: String
             do {
-                edited = try FrontMatterEditor.set("translated-from", to: value, in: text, at: version.translatedFrom?.range.start.line)
+                edits.append((path, language, try FrontMatterEditor.set("translated-from", to: value, in: text, at: line)))
             } catch .valueOverLines(let line) {
                 throw .refused("\(path):\(line): `translated-from` runs over more than one line; write it on one line, or delete it, and mark again")
             } catch {
                 throw .refused("\(path) has no front matter")
             }
-            do { try FileSystem.writeAtomically(Array(edited.utf8), to: target) } catch { throw .io(error) }
-            done.append((path, language))
         }
-        return done
+        for edit in edits {
+            do { try FileSystem.writeAtomically(Array(edit.text.utf8), to: source.appendingPathComponent(edit.path).path) } catch {
+                throw .io(error)
+            }
+        }
+        return edits.map { ($0.path, $0.source) }
+    }
+
+    /// A file's path in the tree: as given from the current folder, else from the tree's root.
+    private func path(of file: String, root: String) throws(ScaffoldError) -> String {
+        let candidates = [URL(fileURLWithPath: file), URL(fileURLWithPath: root + file)]
+        for candidate in candidates where FileSystem.kind(of: candidate.path) != nil {
+            let absolute = candidate.standardizedFileURL.resolvingSymlinksInPath().path
+            if absolute.hasPrefix(root + "entries/") { return String(absolute.dropFirst(root.count)) }
+        }
+        throw .refused("\(file) is not a version file under \(root)entries/")
     }
 
     private func sourceLanguage(

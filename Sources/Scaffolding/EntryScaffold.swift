@@ -122,7 +122,7 @@ public struct EntryScaffold: Sendable {
         case .text, .date, .number, .geo, .enumeration: example(for: type)
         case .link(let kinds): firstEntry(of: kinds).map { "\"[[\($0.rawValue)]]\"" }
         case .links(let kinds): firstEntry(of: kinds).map { "[\"[[\($0.rawValue)]]\"]" }
-        case .source: examples.sourceKeys.first
+        case .source: examples.sourceKeys.first.map(Self.quoted)
         }
     }
 
@@ -135,7 +135,7 @@ public struct EntryScaffold: Sendable {
         case .link: "\"[[id]]\""
         case .links: "[\"[[id]]\"]"
         case .enumeration(let values): values.first?.id ?? "…"
-        case .source: examples.sourceKeys.first ?? "key"
+        case .source: examples.sourceKeys.first.map(Self.quoted) ?? "key"
         }
     }
 

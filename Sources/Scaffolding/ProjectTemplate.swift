@@ -16,7 +16,8 @@ public struct ProjectTemplate: Sendable {
 
     public init(folderName: String) {
         let name = folderName.lowercased()
-        editionID = EntryID.isValid(name) ? name : "encyclopedia"
+        // `-x` is an id, but not a YAML list item's plain value.
+        editionID = EntryID.isValid(name) && name.first != "-" ? name : "encyclopedia"
     }
 
     /// The folders the tree has even when empty.

@@ -68,3 +68,39 @@ def test_the_text_report_shows_the_first_findings_of_each_rule_and_counts_the_re
     assert report.returncode == every.returncode == 1
     found = json.loads(asyl("check", corpus_2k, "--no-cache", "--format", "json", "--max-findings", "1").stdout)
     assert sum(f["rule"] == "untranslated-link" for f in found["findings"]) == int(summary.group(1))
+
+
+def test_check_watch_checks_again_on_every_save(tmp_path):
+    import shutil
+
+    from conftest import ROOT
+
+    source = tmp_path / "content"
+    shutil.copytree(ROOT / "content", source)
+    session = "asyl-" + uuid.uuid4().hex[:8]
+    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "200", "-y", "50",
+                    f"NO_COLOR=1 {ASYL} check {source} --no-cache --watch"], check=True)
+
+    def screen():
+        return subprocess.run(["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True).stdout
+
+    def wait_for(text, seconds=20):
+        deadline = time.monotonic() + seconds
+        while text not in screen():
+            assert time.monotonic() < deadline, screen()
+            time.sleep(0.1)
+
+    try:
+        wait_for("save a file to check again")
+        assert "0 errors" in screen()
+        kazakh = source / "entries" / "places" / "kazakhstan.kk.md"
+        kazakh.write_text(kazakh.read_text(encoding="utf-8").replace("[[abai-region]]", "[[abai-regon]]"), encoding="utf-8")
+        wait_for("[broken-link]")
+        assert "1 error" in screen()
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session])
+
+
+def test_check_watch_is_for_a_terminal(asyl):
+    result = asyl("check", "content", "--watch")
+    assert result.returncode == 2 and "--watch is for a terminal" in result.stderr

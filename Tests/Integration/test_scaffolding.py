@@ -75,13 +75,21 @@ def test_new_refuses_what_cannot_be_an_entry_and_writes_nothing(asyl, tmp_path):
         (("new", "person", "abai", "--lang", "kk-Latn"), "kk-Latn has no files: it is made from kk"),
         (("new", "person", "abai", "--lang", "de"), "asyl.yaml lists no language 'de'"),
         (("new", "person", "abai", "--folder", "../outside"), "leaves entries/"),
+        (("new", "person", "abai", "--folder", "/tmp"), "leaves entries/"),
+        (("new", "person", "abai", "--lang", ","), "--lang names no language"),
+        (("new", "person", "abai", "--folder", "outside-link"), "leads out of"),
     ]
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (tree / "entries" / "outside-link").symlink_to(elsewhere)
+    before = sorted(str(p) for p in tree.rglob("*"))
     for args, message in cases:
         result = asyl(*args, cwd=tree)
         assert result.returncode == 2, (args, result.stderr)
         assert message in result.stderr, (args, result.stderr)
         assert "Traceback" not in result.stderr and "Fatal" not in result.stderr
     assert sorted(str(p) for p in tree.rglob("*")) == before
+    assert list(elsewhere.iterdir()) == []
 
 
 def test_new_says_when_a_required_field_has_nothing_to_name_yet(asyl, tmp_path):
