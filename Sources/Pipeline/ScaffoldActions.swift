@@ -21,6 +21,42 @@ public enum ScaffoldError: Error, CustomStringConvertible {
     }
 }
 
+/// A tree read as far as `asyl new` and `asyl translations` need: a build
+/// graph over its listing, with the build folder's store (as `asyl check`
+/// uses it), and asyl.yaml, which must have no error.
+struct TreeReading {
+    let graph: Graph
+    let configuration: ProjectConfiguration
+
+    init(_ scan: SourceScan, source: URL, buildFolder: URL?) throws(ScaffoldError) {
+        let store = CheckAction(source: source, buildFolder: buildFolder).storeFolder
+            .map { Store(root: $0.appendingPathComponent(".cache"), version: AsylVersion.store) } ?? Store()
+        graph = PipelineGraph.make(store: store)
+        let project: ParsedFile<ProjectConfiguration>
+        do {
+            let listing = Listing(root: scan.root.path, files: scan.stamps, paths: scan.paths)
+            try graph.set(SourceListing(), to: listing, fingerprint: listing.fingerprint)
+            project = try graph.value(ProjectFile())
+        } catch {
+            preconditionFailure("the build graph failed reading the tree: \(error)")
+        }
+        if let error = project.diagnostics.first(where: { $0.severity == .error }) {
+            throw .refused(
+                "asyl.yaml has errors (the first: line \(error.location.range?.start.line ?? 1): \(error.message)); "
+                    + "`asyl check` shows them all")
+        }
+        configuration = project.content
+    }
+
+    /// A product of the graph; they only throw on a programming error (an input not set, a cycle).
+    func value<Q: Query>(_ query: Q) -> Q.Value {
+        do { return try graph.value(query) } catch { preconditionFailure("the build graph failed reading the tree: \(error)") }
+    }
+
+    /// Keeps what was read in the store, for the next command.
+    func finish() { graph.save(keepingOthers: true) }
+}
+
 /// `asyl init DIR`: a new encyclopedia in a new or empty folder.
 public struct InitAction: Sendable {
     public var folder: URL
@@ -94,11 +130,10 @@ public struct NewEntryAction: Sendable {
         }
         guard taken.isEmpty else { throw .refused("the id '\(id)' is taken: \(taken.joined(separator: ", "))") }
 
-        let check = CheckAction(source: source, buildFolder: buildFolder)
-        let store = check.storeFolder.map { Store(root: $0.appendingPathComponent(".cache"), version: AsylVersion.store) } ?? Store()
-        let graph = PipelineGraph.make(store: store)
-        let (configuration, examples, folders) = try read(scan, in: graph)
-        graph.save(keepingOthers: true)
+        let reading = try TreeReading(scan, source: source, buildFolder: buildFolder)
+        let (examples, folders) = read(reading)
+        reading.finish()
+        let configuration = reading.configuration
 
         guard let schema = configuration.kinds.first(where: { $0.name == kind }) else {
             let names = configuration.kinds.map(\.name)
@@ -131,35 +166,19 @@ public struct NewEntryAction: Sendable {
         return Result(written: written, unfilled: scaffold.unfilled)
     }
 
-    /// asyl.yaml, the entries by kind, their folders by kind, and the source keys.
-    private func read(
-        _ scan: SourceScan, in graph: Graph
-    ) throws(ScaffoldError) -> (ProjectConfiguration, EntryScaffold.Examples, [String: [String: Int]]) {
-        do {
-            let listing = Listing(root: scan.root.path, files: scan.stamps, paths: scan.paths)
-            try graph.set(SourceListing(), to: listing, fingerprint: listing.fingerprint)
-            let project = try graph.value(ProjectFile())
-            if let error = project.diagnostics.first(where: { $0.severity == .error }) {
-                throw ScaffoldError.refused(
-                    "asyl.yaml has errors (the first: line \(error.location.range?.start.line ?? 1): \(error.message)); "
-                        + "`asyl check` shows them all")
+    /// The entries by kind, their folders by kind, and the source keys.
+    private func read(_ reading: TreeReading) -> (EntryScaffold.Examples, [String: [String: Int]]) {
+        var entries: [String: [EntryID]] = [:]
+        var folders: [String: [String: Int]] = [:]
+        for entry in reading.value(EntryIndex()) {
+            guard let interface = reading.value(EntryInterfaceQuery(entry)), let kind = interface.kind else { continue }
+            entries[kind, default: []].append(entry)
+            for version in interface.versions {
+                folders[kind, default: [:]][(version.path as NSString).deletingLastPathComponent, default: 0] += 1
             }
-            var entries: [String: [EntryID]] = [:]
-            var folders: [String: [String: Int]] = [:]
-            for entry in try graph.value(EntryIndex()) {
-                guard let interface = try graph.value(EntryInterfaceQuery(entry)), let kind = interface.kind else { continue }
-                entries[kind, default: []].append(entry)
-                for version in interface.versions {
-                    folders[kind, default: [:]][(version.path as NSString).deletingLastPathComponent, default: 0] += 1
-                }
-            }
-            let keys = try graph.value(SourceKeys()).keys.sorted()
-            return (project.content, EntryScaffold.Examples(entries: entries.mapValues { $0.sorted() }, sourceKeys: keys), folders)
-        } catch let error as ScaffoldError {
-            throw error
-        } catch {
-            preconditionFailure("the build graph failed reading the tree: \(error)")
         }
+        let keys = reading.value(SourceKeys()).keys.sorted()
+        return (EntryScaffold.Examples(entries: entries.mapValues { $0.sorted() }, sourceKeys: keys), folders)
     }
 
     private func languages(of configuration: ProjectConfiguration) throws(ScaffoldError) -> [LanguageTag] {

@@ -21,32 +21,14 @@ public struct TranslationsAction: Sendable {
         self.buildFolder = buildFolder
     }
 
-    /// Every entry's versions as parsed, and the languages that have files.
+    /// asyl.yaml, and every entry's versions as parsed.
     private func read() throws(ScaffoldError) -> (configuration: ProjectConfiguration, entries: [[Version]]) {
-        let check = CheckAction(source: source, buildFolder: buildFolder)
         let scan: SourceScan
-        do { scan = try check.scan() } catch { throw .refused(error.description) }
-        let store = check.storeFolder.map { Store(root: $0.appendingPathComponent(".cache"), version: AsylVersion.store) } ?? Store()
-        let graph = PipelineGraph.make(store: store)
-        defer { graph.save(keepingOthers: true) }
-        do {
-            let listing = Listing(root: scan.root.path, files: scan.stamps, paths: scan.paths)
-            try graph.set(SourceListing(), to: listing, fingerprint: listing.fingerprint)
-            let project = try graph.value(ProjectFile())
-            if let error = project.diagnostics.first(where: { $0.severity == .error }) {
-                throw ScaffoldError.refused(
-                    "asyl.yaml has errors (the first: line \(error.location.range?.start.line ?? 1): \(error.message)); "
-                        + "`asyl check` shows them all")
-            }
-            let entries = try graph.value(EntryIndex()).concurrentMap { id in
-                Result { try graph.value(ParsedEntryQuery(id)).versions }
-            }.map { try $0.get() }
-            return (project.content, entries)
-        } catch let error as ScaffoldError {
-            throw error
-        } catch {
-            preconditionFailure("the build graph failed reading the tree: \(error)")
-        }
+        do { scan = try CheckAction(source: source).scan() } catch { throw .refused(error.description) }
+        let reading = try TreeReading(scan, source: source, buildFolder: buildFolder)
+        defer { reading.finish() }
+        let entries = reading.value(EntryIndex()).concurrentMap { id in reading.value(ParsedEntryQuery(id)).versions }
+        return (reading.configuration, entries)
     }
 
     public func status() throws(ScaffoldError) -> TranslationStatus {
