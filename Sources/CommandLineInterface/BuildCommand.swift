@@ -51,7 +51,10 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         var date = Self.today()
         if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] {
-            guard let seconds = Int(epoch) else { throw Terminal.fail("SOURCE_DATE_EPOCH must be whole seconds, not '\(epoch)'") }
+            // An EPUB's dates are years 0000–9999 (XML Schema's dateTime as EPUB 3.3 restricts it); from 1970 on here.
+            guard let seconds = Int(epoch), (0...253_402_300_799).contains(seconds) else {
+                throw Terminal.fail("SOURCE_DATE_EPOCH is whole seconds since 1970 up to the end of 9999 (0 to 253402300799), not '\(epoch)'")
+            }
             date = Date(timeIntervalSince1970: TimeInterval(seconds))
         }
         let (source, overrides) = (try options.sourceURL(), try options.overrides())

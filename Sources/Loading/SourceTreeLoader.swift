@@ -191,7 +191,8 @@ public struct SourceTreeLoader: Sendable {
             return .problem(Diagnostic(.unreadableFile, "cannot read the file", at: SourceLocation(path: path)))
         case .failure(.tooLarge(let size)):
             return .problem(Diagnostic(
-                .unreadableFile, "file is \(size / 1_048_576) MiB; the limit is \(maximumFileSize / 1_048_576) MiB",
+                .unreadableFile,
+                "the file is \(size) bytes; the limit is \(maximumFileSize / 1_048_576) MiB (\(maximumFileSize) bytes): split it",
                 at: SourceLocation(path: path)))
         }
         switch TextDecoding.decode(bytes) {

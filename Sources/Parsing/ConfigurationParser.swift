@@ -9,14 +9,20 @@ public struct ConfigurationParser {
     private var diagnostics: [Diagnostic] = []
     private var languages: [LanguageTag] = []
     private var derived: [DerivedLanguage] = []
+    /// Whether the tree has files under a folder (relative to its root), which `styles:` must name.
+    private let hasFiles: (String) -> Bool
 
-    public static func parse(_ file: SourceFile) -> (ProjectConfiguration, [Diagnostic]) {
-        var parser = ConfigurationParser(path: file.path)
+    /// `hasFiles`: whether the tree's own files (no link followed) include some under a folder.
+    public static func parse(_ file: SourceFile, hasFiles: @escaping (String) -> Bool = { _ in true }) -> (ProjectConfiguration, [Diagnostic]) {
+        var parser = ConfigurationParser(path: file.path, hasFiles: hasFiles)
         let configuration = parser.parse(file.text)
         return (configuration, parser.diagnostics)
     }
 
-    private init(path: String) { self.path = path }
+    private init(path: String, hasFiles: @escaping (String) -> Bool) {
+        self.path = path
+        self.hasFiles = hasFiles
+    }
 
     private mutating func parse(_ text: String) -> ProjectConfiguration {
         var configuration = ProjectConfiguration()
@@ -287,6 +293,14 @@ public struct ConfigurationParser {
         }
         if text.hasPrefix("/") || text.split(separator: "/").contains("..") {
             report("`styles` must name a folder inside the source tree, not '\(text)'", node.range)
+            return nil
+        }
+        let folder = text.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
+        guard hasFiles(folder) else {
+            report(
+                "`styles: \(text)` names no folder of the tree's own files (it is missing, a file, empty, or a link, which "
+                    + "Asyl does not follow), so Asyl's own stylesheets would be used; make the folder, or remove the key",
+                node.range)
             return nil
         }
         return text

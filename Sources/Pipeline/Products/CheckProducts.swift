@@ -189,7 +189,10 @@ struct ProjectFile: ProjectQuery {
 
     func compute(_ context: QueryContext) throws -> ParsedFile<ProjectConfiguration> {
         let file = try context.value(ListedStamp("asyl.yaml"))
-        return ParsedFile.read("asyl.yaml", in: file.root, otherwise: ProjectConfiguration(), ConfigurationParser.parse)
+        let paths = try context.value(ListingPaths()).paths
+        return ParsedFile.read("asyl.yaml", in: file.root, otherwise: ProjectConfiguration()) { text in
+            ConfigurationParser.parse(text) { folder in paths.contains { $0.hasPrefix(folder + "/") } }
+        }
     }
 }
 
