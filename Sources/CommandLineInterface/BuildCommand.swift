@@ -68,6 +68,9 @@ struct BuildCommand: ParsableCommand {
         do {
             defer { line.finish() }
             report = try action.run()
+        } catch BuildError.cannotWrite(let path, let reason) {
+            Terminal.write("asyl: error: cannot write \(path): \(reason); earlier outputs are untouched\n", to: STDERR_FILENO)
+            throw ExitCode(3)
         } catch {
             throw Terminal.fail("\(error)")
         }

@@ -244,6 +244,15 @@ public enum FileSystem {
         if kind(of: path) == .directory { rmdir(path) } else { unlink(path) }
     }
 
+    /// What the operating system said of a failure that Foundation reports
+    /// (its underlying POSIX error, as strerror words it), else the error's own words.
+    public static func reason(_ error: any Error) -> String {
+        let outer = error as NSError
+        let posix = ((outer.userInfo[NSUnderlyingErrorKey] as? any Error).map { $0 as NSError }) ?? outer
+        guard posix.domain == NSPOSIXErrorDomain else { return outer.localizedDescription }
+        return String(cString: strerror(Int32(posix.code)))
+    }
+
     /// The text of the last C library error.
     public static func lastError() -> String { String(cString: strerror(errno)) }
 }

@@ -41,7 +41,7 @@ public enum EPUBPackager {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw PackagingError.cannotWrite(folder.path, "\(error)")
+            throw PackagingError.cannotWrite(folder.path, FileSystem.reason(error))
         }
         let (time, day) = ZIPWriter.dosTimeAndDate(secondsSince1970: Int64(date.timeIntervalSince1970.rounded(.down)))
         let fixed = [

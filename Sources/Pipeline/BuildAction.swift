@@ -55,7 +55,22 @@ public struct BuildAction: Sendable {
         self.styles = styles
     }
 
+    /// A failure to write an output (a folder that is a file, a full disk, a
+    /// read-only folder) is `BuildError.cannotWrite`, with the operating
+    /// system's reason: not the input's fault (FORMAT.md §7, exit 3).
     public func run() throws -> BuildReport {
+        do {
+            return try build()
+        } catch let failure as FileSystem.Failure {
+            throw BuildError.cannotWrite(failure.path, failure.reason)
+        } catch PackagingError.cannotWrite(let path, let reason) {
+            throw BuildError.cannotWrite(path, reason)
+        } catch let error as CocoaError {
+            throw BuildError.cannotWrite(error.filePath ?? output.path, FileSystem.reason(error))
+        }
+    }
+
+    private func build() throws -> BuildReport {
         let checking = CheckAction(source: source, overrides: overrides, progress: progress)
         let scan = try checking.scan()
         let outputExisted = FileSystem.kind(of: output.path) != nil
@@ -207,6 +222,8 @@ public enum BuildError: Error, CustomStringConvertible {
     case stylesNotFound(String)
     case stylesheet(String)
     case searchIndex(String)
+    /// An output could not be written: the path and the operating system's reason.
+    case cannotWrite(String, String)
 
     public var description: String {
         switch self {
@@ -222,6 +239,7 @@ public enum BuildError: Error, CustomStringConvertible {
         case .stylesNotFound(let path): "Asyl's stylesheets are not in \(path); set ASYL_STYLES to the styles/ folder"
         case .stylesheet(let message): message
         case .searchIndex(let message): "the web edition's search index could not be made: \(message)"
+        case .cannotWrite(let path, let reason): "cannot write \(path): \(reason)"
         }
     }
 

@@ -72,3 +72,18 @@ def test_a_file_over_the_limit_says_its_size(asyl, tmp_path):
     assert [f["rule"] for f in found] == ["unreadable-file"]
     assert "8388609 bytes; the limit is 8 MiB (8388608 bytes)" in found[0]["message"]
     assert "line" not in found[0] and "column" not in found[0]
+
+
+def test_an_output_that_cannot_be_written_exits_3_with_the_path_and_the_reason(asyl, tmp_path):
+    source = tree(tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "tarikhi-eskertkishter").write_text("a file where the edition's folder goes")
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the build folder goes")
+    for folder, reason in [(out, "File exists"), (blocked / "out", "Not a directory")]:
+        result = asyl("build", source, "--out", folder, "--format", "epub", "--edition", "tarikhi-eskertkishter")
+        assert result.returncode == 3, result.stderr
+        assert f"cannot write {folder}/tarikhi-eskertkishter: {reason}" in result.stderr, result.stderr
+        assert "NSCocoaErrorDomain" not in result.stderr and "Error Domain" not in result.stderr
+    assert (out / "tarikhi-eskertkishter").read_text() == "a file where the edition's folder goes"
