@@ -1,3 +1,4 @@
+import FileSystem
 import FlyingFox
 import Foundation
 
@@ -52,6 +53,13 @@ public final class PreviewServer: Sendable {
             return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"], body: bytes)
         }
         switch target(of: path, in: site) {
+        case nil where FileSystem.kind(of: site.path) == nil:
+            // No build has made the site yet: a page that shows the findings, and reloads when one does.
+            let page = "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>asyl serve</title></head><body>"
+                + "<p>No build has made the site yet: the sources have errors, shown below and in the terminal. "
+                + "Fix them and save; this page then shows the site.</p>"
+                + "<script src=\"\(scriptPath)\" data-generation=\"\(generation)\"></script></body></html>\n"
+            return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"], body: Data(page.utf8))
         case nil:
             return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/plain; charset=utf-8"], body: Data("Not found: \(path)\n".utf8))
         case .folder:

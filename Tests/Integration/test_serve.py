@@ -103,3 +103,34 @@ def test_the_preview_serves_nothing_outside_the_site(preview):
         assert refused.value.code == 404, path
     with urllib.request.urlopen(url + "kk/kazakhstan/") as page:
         assert b'<script src="/_/asyl-live.js" data-generation="1"></script></body>' in page.read()
+
+
+def test_a_tree_with_errors_at_the_start_shows_them_and_then_the_site(tmp_path):
+    from selenium.webdriver.common.by import By
+
+    source = tmp_path / "content"
+    shutil.copytree(ROOT / "content", source)
+    kazakh = source / KK
+    good = kazakh.read_text(encoding="utf-8")
+    kazakh.write_text(good.replace("## Әкімшілік бөлінісі", "# Әкімшілік бөлінісі", 1), encoding="utf-8")
+    port = free_port()
+    log = tmp_path / "serve.log"
+    with open(log, "w") as output:
+        process = subprocess.Popen([str(ASYL), "serve", str(source), "--port", str(port)],
+                                   stdout=output, stderr=subprocess.STDOUT, env={"NO_COLOR": "1", "PATH": "/usr/bin:/bin"})
+    driver = None
+    try:
+        assert wait_for(lambda: "serving http://127.0.0.1" in log.read_text(), 120), log.read_text()
+        assert "the build stopped" in log.read_text()
+        driver = chromium("kk")
+        driver.get(f"http://127.0.0.1:{port}/kk/kazakhstan/")
+        overlay = wait_for(lambda: driver.find_elements(By.ID, "asyl-preview-findings"))
+        assert overlay and f"{KK}:" in overlay[0].text and "[markup]" in overlay[0].text
+        kazakh.write_text(good, encoding="utf-8")
+        assert wait_for(lambda: "Қазақстан" in driver.find_element(By.TAG_NAME, "h1").text), log.read_text()
+        assert not driver.find_elements(By.ID, "asyl-preview-findings")
+    finally:
+        if driver:
+            driver.quit()
+        process.terminate()
+        process.wait(timeout=10)
