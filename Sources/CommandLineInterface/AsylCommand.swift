@@ -122,7 +122,7 @@ enum Terminal {
     }
 
     /// Exit 2 for a request refused, 3 for a file that could not be written (FORMAT.md §7).
-    static func fail(_ error: ScaffoldError) -> ExitCode {
+    static func fail(_ error: TreeEditError) -> ExitCode {
         write("asyl: error: \(error)\n", to: STDERR_FILENO)
         switch error {
         case .refused: return ExitCode(2)

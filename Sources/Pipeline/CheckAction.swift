@@ -56,13 +56,7 @@ public struct CheckAction: Sendable {
     /// asyl.yaml as read, or nil when it has errors (which a check reports).
     public func configuration() throws(LoadingError) -> ProjectConfiguration? {
         let scan = try self.scan()
-        let graph = PipelineGraph.make(store: Store())
-        let listing = Listing(root: scan.root.path, files: scan.stamps, paths: scan.paths)
-        guard (try? graph.set(SourceListing(), to: listing, fingerprint: listing.fingerprint)) != nil,
-              let project = try? graph.value(ProjectFile()),
-              !project.diagnostics.contains(where: { $0.severity == .error })
-        else { return nil }
-        return project.content
+        return try? TreeReading(scan, source: source, buildFolder: nil).configuration
     }
 
     /// Every file of the tree and its stamp.

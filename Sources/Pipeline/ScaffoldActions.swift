@@ -6,8 +6,8 @@ import Foundation
 import Loading
 import Scaffolding
 
-/// Why `asyl init` or `asyl new` wrote nothing.
-public enum ScaffoldError: Error, CustomStringConvertible {
+/// Why `asyl init`, `asyl new` or `asyl translations` wrote nothing, or refused to read the tree.
+public enum TreeEditError: Error, CustomStringConvertible {
     /// The request cannot be met as given (exit 2).
     case refused(String)
     /// A file could not be written (exit 3, FORMAT.md §7).
@@ -28,7 +28,7 @@ struct TreeReading {
     let graph: Graph
     let configuration: ProjectConfiguration
 
-    init(_ scan: SourceScan, source: URL, buildFolder: URL?) throws(ScaffoldError) {
+    init(_ scan: SourceScan, source: URL, buildFolder: URL?) throws(TreeEditError) {
         let store = CheckAction(source: source, buildFolder: buildFolder).storeFolder
             .map { Store(root: $0.appendingPathComponent(".cache"), version: AsylVersion.store) } ?? Store()
         graph = PipelineGraph.make(store: store)
@@ -63,7 +63,7 @@ public struct InitAction: Sendable {
     public init(folder: URL) { self.folder = folder }
 
     /// The paths written, relative to the folder.
-    public func run() throws(ScaffoldError) -> [String] {
+    public func run() throws(TreeEditError) -> [String] {
         let path = folder.path
         switch FileSystem.kind(of: path) {
         case nil: break
@@ -85,7 +85,7 @@ public struct InitAction: Sendable {
         return template.files.map(\.path)
     }
 
-    static func makeFolders(_ path: String) throws(ScaffoldError) {
+    static func makeFolders(_ path: String) throws(TreeEditError) {
         guard FileSystem.makeFolder(path) else { throw .io(FileSystem.Failure(path: path, reason: FileSystem.lastError())) }
     }
 }
@@ -119,7 +119,7 @@ public struct NewEntryAction: Sendable {
         public var unfilled: [String]
     }
 
-    public func run() throws(ScaffoldError) -> Result {
+    public func run() throws(TreeEditError) -> Result {
         guard EntryID.isValid(id) else {
             throw .refused("'\(id)' is not an entry id: an id is lowercase ASCII letters, digits and '-', as in 'berel' or 'abai-qunanbaiuly'")
         }
@@ -181,7 +181,7 @@ public struct NewEntryAction: Sendable {
         return (EntryScaffold.Examples(entries: entries.mapValues { $0.sorted() }, sourceKeys: keys), folders)
     }
 
-    private func languages(of configuration: ProjectConfiguration) throws(ScaffoldError) -> [LanguageTag] {
+    private func languages(of configuration: ProjectConfiguration) throws(TreeEditError) -> [LanguageTag] {
         guard let languages else { return configuration.languages }
         let asked = languages.filter { !$0.isEmpty }.map { LanguageTag($0) }
         guard !asked.isEmpty else { throw .refused("--lang names no language; write them as kk,ru") }
@@ -197,7 +197,7 @@ public struct NewEntryAction: Sendable {
 
     /// The folder given, which must stay under entries/; else the one where
     /// most of the kind's versions are, the first by name on a tie.
-    private func folder(_ counts: [String: Int]) throws(ScaffoldError) -> String {
+    private func folder(_ counts: [String: Int]) throws(TreeEditError) -> String {
         if let folder {
             let parts = folder.split(separator: "/", omittingEmptySubsequences: true)
             let relative = parts.first == "entries" ? parts.dropFirst() : parts[...]

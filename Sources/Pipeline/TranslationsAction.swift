@@ -22,7 +22,7 @@ public struct TranslationsAction: Sendable {
     }
 
     /// asyl.yaml, and every entry's versions as parsed.
-    private func read() throws(ScaffoldError) -> (configuration: ProjectConfiguration, entries: [[Version]]) {
+    private func read() throws(TreeEditError) -> (configuration: ProjectConfiguration, entries: [[Version]]) {
         let scan: SourceScan
         do { scan = try CheckAction(source: source).scan() } catch { throw .refused(error.description) }
         let reading = try TreeReading(scan, source: source, buildFolder: buildFolder)
@@ -31,7 +31,7 @@ public struct TranslationsAction: Sendable {
         return (reading.configuration, entries)
     }
 
-    public func status() throws(ScaffoldError) -> TranslationStatus {
+    public func status() throws(TreeEditError) -> TranslationStatus {
         let (configuration, entries) = try read()
         var rows = configuration.languages.map { TranslationStatus.Row(language: $0) }
         let listed = entries.filter { !$0.isEmpty }
@@ -58,7 +58,7 @@ public struct TranslationsAction: Sendable {
     /// else the first language of asyl.yaml the entry has another version
     /// in. Every file is checked before any is written. Returns each file's
     /// path in the tree and its source language.
-    public func mark(_ files: [String], from: String?) throws(ScaffoldError) -> [(path: String, source: LanguageTag)] {
+    public func mark(_ files: [String], from: String?) throws(TreeEditError) -> [(path: String, source: LanguageTag)] {
         let (configuration, entries) = try read()
         let root = source.standardizedFileURL.resolvingSymlinksInPath().path + "/"
         var edits: [(path: String, source: LanguageTag, text: String)] = []
@@ -103,7 +103,7 @@ public struct TranslationsAction: Sendable {
     }
 
     /// A file's path in the tree: as given from the current folder, else from the tree's root.
-    private func path(of file: String, root: String) throws(ScaffoldError) -> String {
+    private func path(of file: String, root: String) throws(TreeEditError) -> String {
         let candidates = [URL(fileURLWithPath: file), URL(fileURLWithPath: root + file)]
         for candidate in candidates where FileSystem.kind(of: candidate.path) != nil {
             let absolute = candidate.standardizedFileURL.resolvingSymlinksInPath().path
@@ -114,7 +114,7 @@ public struct TranslationsAction: Sendable {
 
     private func sourceLanguage(
         for version: Version, among versions: [Version], from: String?, configuration: ProjectConfiguration
-    ) throws(ScaffoldError) -> LanguageTag {
+    ) throws(TreeEditError) -> LanguageTag {
         if let from {
             let language = LanguageTag(from)
             guard configuration.languages.contains(language), language != version.language else {
