@@ -36,9 +36,11 @@ let package = Package(
         .target(name: "NativeBridge", dependencies: ["CCmarkGFM", "CLibXML", "CZlib", "CJemalloc", "CQRencode"]),
 
         // Values shared by every stage.
-        .target(name: "Diagnostics"),
+        // What Asyl says to its users, in kk, ru and en: catalogues as data, one file per language.
+        .target(name: "Messages", resources: [.copy("Catalogues")]),
+        .target(name: "Diagnostics", dependencies: ["Messages"]),
         .target(name: "Parallelism"),
-        .target(name: "EDTF"),
+        .target(name: "EDTF", dependencies: ["Messages"]),
         .target(name: "DocumentModel", dependencies: ["Diagnostics", "EDTF"]),
         .target(name: "FileSystem", dependencies: ["CLinux"]),
         // Products memoised by what they are made from, and the store that keeps them.
@@ -76,7 +78,7 @@ let package = Package(
         // The command line: argument parsing only; the work is in Pipeline.
         .target(
             name: "CommandLineInterface",
-            dependencies: ["Pipeline", "Preview", "BuildGraph", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["Pipeline", "Preview", "BuildGraph", "FileSystem", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "asyl", dependencies: ["CommandLineInterface"]),
 
         // Tests mirror Sources/; TestSupport holds the fixture trees they share.
@@ -85,6 +87,7 @@ let package = Package(
             path: "Tests/TestSupport", resources: [.copy("Fixtures")]),
         .testTarget(name: "EDTFTests", dependencies: ["EDTF"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "MessagesTests", dependencies: ["Messages"]),
         .testTarget(name: "NativeBridgeTests", dependencies: ["NativeBridge"]),
         .testTarget(name: "ParsingTests", dependencies: ["Parsing", "TestSupport"]),
         .testTarget(name: "ResolutionTests", dependencies: ["Resolution", "Loading", "TestSupport"]),

@@ -78,9 +78,10 @@ enum DuplicateChecks {
     static func check(_ project: ResolvedProject) -> [Diagnostic] {
         project.duplicates.map { duplicate in
             Diagnostic(
-                .duplicateID, "a second \(duplicate.language) version of '\(duplicate.id)'; ids are unique in each language",
+                .duplicateID,
+                Message(.checkDuplicateVersion, ["language": duplicate.language.rawValue, "id": duplicate.id.rawValue]),
                 at: SourceLocation(path: duplicate.path, line: 1, column: 1),
-                notes: [.init("the version kept is here", at: SourceLocation(path: duplicate.keptPath, line: 1, column: 1))])
+                notes: [.init(Message(.checkDuplicateVersionKept), at: SourceLocation(path: duplicate.keptPath, line: 1, column: 1))])
         }
     }
 }
@@ -94,9 +95,7 @@ enum WebChecks {
             guard let language = reserved[entry.id.rawValue], let version = entry.versions.first
             else { return nil }
             return Diagnostic(
-                .reservedID,
-                "the id '\(entry.id)' is the web edition's folder of its \(language) pages (/\(entry.id)/), so this entry would "
-                    + "have no address of its own; rename its files and the links to it",
+                .reservedID, Message(.checkReservedID, ["id": entry.id.rawValue, "language": language.rawValue]),
                 at: SourceLocation(path: version.path))
         }
     }
@@ -115,17 +114,14 @@ extension WebChecks {
                     if let language = overview.reservedWebSegments[former.value.rawValue] {
                         findings.append(Diagnostic(
                             .reservedID,
-                            "`redirect-from` names '\(former.value)', the web edition's folder of its \(language) pages (/\(former.value)/); "
-                                + "no page can be redirected from there", at: at))
+                            Message(.checkRedirectFromReserved, ["id": former.value.rawValue, "language": language.rawValue]), at: at))
                     } else if ids.contains(former.value) {
                         findings.append(Diagnostic(
-                            .frontMatter,
-                            "`redirect-from` names '\(former.value)', an entry that exists: its address is its own; "
-                                + "an entry takes over an id only once the entry that had it is gone", at: at))
+                            .frontMatter, Message(.checkRedirectFromExistingEntry, ["id": former.value.rawValue]), at: at))
                     } else if let other = claimed[former.value], other != entry.id {
                         findings.append(Diagnostic(
-                            .frontMatter, "'\(former.value)' is already redirected to '\(other)'; an old address leads to one entry",
-                            at: at))
+                            .frontMatter,
+                            Message(.checkRedirectFromClaimed, ["id": former.value.rawValue, "other": other.rawValue]), at: at))
                     } else {
                         claimed[former.value] = entry.id
                     }
@@ -148,29 +144,23 @@ extension WebChecks {
             let at = SourceLocation(path: book.path, line: address.line, column: 1, length: address.url.count)
             guard let base = book.sites.keys.filter({ address.url.hasPrefix($0) }).max(by: { $0.count < $1.count }) else {
                 let sites = book.sites.keys.sorted()
-                return Diagnostic(
-                    .issuedAddress,
-                    "\(address.url) is printed on a plaque, but no web edition is published there any more"
-                        + (sites.isEmpty ? "" : " (base-url: \(sites.joined(separator: ", ")))")
-                        + "; keep the base-url the plaques were issued with", at: at)
+                let message = sites.isEmpty
+                    ? Message(.checkIssuedAddressNoSite, ["url": address.url])
+                    : Message(.checkIssuedAddressNoSiteOfThose, ["url": address.url, "sites": sites.joined(separator: ", ")])
+                return Diagnostic(.issuedAddress, message, at: at)
             }
             let rest = address.url.dropFirst(base.count)
             guard rest.hasSuffix("/"), EntryID.isValid(String(rest.dropLast())) else {
-                return Diagnostic(.issuedAddress, "\(address.url) is not an entry's address on the site (\(base)ID/)", at: at)
+                return Diagnostic(.issuedAddress, Message(.checkIssuedAddressNotEntry, ["url": address.url, "base": base]), at: at)
             }
             let id = EntryID(String(rest.dropLast()))
             if let entry = entries[id], isOnSite(entry, base) { return nil }
             if overview.interfaces.contains(where: { $0.formerIDs.contains(id) && isOnSite($0, base) }) { return nil }
             if entries[id] != nil {
                 return Diagnostic(
-                    .issuedAddress,
-                    "\(address.url) is printed on a plaque, but the edition at \(base) has no page for '\(id)': each of its "
-                        + "versions in the edition's languages is a draft, or it has none; publish one", at: at)
+                    .issuedAddress, Message(.checkIssuedAddressNoPage, ["url": address.url, "base": base, "id": id.rawValue]), at: at)
             }
-            return Diagnostic(
-                .issuedAddress,
-                "\(address.url) is printed on a plaque, but there is no entry '\(id)' any more; if it was renamed, "
-                    + "add `redirect-from: [\(id)]` to the front matter of its new files, or restore it", at: at)
+            return Diagnostic(.issuedAddress, Message(.checkIssuedAddressNoEntry, ["url": address.url, "id": id.rawValue]), at: at)
         }
     }
 }

@@ -45,13 +45,11 @@ enum CitationChecks {
             let citing = overview.interfaces.filter { !$0.citations.isEmpty }.count
             guard citing > 0 else { return [] }
             return [Diagnostic(
-                .unknownCitation,
-                "the \(used.count) source\(used.count == 1 ? "" : "s") cited by \(citing) entr\(citing == 1 ? "y is" : "ies are") "
-                    + "not checked, because sources.yaml cannot be read: fix what is reported in it first",
+                .unknownCitation, Message(.checkCitationsNotChecked, ["sources": used.count, "entries": citing]),
                 at: SourceLocation(path: "sources.yaml"), severity: .note)]
         }
         return overview.bibliography.sources.filter { !used.contains($0.key) }.map { source in
-            Diagnostic(.unusedSource, "source '\(source.key)' is never cited", at: source.location)
+            Diagnostic(.unusedSource, Message(.checkUnusedSource, ["key": source.key]), at: source.location)
         }
     }
 
@@ -74,15 +72,15 @@ enum CitationChecks {
             let close = scalars[after...].firstIndex(of: "]") ?? after
             let written = String(String.UnicodeScalarView(scalars[offset...close]))
             findings.append(Diagnostic(
-                .citationWithoutAt, "'\(written)' names the source '\(key)' without '@': it is printed as it is written",
+                .citationWithoutAt, Message(.checkCitationWithoutAt, ["written": written, "key": key]),
                 at: version.location(SourceRange(start: at, end: SourcePosition(line: at.line, column: at.column + close - offset))),
-                notes: [.init("did you mean '[@\(written.dropFirst())'?")]))
+                notes: [.init(Message(.checkDidYouMean, ["suggestion": "[@\(written.dropFirst())"]))]))
         }
         return findings
     }
 
     private static func unknown(_ key: String, _ suggestion: String?, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.unknownCitation, "sources.yaml has no source '\(key)'", at: location,
-                   notes: suggestion.map { [.init("did you mean '@\($0)'?")] } ?? [])
+        Diagnostic(.unknownCitation, Message(.checkUnknownCitation, ["key": key]), at: location,
+                   notes: suggestion.map { [.init(Message(.checkDidYouMean, ["suggestion": "@\($0)"]))] } ?? [])
     }
 }

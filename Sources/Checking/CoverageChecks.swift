@@ -10,7 +10,7 @@ enum CoverageChecks {
         return overview.interfaces.compactMap { interface in
             guard !linked.contains(interface.id), let first = interface.versions.first else { return nil }
             return Diagnostic(
-                .orphan, "no other entry links to '\(interface.id)'",
+                .orphan, Message(.checkOrphan, ["id": interface.id.rawValue]),
                 at: SourceLocation(path: first.path, range: first.titleRange ?? SourceRange(line: 1, column: 1)))
         }
     }

@@ -10,12 +10,20 @@ enum FactChecks {
 
     static func check(_ project: ResolvedProject) -> [Diagnostic] {
         var findings: [Diagnostic] = project.conflicts.map { conflict in
-            let what = conflict.field == "kind" ? "kind" : conflict.field == "categories" ? "categories" : "`\(conflict.field)`"
+            let values: KeyValuePairs<String, any MessageArgumentConvertible> = [
+                "field": conflict.field, "value": conflict.value.written, "reference": conflict.reference.value.written,
+                "language": conflict.reference.language.rawValue,
+            ]
+            // Kind and categories are named as words, other fields by their key.
+            let key: MessageKey = switch conflict.field {
+            case "kind": .checkFactConflictKind
+            case "categories": .checkFactConflictCategories
+            default: .checkFactConflict
+            }
             return Diagnostic(
-                .factConflict,
-                "\(what) is \(conflict.value.written) here but \(conflict.reference.value.written) in the \(conflict.reference.language) version",
+                .factConflict, Message(key, values),
                 at: SourceLocation(path: conflict.path, range: conflict.range),
-                notes: [.init("the reference value is here (the first version, in `languages` order, that gives it)",
+                notes: [.init(Message(.checkFactConflictReference),
                               at: SourceLocation(path: conflict.reference.path, range: conflict.reference.range))])
         }
         for entry in project.entries {
@@ -33,8 +41,9 @@ enum FactChecks {
             guard let fact = overview.places[circle[0]]?.first(where: { PlaceHierarchy.fields.contains($0.field) && $0.value.links.contains { link in
                       link.target == (circle.count > 1 ? circle[1] : circle[0]) } })
             else { return nil }
+            let chain = (circle + [circle[0]]).map(\.rawValue).joined(separator: " → ")
             return Diagnostic(
-                .linkCycle, "`\(fact.field)` goes round in a circle: " + (circle + [circle[0]]).map(\.rawValue).joined(separator: " → "),
+                .linkCycle, Message(.checkPlaceCycle, ["field": fact.field, "circle": chain]),
                 at: SourceLocation(path: fact.path, range: fact.range))
         }
     }
@@ -51,8 +60,9 @@ enum FactChecks {
                 : entry.versions.allSatisfy { version in version.facts.contains { $0.field == field.name } }
             guard !present else { return nil }
             let range = first.kind?.range ?? SourceRange(line: 1, column: 1)
-            return Diagnostic(.frontMatter, "a \(kindName) needs `\(field.name)`; no version of '\(entry.id)' gives it",
-                              at: first.location(range))
+            return Diagnostic(
+                .frontMatter, Message(.checkRequiredField, ["kind": kindName, "field": field.name, "id": entry.id.rawValue]),
+                at: first.location(range))
         }
     }
 
@@ -65,7 +75,7 @@ enum FactChecks {
             if case .interval(let from, let to) = value, let start = from.date, let end = to.date,
                end.latestDay < start.earliestDay {
                 findings.append(Diagnostic(
-                    .impossibleDate, "`\(fact.field)`: the interval \(value) ends before it starts",
+                    .impossibleDate, Message(.checkIntervalReversed, ["field": fact.field, "interval": value.description]),
                     at: SourceLocation(path: fact.path, range: fact.range)))
             }
         }
@@ -74,12 +84,16 @@ enum FactChecks {
               let diedEarliest = died.earliestDay, let diedLatest = died.latestDay
         else { return findings }
         let location = SourceLocation(path: diedFact.path, range: diedFact.range)
-        let bornNote = Diagnostic.Note("`born` is \(born) here", at: SourceLocation(path: bornFact.path, range: bornFact.range))
+        let bornNote = Diagnostic.Note(
+            Message(.checkBornHere, ["born": born.description]), at: SourceLocation(path: bornFact.path, range: bornFact.range))
         if diedLatest < bornEarliest {
-            findings.append(Diagnostic(.impossibleDate, "died \(died), before being born \(born)", at: location, notes: [bornNote]))
+            findings.append(Diagnostic(
+                .impossibleDate, Message(.checkDiedBeforeBorn, ["died": died.description, "born": born.description]),
+                at: location, notes: [bornNote]))
         } else if (diedEarliest - bornLatest) > longestLifespanYears * 366 {
             findings.append(Diagnostic(
-                .impossibleDate, "born \(born) and died \(died): a life of over \(longestLifespanYears) years",
+                .impossibleDate,
+                Message(.checkLifeTooLong, ["born": born.description, "died": died.description, "years": longestLifespanYears]),
                 at: location, notes: [bornNote]))
         }
         return findings

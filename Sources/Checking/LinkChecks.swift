@@ -41,41 +41,52 @@ enum LinkChecks {
             // A draft's links to drafts: neither is in a book without --drafts.
             guard link.isDraft, !fromDraft else { return nil }
             return Diagnostic(
-                .linkToDraft,
-                "the \(language) version of '\(target)' is a draft: a build without --drafts leaves it out and prints this link as text",
-                at: location)
+                .linkToDraft, Message(.checkLinkToDraft, ["language": language.rawValue, "id": target.rawValue]), at: location)
         case .untranslated(let link):
             // A fact is rendered from the merged entry in every language; only body links read as text.
             guard field == nil else { return nil }
             return Diagnostic(
                 .untranslatedLink,
-                "'\(target)' has no \(language) version; the link is printed as text, naming its \(link.language) version «\(link.title)»",
+                Message(.checkUntranslatedLink, [
+                    "id": target.rawValue, "language": language.rawValue, "otherLanguage": link.language.rawValue, "title": link.title,
+                ]),
                 at: location)
         case .broken(let failure):
             switch failure {
             case .noSuchEntry(let suggestion):
-                let what = EntryID.isValid(target.rawValue)
-                    ? "no entry has the id '\(target)'"
-                    : "'\(target)' is not an entry id: ids are lowercase ASCII letters, digits and '-'"
+                let what = Message(
+                    EntryID.isValid(target.rawValue) ? .checkBrokenLinkNoEntry : .checkBrokenLinkInvalidID, ["id": target.rawValue])
                 if field == nil, let (id, fix) = leftOpen(target, at: location) {
                     // `[[berel қорымы … тау]]`: a `[[` left open, closed by a later `]]`.
                     return Diagnostic(.brokenLink, what, at: location,
-                                      notes: [.init("if the link is to '\(id)', it ends with ']]' after the id")], fix: fix)
+                                      notes: [.init(Message(.checkBrokenLinkLeftOpen, ["id": id]))], fix: fix)
                 }
                 return Diagnostic(.brokenLink, what, at: location,
-                                  notes: suggestion.map { [.init("did you mean '\($0)'?")] } ?? [])
+                                  notes: suggestion.map { [.init(Message(.checkDidYouMean, ["suggestion": $0.rawValue]))] } ?? [])
             case .noSuchSection(let name, let suggestion):
                 return Diagnostic(
-                    .brokenLink, "the \(language) version of '\(target)' has no section '\(name)'", at: location,
-                    notes: suggestion.map { [.init("did you mean '\(target)#\($0)'?")] }
-                        ?? [.init("a section's anchor is its explicit {#anchor} or the slug of its heading")])
+                    .brokenLink,
+                    Message(.checkBrokenLinkNoSection, ["language": language.rawValue, "id": target.rawValue, "section": name]),
+                    at: location,
+                    notes: suggestion.map { [.init(Message(.checkDidYouMean, ["suggestion": "\(target)#\($0)"]))] }
+                        ?? [.init(Message(.checkBrokenLinkSectionAnchors))])
             case .wrongKind(let actual, let allowed):
-                return Diagnostic(
-                    .linkWrongKind,
-                    "`\(field ?? "link")` links to '\(target)', a\(actual.map { " \($0)" } ?? "n entry of no kind"); the field takes \(allowed.joined(separator: " or "))",
-                    at: location)
+                let (name, kinds) = (field ?? "link", kindAlternatives(allowed))
+                let message = if let actual {
+                    Message(.checkLinkWrongKind, ["field": name, "id": target.rawValue, "kind": actual, "allowed": kinds])
+                } else {
+                    Message(.checkLinkWrongKindOfNoKind, ["field": name, "id": target.rawValue, "allowed": kinds])
+                }
+                return Diagnostic(.linkWrongKind, message, at: location)
             }
         }
+    }
+}
+
+/// `place or person or event`, each `or` in the message's language.
+private func kindAlternatives(_ kinds: [String]) -> MessageArgument {
+    kinds.dropFirst().reduce(MessageArgument.text(kinds.first ?? "")) { earlier, kind in
+        Message(.checkKindAlternatives, ["kinds": earlier, "kind": kind]).messageArgument
     }
 }
 

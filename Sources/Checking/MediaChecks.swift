@@ -12,20 +12,22 @@ enum MediaChecks {
                     let location = version.location(image.range)
                     if image.alt.allSatisfy(\.isWhitespace) {
                         findings.append(Diagnostic(
-                            .missingAlt, "image '\(image.reference.path)' has no alt text: write what it shows in ![…]",
-                            at: location))
+                            .missingAlt, Message(.checkImageWithoutAlt, ["path": image.reference.path]), at: location))
                     }
                     guard case .missing(let failure) = image.reference.resolution else { continue }
-                    let message: String
+                    let path = image.reference.path
+                    let message: Message
                     var notes: [Diagnostic.Note] = []
                     switch failure {
                     case .notFound(let suggestion):
-                        message = "no file '\(image.reference.path)' in the source tree"
-                        if let suggestion { notes = [.init("did you mean '\(suggestion)'?")] }
+                        message = Message(.checkImageNotFound, ["path": path])
+                        if let suggestion { notes = [.init(Message(.checkDidYouMean, ["suggestion": suggestion]))] }
                     case .unsupportedType(let type):
-                        message = "'\(image.reference.path)': \(type.isEmpty ? "no file type" : "type '\(type)'") is not supported; use JPEG, PNG, GIF or SVG"
-                    case .leavesSourceTree: message = "'\(image.reference.path)' leaves the source tree; media paths are relative to it"
-                    case .external: message = "'\(image.reference.path)' is not in the source tree; copy the image into media/"
+                        message = type.isEmpty
+                            ? Message(.checkImageWithoutType, ["path": path])
+                            : Message(.checkImageTypeUnsupported, ["path": path, "type": type])
+                    case .leavesSourceTree: message = Message(.checkImageLeavesTree, ["path": path])
+                    case .external: message = Message(.checkImageExternal, ["path": path])
                     }
                     findings.append(Diagnostic(.missingMedia, message, at: location, notes: notes))
                 }

@@ -65,9 +65,7 @@ enum TranslationChecks {
                 case .sourceMissing(let language):
                     return Diagnostic(
                         .outdatedTranslation,
-                        "this version is translated from the \(language) version, which the entry no longer has; "
-                            + "name the version it now follows and mark it: `asyl translations --mark \(version.path) --from LANG`",
-                        at: at)
+                        Message(.checkTranslationSourceMissing, ["language": language.rawValue, "path": version.path]), at: at)
                 case .outdated(let change):
                     return diagnostic(change, version: version, at: at)
                 }
@@ -76,21 +74,38 @@ enum TranslationChecks {
     }
 
     private static func diagnostic(_ change: TranslationChange, version: Version, at: SourceLocation) -> Diagnostic {
-        func name(_ section: BodySection) -> String { section.anchor == nil ? "the lead" : "«\(section.title)»" }
-        var parts: [String] = []
-        if !change.changed.isEmpty { parts.append("changed: " + change.changed.map(name).joined(separator: ", ")) }
-        if !change.added.isEmpty { parts.append("new: " + change.added.map(name).joined(separator: ", ")) }
-        if !change.removed.isEmpty { parts.append("removed: " + change.removed.map { "#\($0)" }.joined(separator: ", ")) }
+        func titles(_ sections: [BodySection]) -> String {
+            sections.filter { $0.anchor != nil }.map { "«\($0.title)»" }.joined(separator: ", ")
+        }
+        // The lead, the one section without an anchor, comes before the others.
+        let leadChanged = change.changed.contains { $0.anchor == nil }
+        let changedTitles = titles(change.changed)
+        var parts: [Message] = []
+        if leadChanged {
+            parts.append(changedTitles.isEmpty
+                ? Message(.checkTranslationChangedLead) : Message(.checkTranslationChangedLeadAnd, ["sections": changedTitles]))
+        } else if !changedTitles.isEmpty {
+            parts.append(Message(.checkTranslationChanged, ["sections": changedTitles]))
+        }
+        if !change.added.isEmpty { parts.append(Message(.checkTranslationNew, ["sections": titles(change.added)])) }
+        if !change.removed.isEmpty {
+            parts.append(Message(.checkTranslationRemoved, ["anchors": change.removed.map { "#\($0)" }.joined(separator: ", ")]))
+        }
+        // An outdated translation has at least one part.
+        let changes = parts.dropFirst().reduce(MessageArgument.message(parts[0])) { earlier, part in
+            Message(.checkTranslationChangeList, ["changes": earlier, "change": part]).messageArgument
+        }
         let source = change.source
         let notes = (change.changed + change.added).map { section in
-            Diagnostic.Note(
-                section.anchor == nil ? "the lead changed" : "\(name(section)) \(change.added.contains(section) ? "is new" : "changed")",
-                at: SourceLocation(path: source.path, line: section.line, column: 1))
+            let isNew = change.added.contains(section)
+            let message = section.anchor == nil
+                ? Message(.checkTranslationLeadChanged)
+                : Message(isNew ? .checkTranslationSectionNew : .checkTranslationSectionChanged, ["title": section.title])
+            return Diagnostic.Note(message, at: SourceLocation(path: source.path, line: section.line, column: 1))
         }
         return Diagnostic(
             .outdatedTranslation,
-            "the \(source.language) version this translates has changed since it was marked (\(parts.joined(separator: "; "))); "
-                + "bring the translation up to date, then `asyl translations --mark \(version.path)`",
+            Message(.checkTranslationOutdated, ["language": source.language.rawValue, "changes": changes, "path": version.path]),
             at: at, notes: notes)
     }
 }

@@ -40,6 +40,25 @@ public struct AsylCommand: ParsableCommand {
     }
 }
 
+/// The language the command speaks in; every subcommand has it.
+struct InterfaceOptions: ParsableArguments {
+    @Option(name: .customLong("ui-lang"), help: ArgumentHelp(
+        "The language of messages and reports: kk, ru or en (default: from LC_ALL, LC_MESSAGES or LANG, else en; JSON and SARIF stay in English).",
+        valueName: "lang"))
+    var uiLang: String?
+
+    func validate() throws {
+        if let uiLang, InterfaceLanguage(tag: uiLang) == nil {
+            throw ValidationError("--ui-lang takes kk, ru or en, not '\(uiLang)'")
+        }
+    }
+
+    /// Chooses the language for the rest of the run.
+    func apply() {
+        Terminal.language = InterfaceLanguage.chosen(flag: uiLang, environment: ProcessInfo.processInfo.environment)
+    }
+}
+
 /// Options shared by `check` and `build`.
 struct SourceOptions: ParsableArguments {
     @Argument(help: ArgumentHelp(
@@ -63,6 +82,8 @@ struct SourceOptions: ParsableArguments {
     var maxFindings: Int = FindingLimit.standardPerRule
 
     var limit: FindingLimit { FindingLimit(perRule: maxFindings > 0 ? maxFindings : nil) }
+
+    @OptionGroup var interface: InterfaceOptions
 
     func validate() throws {
         guard maxFindings >= 0 else { throw ValidationError("--max-findings takes 0 (all) or a number of findings, not \(maxFindings)") }
@@ -97,15 +118,21 @@ struct SourceOptions: ParsableArguments {
         }
         var isFolder: ObjCBool = false
         guard files.fileExists(atPath: "content", isDirectory: &isFolder), isFolder.boolValue else {
-            throw Terminal.fail(
-                "no asyl.yaml in this folder or any folder above it, and no content/ here; "
-                    + "name the source tree, as in `asyl check path/to/tree`")
+            throw Terminal.fail(Message(.cliNoTree))
         }
         return URL(fileURLWithPath: "content")
     }
 }
 
 enum Terminal {
+    /// The language of this run's messages (`--ui-lang`, else the locale): one process, one command.
+    nonisolated(unsafe) static var language = InterfaceLanguage.chosen(flag: nil, environment: ProcessInfo.processInfo.environment)
+
+    /// "asyl: " and the message in the run's language.
+    static func say(_ message: Message, to descriptor: Int32 = STDERR_FILENO) {
+        write("asyl: " + message.text(in: language) + "\n", to: descriptor)
+    }
+
     /// Colour only for a terminal, and never when NO_COLOR is set (no-color.org).
     static func wantsColour(_ descriptor: Int32) -> Bool {
         isatty(descriptor) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
@@ -116,14 +143,24 @@ enum Terminal {
         handle.write(Data(text.utf8))
     }
 
-    static func fail(_ message: String) -> ExitCode {
-        write("asyl: error: \(message)\n", to: STDERR_FILENO)
+    static func fail(_ message: Message) -> ExitCode {
+        error(message)
         return ExitCode(2)
+    }
+
+    /// "asyl: error: " and the message.
+    static func error(_ message: Message) {
+        say(Message(.cliError, ["message": message]))
+    }
+
+    /// Exit 2, saying what went wrong.
+    static func fail(_ error: any Error) -> ExitCode {
+        fail(Message(for: error))
     }
 
     /// Exit 2 for a request refused, 3 for a file that could not be written (FORMAT.md §7).
     static func fail(_ error: TreeEditError) -> ExitCode {
-        write("asyl: error: \(error)\n", to: STDERR_FILENO)
+        self.error(error.message)
         switch error {
         case .refused: return ExitCode(2)
         case .io: return ExitCode(3)

@@ -49,11 +49,12 @@ struct BuildCommand: ParsableCommand {
     var why = false
 
     func run() throws {
+        options.interface.apply()
         var date = Self.today()
         if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] {
             // An EPUB's dates are years 0000–9999 (XML Schema's dateTime as EPUB 3.3 restricts it); from 1970 on here.
             guard let seconds = Int(epoch), (0...253_402_300_799).contains(seconds) else {
-                throw Terminal.fail("SOURCE_DATE_EPOCH is whole seconds since 1970 up to the end of 9999 (0 to 253402300799), not '\(epoch)'")
+                throw Terminal.fail(Message(.cliSourceDateEpoch, ["value": epoch]))
             }
             date = Date(timeIntervalSince1970: TimeInterval(seconds))
         }
@@ -69,33 +70,35 @@ struct BuildCommand: ParsableCommand {
             defer { line.finish() }
             report = try action.run()
         } catch BuildError.cannotWrite(let path, let reason) {
-            Terminal.write("asyl: error: cannot write \(path): \(reason); earlier outputs are untouched\n", to: STDERR_FILENO)
+            Terminal.error(Message(.cliCannotWriteUntouched, ["path": path, "reason": reason]))
             throw ExitCode(3)
         } catch {
-            throw Terminal.fail("\(error)")
+            throw Terminal.fail(error)
         }
         let check = report.check
         if !check.diagnostics.isEmpty {
             Terminal.write(ReportPrinter.text(check, colour: Terminal.wantsColour(STDERR_FILENO), limit: options.limit), to: STDERR_FILENO)
         }
         if check.failed(strict: options.strict) {
-            Terminal.write("asyl: build stopped: fix the errors above; earlier outputs are untouched\n", to: STDERR_FILENO)
+            Terminal.say(Message(.cliBuildStopped))
             throw ExitCode(1)
         }
         for line in report.coverage {
             let total = line.entries + line.missing.count + line.drafts.count
-            var text = "asyl: \(line.edition) [\(line.language)]: \(line.entries) of \(total) entries"
-            func listed(_ ids: [EntryID]) -> String {
-                ids.prefix(5).map(\.rawValue).joined(separator: ", ") + (ids.count > 5 ? " and \(ids.count - 5) more" : "")
+            var reasons: [Message] = []
+            if !line.missing.isEmpty {
+                reasons.append(Message(.cliCoverageMissing, ["language": line.language.rawValue, "ids": ReportPrinter.listed(line.missing)]))
             }
-            var reasons: [String] = []
-            if !line.missing.isEmpty { reasons.append("no \(line.language) version: \(listed(line.missing))") }
-            if !line.drafts.isEmpty { reasons.append("drafts, left out without --drafts: \(listed(line.drafts))") }
-            if !reasons.isEmpty { text += " (" + reasons.joined(separator: "; ") + ")" }
-            Terminal.write(text + "\n", to: STDERR_FILENO)
+            if !line.drafts.isEmpty { reasons.append(Message(.cliCoverageDrafts, ["ids": ReportPrinter.listed(line.drafts)])) }
+            let coverage = Message(.cliCoverage, [
+                "edition": line.edition, "language": line.language.rawValue, "entries": line.entries, "total": total,
+            ])
+            let text = coverage.text(in: Terminal.language)
+                + (reasons.isEmpty ? "" : " (" + reasons.map { $0.text(in: Terminal.language) }.joined(separator: "; ") + ")")
+            Terminal.write("asyl: " + text + "\n", to: STDERR_FILENO)
         }
-        for output in report.outputs { Terminal.write("asyl: wrote \(output.relativePath)\n", to: STDERR_FILENO) }
-        for notice in report.notices { Terminal.write("asyl: note: \(notice)\n", to: STDERR_FILENO) }
+        for output in report.outputs { Terminal.say(Message(.cliWrote, ["path": output.relativePath])) }
+        for notice in report.notices { Terminal.say(Message(.cliNotice, ["message": notice])) }
         if why {
             Terminal.write(Self.explain(report.explanations), to: STDERR_FILENO)
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Diagnostics
+import DocumentModel
 import Foundation
 import Loading
 import Pipeline
@@ -40,12 +41,18 @@ struct CheckCommand: ParsableCommand {
     var watch = false
 
     func run() throws {
+        options.interface.apply()
         if let explain {
             guard let rule = Rule(rawValue: explain) else {
-                let near = NearMiss.closest(to: explain, in: Rule.allCases.map(\.rawValue)).map { "; did you mean '\($0)'?" } ?? ""
-                throw Terminal.fail("no rule '\(explain)'\(near) (rules: \(Rule.allCases.map(\.rawValue).joined(separator: ", ")))")
+                let rules = Rule.allCases.map(\.rawValue).joined(separator: ", ")
+                if let near = NearMiss.closest(to: explain, in: Rule.allCases.map(\.rawValue)) {
+                    throw Terminal.fail(Message(.cliUnknownRuleDidYouMean, ["rule": explain, "near": near, "rules": rules]))
+                }
+                throw Terminal.fail(Message(.cliUnknownRule, ["rule": explain, "rules": rules]))
             }
-            Terminal.write("\(rule.rawValue) (\(rule.defaultSeverity.rawValue)): \(rule.summary)\n\n\(rule.explanation)\n")
+            let language = Terminal.language
+            let severity = Message(rule.defaultSeverity == .error ? .severityError : rule.defaultSeverity == .warning ? .severityWarning : .severityNote)
+            Terminal.write("\(rule.rawValue) (\(severity.text(in: language))): \(rule.summary.text(in: language))\n\n\(rule.explanation.text(in: language))\n")
             return
         }
         let overrides = try options.overrides()
@@ -60,7 +67,7 @@ struct CheckCommand: ParsableCommand {
                 progress: line.counter
             ).run()
         } catch {
-            throw Terminal.fail(error.description)
+            throw Terminal.fail(error)
         }
         if translations {
             Terminal.write(format == .json ? report.translations.json + "\n" : ReportPrinter.translations(report.translations, full: true))
@@ -84,7 +91,7 @@ extension CheckCommand {
     /// `--watch`: the text report, the screen cleared before each, for a terminal only.
     func watching(_ source: URL, overrides: [Rule: RuleSetting]) throws -> Never {
         guard isatty(STDOUT_FILENO) != 0, format == .text, !translations else {
-            throw Terminal.fail("--watch is for a terminal and the text report; scripts run `asyl check` after each change")
+            throw Terminal.fail(Message(.cliWatchNeedsTerminal))
         }
         let action = CheckAction(source: source, overrides: overrides, buildFolder: noCache ? nil : URL(fileURLWithPath: out))
         do {
@@ -95,12 +102,12 @@ extension CheckCommand {
                 case .success(let report):
                     Terminal.write(ReportPrinter.text(report, colour: Terminal.wantsColour(STDOUT_FILENO), limit: options.limit))
                 case .failure(let error):
-                    Terminal.write("asyl: error: \(error.description)\n")
+                    Terminal.write("asyl: " + Message(.cliError, ["message": error.message]).text(in: Terminal.language) + "\n")
                 }
-                Terminal.write("asyl: watching \(source.path); save a file to check again, Ctrl-C to stop\n")
+                Terminal.say(Message(.cliWatching, ["path": source.path]), to: STDOUT_FILENO)
             }
         } catch {
-            throw Terminal.fail("\(error)")
+            throw Terminal.fail(error)
         }
     }
 }
@@ -110,14 +117,14 @@ extension CheckCommand {
 enum ReportPrinter {
     static func text(_ report: CheckReport, colour: Bool, limit: FindingLimit) -> String {
         let tree = report.tree
-        let renderer = DiagnosticTextRenderer(colour: colour) { path, line in tree.file(path)?.line(line) }
+        let renderer = DiagnosticTextRenderer(colour: colour, language: Terminal.language) { path, line in tree.file(path)?.line(line) }
         let (shown, hidden) = limit.apply(to: report.diagnostics)
         var out = shown.map(renderer.render).joined()
         out += translations(report.translations, full: false)
         if !report.diagnostics.isEmpty {
-            out += "by rule:\n" + renderer.ruleSummary(report.diagnostics, hidden: hidden)
+            out += Message(.cliByRule).text(in: Terminal.language) + "\n" + renderer.ruleSummary(report.diagnostics, hidden: hidden)
             if !hidden.isEmpty {
-                out += "(the first \(limit.perRule ?? 0) of each rule are shown: `--max-findings 0` shows all, `--format json` lists all)\n"
+                out += Message(.cliFindingsHidden, ["shown": limit.perRule ?? 0]).text(in: Terminal.language) + "\n"
             }
         }
         out += renderer.summary(report.counts, files: report.fileCount) + "\n"
@@ -128,14 +135,20 @@ enum ReportPrinter {
     static func translations(_ matrix: TranslationMatrix, full: Bool) -> String {
         var out = ""
         for row in matrix.rows {
-            out += "\(row.language): \(row.versions) of \(matrix.entries) entries"
+            let versions = Message(.cliTranslationRow, ["language": row.language.rawValue, "versions": row.versions, "entries": matrix.entries])
+            out += versions.text(in: Terminal.language)
             if !row.missing.isEmpty {
-                let shown = full ? row.missing : Array(row.missing.prefix(5))
-                out += "; no version: " + shown.map(\.rawValue).joined(separator: ", ")
-                if shown.count < row.missing.count { out += " and \(row.missing.count - shown.count) more" }
+                let ids = full ? Message(.cliIDs, ["ids": row.missing.map(\.rawValue).joined(separator: ", ")]) : listed(row.missing)
+                out += Message(.cliTranslationRowMissing, ["ids": ids]).text(in: Terminal.language)
             }
             out += "\n"
         }
         return out
+    }
+
+    /// The first five ids, and how many more.
+    static func listed(_ ids: [EntryID]) -> Message {
+        let shown = ids.prefix(5).map(\.rawValue).joined(separator: ", ")
+        return ids.count > 5 ? Message(.cliIDsAndMore, ["ids": shown, "more": ids.count - 5]) : Message(.cliIDs, ["ids": shown])
     }
 }

@@ -1,3 +1,4 @@
+import Diagnostics
 import ArgumentParser
 import Foundation
 import Pipeline
@@ -20,30 +21,32 @@ struct PlaquesCommand: ParsableCommand {
     var issue = false
 
     func run() throws {
+        options.interface.apply()
         let report: PlaquesReport
         do {
             report = try PlaquesAction(source: try options.sourceURL(), issue: issue).run()
         } catch {
-            throw Terminal.fail("\(error)")
+            throw Terminal.fail(error)
         }
         let check = report.check
         if !check.diagnostics.isEmpty {
             Terminal.write(ReportPrinter.text(check, colour: Terminal.wantsColour(STDERR_FILENO), limit: options.limit), to: STDERR_FILENO)
         }
         if check.failed(strict: false) {
-            Terminal.write("asyl: fix the errors above before issuing plaques\n", to: STDERR_FILENO)
+            Terminal.say(Message(.cliPlaquesFixFirst))
             throw ExitCode(1)
         }
         let new = Set(report.new)
         for address in report.addresses {
-            Terminal.write(address + (new.contains(address) && !report.wrote ? "  (not issued yet)" : "") + "\n", to: STDOUT_FILENO)
+            let mark = new.contains(address) && !report.wrote ? "  " + Message(.cliPlaqueNotIssued).text(in: Terminal.language) : ""
+            Terminal.write(address + mark + "\n", to: STDOUT_FILENO)
         }
         if report.addresses.isEmpty {
-            Terminal.write("asyl: no edition has plaques (add plaques: {kinds: […]} to a web edition in asyl.yaml)\n", to: STDERR_FILENO)
+            Terminal.say(Message(.cliPlaquesNone))
         } else if report.wrote {
-            Terminal.write("asyl: issued \(report.new.count) address\(report.new.count == 1 ? "" : "es") in plaques.lock\n", to: STDERR_FILENO)
+            Terminal.say(Message(.cliPlaquesIssued, ["count": report.new.count]))
         } else if !new.isEmpty {
-            Terminal.write("asyl: \(new.count) not issued yet; `asyl plaques --issue` records them in plaques.lock\n", to: STDERR_FILENO)
+            Terminal.say(Message(.cliPlaquesWaiting, ["count": new.count]))
         }
     }
 }

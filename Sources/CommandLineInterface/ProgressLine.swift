@@ -55,31 +55,34 @@ final class ProgressLine: @unchecked Sendable {
     }
 
     static func text(_ snapshot: ProgressCounter.Snapshot, seconds: Double) -> String {
-        var parts = ["asyl: " + stage(snapshot)]
+        let language = Terminal.language
+        var parts = ["asyl: " + stage(snapshot).text(in: language)]
         let findings = snapshot.findings
         if findings.errors + findings.warnings + findings.notes > 0 {
-            func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-            parts.append("\(count(findings.errors, "error")), \(count(findings.warnings, "warning")), \(count(findings.notes, "note"))")
+            parts.append(Message(.progressFindings, [
+                "errors": Message(.countErrors, ["n": findings.errors]), "warnings": Message(.countWarnings, ["n": findings.warnings]),
+                "notes": Message(.countNotes, ["n": findings.notes]),
+            ]).text(in: language))
         }
-        parts.append(String(format: "%.1f s", seconds))
+        parts.append(Message(.progressSeconds, ["seconds": String(format: "%.1f", seconds)]).text(in: language))
         return parts.joined(separator: " · ")
     }
 
-    private static func stage(_ snapshot: ProgressCounter.Snapshot) -> String {
+    private static func stage(_ snapshot: ProgressCounter.Snapshot) -> Message {
         let count = "\(snapshot.done)/\(snapshot.total)"
         switch snapshot.stage {
-        case nil: return "reading the tree"
-        case .reading: return "reading \(count) entries"
-        case .checking: return "checking \(count) entries"
+        case nil: return Message(.progressReadingTree)
+        case .reading: return Message(.progressReading, ["count": count])
+        case .checking: return Message(.progressChecking, ["count": count])
         case .book(let edition, let language, let format):
             switch format {
-            case .epub: return "\(edition).\(language.rawValue).epub: \(count) parts"
-            case .print: return "\(edition)/print-\(language.rawValue): \(count) chunks"
-            case .web: return "\(edition)/web: \(count) pages"
+            case .epub: return Message(.progressEPUB, ["book": "\(edition).\(language.rawValue).epub", "count": count])
+            case .print: return Message(.progressPrint, ["book": "\(edition)/print-\(language.rawValue)", "count": count])
+            case .web: return Message(.progressWeb, ["site": "\(edition)/web", "count": count])
             }
-        case .web(let edition): return "\(edition)/web: \(count) pages"
-        case .searchIndex(let edition): return "\(edition)/web: search index (Pagefind)"
-        case .plaques(let edition): return "\(edition)/plaques: \(count)"
+        case .web(let edition): return Message(.progressWeb, ["site": "\(edition)/web", "count": count])
+        case .searchIndex(let edition): return Message(.progressSearchIndex, ["site": "\(edition)/web"])
+        case .plaques(let edition): return Message(.progressPlaques, ["folder": "\(edition)/plaques", "count": count])
         }
     }
 

@@ -1,3 +1,4 @@
+import Diagnostics
 import ArgumentParser
 import Foundation
 import Pipeline
@@ -11,13 +12,14 @@ struct InitCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The folder to make the encyclopedia in.", valueName: "folder"), completion: .directory)
     var folder: String
 
+    @OptionGroup var interface: InterfaceOptions
+
     func run() throws {
+        interface.apply()
         let written: [String]
         do { written = try InitAction(folder: URL(fileURLWithPath: folder)).run() } catch { throw Terminal.fail(error) }
-        for path in written { Terminal.write("asyl: wrote \(folder)/\(path)\n", to: STDERR_FILENO) }
-        Terminal.write(
-            "asyl: next: `asyl new person ID --source \(folder)` for an entry, `asyl serve \(folder)` to preview, "
-                + "`asyl check \(folder)`, `asyl build \(folder)`\n", to: STDERR_FILENO)
+        for path in written { Terminal.say(Message(.cliWrote, ["path": "\(folder)/\(path)"])) }
+        Terminal.say(Message(.cliInitNext, ["folder": folder]))
     }
 }
 
@@ -55,7 +57,10 @@ struct NewCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The build folder, whose store spares reading the whole tree again.", valueName: "folder"))
     var out: String = "build"
 
+    @OptionGroup var interface: InterfaceOptions
+
     func run() throws {
+        interface.apply()
         let tree = try SourceOptions.tree(source)
         let action = NewEntryAction(
             source: tree, kind: kind, id: id,
@@ -63,12 +68,10 @@ struct NewCommand: ParsableCommand {
             folder: folder, buildFolder: URL(fileURLWithPath: out))
         let result: NewEntryAction.Result
         do { result = try action.run() } catch { throw Terminal.fail(error) }
-        for path in result.written { Terminal.write("asyl: wrote \(tree.path)/\(path)\n", to: STDERR_FILENO) }
+        for path in result.written { Terminal.say(Message(.cliWrote, ["path": "\(tree.path)/\(path)"])) }
         if !result.unfilled.isEmpty {
-            Terminal.write(
-                "asyl: note: required, and nothing in the tree to fill it with yet: \(result.unfilled.joined(separator: ", ")); "
-                    + "`asyl check` reports it until you write it\n", to: STDERR_FILENO)
+            Terminal.say(Message(.cliNewUnfilled, ["fields": result.unfilled.joined(separator: ", ")]))
         }
-        Terminal.write("asyl: next: write the headword and the text, delete `draft: true`, then `asyl check`\n", to: STDERR_FILENO)
+        Terminal.say(Message(.cliNewNext))
     }
 }

@@ -1,3 +1,4 @@
+import Diagnostics
 import ArgumentParser
 import Dispatch
 import Foundation
@@ -25,35 +26,41 @@ struct ServeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The edition to preview (default: the first built as web).", valueName: "id"))
     var edition: String?
 
+    @OptionGroup var interface: InterfaceOptions
+
     func run() throws {
+        interface.apply()
         let tree = try SourceOptions.tree(source)
         guard let edition = edition ?? PreviewSession.edition(in: tree) else {
-            throw Terminal.fail("no edition of \(tree.path)/asyl.yaml is built as web (add web to an edition's formats), or asyl.yaml has errors (`asyl check`)")
+            throw Terminal.fail(Message(.serveNoWebEdition, ["path": tree.path]))
         }
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("asyl-serve-\(ProcessInfo.processInfo.processIdentifier)")
         try? FileManager.default.removeItem(at: output)
         let session: PreviewSession
         do {
             session = try PreviewSession(
-                source: tree, edition: edition, port: port, styles: StylesLocation.find(), date: BuildCommand.today(), output: output)
+                source: tree, edition: edition, port: port, styles: StylesLocation.find(), date: BuildCommand.today(), output: output,
+                language: Terminal.language)
         } catch {
-            throw Terminal.fail("cannot preview \(tree.path) on 127.0.0.1:\(port): \(error)")
+            throw Terminal.fail(Message(.serveCannotPreview, ["path": tree.path, "port": Int(port), "reason": Message(for: error)]))
         }
         Self.removeOnExit(output)
         let server = session.server
         let port = self.port
         Task.detached {
             do { try await server.run() } catch {
-                Terminal.write("asyl: error: cannot serve on 127.0.0.1:\(port): \(error); is another server there? Try --port\n", to: STDERR_FILENO)
+                Terminal.error(Message(.serveCannotServe, ["port": Int(port), "reason": "\(error)"]))
                 Foundation.exit(3)
             }
         }
         report(Self.wait { await session.build() })
         Self.wait { try? await server.waitUntilListening() }
-        Terminal.write("asyl: serving http://127.0.0.1:\(port)/ (edition \(edition)); save a file to build again, Ctrl-C to stop\n", to: STDERR_FILENO)
+        Terminal.say(Message(.serveServing, ["port": Int(port), "edition": edition]))
         while true {
             let changed = session.nextSave()
-            Terminal.write("asyl: changed: \(changed.prefix(3).joined(separator: ", "))\(changed.count > 3 ? " and \(changed.count - 3) more" : "")\n", to: STDERR_FILENO)
+            let paths = changed.prefix(3).joined(separator: ", ")
+            Terminal.say(changed.count > 3
+                ? Message(.serveChangedAndMore, ["paths": paths, "more": changed.count - 3]) : Message(.serveChanged, ["paths": paths]))
             report(Self.wait { await session.build() })
         }
     }
@@ -64,11 +71,11 @@ struct ServeCommand: ParsableCommand {
             if !report.check.diagnostics.isEmpty {
                 Terminal.write(ReportPrinter.text(report.check, colour: Terminal.wantsColour(STDERR_FILENO), limit: .standard), to: STDERR_FILENO)
             }
-            Terminal.write("asyl: built in \(String(format: "%.2f", seconds)) s\n", to: STDERR_FILENO)
+            Terminal.say(Message(.serveBuilt, ["seconds": String(format: "%.2f", seconds)]))
         case .stopped(let report, let error, let seconds):
             if let report { Terminal.write(ReportPrinter.text(report.check, colour: Terminal.wantsColour(STDERR_FILENO), limit: .standard), to: STDERR_FILENO) }
-            if let error { Terminal.write("asyl: error: \(error)\n", to: STDERR_FILENO) }
-            Terminal.write("asyl: the build stopped after \(String(format: "%.2f", seconds)) s; the preview shows the last good build\n", to: STDERR_FILENO)
+            if let error { Terminal.error(error) }
+            Terminal.say(Message(.serveStopped, ["seconds": String(format: "%.2f", seconds)]))
         }
     }
 

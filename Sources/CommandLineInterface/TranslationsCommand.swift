@@ -1,3 +1,4 @@
+import Diagnostics
 import ArgumentParser
 import DocumentModel
 import Foundation
@@ -36,7 +37,10 @@ struct TranslationsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The build folder, whose store spares reading the whole tree again.", valueName: "folder"))
     var out: String = "build"
 
+    @OptionGroup var interface: InterfaceOptions
+
     func run() throws {
+        interface.apply()
         // The files to mark say which tree they are in.
         let start = marks.first.map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
         let action = TranslationsAction(source: try SourceOptions.tree(source, from: start), buildFolder: URL(fileURLWithPath: out))
@@ -44,11 +48,11 @@ struct TranslationsCommand: ParsableCommand {
             let marked: [(path: String, source: LanguageTag)]
             do { marked = try action.mark(marks, from: from) } catch { throw Terminal.fail(error) }
             for (path, language) in marked {
-                Terminal.write("asyl: marked \(path) as translated from its \(language) version as it is now\n", to: STDERR_FILENO)
+                Terminal.say(Message(.cliMarked, ["path": path, "language": language.rawValue]))
             }
             return
         }
-        guard from == nil else { throw Terminal.fail("--from goes with --mark") }
+        guard from == nil else { throw Terminal.fail(Message(.cliFromWithoutMark)) }
         let status: TranslationStatus
         do { status = try action.status() } catch { throw Terminal.fail(error) }
         switch format {
@@ -60,10 +64,14 @@ struct TranslationsCommand: ParsableCommand {
     static func text(_ status: TranslationStatus) -> String {
         var out = ""
         for row in status.rows {
-            out += "\(row.language): \(status.entries - row.missing.count) of \(status.entries) entries\n"
-            for (name, ids) in [("no version", row.missing), ("outdated", row.outdated), ("current", row.current),
-                                ("not marked", row.unmarked)] where !ids.isEmpty {
-                out += "  \(name) (\(ids.count)): " + ids.map(\.rawValue).joined(separator: ", ") + "\n"
+            let versions = Message(.cliTranslationRow, [
+                "language": row.language.rawValue, "versions": status.entries - row.missing.count, "entries": status.entries,
+            ])
+            out += versions.text(in: Terminal.language) + "\n"
+            for (state, ids) in [(MessageKey.cliStateMissing, row.missing), (.cliStateOutdated, row.outdated), (.cliStateCurrent, row.current),
+                                 (.cliStateUnmarked, row.unmarked)] where !ids.isEmpty {
+                let line = Message(state, ["count": ids.count, "ids": ids.map(\.rawValue).joined(separator: ", ")])
+                out += "  " + line.text(in: Terminal.language) + "\n"
             }
         }
         return out

@@ -1,12 +1,16 @@
+// Every stage that reports findings says them as messages: one import for both.
+@_exported import Messages
+
 /// One finding: what rule, how severe, where, and what to do about it.
-/// Stages return these as values; only the command line prints them.
+/// Stages return these as values; only the command line prints them, in the
+/// user's language (JSON and SARIF in English).
 public struct Diagnostic: Hashable, Sendable, Codable {
     /// Another place that explains this finding ("the reference value is here").
     public struct Note: Hashable, Sendable, Codable {
-        public var message: String
+        public var message: Message
         public var location: SourceLocation?
 
-        public init(_ message: String, at location: SourceLocation? = nil) {
+        public init(_ message: Message, at location: SourceLocation? = nil) {
             self.message = message
             self.location = location
         }
@@ -40,14 +44,14 @@ public struct Diagnostic: Hashable, Sendable, Codable {
     public var rule: Rule
     public var severity: Severity
     public var location: SourceLocation
-    /// One line, in English, starting in lower case like a compiler's.
-    public var message: String
+    /// One line, starting in lower case like a compiler's.
+    public var message: Message
     public var notes: [Note]
     /// The change that corrects it, where one can be known.
     public var fix: Fix?
 
     public init(
-        _ rule: Rule, _ message: String, at location: SourceLocation,
+        _ rule: Rule, _ message: Message, at location: SourceLocation,
         severity: Severity? = nil, notes: [Note] = [], fix: Fix? = nil
     ) {
         self.rule = rule
@@ -66,7 +70,7 @@ public struct Diagnostic: Hashable, Sendable, Codable {
         let pb = lb.range?.start ?? SourcePosition(line: 0, column: 0)
         if pa != pb { return pa < pb }
         if a.rule != b.rule { return a.rule.rawValue < b.rule.rawValue }
-        return a.message < b.message
+        return a.message.english < b.message.english
     }
 }
 

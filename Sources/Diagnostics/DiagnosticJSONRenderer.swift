@@ -16,7 +16,7 @@ public enum DiagnosticJSONRenderer {
             out += "\"file\": \(JSONText.string(diagnostic.location.path)), "
             // A finding about a whole file (a stray file) has no line and column rather than zeros (FORMAT.md §7).
             if let start { out += "\"line\": \(start.line), \"column\": \(start.column), " }
-            out += "\"message\": \(JSONText.string(diagnostic.message))"
+            out += "\"message\": \(JSONText.string(diagnostic.message.english))"
             if let fix = diagnostic.fix {
                 out += ", \"fix\": {\"line\": \(fix.start.line), \"column\": \(fix.start.column), "
                 out += "\"endLine\": \(fix.end.line), \"endColumn\": \(fix.end.column), "

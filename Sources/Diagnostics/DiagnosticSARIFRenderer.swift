@@ -9,9 +9,9 @@ public enum DiagnosticSARIFRenderer {
         out += "\"rules\": [\n"
         out += rules.map { rule in
             "      {\"id\": \(JSONText.string(rule.rawValue)), "
-                + "\"shortDescription\": {\"text\": \(JSONText.string(rule.summary))}, "
-                + "\"fullDescription\": {\"text\": \(JSONText.string(rule.explanation))}, "
-                + "\"help\": {\"text\": \(JSONText.string(rule.explanation))}, "
+                + "\"shortDescription\": {\"text\": \(JSONText.string(rule.summary.english))}, "
+                + "\"fullDescription\": {\"text\": \(JSONText.string(rule.explanation.english))}, "
+                + "\"help\": {\"text\": \(JSONText.string(rule.explanation.english))}, "
                 + "\"defaultConfiguration\": {\"level\": \(JSONText.string(rule.defaultSeverity.rawValue))}}"
         }.joined(separator: ",\n")
         out += "\n    ]}},\n"
@@ -22,11 +22,11 @@ public enum DiagnosticSARIFRenderer {
             var result = "      {\"ruleId\": \(JSONText.string(diagnostic.rule.rawValue)), "
             result += "\"ruleIndex\": \(rules.firstIndex(of: diagnostic.rule)!), "
             result += "\"level\": \(JSONText.string(diagnostic.severity.rawValue)), "
-            result += "\"message\": {\"text\": \(JSONText.string(diagnostic.message))}, "
+            result += "\"message\": {\"text\": \(JSONText.string(diagnostic.message.english))}, "
             result += "\"locations\": [\(location(diagnostic.location))]"
             if !diagnostic.notes.isEmpty {
                 result += ", \"relatedLocations\": [" + diagnostic.notes.enumerated().map { index, note in
-                    let place = location(note.location ?? diagnostic.location, id: index + 1, message: note.message)
+                    let place = location(note.location ?? diagnostic.location, id: index + 1, message: note.message.english)
                     return place
                 }.joined(separator: ", ") + "]"
             }

@@ -9,32 +9,45 @@ public struct DiagnosticTextRenderer: Sendable {
     public typealias LineLookup = @Sendable (_ path: String, _ line: Int) -> Substring?
 
     public var colour: Bool
+    /// The language of the report's words and messages; rule ids stay as they are.
+    public var language: InterfaceLanguage
     /// Source lines longer than this are shown as a window around the column.
     public var maximumLineWidth = 120
     private let line: LineLookup
 
-    public init(colour: Bool, lines: @escaping LineLookup) {
+    public init(colour: Bool, language: InterfaceLanguage = .english, lines: @escaping LineLookup) {
         self.colour = colour
+        self.language = language
         self.line = lines
     }
 
     public func render(_ diagnostic: Diagnostic) -> String {
-        var out = heading(diagnostic.location, severity: diagnostic.severity.rawValue, diagnostic.message)
+        var out = heading(diagnostic.location, severity: diagnostic.severity, diagnostic.message.text(in: language))
         out += style(" [\(diagnostic.rule.rawValue)]", .dim) + "\n"
         out += excerpt(diagnostic.location)
         out += fixed(diagnostic)
         for note in diagnostic.notes {
-            out += heading(note.location ?? diagnostic.location, severity: "note", note.message) + "\n"
+            out += heading(note.location ?? diagnostic.location, severity: .note, note.message.text(in: language)) + "\n"
             if note.location != nil { out += excerpt(note.location!) }
         }
         return out
     }
 
     public func summary(_ counts: DiagnosticCounts, files: Int) -> String {
-        func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-        let text = "\(count(counts.errors, "error")), \(count(counts.warnings, "warning")), "
-            + "\(count(counts.notes, "note")) in \(count(files, "file"))"
+        let text = Message(.reportSummary, [
+            "errors": Self.count(.error, counts.errors), "warnings": Self.count(.warning, counts.warnings),
+            "notes": Self.count(.note, counts.notes), "files": files,
+        ]).text(in: language)
         return counts.errors > 0 ? style(text, .bold) : text
+    }
+
+    /// "3 errors", "1 warning", "240 notes".
+    private static func count(_ severity: Severity, _ n: Int) -> Message {
+        switch severity {
+        case .error: Message(.countErrors, ["n": n])
+        case .warning: Message(.countWarnings, ["n": n])
+        case .note: Message(.countNotes, ["n": n])
+        }
     }
 
     /// One line per rule, errors first: how many of each severity it found,
@@ -45,7 +58,7 @@ public struct DiagnosticTextRenderer: Sendable {
     public func ruleSummary(_ diagnostics: [Diagnostic], hidden: [Rule: Int]) -> String {
         var counts: [Rule: [Severity: Int]] = [:]
         for diagnostic in diagnostics { counts[diagnostic.rule, default: [:]][diagnostic.severity, default: 0] += 1 }
-        func word(_ severity: Severity, _ n: Int) -> String { "\(n) \(severity.rawValue)\(n == 1 ? "" : "s")" }
+        func word(_ severity: Severity, _ n: Int) -> String { Self.count(severity, n).text(in: language) }
         let rows = counts.map { rule, severities in
             (rule, Severity.allCases.compactMap { severity in severities[severity].map { word(severity, $0) } })
         }.sorted { a, b in
@@ -55,20 +68,20 @@ public struct DiagnosticTextRenderer: Sendable {
         let width = rows.map(\.0.rawValue.count).max() ?? 0
         return rows.map { rule, words in
             let name = rule.rawValue + String(repeating: " ", count: width - rule.rawValue.count)
-            let left = hidden[rule].map { " (\($0) not shown)" } ?? ""
+            let left = hidden[rule].map { " " + Message(.ruleSummaryHidden, ["hidden": $0]).text(in: language) } ?? ""
             return "  \(style(name, .dim)) \(words.joined(separator: ", "))\(left)\n"
         }.joined()
     }
 
-    private func heading(_ location: SourceLocation, severity: String, _ message: String) -> String {
+    private func heading(_ location: SourceLocation, severity: Severity, _ message: String) -> String {
         var place = location.path
         if let start = location.range?.start { place += ":\(start.line):\(start.column)" }
-        let kind: Style = switch severity {
-        case "error": .red
-        case "warning": .yellow
-        default: .cyan
+        let (kind, word): (Style, MessageKey) = switch severity {
+        case .error: (.red, .severityError)
+        case .warning: (.yellow, .severityWarning)
+        case .note: (.cyan, .severityNote)
         }
-        return style(place + ":", .bold) + " " + style(severity + ":", kind) + " " + style(message, .bold)
+        return style(place + ":", .bold) + " " + style(Message(word).text(in: language) + ":", kind) + " " + style(message, .bold)
     }
 
     private func excerpt(_ location: SourceLocation) -> String {
@@ -110,7 +123,7 @@ public struct DiagnosticTextRenderer: Sendable {
         if first > 0 { shown = "…" + shown }
         if last < scalars.count { shown += "…" }
         let pad = String(repeating: " ", count: String(fix.start.line).count)
-        return " \(pad) = " + style("fix:", .green) + " \(shown)\n"
+        return " \(pad) = " + style(Message(.fixLabel).text(in: language), .green) + " \(shown)\n"
     }
 
     private enum Style: String {

@@ -1,3 +1,5 @@
+import Messages
+
 /// What an editor most likely meant by a date that is not EDTF, written as
 /// people write dates in Kazakh, Russian and English texts: `28.09.1897`,
 /// `1897 ж.`, `1897 г.`, `1840-шы жылдар`, `1840-е`, `1840s`, `ок. 1845`.
@@ -5,7 +7,7 @@ public struct EDTFGuess: Hashable, Sendable {
     /// The value as EDTF writes it.
     public var written: String
     /// What to do, in words, ending with `written`.
-    public var advice: String
+    public var advice: Message
 
     /// Nil when nothing plain can be guessed (the parser's own message stands).
     public static func guess(_ text: String) -> EDTFGuess? {
@@ -25,7 +27,7 @@ public struct EDTFGuess: Hashable, Sendable {
         else { return nil }
         let numbers = parts.dropLast().compactMap { Int($0) }
         let written = ([year] + numbers.reversed().map(twoDigits)).joined(separator: "-")
-        return EDTFGuess(written: written, advice: "write dates as YYYY-MM-DD, year first: \(written)")
+        return EDTFGuess(written: written, advice: Message(.dateGuessYearFirst, ["written": written]))
     }
 
     /// `1897 ж.`, `1897 жылы`, `1897 г.`, `1897 года`, `1897-жылы`.
@@ -34,7 +36,7 @@ public struct EDTFGuess: Hashable, Sendable {
         guard let year = leadingYear(text) else { return nil }
         let rest = String(text.dropFirst(year.count)).trimmingSpaces.drop { $0 == "-" }
         guard words.contains(String(rest)) else { return nil }
-        return EDTFGuess(written: year, advice: "write the year alone: \(year)")
+        return EDTFGuess(written: year, advice: Message(.dateGuessYearAlone, ["written": year]))
     }
 
     /// `1840-шы жылдар`, `1840-жылдары`, `1840 жж.`, `1840-е`, `1840-е гг.`, `1840-х`, `1840s`.
@@ -47,7 +49,7 @@ public struct EDTFGuess: Hashable, Sendable {
         ]
         guard marks.contains(where: { rest == $0.trimmingSpaces || rest == $0 }) else { return nil }
         let written = String(year.dropLast()) + "X"
-        return EDTFGuess(written: written, advice: "write a decade with X for its last digit: \(written)")
+        return EDTFGuess(written: written, advice: Message(.dateGuessDecade, ["written": written]))
     }
 
     /// `ок. 1845`, `около 1845`, `шамамен 1845`, `c. 1845`, `ca. 1845`, `circa 1845`.
@@ -56,7 +58,7 @@ public struct EDTFGuess: Hashable, Sendable {
         for word in words where text.lowercased().hasPrefix(word) {
             let rest = String(text.dropFirst(word.count)).trimmingSpaces
             guard (try? EDTFParser.parse(rest)) != nil, !rest.contains("/") else { return nil }
-            return EDTFGuess(written: rest + "~", advice: "write 'about' as ~ after the date: \(rest)~")
+            return EDTFGuess(written: rest + "~", advice: Message(.dateGuessCirca, ["written": rest + "~"]))
         }
         return nil
     }
@@ -68,7 +70,7 @@ public struct EDTFGuess: Hashable, Sendable {
               parts.dropFirst().allSatisfy({ $0.count <= 2 }), parts.dropFirst().contains(where: { $0.count == 1 })
         else { return nil }
         let written = ([parts[0]] + parts.dropFirst().compactMap { Int($0) }.map(twoDigits)).joined(separator: "-")
-        return EDTFGuess(written: written, advice: "months and days have two digits: \(written)")
+        return EDTFGuess(written: written, advice: Message(.dateGuessTwoDigits, ["written": written]))
     }
 
     private static func leadingYear(_ text: String) -> String? {

@@ -1,18 +1,20 @@
+import Messages
+
 /// Why a string is not an EDTF value, and where (an offset in Unicode scalars
 /// from the start of the string, so callers can point at the column).
 public struct EDTFError: Error, Hashable, Sendable, CustomStringConvertible {
-    public var message: String
+    public var message: Message
     public var offset: Int
     /// The whole value as it should probably be written, where that is plain.
     public var suggestion: String?
 
-    public init(message: String, offset: Int, suggestion: String? = nil) {
+    public init(message: Message, offset: Int, suggestion: String? = nil) {
         self.message = message
         self.offset = offset
         self.suggestion = suggestion
     }
 
-    public var description: String { message }
+    public var description: String { message.english }
 }
 
 /// Reads EDTF levels 0 and 1. Level-2 forms (per-component qualifiers, sets,
@@ -31,7 +33,7 @@ enum EDTFParser {
 
     private static func value(_ text: String) throws(EDTFError) -> EDTFValue {
         let scalars = Array(text.unicodeScalars)
-        guard !scalars.isEmpty else { throw EDTFError(message: "empty date", offset: 0) }
+        guard !scalars.isEmpty else { throw EDTFError(message: Message(.dateEmpty), offset: 0) }
         let slashes = scalars.indices.filter { scalars[$0] == "/" }
         switch slashes.count {
         case 0:
@@ -49,7 +51,7 @@ enum EDTFParser {
                 throw EDTFError(message: error.message, offset: error.offset, suggestion: error.suggestion.map { written.0 + "/" + $0 })
             }
             if from.date == nil && to.date == nil {
-                throw EDTFError(message: "an interval needs at least one known end", offset: 0)
+                throw EDTFError(message: Message(.dateIntervalNeedsKnownEnd), offset: 0)
             }
             // Level 1 qualifies an interval's ends (1984~/2004-06) but leaves their digits known.
             if from.date?.hasUnspecifiedDigits == true || to.date?.hasUnspecifiedDigits == true {
@@ -57,13 +59,12 @@ enum EDTFParser {
                     end.date.map { $0.knownBound(atEnd: side == 1) } ?? (end == .open ? ".." : "")
                 }.joined(separator: "/")
                 throw EDTFError(
-                    message: "unspecified digits (X) in an interval are EDTF level 2, which Asyl does not read; "
-                        + "write the ends as known dates: \(known)",
+                    message: Message(.dateIntervalUnspecifiedDigits, ["known": known]),
                     offset: from.date?.hasUnspecifiedDigits == true ? 0 : slash + 1, suggestion: known)
             }
             return .interval(from: from, to: to)
         default:
-            throw EDTFError(message: "more than one '/' in a date", offset: slashes[1])
+            throw EDTFError(message: Message(.dateTooManySlashes), offset: slashes[1])
         }
     }
 
@@ -79,40 +80,40 @@ enum EDTFParser {
         var result = try year(&reader)
         if reader.take("-") {
             let at = reader.offset
-            switch try twoDigits(&reader, what: "month") {
+            switch try twoDigits(&reader, malformed: Message(.dateMonthTwoDigits)) {
             case .unspecified:
                 result.month = .unspecified
             case .known(let n) where (1...12).contains(n):
                 guard result.unspecifiedYearDigits == 0 else {
-                    throw reader.error("a month after unspecified year digits is EDTF level 2", at: at)
+                    throw reader.error(Message(.dateMonthAfterUnspecifiedYear), at: at)
                 }
                 result.month = .known(n)
             case .known(let n) where (21...24).contains(n):
                 result.season = n
             case .known(let n) where (25...41).contains(n):
-                throw reader.error("season \(n) is EDTF level 2; level 1 has 21 to 24", at: at)
+                throw reader.error(Message(.dateSeasonLevel2, ["season": n]), at: at)
             case .known(let n):
-                throw reader.error("there is no month \(n)", at: at)
+                throw reader.error(Message(.dateNoSuchMonth, ["month": n]), at: at)
             }
             if result.season == nil, reader.take("-") {
                 let dayAt = reader.offset
-                let day = try twoDigits(&reader, what: "day")
+                let day = try twoDigits(&reader, malformed: Message(.dateDayTwoDigits))
                 switch (result.month, day) {
                 case (.known(let month)?, .known(let n)):
                     let limit = result.unspecifiedYearDigits == 0
                         ? DayNumber.daysIn(month: month, year: result.year) : (month == 2 ? 29 : DayNumber.daysIn(month: month, year: 1))
                     guard (1...limit).contains(n) else {
-                        throw reader.error("day \(n) does not exist in month \(month) of \(result.year)", at: dayAt)
+                        throw reader.error(Message(.dateNoSuchDay, ["day": n, "month": month, "year": result.year]), at: dayAt)
                     }
                 case (.unspecified?, .known):
-                    throw reader.error("a known day in an unspecified month is EDTF level 2", at: dayAt)
+                    throw reader.error(Message(.dateKnownDayInUnspecifiedMonth), at: dayAt)
                 default:
                     break
                 }
                 result.day = day
                 if reader.peek == "T" {
                     guard case .known? = result.day, case .known? = result.month, result.unspecifiedYearDigits == 0 else {
-                        throw reader.error("a time needs a complete date", at: reader.offset)
+                        throw reader.error(Message(.dateTimeNeedsCompleteDate), at: reader.offset)
                     }
                     _ = reader.take("T")
                     result.time = try time(&reader)
@@ -124,15 +125,15 @@ enum EDTFParser {
             case "?": result.uncertain = true
             case "~": result.approximate = true
             case "%": result.uncertain = true; result.approximate = true
-            default: throw reader.error("unexpected '\(qualifier)'", at: reader.offset)
+            default: throw reader.error(Message(.dateUnexpectedCharacter, ["character": String(qualifier)]), at: reader.offset)
             }
-            if result.time != nil { throw reader.error("a date with a time cannot be qualified", at: reader.offset) }
+            if result.time != nil { throw reader.error(Message(.dateTimeQualified), at: reader.offset) }
             reader.advance()
         }
         if let extra = reader.peek {
             let message = "?~%".unicodeScalars.contains(extra)
-                ? "only one qualifier at the end of a date (qualifying parts of a date is EDTF level 2)"
-                : "unexpected '\(extra)' after the date"
+                ? Message(.dateOneQualifierOnly)
+                : Message(.dateUnexpectedAfterDate, ["character": String(extra)])
             throw reader.error(message, at: reader.offset)
         }
         return result
@@ -145,11 +146,11 @@ enum EDTFParser {
             let negative = reader.take("-")
             let digits = reader.takeWhile { ("0"..."9").contains($0) }
             guard digits.count > 4, let value = Int(digits) else {
-                throw reader.error("a 'Y' year needs more than four digits", at: at)
+                throw reader.error(Message(.dateYYearTooShort), at: at)
             }
             // Day arithmetic stays exact far beyond this; no history needs more.
             guard digits.count <= 12 else {
-                throw reader.error("years of more than 12 digits are not supported", at: at)
+                throw reader.error(Message(.dateYearTooLong), at: at)
             }
             return EDTFDate(year: negative ? -value : value)
         }
@@ -159,33 +160,33 @@ enum EDTFParser {
             // `?~1945` is both: 1945%.
             let qualifier = leading.contains("%") || (leading.contains("?") && leading.contains("~")) ? "%" : String(first)
             throw EDTFError(
-                message: "a qualifier before a date is EDTF level 2, which Asyl does not read; write it after the date: \(rest)\(qualifier)",
+                message: Message(.dateQualifierBeforeDate, ["suggestion": rest + qualifier]),
                 offset: at, suggestion: rest + qualifier)
         }
         let negative = reader.take("-")
         let digits = reader.takeWhile { ("0"..."9").contains($0) || $0 == "X" }
         guard digits.count == 4 else {
-            let hint = digits.count > 4 ? " (years of more than four digits are written Y12345)" : ""
-            throw reader.error("a year has four digits, as in 0845 or 1845\(hint)", at: at)
+            throw reader.error(Message(digits.count > 4 ? .dateYearFourDigitsNotMore : .dateYearFourDigits), at: at)
         }
         let known = digits.prefix { $0 != "X" }
         guard !known.isEmpty, digits.dropFirst(known.count).allSatisfy({ $0 == "X" }) else {
-            throw reader.error("unspecified digits (X) must come at the end of the year, as in 184X", at: at)
+            throw reader.error(Message(.dateUnspecifiedDigitsNotLast), at: at)
         }
         let unspecified = digits.count - known.count
         let value = Int(known + String(repeating: "0", count: unspecified))!
         if negative && value == 0 && unspecified == 0 {
-            throw reader.error("-0000 is not a year; year 0 is written 0000", at: at)
+            throw reader.error(Message(.dateNegativeZeroYear), at: at)
         }
         return EDTFDate(year: negative ? -value : value, unspecifiedYearDigits: unspecified)
     }
 
-    private static func twoDigits(_ reader: inout Reader, what: String) throws(EDTFError) -> EDTFDate.Component {
+    /// `malformed` says what a month or a day is, for one written otherwise.
+    private static func twoDigits(_ reader: inout Reader, malformed: Message) throws(EDTFError) -> EDTFDate.Component {
         let at = reader.offset
         let text = reader.takeWhile { ("0"..."9").contains($0) || $0 == "X" }
         if text == "XX" { return .unspecified }
         guard text.count == 2, let value = Int(text) else {
-            throw reader.error("a \(what) has two digits", at: at)
+            throw reader.error(malformed, at: at)
         }
         return .known(value)
     }
@@ -198,11 +199,11 @@ enum EDTFParser {
               let hour = Int(parts[0]), (0...23).contains(hour), parts[0].count == 2,
               let minute = Int(parts[1]), (0...59).contains(minute), parts[1].count == 2,
               parts[2].count >= 2, let second = Int(parts[2].prefix(2)), (0...59).contains(second)
-        else { throw reader.error("a time is written hh:mm:ss, with Z or ±hh:mm after it", at: at) }
+        else { throw reader.error(Message(.dateTimeForm), at: at) }
         let zone = parts[2].dropFirst(2) + (parts.count > 3 ? ":" + parts[3...].joined(separator: ":") : "")
         let validZone = zone.isEmpty || zone == "Z"
             || ((zone.first == "+" || zone.first == "-") && [3, 6].contains(zone.count))
-        guard validZone else { throw reader.error("a time zone is Z, ±hh or ±hh:mm", at: at) }
+        guard validZone else { throw reader.error(Message(.dateTimeZoneForm), at: at) }
         return text
     }
 }
@@ -238,7 +239,7 @@ private struct Reader {
         return String(out)
     }
 
-    func error(_ message: String, at offset: Int) -> EDTFError {
+    func error(_ message: Message, at offset: Int) -> EDTFError {
         EDTFError(message: message, offset: offset)
     }
 }

@@ -39,16 +39,16 @@ public enum LoadingError: Error, CustomStringConvertible, Sendable {
     case noProjectFile(String)
     case projectFileIsLink(String)
 
-    public var description: String {
+    /// What the command line says, in the user's language.
+    public var message: Message {
         switch self {
-        case .notADirectory(let path): "'\(path)' is not a folder"
-        case .noProjectFile(let path):
-            "no asyl.yaml in '\(path)'; a source tree has asyl.yaml, sources.yaml and entries/ (see docs/format.md)"
-        case .projectFileIsLink(let path):
-            "'\(path)/asyl.yaml' is a symbolic link to a file outside the tree, and Asyl reads only the tree's own files: "
-                + "put the file itself in its place"
+        case .notADirectory(let path): Message(.loadNotAFolder, ["path": path])
+        case .noProjectFile(let path): Message(.loadNoProjectFile, ["path": path])
+        case .projectFileIsLink(let path): Message(.loadProjectFileIsLink, ["path": path])
         }
     }
+
+    public var description: String { message.english }
 }
 
 /// Reads a source tree. Nothing here interprets content; it only finds files,
@@ -89,13 +89,9 @@ public struct SourceTreeLoader: Sendable {
     public static func absent(_ path: String, in root: URL) -> Diagnostic {
         let location = SourceLocation(path: path)
         if FileSystem.kind(of: root.appendingPathComponent(path).path) == .symbolicLink {
-            return Diagnostic(
-                .config, "\(path) is a symbolic link to a file outside the tree, and Asyl reads only the tree's own files, "
-                    + "so no citation can be checked: put the file itself in its place", at: location)
+            return Diagnostic(.config, Message(.loadSourcesFileIsLink, ["path": path]), at: location)
         }
-        return Diagnostic(
-            .config, "there is no \(path), so no citation can be checked: make one beside asyl.yaml (it may be empty)",
-            at: location)
+        return Diagnostic(.config, Message(.loadSourcesFileMissing, ["path": path]), at: location)
     }
 
     /// Reads the scanned tree: the project file, the sources and every version file.
@@ -188,11 +184,11 @@ public struct SourceTreeLoader: Sendable {
         switch FileSystem.readFile(url.path, limit: maximumFileSize, followingLinks: true) {
         case .success(let read): bytes = read
         case .failure(.unreadable):
-            return .problem(Diagnostic(.unreadableFile, "cannot read the file", at: SourceLocation(path: path)))
+            return .problem(Diagnostic(.unreadableFile, Message(.loadFileUnreadable), at: SourceLocation(path: path)))
         case .failure(.tooLarge(let size)):
             return .problem(Diagnostic(
                 .unreadableFile,
-                "the file is \(size) bytes; the limit is \(maximumFileSize / 1_048_576) MiB (\(maximumFileSize) bytes): split it",
+                Message(.loadFileTooLarge, ["size": size, "mebibytes": maximumFileSize / 1_048_576, "limit": maximumFileSize]),
                 at: SourceLocation(path: path)))
         }
         switch TextDecoding.decode(bytes) {
@@ -200,7 +196,7 @@ public struct SourceTreeLoader: Sendable {
             return .text(SourceFile(path: path, text: text))
         case .failure(let error):
             return .problem(Diagnostic(
-                .unreadableFile, "the file is not UTF-8 text (invalid byte 0x\(String(error.byte, radix: 16, uppercase: true)))",
+                .unreadableFile, Message(.loadFileNotUTF8, ["byte": String(error.byte, radix: 16, uppercase: true)]),
                 at: SourceLocation(path: path, line: error.line, column: error.column)))
         }
     }

@@ -34,7 +34,8 @@ public struct BibliographyParser {
         case .success(nil): return []
         case .success(let node?): root = node
         }
-        guard let entries = MappingReader(root, path: path, rule: .config, what: "sources.yaml", into: &diagnostics) else { return nil }
+        guard let entries = MappingReader(root, path: path, rule: .config, what: Message(.whatSourcesYAML), into: &diagnostics)
+        else { return nil }
         return entries.pairs.compactMap { key, keyNode, value in source(key, keyNode, value) }
     }
 
@@ -50,69 +51,75 @@ public struct BibliographyParser {
 
         private mutating func source(_ key: String, _ keyNode: YAMLNode, _ node: YAMLNode) -> Source? {
         guard Self.isCitationKey(key) else {
-            report("a citation key is letters, digits and - _ : . — not '\(key)'", keyNode.range)
+            report(Message(.sourcesKeyInvalid, ["key": key]), keyNode.range)
             return nil
         }
-        guard let fields = MappingReader(node, path: path, rule: .config, what: "source '\(key)'", into: &diagnostics) else { return nil }
-        diagnostics += fields.unknownKeys(Self.fieldNames, what: "source '\(key)'")
+        let what = Message(.whatSource, ["key": key])
+        guard let fields = MappingReader(node, path: path, rule: .config, what: what, into: &diagnostics) else { return nil }
+        diagnostics += fields.unknownKeys(Self.fieldNames, what: what)
         // A source with a wrong type is still a source: its citations are not reported as unknown too.
         let type: Source.SourceType
         let typeNames = Source.SourceType.allCases.map(\.rawValue)
+        let types = typeNames.joined(separator: ", ")
         if let typeNode = fields["type"], let typeText = typeNode.scalar, !typeText.isEmpty {
             if let known = Source.SourceType(rawValue: typeText) {
                 type = known
             } else {
                 let near = NearMiss.closest(to: typeText, in: typeNames)
-                report("unknown type '\(typeText)' for source '\(key)'\(near.map { "; did you mean '\($0)'?" } ?? "")"
-                       + " (types: \(typeNames.joined(separator: ", ")))", typeNode.range,
-                       fix: near.map { Diagnostic.Fix(replacing: typeNode.range, with: $0) })
+                let message = near.map { Message(.sourcesTypeUnknownDidYouMean, ["type": typeText, "key": key, "near": $0, "types": types]) }
+                    ?? Message(.sourcesTypeUnknown, ["type": typeText, "key": key, "types": types])
+                report(message, typeNode.range, fix: near.map { Diagnostic.Fix(replacing: typeNode.range, with: $0) })
                 type = near.flatMap(Source.SourceType.init(rawValue:)) ?? .book
             }
         } else {
-            report("source '\(key)' needs a `type`: one of \(typeNames.joined(separator: ", "))", fields["type"]?.range ?? keyNode.range)
+            report(Message(.sourcesTypeMissing, ["key": key, "types": types]), fields["type"]?.range ?? keyNode.range)
             type = .book
         }
         var source = Source(key: key, type: type, location: SourceLocation(path: path, range: keyNode.range))
         for (name, nameNode, value) in fields.pairs where name != "type" {
             if Self.archiveOnly.contains(name), type != .archive {
-                report("`\(name)` belongs to archival sources (type: archive)", nameNode.range)
+                report(Message(.sourcesFieldArchivalOnly, ["name": name]), nameNode.range)
             }
             switch name {
             case "author": source.authors = names(value)
             case "editor": source.editors = names(value)
             case "year":
                 if let text = value.scalar, let year = Int(text) { source.year = year }
-                else { report("`year` is a whole number; use `date` for an exact date", value.range) }
+                else { report(Message(.sourcesYearNotNumber), value.range) }
             case "date", "accessed":
-                guard let text = value.scalar else { report("`\(name)` is an EDTF date", value.range); continue }
+                guard let text = value.scalar else { report(Message(.sourcesDateNotText, ["name": name]), value.range); continue }
                 do {
                     let date = try EDTFValue.parse(text)
                     if name == "date" { source.date = date } else { source.accessed = date }
                 } catch {
-                    report("malformed date '\(text)': \(error.message)", value.range)
+                    report(Message(.sourcesDateMalformed, ["date": text, "reason": error.message]), value.range)
                 }
             case "archive":
                 guard let id = value.scalar, configuration.archive(id) != nil else {
-                    var message = "archive '\(value.scalar ?? "")' is not declared under `archives` in asyl.yaml"
-                    if let near = NearMiss.closest(to: value.scalar ?? "", in: configuration.archives.map(\.id)) {
-                        message += "; did you mean '\(near)'?"
+                    let written = value.scalar ?? ""
+                    if let near = NearMiss.closest(to: written, in: configuration.archives.map(\.id)) {
+                        report(Message(.sourcesArchiveUndeclaredDidYouMean, ["archive": written, "near": near]), value.range)
+                    } else {
+                        report(Message(.sourcesArchiveUndeclared, ["archive": written]), value.range)
                     }
-                    report(message, value.range)
                     continue
                 }
                 source.archive = id
             default:
-                guard let text = value.scalar else { report("`\(name)` is a single value, not \(value.description)", value.range); continue }
+                guard let text = value.scalar else {
+                    report(Message(.sourcesFieldNotSingle, ["name": name, "shape": value.description]), value.range)
+                    continue
+                }
                 set(name, text, on: &source)
             }
         }
         if type == .archive {
             if source.archive == nil, fields["archive"] == nil {
-                report("archival source '\(key)' needs `archive:` naming an archive declared in asyl.yaml", keyNode.range)
+                report(Message(.sourcesArchiveMissing, ["key": key]), keyNode.range)
             }
-            if source.fond == nil { report("archival source '\(key)' needs `fond`", keyNode.range) }
+            if source.fond == nil { report(Message(.sourcesFondMissing, ["key": key]), keyNode.range) }
         } else if source.title == nil {
-            report("source '\(key)' needs a `title`", keyNode.range)
+            report(Message(.sourcesTitleMissing, ["key": key]), keyNode.range)
         }
         return source
     }
@@ -143,15 +150,15 @@ public struct BibliographyParser {
         switch node.kind {
         case .sequence(let list): items = list
         case .scalar: items = [node]
-        case .mapping: report("names are a list of \"Family, Given\" strings", node.range); return []
+        case .mapping: report(Message(.sourcesNamesNotList), node.range); return []
         }
         return items.compactMap { item in
-            guard let text = item.scalar, !text.isEmpty else { report("a name is a \"Family, Given\" string", item.range); return nil }
+            guard let text = item.scalar, !text.isEmpty else { report(Message(.sourcesNameNotText), item.range); return nil }
             return PersonName(parsing: text)
         }
     }
 
-    private mutating func report(_ message: String, _ range: SourceRange, fix: Diagnostic.Fix? = nil) {
+    private mutating func report(_ message: Message, _ range: SourceRange, fix: Diagnostic.Fix? = nil) {
         diagnostics.append(Diagnostic(.config, message, at: SourceLocation(path: path, range: range), fix: fix))
     }
 }

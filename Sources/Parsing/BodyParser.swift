@@ -62,7 +62,7 @@ struct BodyParser {
                 }
             case .heading(let level):
                 if level == 1 {
-                    report(.markup, "a level-1 heading is not allowed: the title is the headword; start sections at '##'", range)
+                    report(.markup, Message(.bodyHeadingLevelOne), range)
                 }
                 result.append(Block(.heading(heading(node, level: level, range: range)), range: range))
             case .blockQuote:
@@ -84,7 +84,7 @@ struct BodyParser {
                 let language = String(info.prefix { !$0.isWhitespace })
                 result.append(Block(.codeBlock(language: language, code: node.literal), range: range))
             case .htmlBlock:
-                report(.markup, "raw HTML is not allowed: write Markdown, and the stylesheets make the markup", range)
+                report(.markup, Message(.bodyRawHTML), range)
             case .thematicBreak:
                 result.append(Block(.thematicBreak, range: range))
             case .table(let alignments):
@@ -123,13 +123,13 @@ struct BodyParser {
                 let after = written.flatMap { $0.range(of: "{#" + anchor, options: .backwards) }
                     .map { written![..<$0.upperBound].unicodeScalars.count + 1 }
                 diagnostics.append(Diagnostic(
-                    .markup, "'{#\(anchor)' has no '}': end the heading's anchor with '}'", at: SourceLocation(path: path, range: last.range),
+                    .markup, Message(.bodyAnchorUnclosed, ["anchor": anchor]), at: SourceLocation(path: path, range: last.range),
                     fix: after.map { Diagnostic.Fix(inserting: "}", at: SourcePosition(line: range.start.line, column: $0)) }))
             }
             if !Self.isValidAnchor(anchor) {
-                report(.markup, "an anchor is letters, digits, '-' and '_', starting with a letter: '{#\(anchor)}'", last.range)
+                report(.markup, Message(.bodyAnchorInvalid, ["anchor": anchor]), last.range)
             } else if explicitAnchors.contains(anchor) {
-                report(.markup, "anchor '\(anchor)' is used by two headings of this version", last.range)
+                report(.markup, Message(.bodyAnchorDuplicate, ["anchor": anchor]), last.range)
             } else {
                 explicit = anchor
                 explicitAnchors.insert(anchor)
@@ -224,8 +224,7 @@ struct BodyParser {
         if trimmed.first == "|" { cells.removeFirst() }
         if text.reversed().drop(while: { $0 == " " }).first == "|" { cells.removeLast() }
         guard cells.count > columns else { return }
-        report(.markup, "this row has \(cells.count) cells but the table's header has \(columns), and a row keeps only as many "
-               + "as the header: add a column to the header, or join the cells",
+        report(.markup, Message(.bodyTableRowCellsBeyondHeader, ["cells": cells.count, "columns": columns]),
                SourceRange(line: row.line, column: row.column + cells[columns]))
     }
 
@@ -281,13 +280,13 @@ struct BodyParser {
         case .footnoteReference(let label):
             return Inline(.footnoteReference(label: label), range: range)
         case .htmlInline:
-            report(.markup, "raw HTML is not allowed: write Markdown, and the stylesheets make the markup", range)
+            report(.markup, Message(.bodyRawHTML), range)
             return nil
         case .link(let destination, let title):
             if Self.isRelativeMarkdownLink(destination) {
-                report(.markup, "a link to another .md file does not survive publishing; link entries as [[id]]", range)
+                report(.markup, Message(.bodyLinkToMarkdownFile), range)
             } else if !Self.isWebLink(destination) {
-                report(.markup, "links go to the web (https://…, mailto:) or to entries ([[id]]), not to '\(destination)'", range)
+                report(.markup, Message(.bodyLinkNotWeb, ["destination": destination]), range)
             }
             return Inline(
                 .externalLink(url: WebAddress.percentEncoded(destination), title: title, content: inlines(node.children, parent: range)),
@@ -417,16 +416,16 @@ struct BodyParser {
         let id = text.prefix { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }
         let end = advance(start, by: 2 + id.unicodeScalars.count)
         let next = text.dropFirst(id.count).first
-        let message: String
+        let message: Message
         var fix: Diagnostic.Fix?
         if !id.isEmpty, next == "]" {
-            message = "'[[\(id)]' is closed by one bracket: a link ends with ']]'"
+            message = Message(.bodyLinkClosedByOneBracket, ["id": id])
             fix = Diagnostic.Fix(inserting: "]", at: end)
         } else if !id.isEmpty, next.map({ $0.isWhitespace || $0.isPunctuation && !"|#-".contains($0) }) ?? true {
-            message = "'[[\(id)' has no ']]': the link is printed as it is written"
+            message = Message(.bodyLinkUnclosedAfterID, ["id": id])
             fix = Diagnostic.Fix(inserting: "]]", at: end)
         } else {
-            message = "'[[' has no ']]' in its paragraph: close the link with ']]' after its text"
+            message = Message(.bodyLinkUnclosed)
         }
         let range = SourceRange(start: start, end: SourcePosition(line: end.line, column: end.column - 1))
         diagnostics.append(Diagnostic(.markup, message, at: SourceLocation(path: path, range: range), fix: fix))
@@ -446,7 +445,7 @@ struct BodyParser {
         } else if inner.count == 1, case .text(let only, _) = inner[0] {
             target = only
         } else {
-            report(.markup, "the part of [[…]] before '|' is an entry id and takes no formatting", range)
+            report(.markup, Message(.bodyLinkTargetFormatted), range)
             target = inner.compactMap { if case .text(let t, _) = $0 { t } else { nil } }.joined()
         }
         target = target.trimmingWhitespace
@@ -466,7 +465,7 @@ struct BodyParser {
             }
         }
         if let text, text.plainText.allSatisfy(\.isWhitespace) {
-            report(.markup, "[[\(target)|]] has an empty text; write [[\(target)]] to show the entry's title", range)
+            report(.markup, Message(.bodyLinkTextEmpty, ["target": target]), range)
         }
         return Inline(.wikiLink(WikiLink(target: EntryID(target), section: section, content: text)), range: range)
     }
@@ -552,7 +551,7 @@ struct BodyParser {
             let matchStart = locate(isFootnote ? StaticString("[^") : StaticString("["), near: advance(start, by: scalar))
             let matchRange = SourceRange(line: matchStart.line, column: matchStart.column, length: insideScalars + 2)
             if isFootnote {
-                report(.markup, "footnote [\(inside)] has no definition; add a line '[\(inside)]: …' at the end", matchRange)
+                report(.markup, Message(.bodyFootnoteUndefined, ["label": inside.dropFirst()]), matchRange)
             } else if let items = citationItems(String(inside), start: matchStart) {
                 if index > plainStart {
                     out.append(textInline(String(text[plainStart..<index]), start: advance(start, by: plainStartScalar)))
@@ -585,8 +584,7 @@ struct BodyParser {
         while let close = rest.range(ofASCII: "]]") {
             scalars += rest[..<close.lowerBound].unicodeScalars.count
             let at = locate("]]", near: advance(start, by: scalars))
-            report(.markup, "']]' closes no link: open it with '[[' before the entry's id, or delete it",
-                   SourceRange(line: at.line, column: at.column, length: 2))
+            report(.markup, Message(.bodyLinkStrayCloser), SourceRange(line: at.line, column: at.column, length: 2))
             scalars += 2
             rest = rest[close.upperBound...]
         }
@@ -617,7 +615,7 @@ struct BodyParser {
             nil
         }
         diagnostics.append(Diagnostic(
-            .markup, "the link or image whose address starts here has no ')': it is printed as it is written",
+            .markup, Message(.bodyDestinationUnclosed),
             at: SourceLocation(path: path, range: SourceRange(line: at.line, column: at.column + 1, length: 1)), fix: fix))
         var taken = rest.prefix(1) + rest.dropFirst().prefix { !$0.isWhitespace }
         let afterTaken = rest.dropFirst(taken.count)
@@ -640,7 +638,7 @@ struct BodyParser {
         let start = locate("[^", near: estimate)
         let end = advance(start, by: 2 + label.unicodeScalars.count)
         diagnostics.append(Diagnostic(
-            .markup, "'[^\(label)' has no ']': end the footnote reference with ']' after its label",
+            .markup, Message(.bodyFootnoteReferenceUnclosed, ["label": label]),
             at: SourceLocation(path: path, range: SourceRange(start: start, end: SourcePosition(line: end.line, column: end.column - 1))),
             fix: Diagnostic.Fix(inserting: "]", at: end)))
         return label
@@ -655,9 +653,7 @@ struct BodyParser {
         let end = advance(start, by: 2 + key.unicodeScalars.count)
         let rest = inside.dropFirst(1 + key.count)
         let onlyKey = rest.allSatisfy(\.isWhitespace)
-        let message = onlyKey
-            ? "'[@\(key)' has no ']': the citation is printed as it is written"
-            : "'[@\(key)…' has no ']' on its line: close the citation with ']' after its locator"
+        let message = Message(onlyKey ? .bodyCitationUnclosed : .bodyCitationUnclosedBeforeLocator, ["key": key])
         let range = SourceRange(start: start, end: SourcePosition(line: end.line, column: end.column - 1))
         diagnostics.append(Diagnostic(
             .markup, message, at: SourceLocation(path: path, range: range),
@@ -798,17 +794,18 @@ struct BodyParser {
             let label = String(rest[rest.index(rest.startIndex, offsetBy: 2)..<close])
             guard !label.isEmpty, !label.contains(where: \.isWhitespace) else { continue }
             if !defined.contains(label.lowercased()) {
-                report(.markup, "footnote [^\(label)] is defined but never referenced",
+                report(.markup, Message(.bodyFootnoteUnreferenced, ["label": label]),
                        SourceRange(line: index + firstLine, column: indent + 1, length: label.count + 3))
             }
         }
     }
 
     private mutating func reportNestingLimit(_ range: SourceRange) {
-        report(.markup, "quotes, lists or emphasis are nested too deep: Asyl keeps \(MarkdownParser.maximumDepth) levels of Markdown (about \(MarkdownParser.maximumDepth / 2 - 1) lists inside each other), and leaves out the rest from here", range)
+        let levels = MarkdownParser.maximumDepth
+        report(.markup, Message(.bodyNestingTooDeep, ["levels": levels, "lists": levels / 2 - 1]), range)
     }
 
-    private mutating func report(_ rule: Rule, _ message: String, _ range: SourceRange) {
+    private mutating func report(_ rule: Rule, _ message: Message, _ range: SourceRange) {
         diagnostics.append(Diagnostic(rule, message, at: SourceLocation(path: path, range: range)))
     }
 }

@@ -32,46 +32,45 @@ public struct ConfigurationParser {
             diagnostics.append(diagnostic)
             return configuration
         case .success(nil):
-            report("asyl.yaml is empty; it must declare at least `format: 1` and `languages`",
-                   SourceRange(line: 1, column: 1))
+            report(Message(.configEmpty), SourceRange(line: 1, column: 1))
             return configuration
         case .success(let node?):
             root = node
         }
-        guard let top = MappingReader(root, path: path, rule: .config, what: "asyl.yaml", into: &diagnostics)
+        guard let top = MappingReader(root, path: path, rule: .config, what: Message(.whatAsylYAML), into: &diagnostics)
         else { return configuration }
         diagnostics += top.unknownKeys(
             ["format", "languages", "derived", "title", "publisher", "kinds", "categories", "archives",
-             "editions", "styles", "checks", "print", "typography", "web"], what: "asyl.yaml")
+             "editions", "styles", "checks", "print", "typography", "web"], what: Message(.whatAsylYAML))
 
         if let format = top["format"] {
             if format.scalar != "1" {
-                report("this version of Asyl reads format 1; the file says format \(format.scalar ?? "?")", format.range)
+                report(Message(.configFormatUnsupported, ["format": format.scalar ?? "?"]), format.range)
             }
         } else {
-            report("asyl.yaml must say which format it is written in: `format: 1`", SourceRange(line: 1, column: 1))
+            report(Message(.configFormatMissing), SourceRange(line: 1, column: 1))
         }
 
         if let node = top["languages"] {
             for item in list(node, what: "languages") {
                 guard let text = item.scalar, LanguageTag.isWellFormed(text) else {
-                    report("'\(item.scalar ?? "")' is not a language tag (write kk, ru, en…)", item.range)
+                    report(Message(.configLanguageTagInvalid, ["tag": item.scalar ?? ""]), item.range)
                     continue
                 }
                 let tag = LanguageTag(text)
-                if languages.contains(tag) { report("language '\(text)' is listed twice", item.range) }
+                if languages.contains(tag) { report(Message(.configLanguageListedTwice, ["tag": text]), item.range) }
                 else { languages.append(tag) }
             }
-            if languages.isEmpty { report("`languages` must list at least one language", node.range) }
+            if languages.isEmpty { report(Message(.configLanguagesEmpty), node.range) }
         } else {
-            report("asyl.yaml must list the `languages` entries are written in", SourceRange(line: 1, column: 1))
+            report(Message(.configLanguagesMissing), SourceRange(line: 1, column: 1))
         }
         configuration.languages = languages
         if let node = top["derived"] { derived = parseDerived(node) }
         configuration.derivedLanguages = derived
 
         configuration.title = top["title"].map { localized($0, what: "title") } ?? LocalizedText()
-        if top["title"] == nil { report("asyl.yaml must give the work's `title` in each language", SourceRange(line: 1, column: 1)) }
+        if top["title"] == nil { report(Message(.configTitleMissing), SourceRange(line: 1, column: 1)) }
         configuration.publisher = top["publisher"].map { localized($0, what: "publisher") } ?? LocalizedText()
         if let node = top["categories"] { configuration.categories = labelled(node, what: "categories").map { Category(id: $0.0, label: $0.1) } }
         if let node = top["archives"] { configuration.archives = labelled(node, what: "archives").map { Archive(id: $0.0, name: $0.1) } }
@@ -86,7 +85,7 @@ public struct ConfigurationParser {
             switch node.scalar {
             case "true": configuration.typography = true
             case "false": configuration.typography = false
-            default: report("`typography` is true or false", node.range)
+            default: report(Message(.configTypographyNotBoolean), node.range)
             }
         }
         return configuration
@@ -95,20 +94,20 @@ public struct ConfigurationParser {
     // MARK: Pieces
 
     private mutating func parseDerived(_ node: YAMLNode) -> [DerivedLanguage] {
-        guard let mapping = MappingReader(node, path: path, rule: .config, what: "`derived`", into: &diagnostics) else { return [] }
+        guard let mapping = MappingReader(node, path: path, rule: .config, what: .yamlKey("derived"), into: &diagnostics) else { return [] }
         var result: [DerivedLanguage] = []
         for (name, keyNode, value) in mapping.pairs {
-            guard LanguageTag.isWellFormed(name) else { report("'\(name)' is not a language tag", keyNode.range); continue }
-            guard let fields = MappingReader(value, path: path, rule: .config, what: "a derived language", into: &diagnostics) else { continue }
-            diagnostics += fields.unknownKeys(["from", "script"], what: "derived language '\(name)'")
+            guard LanguageTag.isWellFormed(name) else { report(Message(.configDerivedTagInvalid, ["name": name]), keyNode.range); continue }
+            guard let fields = MappingReader(value, path: path, rule: .config, what: Message(.whatDerivedLanguage), into: &diagnostics)
+            else { continue }
+            diagnostics += fields.unknownKeys(["from", "script"], what: Message(.whatDerivedLanguageNamed, ["name": name]))
             guard let from = fields["from"]?.scalar, languages.contains(LanguageTag(from)) else {
-                report("derived language '\(name)' needs `from:` naming one of `languages`", keyNode.range)
+                report(Message(.configDerivedFromMissing, ["name": name]), keyNode.range)
                 continue
             }
             let script = fields["script"]?.scalar ?? ""
             if script != "latn-2021" {
-                report("unknown script '\(script)' for '\(name)'; Asyl knows latn-2021 (the 2021 Kazakh Latin alphabet)",
-                       fields["script"]?.range ?? keyNode.range)
+                report(Message(.configDerivedScriptUnknown, ["script": script, "name": name]), fields["script"]?.range ?? keyNode.range)
             }
             result.append(DerivedLanguage(tag: LanguageTag(name), source: LanguageTag(from), script: script))
         }
@@ -116,22 +115,23 @@ public struct ConfigurationParser {
     }
 
     private mutating func parseKinds(_ node: YAMLNode) -> [KindSchema] {
-        guard let mapping = MappingReader(node, path: path, rule: .config, what: "`kinds`", into: &diagnostics) else { return [] }
+        guard let mapping = MappingReader(node, path: path, rule: .config, what: .yamlKey("kinds"), into: &diagnostics) else { return [] }
         var kinds: [KindSchema] = []
         for (name, keyNode, value) in mapping.pairs {
             guard EntryID.isValid(name) else {
-                report("a kind's name is lowercase letters, digits and '-': '\(name)'", keyNode.range)
+                report(Message(.configKindNameInvalid, ["name": name]), keyNode.range)
                 continue
             }
-            guard let fields = MappingReader(value, path: path, rule: .config, what: "kind '\(name)'", into: &diagnostics) else { continue }
-            diagnostics += fields.unknownKeys(["label", "fields"], what: "kind '\(name)'")
+            let what = Message(.whatKind, ["name": name])
+            guard let fields = MappingReader(value, path: path, rule: .config, what: what, into: &diagnostics) else { continue }
+            diagnostics += fields.unknownKeys(["label", "fields"], what: what)
             let label = fields["label"].map { localized($0, what: "label") } ?? LocalizedText()
             var schemas: [FieldSchema] = []
             if let fieldNode = fields["fields"],
-               let fieldMap = MappingReader(fieldNode, path: path, rule: .config, what: "`fields`", into: &diagnostics) {
+               let fieldMap = MappingReader(fieldNode, path: path, rule: .config, what: .yamlKey("fields"), into: &diagnostics) {
                 for (fieldName, fieldKey, fieldValue) in fieldMap.pairs {
                     if FrontMatterParser.reservedKeys.contains(fieldName) {
-                        report("'\(fieldName)' is a reserved key of every version; give the fact another name", fieldKey.range)
+                        report(Message(.configFieldNameReserved, ["name": fieldName]), fieldKey.range)
                         continue
                     }
                     if let schema = parseField(fieldName, fieldValue, kind: name) { schemas.append(schema) }
@@ -143,20 +143,21 @@ public struct ConfigurationParser {
     }
 
     private mutating func parseField(_ name: String, _ node: YAMLNode, kind: String) -> FieldSchema? {
-        guard let fields = MappingReader(node, path: path, rule: .config, what: "field '\(name)'", into: &diagnostics) else { return nil }
-        diagnostics += fields.unknownKeys(["type", "label", "kinds", "required", "values"], what: "field '\(name)'")
+        let what = Message(.whatField, ["name": name])
+        guard let fields = MappingReader(node, path: path, rule: .config, what: what, into: &diagnostics) else { return nil }
+        diagnostics += fields.unknownKeys(["type", "label", "kinds", "required", "values"], what: what)
         let typeNames = ["text", "date", "number", "geo", "link", "links", "enum", "source"]
         guard let typeNode = fields["type"], let typeName = typeNode.scalar, typeNames.contains(typeName) else {
-            var message = "field '\(name)' of kind '\(kind)' needs a `type`: one of \(typeNames.joined(separator: ", "))"
+            var message = Message(.configFieldTypeMissing, ["name": name, "kind": kind, "types": typeNames.joined(separator: ", ")])
             if let written = fields["type"]?.scalar, let near = NearMiss.closest(to: written, in: typeNames) {
-                message = "unknown type '\(written)'; did you mean '\(near)'?"
+                message = Message(.configFieldTypeUnknown, ["type": written, "near": near])
             }
             report(message, fields["type"]?.range ?? node.range)
             return nil
         }
         let kinds = fields["kinds"].map { list($0, what: "kinds").compactMap(\.scalar) } ?? []
         if fields["kinds"] != nil, typeName != "link", typeName != "links" {
-            report("`kinds` only applies to link and links fields", fields.keyNode("kinds")!.range)
+            report(Message(.configKindsOnlyForLinks), fields.keyNode("kinds")!.range)
         }
         let type: FieldType
         switch typeName {
@@ -169,20 +170,20 @@ public struct ConfigurationParser {
         case "source": type = .source
         default:
             guard let valuesNode = fields["values"] else {
-                report("enum field '\(name)' needs `values`, each with a label per language", node.range)
+                report(Message(.configEnumValuesMissing, ["name": name]), node.range)
                 return nil
             }
             type = .enumeration(values: labelled(valuesNode, what: "values").map { EnumerationValue(id: $0.0, label: $0.1) })
         }
         if fields["values"] != nil, typeName != "enum" {
-            report("`values` only applies to enum fields", fields.keyNode("values")!.range)
+            report(Message(.configValuesOnlyForEnum), fields.keyNode("values")!.range)
         }
         var required = false
         if let requiredNode = fields["required"] {
             switch requiredNode.scalar {
             case "true": required = true
             case "false": required = false
-            default: report("`required` is true or false", requiredNode.range)
+            default: report(Message(.configRequiredNotBoolean), requiredNode.range)
             }
         }
         let label = fields["label"].map { localized($0, what: "label") } ?? LocalizedText()
@@ -200,7 +201,7 @@ public struct ConfigurationParser {
                 default: continue
                 }
                 for name in allowed where !names.contains(name) {
-                    report("field '\(field.name)' of kind '\(kind.name)' allows kind '\(name)', which `kinds` does not declare",
+                    report(Message(.configLinkKindUndeclared, ["field": field.name, "kind": kind.name, "name": name]),
                            SourceRange(line: 1, column: 1))
                 }
             }
@@ -210,13 +211,14 @@ public struct ConfigurationParser {
     private mutating func parseEditions(_ node: YAMLNode, _ configuration: ProjectConfiguration, web: WebSettings) -> [Edition] {
         var editions: [Edition] = []
         for item in list(node, what: "editions") {
-            guard let fields = MappingReader(item, path: path, rule: .config, what: "an edition", into: &diagnostics) else { continue }
-            diagnostics += fields.unknownKeys(["id", "title", "languages", "select", "isbn", "formats", "citations", "web", "plaques"], what: "an edition")
+            guard let fields = MappingReader(item, path: path, rule: .config, what: Message(.whatEdition), into: &diagnostics) else { continue }
+            diagnostics += fields.unknownKeys(
+                ["id", "title", "languages", "select", "isbn", "formats", "citations", "web", "plaques"], what: Message(.whatEdition))
             guard let id = fields["id"]?.scalar, EntryID.isValid(id) else {
-                report("an edition needs an `id` of lowercase letters, digits and '-'", fields["id"]?.range ?? item.range)
+                report(Message(.configEditionIDInvalid), fields["id"]?.range ?? item.range)
                 continue
             }
-            if editions.contains(where: { $0.id == id }) { report("edition '\(id)' is declared twice", fields["id"]!.range) }
+            if editions.contains(where: { $0.id == id }) { report(Message(.configEditionDeclaredTwice, ["id": id]), fields["id"]!.range) }
             let title = fields["title"].map { localized($0, what: "title") } ?? configuration.title
             let known = languages + derived.map(\.tag)
             var editionLanguages = known
@@ -224,7 +226,7 @@ public struct ConfigurationParser {
                 editionLanguages = []
                 for language in list(node, what: "languages") {
                     guard let text = language.scalar, known.contains(LanguageTag(text)) else {
-                        report("edition '\(id)' names language '\(language.scalar ?? "")', which asyl.yaml does not list", language.range)
+                        report(Message(.configEditionLanguageUnlisted, ["id": id, "language": language.scalar ?? ""]), language.range)
                         continue
                     }
                     editionLanguages.append(LanguageTag(text))
@@ -232,20 +234,20 @@ public struct ConfigurationParser {
             }
             var selection = Selection()
             if let selectNode = fields["select"],
-               let select = MappingReader(selectNode, path: path, rule: .config, what: "`select`", into: &diagnostics) {
-                diagnostics += select.unknownKeys(["kinds", "categories", "regions", "ids"], what: "`select`")
+               let select = MappingReader(selectNode, path: path, rule: .config, what: .yamlKey("select"), into: &diagnostics) {
+                diagnostics += select.unknownKeys(["kinds", "categories", "regions", "ids"], what: .yamlKey("select"))
                 let kindNames = configuration.kinds.map(\.name)
-                selection.kinds = names(select["kinds"], known: kindNames, what: "kind")
-                selection.categories = names(select["categories"], known: configuration.categories.map(\.id), what: "category")
-                selection.regions = names(select["regions"], known: nil, what: "entry").map { EntryID($0) }
-                selection.ids = names(select["ids"], known: nil, what: "entry").map { EntryID($0) }
+                selection.kinds = names(select["kinds"], .kinds(declared: kindNames))
+                selection.categories = names(select["categories"], .categories(declared: configuration.categories.map(\.id)))
+                selection.regions = names(select["regions"], .entries).map { EntryID($0) }
+                selection.ids = names(select["ids"], .entries).map { EntryID($0) }
             }
             var formats = OutputFormat.books
             if let node = fields["formats"] {
                 formats = list(node, what: "formats").compactMap { format in
                     guard let value = format.scalar.flatMap(OutputFormat.init(rawValue:)) else {
                         let known = OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")
-                        report("unknown format '\(format.scalar ?? "")'; formats are \(known)", format.range)
+                        report(Message(.configOutputFormatUnknown, ["format": format.scalar ?? "", "formats": known]), format.range)
                         return nil
                     }
                     return value
@@ -254,26 +256,24 @@ public struct ConfigurationParser {
             var style = CitationStyle.notes
             if let node = fields["citations"] {
                 if let value = node.scalar.flatMap(CitationStyle.init(rawValue:)) { style = value }
-                else { report("`citations` is notes or author-year", node.range) }
+                else { report(Message(.configCitationsInvalid), node.range) }
             }
             if let node = fields["isbn"], node.scalar != nil {
-                report("each language's book has its own ISBN: write isbn: {kk: …, ru: …}", node.range)
+                report(Message(.configISBNNotPerLanguage), node.range)
             }
             let isbn = fields["isbn"].map { localized($0, what: "isbn") } ?? LocalizedText()
             let editionWeb = fields["web"].map { parseWeb($0, inherited: web) } ?? web
             var plaques: PlaqueSettings?
             if let node = fields["plaques"],
-               let mapping = MappingReader(node, path: path, rule: .config, what: "`plaques`", into: &diagnostics) {
-                diagnostics += mapping.unknownKeys(["kinds"], what: "`plaques`")
-                let kinds = names(mapping["kinds"], known: configuration.kinds.map(\.name), what: "kind")
+               let mapping = MappingReader(node, path: path, rule: .config, what: .yamlKey("plaques"), into: &diagnostics) {
+                diagnostics += mapping.unknownKeys(["kinds"], what: .yamlKey("plaques"))
+                let kinds = names(mapping["kinds"], .kinds(declared: configuration.kinds.map(\.name)))
                 if kinds.isEmpty {
-                    report("`plaques` names the kinds that get a plaque, as in plaques: {kinds: [monument]}", node.range)
+                    report(Message(.configPlaquesKindsMissing), node.range)
                 } else if !formats.contains(.web) {
-                    report("edition '\(id)' has plaques but is not built as web: a plaque's QR code leads to the edition's site; "
-                           + "add web to its `formats:`", node.range)
+                    report(Message(.configPlaquesNotWeb, ["id": id]), node.range)
                 } else if editionWeb.baseURL == nil {
-                    report("edition '\(id)' has plaques but no address: a plaque's QR code prints it; "
-                           + "set web: {base-url: https://…} in asyl.yaml or in the edition", node.range)
+                    report(Message(.configPlaquesNoAddress, ["id": id]), node.range)
                 } else {
                     plaques = PlaqueSettings(kinds: kinds)
                 }
@@ -288,36 +288,35 @@ public struct ConfigurationParser {
 
     private mutating func parseStyles(_ node: YAMLNode) -> String? {
         guard let text = node.scalar, !text.isEmpty else {
-            report("`styles` names a folder inside the source tree", node.range)
+            report(Message(.configStylesMissing), node.range)
             return nil
         }
         if text.hasPrefix("/") || text.split(separator: "/").contains("..") {
-            report("`styles` must name a folder inside the source tree, not '\(text)'", node.range)
+            report(Message(.configStylesOutsideTree, ["path": text]), node.range)
             return nil
         }
         let folder = text.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
         guard hasFiles(folder) else {
-            report(
-                "`styles: \(text)` names no folder of the tree's own files (it is missing, a file, empty, or a link, which "
-                    + "Asyl does not follow), so Asyl's own stylesheets would be used; make the folder, or remove the key",
-                node.range)
+            report(Message(.configStylesNoFolder, ["path": text]), node.range)
             return nil
         }
         return text
     }
 
     private mutating func parseChecks(_ node: YAMLNode) -> [Rule: RuleSetting] {
-        guard let mapping = MappingReader(node, path: path, rule: .config, what: "`checks`", into: &diagnostics) else { return [:] }
+        guard let mapping = MappingReader(node, path: path, rule: .config, what: .yamlKey("checks"), into: &diagnostics) else { return [:] }
         var settings: [Rule: RuleSetting] = [:]
         for (name, keyNode, value) in mapping.pairs {
             guard let rule = Rule(rawValue: name) else {
-                var message = "unknown rule '\(name)'"
-                if let near = NearMiss.closest(to: name, in: Rule.allCases.map(\.rawValue)) { message += "; did you mean '\(near)'?" }
-                report(message, keyNode.range)
+                if let near = NearMiss.closest(to: name, in: Rule.allCases.map(\.rawValue)) {
+                    report(Message(.configRuleUnknownDidYouMean, ["name": name, "near": near]), keyNode.range)
+                } else {
+                    report(Message(.configRuleUnknown, ["name": name]), keyNode.range)
+                }
                 continue
             }
             guard let setting = value.scalar.flatMap(RuleSetting.init) else {
-                report("a rule is set to off, note, warning or error", value.range)
+                report(Message(.configRuleSettingInvalid), value.range)
                 continue
             }
             settings[rule] = setting
@@ -328,18 +327,17 @@ public struct ConfigurationParser {
     /// `web:`, of asyl.yaml or of an edition (whose keys replace the ones it inherits).
     private mutating func parseWeb(_ node: YAMLNode, inherited: WebSettings) -> WebSettings {
         var settings = inherited
-        guard let mapping = MappingReader(node, path: path, rule: .config, what: "`web`", into: &diagnostics) else { return settings }
-        diagnostics += mapping.unknownKeys(["base-url", "tiles"], what: "`web`")
+        guard let mapping = MappingReader(node, path: path, rule: .config, what: .yamlKey("web"), into: &diagnostics) else { return settings }
+        diagnostics += mapping.unknownKeys(["base-url", "tiles"], what: .yamlKey("web"))
         if let node = mapping["tiles"],
-           let tiles = MappingReader(node, path: path, rule: .config, what: "`tiles`", into: &diagnostics) {
-            diagnostics += tiles.unknownKeys(["url", "attribution"], what: "`tiles`")
+           let tiles = MappingReader(node, path: path, rule: .config, what: .yamlKey("tiles"), into: &diagnostics) {
+            diagnostics += tiles.unknownKeys(["url", "attribution"], what: .yamlKey("tiles"))
             let url = tiles["url"]?.scalar ?? ""
             let attribution = tiles["attribution"]?.scalar ?? ""
             if !url.hasPrefix("https://") || !["{z}", "{x}", "{y}"].allSatisfy(url.contains) {
-                report("`tiles: {url}` is an https address with {z}, {x} and {y}, as in https://tiles.example.kz/{z}/{x}/{y}.png",
-                       tiles["url"]?.range ?? node.range)
+                report(Message(.configTilesURLInvalid), tiles["url"]?.range ?? node.range)
             } else if attribution.isEmpty {
-                report("`tiles` needs the `attribution` its provider requires, as in \"© OpenStreetMap contributors\"", node.range)
+                report(Message(.configTilesAttributionMissing), node.range)
             } else {
                 settings.tiles = WebSettings.Tiles(url: url, attribution: attribution)
             }
@@ -348,7 +346,7 @@ public struct ConfigurationParser {
             if let text = node.scalar, text.wholeMatch(of: /https?:\/\/[A-Za-z0-9.\-]+(:[0-9]+)?(\/[A-Za-z0-9._~!$&'()*+,;=:@%\/\-]*)?/) != nil {
                 settings.baseURL = text.hasSuffix("/") ? text : text + "/"
             } else {
-                report("`base-url` is the site's address, as in https://example.kz/asyl/ (http or https, no ? or #)", node.range)
+                report(Message(.configBaseURLInvalid), node.range)
             }
         }
         return settings
@@ -356,19 +354,19 @@ public struct ConfigurationParser {
 
     private mutating func parsePrint(_ node: YAMLNode) -> PrintGeometry {
         var geometry = PrintGeometry()
-        guard let mapping = MappingReader(node, path: path, rule: .config, what: "`print`", into: &diagnostics) else { return geometry }
-        diagnostics += mapping.unknownKeys(["trim", "bleed", "marks"], what: "`print`")
+        guard let mapping = MappingReader(node, path: path, rule: .config, what: .yamlKey("print"), into: &diagnostics) else { return geometry }
+        diagnostics += mapping.unknownKeys(["trim", "bleed", "marks"], what: .yamlKey("print"))
         if let trim = mapping["trim"] {
             if let text = trim.scalar, text.wholeMatch(of: /\d+(\.\d+)?x\d+(\.\d+)?mm/) != nil { geometry.trim = text }
-            else { report("`trim` is width x height in millimetres, as in 170x240mm", trim.range) }
+            else { report(Message(.configTrimInvalid), trim.range) }
         }
         if let bleed = mapping["bleed"] {
             if let text = bleed.scalar, text.wholeMatch(of: /\d+(\.\d+)?mm/) != nil { geometry.bleed = text }
-            else { report("`bleed` is a length in millimetres, as in 3mm", bleed.range) }
+            else { report(Message(.configBleedInvalid), bleed.range) }
         }
         if let marks = mapping["marks"] {
             if let text = marks.scalar, ["crop", "cross", "none"].contains(text) { geometry.marks = text == "none" ? nil : text }
-            else { report("`marks` is crop, cross or none", marks.range) }
+            else { report(Message(.configMarksInvalid), marks.range) }
         }
         return geometry
     }
@@ -380,19 +378,56 @@ public struct ConfigurationParser {
         case .sequence(let items): return items
         case .scalar: return [node]
         case .mapping:
-            report("`\(what)` must be a list, as in [a, b]", node.range)
+            report(Message(.configNotList, ["key": what]), node.range)
             return []
         }
     }
 
-    /// Names that must be among `known` (when given), each reported where written.
-    private mutating func names(_ node: YAMLNode?, known: [String]?, what: String) -> [String] {
+    /// What a list of names in `select` or `plaques` names: kinds and
+    /// categories must be among the declared ones; entries are not known here.
+    private enum NameList {
+        case kinds(declared: [String])
+        case categories(declared: [String])
+        case entries
+
+        /// The word a list that is not a list is reported by.
+        var word: String {
+            switch self {
+            case .kinds: "kind"
+            case .categories: "category"
+            case .entries: "entry"
+            }
+        }
+
+        var expected: Message {
+            switch self {
+            case .kinds: Message(.configExpectedKindName)
+            case .categories: Message(.configExpectedCategoryName)
+            case .entries: Message(.configExpectedEntryName)
+            }
+        }
+
+        /// The finding for a name that is not among the declared ones; nil for a name that is, or an entry.
+        func undeclared(_ name: String) -> Message? {
+            switch self {
+            case .kinds(let declared) where !declared.contains(name):
+                return NearMiss.closest(to: name, in: declared).map { Message(.configKindUnknownDidYouMean, ["name": name, "near": $0]) }
+                    ?? Message(.configKindUnknown, ["name": name])
+            case .categories(let declared) where !declared.contains(name):
+                return NearMiss.closest(to: name, in: declared).map { Message(.configCategoryUnknownDidYouMean, ["name": name, "near": $0]) }
+                    ?? Message(.configCategoryUnknown, ["name": name])
+            default:
+                return nil
+            }
+        }
+    }
+
+    /// The names of a list, each reported where written when it is not one `named` allows.
+    private mutating func names(_ node: YAMLNode?, _ named: NameList) -> [String] {
         guard let node else { return [] }
-        return list(node, what: what).compactMap { item in
-            guard let name = item.scalar else { report("expected a \(what) name", item.range); return nil }
-            if let known, !known.contains(name) {
-                var message = "unknown \(what) '\(name)'"
-                if let near = NearMiss.closest(to: name, in: known) { message += "; did you mean '\(near)'?" }
+        return list(node, what: named.word).compactMap { item in
+            guard let name = item.scalar else { report(named.expected, item.range); return nil }
+            if let message = named.undeclared(name) {
                 report(message, item.range)
                 return nil
             }
@@ -400,23 +435,23 @@ public struct ConfigurationParser {
         }
     }
 
-    /// `{kk: …, ru: …, en: …}`: one text per declared language.
+    /// `{kk: …, ru: …, en: …}`: one text per declared language; `what` is its key.
     private mutating func localized(_ node: YAMLNode, what: String) -> LocalizedText {
         if let text = node.scalar {
             // One text for every language (a name that is not translated).
             return LocalizedText(Dictionary(uniqueKeysWithValues: languages.map { ($0, text) }))
         }
-        guard let mapping = MappingReader(node, path: path, rule: .config, what: "`\(what)`", into: &diagnostics) else {
+        guard let mapping = MappingReader(node, path: path, rule: .config, what: .yamlKey(what), into: &diagnostics) else {
             return LocalizedText()
         }
         var values: [LanguageTag: String] = [:]
         let known = languages + derived.map(\.tag)
         for (language, keyNode, value) in mapping.pairs {
             guard known.contains(LanguageTag(language)) else {
-                report("'\(language)' is not one of `languages`", keyNode.range)
+                report(Message(.configLanguageUndeclared, ["language": language]), keyNode.range)
                 continue
             }
-            guard let text = value.scalar else { report("expected text", value.range); continue }
+            guard let text = value.scalar else { report(Message(.configExpectedText), value.range); continue }
             values[LanguageTag(language)] = text
         }
         return LocalizedText(values)
@@ -424,17 +459,22 @@ public struct ConfigurationParser {
 
     /// A mapping of ids to localized labels (categories, archives, enum values).
     private mutating func labelled(_ node: YAMLNode, what: String) -> [(String, LocalizedText)] {
-        guard let mapping = MappingReader(node, path: path, rule: .config, what: "`\(what)`", into: &diagnostics) else { return [] }
+        guard let mapping = MappingReader(node, path: path, rule: .config, what: .yamlKey(what), into: &diagnostics) else { return [] }
         return mapping.pairs.compactMap { name, keyNode, value in
             guard EntryID.isValid(name) else {
-                report("an id in `\(what)` is lowercase letters, digits and '-': '\(name)'", keyNode.range)
+                report(Message(.configLabelIDInvalid, ["key": what, "name": name]), keyNode.range)
                 return nil
             }
             return (name, localized(value, what: name))
         }
     }
 
-    private mutating func report(_ message: String, _ range: SourceRange) {
+    private mutating func report(_ message: Message, _ range: SourceRange) {
         diagnostics.append(Diagnostic(.config, message, at: SourceLocation(path: path, range: range)))
     }
+}
+
+private extension Message {
+    /// A mapping of asyl.yaml named by its key, as "`web`".
+    static func yamlKey(_ name: String) -> Message { Message(.whatKey, ["key": name]) }
 }

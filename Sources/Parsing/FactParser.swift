@@ -13,9 +13,10 @@ enum FactParser {
         var facts: [Fact] = []
         for (key, keyNode, node) in raw {
             guard let field = kind.field(key) else {
-                var message = "kind '\(kind.name)' has no field '\(key)'"
                 let candidates = kind.fields.map(\.name) + FrontMatterParser.reservedKeys
-                if let near = NearMiss.closest(to: key, in: candidates) { message += "; did you mean '\(near)'?" }
+                let message = NearMiss.closest(to: key, in: candidates).map {
+                    Message(.factUnknownFieldDidYouMean, ["kind": kind.name, "field": key, "near": $0])
+                } ?? Message(.factUnknownField, ["kind": kind.name, "field": key])
                 diagnostics.append(Diagnostic(.frontMatter, message, at: SourceLocation(path: path, range: keyNode.range)))
                 continue
             }
@@ -30,7 +31,7 @@ enum FactParser {
     }
 
     struct FactError: Error {
-        var message: String
+        var message: Message
         var range: SourceRange
         var fix: Diagnostic.Fix? = nil
     }
@@ -38,9 +39,9 @@ enum FactParser {
     private static func typedValue(of node: YAMLNode, as field: FieldSchema) throws(FactError) -> FactValue {
         switch field.type {
         case .text:
-            return .text(try scalar(node, field, expected: "text"))
+            return .text(try scalar(node, field, expected: Message(.factExpectedText)))
         case .date:
-            let text = try scalar(node, field, expected: "an EDTF date such as 1845-08-10, 1845~ or 1941/1945")
+            let text = try scalar(node, field, expected: Message(.factExpectedDate))
             do throws(EDTFError) {
                 return .date(try EDTFValue.parse(text))
             } catch {
@@ -49,20 +50,20 @@ enum FactParser {
                 if let guess = EDTFGuess.guess(text) {
                     let range = SourceRange(line: node.position.line, column: inside, length: text.unicodeScalars.count)
                     throw FactError(
-                        message: "malformed date '\(text)' in `\(field.name)`: \(guess.advice)", range: range,
+                        message: Message(.factDateMalformed, ["text": text, "field": field.name, "reason": guess.advice]), range: range,
                         fix: Diagnostic.Fix(replacing: range, with: guess.written))
                 }
                 let range = SourceRange(line: node.position.line, column: inside + error.offset)
                 throw FactError(
-                    message: "malformed date '\(text)' in `\(field.name)`: \(error.message)", range: range,
+                    message: Message(.factDateMalformed, ["text": text, "field": field.name, "reason": error.message]), range: range,
                     fix: error.suggestion.map {
                         Diagnostic.Fix(replacing: SourceRange(line: node.position.line, column: inside, length: text.unicodeScalars.count), with: $0)
                     })
             }
         case .number:
-            let text = try scalar(node, field, expected: "a number")
+            let text = try scalar(node, field, expected: Message(.factExpectedNumber))
             guard isDecimal(text), let number = Double(text) else {
-                throw FactError(message: "`\(field.name)` is a number, not '\(text)'", range: node.range)
+                throw FactError(message: Message(.factNotNumber, ["field": field.name, "text": text]), range: node.range)
             }
             return .number(number, written: text)
         case .geo:
@@ -72,17 +73,18 @@ enum FactParser {
         case .links:
             guard case .sequence(let items) = node.kind else {
                 if node.scalar != nil { return .links([try link(node, field)]) }
-                throw FactError(message: "`\(field.name)` is a list of links, as in [\"[[a]]\", \"[[b]]\"]", range: node.range)
+                throw FactError(message: Message(.factLinksForm, ["field": field.name]), range: node.range)
             }
             var links: [FactLink] = []
             for item in items { links.append(try link(item, field)) }
             return .links(links)
         case .enumeration(let values):
-            let text = try scalar(node, field, expected: "one of \(values.map(\.id).joined(separator: ", "))")
+            let ids = values.map(\.id).joined(separator: ", ")
+            let text = try scalar(node, field, expected: Message(.factExpectedEnumeration, ["values": ids]))
             guard values.contains(where: { $0.id == text }) else {
-                var message = "'\(text)' is not a value of `\(field.name)`"
-                if let near = NearMiss.closest(to: text, in: values.map(\.id)) { message += "; did you mean '\(near)'?" }
-                else { message += "; it takes \(values.map(\.id).joined(separator: ", "))" }
+                let message = NearMiss.closest(to: text, in: values.map(\.id)).map {
+                    Message(.factEnumerationValueDidYouMean, ["text": text, "field": field.name, "near": $0])
+                } ?? Message(.factEnumerationValueUnknown, ["text": text, "field": field.name, "values": ids])
                 throw FactError(message: message, range: node.range)
             }
             return .enumeration(text)
@@ -91,17 +93,19 @@ enum FactParser {
             case .scalar(let key, _): return .sources([key])
             case .sequence(let items):
                 var keys: [String] = []
-                for item in items { keys.append(try scalar(item, field, expected: "a citation key")) }
+                for item in items { keys.append(try scalar(item, field, expected: Message(.factExpectedCitationKey))) }
                 return .sources(keys)
             case .mapping:
-                throw FactError(message: "`\(field.name)` is a citation key or a list of them", range: node.range)
+                throw FactError(message: Message(.factSourcesForm, ["field": field.name]), range: node.range)
             }
         }
     }
 
-    private static func scalar(_ node: YAMLNode, _ field: FieldSchema, expected: String) throws(FactError) -> String {
+    /// `expected` says what the field takes ("a number"), for a value that is a list or a mapping.
+    private static func scalar(_ node: YAMLNode, _ field: FieldSchema, expected: Message) throws(FactError) -> String {
         guard let text = node.scalar else {
-            throw FactError(message: "`\(field.name)` is \(expected), not \(node.description)", range: node.range)
+            throw FactError(
+                message: Message(.factNotScalar, ["field": field.name, "expected": expected, "node": node.description]), range: node.range)
         }
         return text
     }
@@ -118,20 +122,21 @@ enum FactParser {
     }
 
     private static func geo(_ node: YAMLNode, _ field: FieldSchema) throws(FactError) -> FactValue {
-        let form = "`\(field.name)` is written {lat: 49.37, lon: 86.43} in decimal degrees"
+        let form = Message(.factGeoForm, ["field": field.name])
         guard case .mapping(let pairs) = node.kind else { throw FactError(message: form, range: node.range) }
         var latitude: Double?
         var longitude: Double?
         for (key, value) in pairs {
             guard let name = key.scalar, name == "lat" || name == "lon" else {
-                throw FactError(message: form + "; '\(key.scalar ?? "?")' is not lat or lon", range: key.range)
+                throw FactError(message: Message(.factGeoUnknownKey, ["field": field.name, "key": key.scalar ?? "?"]), range: key.range)
             }
             guard let text = value.scalar, isDecimal(text), let number = Double(text) else {
-                throw FactError(message: "`\(name)` is a number of decimal degrees", range: value.range)
+                throw FactError(message: Message(.factGeoNotNumber, ["coordinate": name]), range: value.range)
             }
             let limit = name == "lat" ? 90.0 : 180.0
             guard abs(number) <= limit else {
-                throw FactError(message: "\(name) \(text) is out of range (±\(Int(limit))°)", range: value.range)
+                throw FactError(
+                    message: Message(.factGeoOutOfRange, ["coordinate": name, "value": text, "limit": Int(limit)]), range: value.range)
             }
             if name == "lat" { latitude = number } else { longitude = number }
         }
@@ -142,21 +147,21 @@ enum FactParser {
     private static func link(_ node: YAMLNode, _ field: FieldSchema) throws(FactError) -> FactLink {
         if case .sequence(let outer) = node.kind, outer.count == 1, case .sequence(let inner) = outer[0].kind,
            inner.count == 1, let id = inner[0].scalar {
-            throw FactError(message: "quote the link, or YAML reads it as a list: \"[[\(id)]]\"", range: node.range)
+            throw FactError(message: Message(.factLinkUnquoted, ["id": id]), range: node.range)
         }
         guard let text = node.scalar else {
-            throw FactError(message: "`\(field.name)` is a link written \"[[id]]\", not \(node.description)", range: node.range)
+            throw FactError(message: Message(.factLinkNotScalar, ["field": field.name, "node": node.description]), range: node.range)
         }
         let trimmed = text.trimmingWhitespace
         guard trimmed.hasPrefix("[["), trimmed.hasSuffix("]]"), trimmed.count > 4 else {
-            throw FactError(message: "`\(field.name)` is a link written \"[[id]]\", not '\(text)'", range: node.range)
+            throw FactError(message: Message(.factLinkMalformed, ["field": field.name, "text": text]), range: node.range)
         }
         let id = String(trimmed.dropFirst(2).dropLast(2))
         if id.contains("|") || id.contains("#") {
-            throw FactError(message: "a fact links to a whole entry: no |text or #section in \"[[\(id)]]\"", range: node.range)
+            throw FactError(message: Message(.factLinkToSection, ["id": id]), range: node.range)
         }
         guard EntryID.isValid(id) else {
-            throw FactError(message: "'\(id)' is not an entry id (lowercase letters, digits and '-')", range: node.range)
+            throw FactError(message: Message(.factLinkInvalidID, ["id": id]), range: node.range)
         }
         let column = node.position.column + (isQuoted(node) ? 1 : 0)
         return FactLink(target: EntryID(id), range: SourceRange(line: node.position.line, column: column, length: trimmed.count))

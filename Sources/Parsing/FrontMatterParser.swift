@@ -41,14 +41,12 @@ enum FrontMatterParser {
             return trimmed == "---"
         }
         guard let first = lines.first, isFence(first) else {
-            let message = text.isEmpty
-                ? "the file is empty; a version starts with front matter between two '---' lines (kind, title)"
-                : "a version starts with front matter between two '---' lines; the first line must be '---'"
+            let message = Message(text.isEmpty ? .frontMatterFileEmpty : .frontMatterNotFirst)
             return .failure(Diagnostic(.frontMatter, message, at: SourceLocation(path: path, line: 1, column: 1)))
         }
         guard let close = lines.indices.dropFirst().first(where: { isFence(lines[$0]) || lines[$0] == "..." }) else {
             return .failure(Diagnostic(
-                .frontMatter, "the front matter has no closing '---' line",
+                .frontMatter, Message(.frontMatterUnclosed),
                 at: SourceLocation(path: path, line: 1, column: 1, length: 3)))
         }
         let yaml = close > 1 ? String(text[lines[1].startIndex..<lines[close - 1].endIndex]) : ""
@@ -61,7 +59,7 @@ enum FrontMatterParser {
         into diagnostics: inout [Diagnostic]
     ) -> FrontMatter {
         var frontMatter = FrontMatter()
-        func report(_ message: String, _ range: SourceRange) {
+        func report(_ message: Message, _ range: SourceRange) {
             diagnostics.append(Diagnostic(.frontMatter, message, at: SourceLocation(path: path, range: range)))
         }
         let root: YAMLNode
@@ -71,12 +69,12 @@ enum FrontMatterParser {
             frontMatter.isRead = false
             return frontMatter
         case .success(nil):
-            report("the front matter is empty; every version needs at least a `title`", SourceRange(line: 1, column: 1, length: 3))
+            report(Message(.frontMatterEmpty), SourceRange(line: 1, column: 1, length: 3))
             return frontMatter
         case .success(let node?):
             root = node
         }
-        guard let mapping = MappingReader(root, path: path, rule: .frontMatter, what: "the front matter", into: &diagnostics)
+        guard let mapping = MappingReader(root, path: path, rule: .frontMatter, what: Message(.whatEntryFrontMatter), into: &diagnostics)
         else {
             frontMatter.isRead = false
             return frontMatter
@@ -84,7 +82,7 @@ enum FrontMatterParser {
 
         func text(_ node: YAMLNode, _ key: String) -> String? {
             guard let value = node.scalar else {
-                report("`\(key)` is text, not \(node.description)", node.range)
+                report(Message(.frontMatterNotText, ["key": key, "node": node.description]), node.range)
                 return nil
             }
             return value
@@ -94,7 +92,7 @@ enum FrontMatterParser {
             switch node.kind {
             case .scalar(let value, _): return [(value, node)]
             case .sequence(let items): return items.compactMap { item in text(item, key).map { ($0, item) } }
-            case .mapping: report("`\(key)` is a list of text, as in [a, b]", node.range); return []
+            case .mapping: report(Message(.frontMatterNotTextList, ["key": key]), node.range); return []
             }
         }
         func textList(_ node: YAMLNode, _ key: String) -> [String] { textItems(node, key).map(\.text) }
@@ -104,10 +102,10 @@ enum FrontMatterParser {
             case "kind":
                 guard let name = text(value, key) else { continue }
                 guard configuration.kind(named: name) != nil else {
-                    var message = "unknown kind '\(name)'"
                     let near = NearMiss.closest(to: name, in: configuration.kinds.map(\.name))
-                    if let near { message += "; did you mean '\(near)'?" }
-                    else { message += "; asyl.yaml declares \(configuration.kinds.map(\.name).joined(separator: ", "))" }
+                    let kinds = configuration.kinds.map(\.name).joined(separator: ", ")
+                    let message = near.map { Message(.frontMatterUnknownKindDidYouMean, ["kind": name, "near": $0]) }
+                        ?? Message(.frontMatterUnknownKind, ["kind": name, "kinds": kinds])
                     diagnostics.append(Diagnostic(
                         .frontMatter, message, at: SourceLocation(path: path, range: value.range),
                         fix: near.map { Diagnostic.Fix(replacing: value.range, with: $0) }))
@@ -116,7 +114,7 @@ enum FrontMatterParser {
                 frontMatter.kind = Located(name, range: value.range)
             case "title":
                 if let title = text(value, key) {
-                    if title.allSatisfy(\.isWhitespace) { report("the title is empty", value.range) }
+                    if title.allSatisfy(\.isWhitespace) { report(Message(.frontMatterTitleEmpty), value.range) }
                     frontMatter.title = title
                     frontMatter.titleRange = value.range
                 }
@@ -126,9 +124,9 @@ enum FrontMatterParser {
             case "categories":
                 let ids = textItems(value, key).filter { id, item in
                     guard configuration.category(id) != nil else {
-                        var message = "unknown category '\(id)'"
                         let near = NearMiss.closest(to: id, in: configuration.categories.map(\.id))
-                        if let near { message += "; did you mean '\(near)'?" }
+                        let message = near.map { Message(.frontMatterUnknownCategoryDidYouMean, ["category": id, "near": $0]) }
+                            ?? Message(.frontMatterUnknownCategory, ["category": id])
                         diagnostics.append(Diagnostic(
                             .frontMatter, message, at: SourceLocation(path: path, range: item.range),
                             fix: near.map { Diagnostic.Fix(replacing: item.range, with: $0) }))
@@ -141,7 +139,7 @@ enum FrontMatterParser {
                 switch value.scalar {
                 case "true": frontMatter.isDraft = true
                 case "false": frontMatter.isDraft = false
-                default: report("`draft` is true or false", value.range)
+                default: report(Message(.frontMatterDraftNotBoolean), value.range)
                 }
             case "translated-from":
                 frontMatter.translatedFrom = translationSource(
@@ -149,7 +147,7 @@ enum FrontMatterParser {
             case "redirect-from":
                 frontMatter.redirectFrom = textItems(value, key).compactMap { id, item in
                     guard EntryID.isValid(id) else {
-                        report("`redirect-from` lists the ids the entry was once at (file names without .LANG.md), not '\(id)'", item.range)
+                        report(Message(.frontMatterRedirectFromNotID, ["id": id]), item.range)
                         return nil
                     }
                     return Located(EntryID(id), range: item.range)
@@ -159,7 +157,7 @@ enum FrontMatterParser {
             }
         }
         if frontMatter.title == nil {
-            report("every version needs a `title`: the headword in its language", SourceRange(line: 1, column: 1, length: 3))
+            report(Message(.frontMatterTitleMissing), SourceRange(line: 1, column: 1, length: 3))
         }
         return frontMatter
     }
@@ -170,24 +168,23 @@ enum FrontMatterParser {
         _ value: YAMLNode, key: YAMLNode, language: LanguageTag, configuration: ProjectConfiguration, path: String,
         into diagnostics: inout [Diagnostic]
     ) -> TranslationSource? {
-        func report(_ message: String, _ range: SourceRange) {
+        func report(_ message: Message, _ range: SourceRange) {
             diagnostics.append(Diagnostic(.frontMatter, message, at: SourceLocation(path: path, range: range)))
         }
         func source(_ node: YAMLNode) -> LanguageTag? {
             guard let tag = node.scalar else {
-                report("`translated-from` names a language, as in `translated-from: kk`, not \(node.description)", node.range)
+                report(Message(.frontMatterTranslatedFromNotLanguage, ["node": node.description]), node.range)
                 return nil
             }
             guard configuration.languages.contains(LanguageTag(tag)), tag != language.rawValue else {
-                report("`translated-from` names another of the project's languages, not '\(tag)'", node.range)
+                report(Message(.frontMatterTranslatedFromNotProjectLanguage, ["language": tag]), node.range)
                 return nil
             }
             return LanguageTag(tag)
         }
-        let again = "; mark the translation again with `asyl translations --mark \(path)`"
-        func fingerprint(_ node: YAMLNode, _ what: String) -> String? {
+        func fingerprint(_ node: YAMLNode, _ key: String) -> String? {
             guard let text = node.scalar, SectionPrinter.isPrint(text) else {
-                report("\(what) in `translated-from` is a fingerprint Asyl writes (8 hex digits)\(again)", node.range)
+                report(Message(.frontMatterTranslatedFromNotFingerprint, ["key": key, "path": path]), node.range)
                 return nil
             }
             return text
@@ -195,24 +192,25 @@ enum FrontMatterParser {
         guard case .mapping = value.kind else {
             return source(value).map { TranslationSource(language: $0, mark: nil, range: key.range) }
         }
-        guard let fields = MappingReader(value, path: path, rule: .frontMatter, what: "`translated-from`", into: &diagnostics)
+        guard let fields = MappingReader(value, path: path, rule: .frontMatter, what: Message(.whatEntryTranslatedFrom), into: &diagnostics)
         else { return nil }
-        diagnostics += fields.unknownKeys(["language", "lead", "sections"], what: "`translated-from`")
+        diagnostics += fields.unknownKeys(["language", "lead", "sections"], what: Message(.whatEntryTranslatedFrom))
         guard let languageNode = fields["language"] else {
-            report("`translated-from` needs its `language`\(again)", value.range)
+            report(Message(.frontMatterTranslatedFromNeedsLanguage, ["path": path]), value.range)
             return nil
         }
         guard let tag = source(languageNode) else { return nil }
-        guard let leadNode = fields["lead"], let lead = fingerprint(leadNode, "`lead`") else {
-            if fields["lead"] == nil { report("`translated-from` needs its `lead`\(again)", value.range) }
+        guard let leadNode = fields["lead"], let lead = fingerprint(leadNode, "lead") else {
+            if fields["lead"] == nil { report(Message(.frontMatterTranslatedFromNeedsLead, ["path": path]), value.range) }
             return TranslationSource(language: tag, mark: nil, range: key.range)
         }
         var sections: [TranslationSource.MarkedSection] = []
         if let sectionsNode = fields["sections"] {
-            guard let marked = MappingReader(sectionsNode, path: path, rule: .frontMatter, what: "`sections`", into: &diagnostics)
+            guard let marked = MappingReader(
+                sectionsNode, path: path, rule: .frontMatter, what: Message(.whatEntrySections), into: &diagnostics)
             else { return TranslationSource(language: tag, mark: nil, range: key.range) }
             for (anchor, _, printNode) in marked.pairs {
-                guard let value = fingerprint(printNode, "`\(anchor)`") else { continue }
+                guard let value = fingerprint(printNode, anchor) else { continue }
                 sections.append(TranslationSource.MarkedSection(anchor: anchor, print: value))
             }
         }

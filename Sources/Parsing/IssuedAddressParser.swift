@@ -15,7 +15,7 @@ public enum IssuedAddressParser {
             guard !text.isEmpty, !text.hasPrefix("#") else { continue }
             guard text.hasPrefix("https://") || text.hasPrefix("http://"), !text.contains(" ") else {
                 diagnostics.append(Diagnostic(
-                    .issuedAddress, "each line of plaques.lock is an address printed on a plaque (https://…/ID/), not '\(text)'",
+                    .issuedAddress, Message(.plaquesLockLineNotAddress, ["line": text]),
                     at: SourceLocation(path: file.path, line: index + 1, column: 1, length: max(1, text.count))))
                 continue
             }

@@ -82,10 +82,10 @@ extension ProjectParser {
                 let listed = languages.map(\.rawValue).joined(separator: ", ")
                 let derived = configuration.derivedLanguages.contains { $0.tag.rawValue == name.language }
                 let reason = derived
-                    ? "'\(name.language)' is derived: its versions are made from another language's, and have no files"
+                    ? Message(.projectLanguageDerived, ["language": name.language])
                     : languages.contains { $0.rawValue.lowercased() == name.language.lowercased() }
                         ? strayReason(fileName(path), languages: languages)
-                        : "'\(name.language)' is not one of the project's languages (\(listed)); this file is ignored"
+                        : Message(.projectLanguageUnlisted, ["language": name.language, "languages": listed])
                 findings.append(Diagnostic(.strayFile, reason, at: SourceLocation(path: path)))
                 continue
             }
@@ -106,7 +106,7 @@ extension ProjectParser {
         let kind = kindName.flatMap(configuration.kind(named:))
         if kindName == nil, !group.contains(where: { $0.diagnostics.contains { $0.rule == .frontMatter } }) {
             diagnostics.append(Diagnostic(
-                .frontMatter, "no version of '\(first.id)' says what kind of entry it is; add `kind:` to one of them",
+                .frontMatter, Message(.projectKindMissing, ["id": first.id.rawValue]),
                 at: SourceLocation(path: first.path, line: 1, column: 1, length: 3)))
         }
         var versions: [Version] = []
@@ -124,12 +124,11 @@ extension ProjectParser {
     /// Why a file under entries/ is not a version, and its right name when
     /// that is plain: `Mukhtar-Auezov.kk.md`, `mukhtar_auezov.kk.md` and
     /// `Мұхтар-Әуезов.kk.md` are all `mukhtar-auezov.kk.md`.
-    static func strayReason(_ name: String, languages: [LanguageTag]) -> String {
-        let ignored = "; this file is ignored"
+    static func strayReason(_ name: String, languages: [LanguageTag]) -> Message {
         var parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         let extensions = ["md", "markdown", "txt", "MD"]
         guard parts.count >= 2, extensions.contains(parts.last!) else {
-            return "not a version file: entries are named ID.LANG.md, e.g. berel.kk.md" + ignored
+            return Message(.projectNotVersionFile)
         }
         let written = parts.removeLast()
         let language = parts.count >= 2
@@ -138,20 +137,20 @@ extension ProjectParser {
         let id = parts.joined(separator: ".")
         let suggested = EntryID.isValid(id) ? id : Slug.make(id)
         guard !id.isEmpty, suggested != "section" || id == "section" else {
-            return "not a version file: entries are named ID.LANG.md, e.g. berel.kk.md" + ignored
+            return Message(.projectNotVersionFile)
         }
         guard let language else {
             // `notes.txt` is somebody's notes; only a Markdown file is a version missing its language.
-            guard written == "md" else { return "not a version file: entries are named ID.LANG.md, e.g. berel.kk.md" + ignored }
+            guard written == "md" else { return Message(.projectNotVersionFile) }
             let tags = languages.map { "\(suggested).\($0.rawValue).md" }.joined(separator: ", ")
-            return "'\(name)' does not say its language: a version file is named ID.LANG.md, as \(tags)" + ignored
+            return Message(.projectVersionFileLanguageMissing, ["name": name, "names": tags])
         }
         let right = "\(suggested).\(language.rawValue).md"
         if !EntryID.isValid(id) {
-            return "'\(id)' is not an entry id: ids are lowercase ASCII letters, digits and '-'; rename the file \(right)" + ignored
+            return Message(.projectEntryIDInvalid, ["id": id, "right": right])
         }
-        return written == "md" ? "rename the file \(right): language tags are written as asyl.yaml lists them" + ignored
-            : "a version file ends in .md: rename it \(right)" + ignored
+        return written == "md" ? Message(.projectLanguageTagCase, ["right": right])
+            : Message(.projectVersionFileExtension, ["right": right])
     }
 
     static func fileName(_ path: String) -> String { String(path.split(separator: "/").last ?? Substring(path)) }

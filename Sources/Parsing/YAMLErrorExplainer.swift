@@ -34,9 +34,9 @@ struct YAMLErrorExplainer {
         case ("found unexpected end of stream", "while scanning a quoted scalar"?):
             return unclosedQuote(line: context!.mark.line, column: max(context!.mark.column, 1))
         case ("did not find expected ',' or ']'", "while parsing a flow sequence"?):
-            return unclosed("[", "]", "list", line: context!.mark.line, column: max(context!.mark.column, 1))
+            return unclosed("[", "]", Message(.yamlListNotClosed), line: context!.mark.line, column: max(context!.mark.column, 1))
         case ("did not find expected ',' or '}'", "while parsing a flow mapping"?):
-            return unclosed("{", "}", "mapping", line: context!.mark.line, column: max(context!.mark.column, 1))
+            return unclosed("{", "}", Message(.yamlMappingNotClosed), line: context!.mark.line, column: max(context!.mark.column, 1))
         default:
             if character(line, column) == "\t" || problem.contains("tab") {
                 return tab(line: line, column: column)
@@ -44,8 +44,10 @@ struct YAMLErrorExplainer {
             if problem == "found character that cannot start any token", let character = character(line, column) {
                 return reservedStart(character, line: line, column: column)
             }
-            return finding("this is not valid YAML: \(problem)", line: line, column: column,
-                           notes: context.map { [Diagnostic.Note("\($0.text), which starts at line \($0.mark.line + lineOffset)")] } ?? [])
+            let notes = context.map { context in
+                [Diagnostic.Note(Message(.yamlProblemContext, ["context": context.text, "line": context.mark.line + lineOffset]))]
+            }
+            return finding(Message(.yamlInvalidProblem, ["problem": problem]), line: line, column: column, notes: notes ?? [])
         }
     }
 
@@ -61,18 +63,16 @@ struct YAMLErrorExplainer {
                 let key = word(line, from: here)
                 let parent = word(above, from: indentation(above))
                 return finding(
-                    "'\(key)' is indented further than '\(parent)' above it, so it is read as the rest of \(parent)'s value: "
-                        + "keys of one mapping start in the same column",
+                    Message(.yamlKeyReadAsValue, ["key": key, "parent": parent]),
                     line: line, column: here + 1,
                     fix: reindenting(line, from: here, to: indentation(above)))
             }
-            return finding("a ':' followed by a space starts a key, and no key can start here: put the text in quotes",
-                           line: line, column: column)
+            return finding(Message(.yamlColonStartsNoKey), line: line, column: column)
         }
         let text = String(String.UnicodeScalarView(lines[line - 1][value.start..<value.end]))
         let quoted = Self.quoted(text)
         return finding(
-            "a ':' followed by a space inside a value would start a new key: put the whole value in quotes",
+            Message(.yamlColonInValue),
             line: line, column: column,
             fix: fix(line: line, from: value.start, to: value.end, with: quoted))
     }
@@ -85,8 +85,7 @@ struct YAMLErrorExplainer {
         let text = lines[safe: line - 1] ?? []
         if text.dropFirst(here).starts(with: ["-", " "]) || text.dropFirst(here) == ["-"] {
             return finding(
-                "a list item where a key of the mapping that starts with '\(first)' at line \(mapping.line + lineOffset) "
-                    + "was expected: a list belongs under a key, as `aliases:` and then `  - …` on the lines below",
+                Message(.yamlListItemForKey, ["first": first, "line": mapping.line + lineOffset]),
                 line: line, column: column)
         }
         // `title: "Берел` and then `region: "[[…]]"`: the quote ran on and closed in the next value.
@@ -95,22 +94,24 @@ struct YAMLErrorExplainer {
         }
         let key = word(line, from: here)
         guard here != expected else {
-            return finding("this line is not a key of the mapping that starts with '\(first)' at line \(mapping.line + lineOffset)"
-                + ": write it as `key: value`", line: line, column: column)
+            return finding(Message(.yamlLineNotKey, ["first": first, "line": mapping.line + lineOffset]), line: line, column: column)
         }
         // Between the keys just above and the mapping's: most often one of those above, a space short.
         if let above = lineWithText(above: line),
            indentation(above) > here, here > expected {
             let sibling = word(above, from: indentation(above))
             return finding(
-                "'\(key)' starts in column \(here + 1), between the keys of two mappings: '\(sibling)' above it starts in "
-                    + "column \(indentation(above) + 1), '\(first)' in column \(expected + 1); keys of one mapping start in the same column",
+                Message(.yamlKeyBetweenMappings, [
+                    "key": key, "column": here + 1, "sibling": sibling, "siblingColumn": indentation(above) + 1,
+                    "first": first, "firstColumn": expected + 1,
+                ]),
                 line: line, column: here + 1,
                 fix: reindenting(line, from: here, to: indentation(above)))
         }
         return finding(
-            "'\(key)' starts in column \(here + 1), but the other keys of its mapping (from '\(first)' at line "
-                + "\(mapping.line + lineOffset)) start in column \(expected + 1): keys of one mapping start in the same column",
+            Message(.yamlKeyMisindented, [
+                "key": key, "column": here + 1, "first": first, "line": mapping.line + lineOffset, "firstColumn": expected + 1,
+            ]),
             line: line, column: here + 1,
             fix: reindenting(line, from: here, to: expected))
     }
@@ -122,8 +123,7 @@ struct YAMLErrorExplainer {
         let above = lineWithText(above: line)
         let under = above.map { indentation($0) + 2 } ?? 2
         return finding(
-            "this line is read as a key, but has no ':' after it: a value that goes on to the next line is indented "
-                + "further than its key, or the whole value is written in quotes",
+            Message(.yamlKeyWithoutColon),
             line: line, column: column,
             fix: here < under ? reindenting(line, from: here, to: under) : nil)
     }
@@ -134,17 +134,18 @@ struct YAMLErrorExplainer {
         let end = lastNonSpace(text)
         let closable = !text[min(column, text.count)...].contains(quote) && end > column
         return finding(
-            "the quote \(quote) that opens this value is never closed: end the value with \(quote) on the same line",
+            Message(.yamlQuoteNotClosed, ["quote": String(quote)]),
             line: line, column: column,
             fix: closable ? fix(line: line, from: end, to: end, with: String(quote)) : nil)
     }
 
-    private func unclosed(_ open: Unicode.Scalar, _ close: Unicode.Scalar, _ what: String, line: Int, column: Int) -> Diagnostic {
+    /// `message` says which (a list or a mapping) is not closed.
+    private func unclosed(_ open: Unicode.Scalar, _ close: Unicode.Scalar, _ message: Message, line: Int, column: Int) -> Diagnostic {
         let text = lines[safe: line - 1] ?? []
         let end = lastNonSpace(text)
         let closable = !text[min(column, text.count)...].contains(close) && !text[min(column, text.count)...].contains(open)
         return finding(
-            "the \(what) that opens with '\(open)' here is not closed: end it with '\(close)' on the same line",
+            message,
             line: line, column: column,
             fix: closable ? fix(line: line, from: end, to: end, with: String(close)) : nil)
     }
@@ -153,12 +154,12 @@ struct YAMLErrorExplainer {
         let text = lines[safe: line - 1] ?? []
         let leading = text.prefix { $0 == " " || $0 == "\t" }.count
         guard leading >= column - 1 else {
-            return finding("a tab: YAML separates and indents with spaces only; write spaces instead", line: line, column: column)
+            return finding(Message(.yamlTab), line: line, column: column)
         }
         let above = lineWithText(above: line)
         let width = above.map { indentation($0) } ?? 0
         return finding(
-            "a tab in the indentation: YAML indents with spaces only; write spaces instead",
+            Message(.yamlTabInIndentation),
             line: line, column: column,
             fix: reindenting(line, from: leading, to: width))
     }
@@ -166,11 +167,11 @@ struct YAMLErrorExplainer {
     /// `title: @abai` or `` title: `Абай` ``: a character YAML keeps for itself.
     private func reservedStart(_ character: Unicode.Scalar, line: Int, column: Int) -> Diagnostic {
         guard let value = value(on: line), value.start == column - 1 else {
-            return finding("'\(character)' cannot start a value in YAML: put the value in quotes", line: line, column: column)
+            return finding(Message(.yamlReservedStart, ["character": String(character)]), line: line, column: column)
         }
         let text = String(String.UnicodeScalarView(lines[line - 1][value.start..<value.end]))
         return finding(
-            "'\(character)' cannot start a value in YAML: put the value in quotes", line: line, column: column,
+            Message(.yamlReservedStart, ["character": String(character)]), line: line, column: column,
             fix: fix(line: line, from: value.start, to: value.end, with: Self.quoted(text)))
     }
 
@@ -262,7 +263,7 @@ struct YAMLErrorExplainer {
     }
 
     private func finding(
-        _ message: String, line: Int, column: Int, notes: [Diagnostic.Note] = [], fix: Diagnostic.Fix? = nil
+        _ message: Message, line: Int, column: Int, notes: [Diagnostic.Note] = [], fix: Diagnostic.Fix? = nil
     ) -> Diagnostic {
         Diagnostic(rule, message, at: SourceLocation(path: path, line: line + lineOffset, column: column), notes: notes, fix: fix)
     }

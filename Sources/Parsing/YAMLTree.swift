@@ -30,11 +30,11 @@ struct YAMLNode: Sendable {
     }
 
     /// What a node is, in words for messages ("a list", "a mapping").
-    var description: String {
+    var description: Message {
         switch kind {
-        case .scalar: "a single value"
-        case .sequence: "a list"
-        case .mapping: "a mapping"
+        case .scalar: Message(.whatSingleValue)
+        case .sequence: Message(.whatList)
+        case .mapping: Message(.whatMapping)
         }
     }
 }
@@ -69,7 +69,7 @@ enum YAMLReader {
                 guard let (finding, without) = leavingOut(keys, firstAt: context.mark, of: text, path: path, lineOffset: lineOffset, rule: rule)
                 else {
                     return .failure(Diagnostic(
-                        rule, "\(keys.map { "'\($0)'" }.joined(separator: ", ")) is written twice in one mapping",
+                        rule, Message(.yamlKeysWrittenTwice, ["keys": keys.map { "'\($0)'" }.joined(separator: ", ")]),
                         at: SourceLocation(path: path, line: context.mark.line + lineOffset, column: max(context.mark.column, 1))))
                 }
                 findings.append(finding)
@@ -82,7 +82,7 @@ enum YAMLReader {
         }
         guard composed else {
             return .failure(Diagnostic(
-                rule, "more than \(maximumDuplicates) keys are written twice: Asyl stops reading here; write each key once",
+                rule, Message(.yamlTooManyKeysWrittenTwice, ["limit": maximumDuplicates]),
                 at: SourceLocation(path: path, line: lineOffset + 1, column: 1)))
         }
         guard let root else { return .success(nil) }
@@ -90,7 +90,7 @@ enum YAMLReader {
         let reading = Conversion(path: path, lineOffset: lineOffset, rule: rule)
         guard let node = reading.convert(root, budget: &budget, findings: &findings) else {
             return .failure(Diagnostic(
-                rule, "too much YAML: more than \(maximumNodes) values (aliases count each time they are used)",
+                rule, Message(.yamlTooManyValues, ["limit": maximumNodes]),
                 at: SourceLocation(path: path, line: lineOffset + 1, column: 1)))
         }
         return .success(node)
@@ -126,10 +126,11 @@ enum YAMLReader {
                 while end < lines.count, lines[end].allSatisfy(\.isWhitespace) || indentation(lines[end]) > column { end += 1 }
                 for blank in index..<end { lines[blank] = "" }
                 let finding = Diagnostic(
-                    rule, "'\(key)' is written twice in this mapping: this second one is left out",
+                    rule, Message(.yamlKeyWrittenTwice, ["key": key]),
                     at: SourceLocation(path: path, range: SourceRange(
                         line: index + 1 + lineOffset, column: column + 1, length: key.unicodeScalars.count)),
-                    notes: [.init("the first is here", at: SourceLocation(path: path, line: firstLine + 1 + lineOffset, column: column + 1))])
+                    notes: [.init(Message(.yamlKeyWrittenTwiceFirst),
+                                  at: SourceLocation(path: path, line: firstLine + 1 + lineOffset, column: column + 1))])
                 return (finding, lines.joined(separator: "\n"))
             }
         }
@@ -148,15 +149,15 @@ enum YAMLReader {
             let position = SourcePosition(line: (node.mark?.line ?? 1) + lineOffset, column: node.mark?.column ?? 1)
             if let tag = node.tag.rawValue.nonStandard {
                 findings.append(Diagnostic(
-                    rule, "the YAML tag '\(tag)' is not read: Asyl reads every value as text; remove the tag",
+                    rule, Message(.yamlTagNotRead, ["tag": tag]),
                     at: SourceLocation(path: path, line: position.line, column: position.column)))
             }
             switch node {
             case .scalar(let scalar):
                 if let control = scalar.string.unicodeScalars.first(where: \.isUnprintableControl) {
                     findings.append(Diagnostic(
-                        rule, "a control character (U+\(String(control.value, radix: 16, uppercase: true).leftPadded(to: 4))) "
-                            + "in this value cannot be printed: remove it", at: SourceLocation(path: path, line: position.line, column: position.column)))
+                        rule, Message(.yamlControlCharacter, ["code": String(control.value, radix: 16, uppercase: true).leftPadded(to: 4)]),
+                        at: SourceLocation(path: path, line: position.line, column: position.column)))
                 }
                 return YAMLNode(kind: .scalar(scalar.string, quoted: scalar.style != .plain && scalar.style != .any), position: position)
             case .sequence(let sequence):
@@ -189,9 +190,10 @@ enum YAMLReader {
              .composer(let context, let problem, let mark, _):
             return explainer.diagnostic(problem: problem, at: mark, context: context)
         case .reader(let problem, _, _, _):
-            return Diagnostic(rule, "this is not valid YAML: \(problem)", at: SourceLocation(path: path, line: lineOffset + 1, column: 1))
+            return Diagnostic(
+                rule, Message(.yamlInvalidProblem, ["problem": problem]), at: SourceLocation(path: path, line: lineOffset + 1, column: 1))
         default:
-            return Diagnostic(rule, "this is not valid YAML", at: SourceLocation(path: path, line: lineOffset + 1, column: 1))
+            return Diagnostic(rule, Message(.yamlInvalid), at: SourceLocation(path: path, line: lineOffset + 1, column: 1))
         }
     }
 }
@@ -221,17 +223,18 @@ struct MappingReader {
     private(set) var pairs: [(key: String, keyNode: YAMLNode, value: YAMLNode)] = []
 
     /// Nil (with a finding) when `node` is not a mapping of text keys.
-    init?(_ node: YAMLNode, path: String, rule: Rule, what: String, into diagnostics: inout [Diagnostic]) {
+    /// `what` names the mapping in the finding ("asyl.yaml", "kind 'person'").
+    init?(_ node: YAMLNode, path: String, rule: Rule, what: Message, into diagnostics: inout [Diagnostic]) {
         self.path = path
         self.rule = rule
         guard case .mapping(let raw) = node.kind else {
-            diagnostics.append(Diagnostic(rule, "\(what) must be a mapping of keys to values, not \(node.description)",
+            diagnostics.append(Diagnostic(rule, Message(.yamlNotMapping, ["what": what, "shape": node.description]),
                                           at: SourceLocation(path: path, range: node.range)))
             return nil
         }
         for (key, value) in raw {
             guard let name = key.scalar else {
-                diagnostics.append(Diagnostic(rule, "a key must be a single word", at: SourceLocation(path: path, range: key.range)))
+                diagnostics.append(Diagnostic(rule, Message(.yamlKeyNotWord), at: SourceLocation(path: path, range: key.range)))
                 continue
             }
             pairs.append((name, key, value))
@@ -243,10 +246,11 @@ struct MappingReader {
     func keyNode(_ key: String) -> YAMLNode? { pairs.first { $0.key == key }?.keyNode }
 
     /// Findings for keys outside `known`, with a near-miss suggestion.
-    func unknownKeys(_ known: [String], what: String) -> [Diagnostic] {
+    func unknownKeys(_ known: [String], what: Message) -> [Diagnostic] {
         pairs.filter { !known.contains($0.key) }.map { pair in
-            var message = "unknown key '\(pair.key)' in \(what)"
-            if let near = NearMiss.closest(to: pair.key, in: known) { message += "; did you mean '\(near)'?" }
+            let message = NearMiss.closest(to: pair.key, in: known).map {
+                Message(.yamlUnknownKeyDidYouMean, ["key": pair.key, "what": what, "near": $0])
+            } ?? Message(.yamlUnknownKey, ["key": pair.key, "what": what])
             return Diagnostic(rule, message, at: SourceLocation(path: path, range: pair.keyNode.range))
         }
     }

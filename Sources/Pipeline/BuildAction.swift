@@ -149,13 +149,10 @@ public struct BuildAction: Sendable {
                     progress: progress)
                 try web.write(to: destination)
                 if searchIndex, web.indexer == nil {
-                    report.notices.append(
-                        "\(edition.id)/web has no search index: Pagefind was not found (pip install 'pagefind[extended]', "
-                            + "or set ASYL_PAGEFIND); its search page says search is not available")
+                    report.notices.append(Message(.buildNoSearchIndex, ["edition": edition.id]))
                 }
                 if leaflet == nil {
-                    report.notices.append(
-                        "\(edition.id)/web has no map: Leaflet was not found (apt install libjs-leaflet, or set ASYL_LEAFLET)")
+                    report.notices.append(Message(.buildNoMap, ["edition": edition.id]))
                 }
                 report.outputs.append(destination.appendingPathComponent(WebPaths.page))
                 clock.lap("\(edition.id): web")
@@ -201,7 +198,7 @@ public struct BuildReport: Sendable {
     /// What the build graph made again, and why (`asyl build --why`).
     public var explanations: [Explanation] = []
     /// What the build could not do, though it wrote its outputs (a web edition without its search index).
-    public var notices: [String] = []
+    public var notices: [Message] = []
 }
 
 /// How much of an edition a language's book holds.
@@ -225,26 +222,30 @@ public enum BuildError: Error, CustomStringConvertible {
     /// An output could not be written: the path and the operating system's reason.
     case cannotWrite(String, String)
 
-    public var description: String {
+    public var message: Message {
         switch self {
         case .unknownEdition(let id, let known):
-            "no edition '\(id)' in asyl.yaml (it declares \(known.joined(separator: ", ")))"
+            Message(.buildUnknownEdition, ["id": id, "known": known.joined(separator: ", ")])
         case .unknownLanguage(let tag, let offered, let editions):
-            "no language '\(tag)' in \(Self.editions(editions)) (languages: \(offered.joined(separator: ", ")))"
+            Message(.buildUnknownLanguage, ["tag": tag, "editions": Self.editions(editions), "languages": offered.joined(separator: ", ")])
         case .formatNotBuilt(let format, let offered, let editions):
-            "\(Self.editions(editions)) \(editions.count == 1 ? "is" : "are") not built as \(format) (formats: "
-                + "\(offered.joined(separator: ", ")); add it to the edition's `formats:` in asyl.yaml)"
+            Message(.buildFormatNotBuilt, [
+                "editions": Self.editions(editions), "count": editions.count, "format": format,
+                "formats": offered.joined(separator: ", "),
+            ])
         case .nothingSelected(let editions):
-            "no edition has that language in that format (\(editions.joined(separator: "; ")))"
-        case .stylesNotFound(let path): "Asyl's stylesheets are not in \(path); set ASYL_STYLES to the styles/ folder"
-        case .stylesheet(let message): message
-        case .searchIndex(let message): "the web edition's search index could not be made: \(message)"
-        case .cannotWrite(let path, let reason): "cannot write \(path): \(reason)"
+            Message(.buildNothingSelected, ["editions": editions.joined(separator: "; ")])
+        case .stylesNotFound(let path): Message(.buildStylesNotFound, ["path": path])
+        case .stylesheet(let message): Message(.buildStylesheet, ["reason": message])
+        case .searchIndex(let message): Message(.buildSearchIndex, ["reason": message])
+        case .cannotWrite(let path, let reason): Message(.cannotWrite, ["path": path, "reason": reason])
         }
     }
 
-    private static func editions(_ ids: [String]) -> String {
-        (ids.count == 1 ? "edition " : "editions ") + ids.map { "'\($0)'" }.joined(separator: ", ")
+    public var description: String { message.english }
+
+    private static func editions(_ ids: [String]) -> Message {
+        Message(.buildEditions, ["count": ids.count, "ids": ids.map { "'\($0)'" }.joined(separator: ", ")])
     }
 }
 

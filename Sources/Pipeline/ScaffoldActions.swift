@@ -9,16 +9,18 @@ import Scaffolding
 /// Why `asyl init`, `asyl new` or `asyl translations` wrote nothing, or refused to read the tree.
 public enum TreeEditError: Error, CustomStringConvertible {
     /// The request cannot be met as given (exit 2).
-    case refused(String)
+    case refused(Message)
     /// A file could not be written (exit 3, FORMAT.md §7).
     case io(FileSystem.Failure)
 
-    public var description: String {
+    public var message: Message {
         switch self {
         case .refused(let message): message
-        case .io(let failure): "cannot write \(failure.path): \(failure.reason)"
+        case .io(let failure): Message(.cannotWrite, ["path": failure.path, "reason": failure.reason])
         }
     }
+
+    public var description: String { message.english }
 }
 
 /// A tree read as far as `asyl new` and `asyl translations` need: a build
@@ -41,9 +43,7 @@ struct TreeReading {
             preconditionFailure("the build graph failed reading the tree: \(error)")
         }
         if let error = project.diagnostics.first(where: { $0.severity == .error }) {
-            throw .refused(
-                "asyl.yaml has errors (the first: line \(error.location.range?.start.line ?? 1): \(error.message)); "
-                    + "`asyl check` shows them all")
+            throw .refused(Message(.treeConfigurationHasErrors, ["line": error.location.range?.start.line ?? 1, "first": error.message]))
         }
         configuration = project.content
     }
@@ -69,9 +69,9 @@ public struct InitAction: Sendable {
         case nil: break
         case .directory:
             guard FileSystem.list(path).isEmpty else {
-                throw .refused("\(path) is not empty: asyl init makes a tree in a new or an empty folder")
+                throw .refused(Message(.treeInitFolderNotEmpty, ["path": path]))
             }
-        default: throw .refused("\(path) exists and is not a folder")
+        default: throw .refused(Message(.treeInitNotAFolder, ["path": path]))
         }
         let template = ProjectTemplate(folderName: folder.standardizedFileURL.lastPathComponent)
         for name in ProjectTemplate.folders {
@@ -121,14 +121,14 @@ public struct NewEntryAction: Sendable {
 
     public func run() throws(TreeEditError) -> Result {
         guard EntryID.isValid(id) else {
-            throw .refused("'\(id)' is not an entry id: an id is lowercase ASCII letters, digits and '-', as in 'berel' or 'abai-qunanbaiuly'")
+            throw .refused(Message(.treeNewMalformedID, ["id": id]))
         }
         let scan: SourceScan
-        do { scan = try CheckAction(source: source).scan() } catch { throw .refused(error.description) }
+        do { scan = try CheckAction(source: source).scan() } catch { throw .refused(error.message) }
         let taken = scan.paths.filter { path in
             path.hasPrefix("entries/") && VersionFileName(String(path.split(separator: "/").last!))?.id == id
         }
-        guard taken.isEmpty else { throw .refused("the id '\(id)' is taken: \(taken.joined(separator: ", "))") }
+        guard taken.isEmpty else { throw .refused(Message(.treeNewIDTaken, ["id": id, "paths": taken.joined(separator: ", ")])) }
 
         let reading = try TreeReading(scan, source: source, buildFolder: buildFolder)
         let (examples, folders) = read(reading)
@@ -137,11 +137,14 @@ public struct NewEntryAction: Sendable {
 
         guard let schema = configuration.kinds.first(where: { $0.name == kind }) else {
             let names = configuration.kinds.map(\.name)
-            let near = NearMiss.closest(to: kind, in: names).map { "; did you mean '\($0)'?" } ?? ""
-            throw .refused("asyl.yaml has no kind '\(kind)'\(near) (kinds: \(names.joined(separator: ", ")))")
+            let kinds = names.joined(separator: ", ")
+            if let near = NearMiss.closest(to: kind, in: names) {
+                throw .refused(Message(.treeNewUnknownKindDidYouMean, ["kind": kind, "near": near, "kinds": kinds]))
+            }
+            throw .refused(Message(.treeNewUnknownKind, ["kind": kind, "kinds": kinds]))
         }
         if let language = configuration.reservedWebSegments[id] {
-            throw .refused("the id '\(id)' is the folder of the web edition's \(language.rawValue) pages; choose another")
+            throw .refused(Message(.treeNewReservedID, ["id": id, "language": language.rawValue]))
         }
         let chosen = try languages(of: configuration)
         let folder = try self.folder(folders[kind] ?? [:])
@@ -155,7 +158,7 @@ public struct NewEntryAction: Sendable {
         let entries = tree + "/entries"
         let reached = existing.resolvingSymlinksInPath().path
         guard reached == tree || (reached + "/").hasPrefix(entries + "/") else {
-            throw .refused("\(folder) leads out of \(entries) through a symbolic link: give a folder of the tree")
+            throw .refused(Message(.treeNewFolderThroughLink, ["folder": folder, "entries": entries]))
         }
         try InitAction.makeFolders(source.path + "/" + folder)
         for file in scaffold.files {
@@ -184,13 +187,13 @@ public struct NewEntryAction: Sendable {
     private func languages(of configuration: ProjectConfiguration) throws(TreeEditError) -> [LanguageTag] {
         guard let languages else { return configuration.languages }
         let asked = languages.filter { !$0.isEmpty }.map { LanguageTag($0) }
-        guard !asked.isEmpty else { throw .refused("--lang names no language; write them as kk,ru") }
+        guard !asked.isEmpty else { throw .refused(Message(.treeNewNoLanguage)) }
         for language in asked where !configuration.languages.contains(language) {
             if let derived = configuration.derivedLanguages.first(where: { $0.tag == language }) {
-                throw .refused("\(language.rawValue) has no files: it is made from \(derived.source.rawValue)")
+                throw .refused(Message(.treeNewDerivedLanguage, ["language": language.rawValue, "source": derived.source.rawValue]))
             }
             let listed = configuration.languages.map(\.rawValue).joined(separator: ", ")
-            throw .refused("asyl.yaml lists no language '\(language.rawValue)' (languages: \(listed))")
+            throw .refused(Message(.treeNewUnknownLanguage, ["language": language.rawValue, "languages": listed]))
         }
         return configuration.languages.filter(asked.contains)
     }
@@ -202,7 +205,7 @@ public struct NewEntryAction: Sendable {
             let parts = folder.split(separator: "/", omittingEmptySubsequences: true)
             let relative = parts.first == "entries" ? parts.dropFirst() : parts[...]
             guard !folder.hasPrefix("/"), !relative.contains(where: { $0.hasPrefix(".") }) else {
-                throw .refused("--folder \(folder) leaves entries/ or is hidden: give a folder under entries/, as in people/writers")
+                throw .refused(Message(.treeNewFolderOutside, ["folder": folder]))
             }
             return (["entries"] + relative.map(String.init)).joined(separator: "/")
         }

@@ -24,7 +24,7 @@ public struct TranslationsAction: Sendable {
     /// asyl.yaml, and every entry's versions as parsed.
     private func read() throws(TreeEditError) -> (configuration: ProjectConfiguration, entries: [[Version]]) {
         let scan: SourceScan
-        do { scan = try CheckAction(source: source).scan() } catch { throw .refused(error.description) }
+        do { scan = try CheckAction(source: source).scan() } catch { throw .refused(error.message) }
         let reading = try TreeReading(scan, source: source, buildFolder: buildFolder)
         defer { reading.finish() }
         let entries = reading.value(EntryIndex()).concurrentMap { id in reading.value(ParsedEntryQuery(id)).versions }
@@ -67,31 +67,31 @@ public struct TranslationsAction: Sendable {
             guard !edits.contains(where: { $0.path == path }) else { continue }
             guard let versions = entries.first(where: { $0.contains { $0.path == path } }),
                   let version = versions.first(where: { $0.path == path })
-            else { throw .refused("\(file) is not a version of an entry (ID.LANG.md with a language of asyl.yaml)") }
+            else { throw .refused(Message(.translationsNotAVersion, ["file": file])) }
             let target = source.appendingPathComponent(path).path
             guard let bytes = FileSystem.readRegularFile(target) else {
                 throw .io(FileSystem.Failure(path: target, reason: FileSystem.lastError()))
             }
-            guard let text = String(validating: bytes, as: UTF8.self) else { throw .refused("\(path) is not UTF-8 text") }
+            guard let text = String(validating: bytes, as: UTF8.self) else { throw .refused(Message(.translationsNotUTF8, ["path": path])) }
             var line = version.translatedFrom?.range.start.line
             if line == nil, let written = FrontMatterEditor.line(of: "translated-from", in: text) {
                 // A value the check refuses (its finding says why) is replaced only when --from says by what.
                 guard from != nil else {
-                    throw .refused("\(path):\(written): `translated-from` cannot be read (`asyl check` says why); correct it, or give --from LANG")
+                    throw .refused(Message(.translationsMarkUnreadable, ["path": path, "line": written]))
                 }
                 line = written
             }
             let language = try sourceLanguage(for: version, among: versions, from: from, configuration: configuration)
             guard let original = versions.first(where: { $0.language == language }) else {
-                throw .refused("'\(version.id)' has no \(language.rawValue) version to mark \(path) as translated from")
+                throw .refused(Message(.translationsMarkNoSource, ["id": version.id.rawValue, "language": language.rawValue, "path": path]))
             }
             let value = FrontMatterEditor.translationValue(language: language, sections: original.sections)
             do {
                 edits.append((path, language, try FrontMatterEditor.set("translated-from", to: value, in: text, at: line)))
             } catch .valueOverLines(let line) {
-                throw .refused("\(path):\(line): `translated-from` runs over more than one line; write it on one line, or delete it, and mark again")
+                throw .refused(Message(.translationsMarkMultiline, ["path": path, "line": line]))
             } catch {
-                throw .refused("\(path) has no front matter")
+                throw .refused(Message(.translationsNoFrontMatter, ["path": path]))
             }
         }
         for edit in edits {
@@ -109,7 +109,7 @@ public struct TranslationsAction: Sendable {
             let absolute = candidate.standardizedFileURL.resolvingSymlinksInPath().path
             if absolute.hasPrefix(root + "entries/") { return String(absolute.dropFirst(root.count)) }
         }
-        throw .refused("\(file) is not a version file under \(root)entries/")
+        throw .refused(Message(.translationsOutsideEntries, ["file": file, "root": root]))
     }
 
     private func sourceLanguage(
@@ -118,7 +118,9 @@ public struct TranslationsAction: Sendable {
         if let from {
             let language = LanguageTag(from)
             guard configuration.languages.contains(language), language != version.language else {
-                throw .refused("--from names another language of asyl.yaml (\(configuration.languages.map(\.rawValue).joined(separator: ", "))), not '\(from)'")
+                throw .refused(Message(.translationsUnknownFrom, [
+                    "languages": configuration.languages.map(\.rawValue).joined(separator: ", "), "from": from,
+                ]))
             }
             return language
         }
@@ -126,7 +128,7 @@ public struct TranslationsAction: Sendable {
         guard let language = configuration.languages.first(where: { language in
             language != version.language && versions.contains { $0.language == language }
         }) else {
-            throw .refused("'\(version.id)' has no version in another language for \(version.path) to be a translation of")
+            throw .refused(Message(.translationsNoOtherLanguage, ["id": version.id.rawValue, "path": version.path]))
         }
         return language
     }

@@ -16,17 +16,18 @@ public struct PreviewState: Sendable {
 
     static let shown = 30
 
-    init(generation: Int, stopped: Bool, heading: String?, findings: [Diagnostic]) {
+    init(generation: Int, stopped: Bool, heading: Message?, findings: [Diagnostic], language: InterfaceLanguage) {
         self.generation = generation
         self.stopped = stopped
         let visible = findings.filter { $0.severity != .note }
-        var lines = heading.map { [$0] } ?? []
+        var lines = heading.map { [$0.text(in: language)] } ?? []
         lines += visible.prefix(Self.shown).map { finding in
             var place = finding.location.path
             if let start = finding.location.range?.start { place += ":\(start.line):\(start.column)" }
-            return "\(place): \(finding.severity.rawValue): \(finding.message) [\(finding.rule.rawValue)]"
+            let severity = Message(finding.severity == .error ? .severityError : .severityWarning).text(in: language)
+            return "\(place): \(severity): \(finding.message.text(in: language)) [\(finding.rule.rawValue)]"
         }
-        if visible.count > Self.shown { lines.append("… and \(visible.count - Self.shown) more: see the terminal") }
+        if visible.count > Self.shown { lines.append(Message(.serveMoreFindings, ["more": visible.count - Self.shown]).text(in: language)) }
         self.lines = lines
     }
 
@@ -43,7 +44,7 @@ public final class PreviewSession: @unchecked Sendable {
     public enum Outcome: Sendable {
         case built(BuildReport, seconds: Double)
         /// The build stopped on findings (in `report.check`) or on an error that is not one.
-        case stopped(BuildReport?, String?, seconds: Double)
+        case stopped(BuildReport?, Message?, seconds: Double)
     }
 
     public let source: URL
@@ -52,12 +53,17 @@ public final class PreviewSession: @unchecked Sendable {
     public let server: PreviewServer
     let styles: URL
     let date: Date
+    /// The overlay's language, the terminal's.
+    let language: InterfaceLanguage
     private let watcher: TreeWatcher
     private var generation = 0
 
     /// The site is built into `output` (made for the session, and removed by the caller).
-    public init(source: URL, edition: String, port: UInt16, styles: URL, date: Date, output: URL) throws {
+    public init(
+        source: URL, edition: String, port: UInt16, styles: URL, date: Date, output: URL, language: InterfaceLanguage
+    ) throws {
         self.source = source
+        self.language = language
         self.edition = edition
         self.styles = styles
         self.date = date
@@ -89,16 +95,16 @@ public final class PreviewSession: @unchecked Sendable {
                 outcome = .stopped(report, nil, seconds: seconds())
                 state = PreviewState(
                     generation: generation, stopped: true,
-                    heading: "The last save has errors; this page is the last good build. Fix them and save again.",
-                    findings: report.check.diagnostics)
+                    heading: Message(.serveLastSaveHasErrors), findings: report.check.diagnostics, language: language)
             } else {
                 generation += 1
                 outcome = .built(report, seconds: seconds())
-                state = PreviewState(generation: generation, stopped: false, heading: nil, findings: report.check.diagnostics)
+                state = PreviewState(
+                    generation: generation, stopped: false, heading: nil, findings: report.check.diagnostics, language: language)
             }
         } catch {
-            outcome = .stopped(nil, "\(error)", seconds: seconds())
-            state = PreviewState(generation: generation, stopped: true, heading: "\(error)", findings: [])
+            outcome = .stopped(nil, Message(for: error), seconds: seconds())
+            state = PreviewState(generation: generation, stopped: true, heading: Message(for: error), findings: [], language: language)
         }
         await server.publish(state)
         return outcome

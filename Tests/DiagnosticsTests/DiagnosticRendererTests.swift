@@ -3,9 +3,10 @@ import Testing
 
 @Suite struct DiagnosticRendererTests {
     let diagnostic = Diagnostic(
-        .brokenLink, "no entry has the id 'berl'",
+        .brokenLink, Message(.checkBrokenLinkNoEntry, ["id": "berl"]),
         at: SourceLocation(path: "entries/berel.kk.md", line: 12, column: 7, length: 8),
-        notes: [.init("did you mean 'berel'?")])
+        notes: [.init(Message(.checkDidYouMean, ["suggestion": "berel"]))])
+    static let x = Message(.checkOrphan, ["id": "x"])
 
     @Test func textLooksLikeACompilersWithACaretUnderTheColumn() {
         let renderer = DiagnosticTextRenderer(colour: false) { _, line in line == 12 ? "Қорым [[berl]] бар" : nil }
@@ -21,7 +22,7 @@ import Testing
     @Test func longLinesAreShownAsAWindowAroundTheColumn() {
         let long = String(repeating: "а", count: 5000) + "[[x]]" + String(repeating: "б", count: 5000)
         let renderer = DiagnosticTextRenderer(colour: false) { _, _ in Substring(long) }
-        let finding = Diagnostic(.brokenLink, "no entry", at: SourceLocation(path: "a.md", line: 1, column: 5001, length: 5))
+        let finding = Diagnostic(.brokenLink, Self.x, at: SourceLocation(path: "a.md", line: 1, column: 5001, length: 5))
         let lines = renderer.render(finding).split(separator: "\n")
         #expect(lines[1].count < 140)
         let caretColumn = lines[2].firstIndex(of: "^").map { lines[2].distance(from: lines[2].startIndex, to: $0) }
@@ -36,9 +37,20 @@ import Testing
         #expect(coloured.render(diagnostic).contains("\u{1B}[1;31merror:"))
     }
 
+    /// The report in Kazakh: its words and the message; the place and the rule id as they are.
+    @Test func textIsInTheLanguageAsked() {
+        let renderer = DiagnosticTextRenderer(colour: false, language: .kazakh) { _, line in line == 12 ? "Қорым [[berl]] бар" : nil }
+        let text = renderer.render(diagnostic)
+        let heading = Message(.severityError).text(in: .kazakh) + ": " + diagnostic.message.text(in: .kazakh)
+        #expect(text.hasPrefix("entries/berel.kk.md:12:7: \(heading) [broken-link]\n"))
+        #expect(heading != "error: no entry has the id 'berl'")
+        #expect(renderer.summary(DiagnosticCounts([diagnostic]), files: 3) != "1 error, 0 warnings, 0 notes in 3 files")
+        #expect(DiagnosticJSONRenderer.render([diagnostic]).contains(#""message": "no entry has the id 'berl'""#))
+    }
+
     @Test func summaryCountsEachSeverity() {
         let renderer = DiagnosticTextRenderer(colour: false) { _, _ in nil }
-        let counts = DiagnosticCounts([diagnostic, Diagnostic(.orphan, "x", at: SourceLocation(path: "a"))])
+        let counts = DiagnosticCounts([diagnostic, Diagnostic(.orphan, Self.x, at: SourceLocation(path: "a"))])
         #expect(renderer.summary(counts, files: 3) == "1 error, 0 warnings, 1 note in 3 files")
     }
 
@@ -55,11 +67,11 @@ import Testing
     /// A fix shows the line as it leaves it, and is a `fix` in JSON and `fixes` in SARIF.
     @Test func aFixIsShownInEveryForm() {
         let finding = Diagnostic(
-            .markup, "'[[berel' has no ']]'", at: SourceLocation(path: "entries/a.kk.md", line: 3, column: 7, length: 7),
+            .markup, Message(.bodyLinkUnclosedAfterID, ["id": "berel"]), at: SourceLocation(path: "entries/a.kk.md", line: 3, column: 7, length: 7),
             fix: .init(inserting: "]]", at: SourcePosition(line: 3, column: 14)))
         let renderer = DiagnosticTextRenderer(colour: false) { _, line in line == 3 ? "Қорым [[berel бар" : nil }
         #expect(renderer.render(finding) == """
-            entries/a.kk.md:3:7: error: '[[berel' has no ']]' [markup]
+            entries/a.kk.md:3:7: error: '[[berel' has no ']]': the link is printed as it is written [markup]
              3 | Қорым [[berel бар
                |       ^~~~~~~
                = fix: Қорым [[berel]] бар
@@ -77,7 +89,7 @@ import Testing
     }
 
     @Test func severityPolicyTurnsRulesOffOrChangesThem() {
-        let orphan = Diagnostic(.orphan, "x", at: SourceLocation(path: "a"))
+        let orphan = Diagnostic(.orphan, Self.x, at: SourceLocation(path: "a"))
         let policy = SeverityPolicy([.brokenLink: .severity(.warning), .orphan: .off])
         let result = policy.apply(to: [diagnostic, orphan])
         #expect(result.count == 1)
@@ -85,9 +97,9 @@ import Testing
     }
 
     @Test func findingsSortByFileLineColumnRule() {
-        let a = Diagnostic(.orphan, "x", at: SourceLocation(path: "a.md", line: 2, column: 1))
-        let b = Diagnostic(.brokenLink, "x", at: SourceLocation(path: "a.md", line: 10, column: 1))
-        let c = Diagnostic(.brokenLink, "x", at: SourceLocation(path: "b.md", line: 1, column: 1))
+        let a = Diagnostic(.orphan, Self.x, at: SourceLocation(path: "a.md", line: 2, column: 1))
+        let b = Diagnostic(.brokenLink, Self.x, at: SourceLocation(path: "a.md", line: 10, column: 1))
+        let c = Diagnostic(.brokenLink, Self.x, at: SourceLocation(path: "b.md", line: 1, column: 1))
         #expect([c, b, a].sorted(by: Diagnostic.reportOrder) == [a, b, c])
     }
 

@@ -84,7 +84,7 @@ struct EDTFParserTests {
             let value = try EDTFValue.parse(case_.text)
             Issue.record("'\(case_.text)' parsed as \(value)")
         } catch {
-            #expect(error.offset == case_.offset, "'\(case_.text)': \(error.message)")
+            #expect(error.offset == case_.offset, "'\(case_.text)': \(error.message.english)")
         }
     }
 
@@ -99,7 +99,7 @@ struct EDTFParserTests {
             let value = try EDTFValue.parse(text)
             Issue.record("'\(text)' parsed as \(value)")
         } catch {
-            #expect(error.message.contains("EDTF level 2"), "\(error.message)")
+            #expect(error.message.english.contains("EDTF level 2"), "\(error.message.english)")
             #expect(error.suggestion == suggestion)
             #expect((try? EDTFValue.parse(suggestion)) != nil)
         }

@@ -9,6 +9,8 @@ import pytest
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 ASYL = pathlib.Path(os.environ.get("ASYL", ROOT / ".build" / "release" / "asyl"))
 SHARED = ROOT.parent / "shared"
+# Asyl speaks the locale's language; tests read English unless they ask for another.
+ENGLISH = {"LC_ALL": "", "LC_MESSAGES": "", "LANG": "C.UTF-8"}
 
 
 @pytest.fixture(scope="session")
@@ -18,7 +20,7 @@ def asyl():
     def run(*args, cwd=ROOT, env=None):
         return subprocess.run(
             [str(ASYL), *map(str, args)], cwd=cwd, capture_output=True, text=True,
-            env={**os.environ, "NO_COLOR": "1", **(env or {})}, timeout=600)
+            env={**os.environ, "NO_COLOR": "1", **ENGLISH, **(env or {})}, timeout=600)
 
     return run
 

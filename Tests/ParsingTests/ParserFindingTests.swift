@@ -179,7 +179,7 @@ import TestSupport
         let dates = try FixtureProject(files: Self.berel("", frontMatter: "\nperiod: 28.09.1897"))
         defer { dates.remove() }
         let date = try #require(dates.check().diagnostics.first { $0.rule == .frontMatter })
-        #expect(date.message.hasSuffix("write dates as YYYY-MM-DD, year first: 1897-09-28"))
+        #expect(date.message.english.hasSuffix("write dates as YYYY-MM-DD, year first: 1897-09-28"))
         #expect(date.fix == Diagnostic.Fix(replacing: SourceRange(line: 5, column: 9, length: 10), with: "1897-09-28"))
 
         let category = try FixtureProject(files: Self.berel("", frontMatter: "\ncategories: [saka, archeology]"))
@@ -190,7 +190,7 @@ import TestSupport
         let image = try FixtureProject(files: Self.berel("![План](media/plan.jpg)"))
         defer { image.remove() }
         let missing = try #require(image.check().diagnostics.first { $0.rule == .missingMedia })
-        #expect(missing.notes.map(\.message) == ["did you mean 'media/plan.png'?"])
+        #expect(missing.notes.map(\.message.english) == ["did you mean 'media/plan.png'?"])
 
         for (name, right) in [
             ("Berel.kk.md", "berel.kk.md"), ("berel_qorymy.kk.md", "berel-qorymy.kk.md"), ("Берел.kk.md", "berel.kk.md"),
@@ -199,7 +199,7 @@ import TestSupport
             let misnamed = try FixtureProject(files: ["entries/monuments/\(name)": "---\ntitle: Берел\n---\n"])
             defer { misnamed.remove() }
             let stray = try misnamed.check().diagnostics.filter { $0.rule == .strayFile }
-            #expect(stray.count == 1 && stray[0].message.contains(right), "\(name): \(stray)")
+            #expect(stray.count == 1 && stray[0].message.english.contains(right), "\(name): \(stray)")
         }
     }
 

@@ -49,7 +49,7 @@ import Testing
     ])
     func mistakesAreConfigErrors(_ case_: (String, String)) {
         let (_, findings) = parse(case_.0)
-        #expect(findings.contains { $0.rule == .config && $0.message.contains(case_.1) }, "\(findings.map(\.message))")
+        #expect(findings.contains { $0.rule == .config && $0.message.english.contains(case_.1) }, "\(findings.map(\.message.english))")
     }
 
     @Test func plaquesLockListsAddressesAndRefusesAnythingElse() {

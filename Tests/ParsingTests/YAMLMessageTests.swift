@@ -50,7 +50,7 @@ import TestSupport
         let findings = try project.check().diagnostics.filter { $0.rule == .frontMatter }
         #expect(findings.count == 1, "\(findings)")
         let finding = try #require(findings.first)
-        #expect(finding.message.contains(testCase.words), "\(finding.message)")
+        #expect(finding.message.english.contains(testCase.words), "\(finding.message.english)")
         #expect(finding.location.range?.start == SourcePosition(line: testCase.line, column: testCase.column), "\(finding)")
         guard testCase.fixed else {
             // A quote or a list item left open is the editor's to end: where, only they know.
@@ -69,7 +69,7 @@ import TestSupport
         ])
         defer { project.remove() }
         let findings = try project.check().diagnostics.filter { $0.rule == .frontMatter }
-        #expect(findings.map(\.message) == [
+        #expect(findings.map(\.message.english) == [
             "a control character (U+0007) in this value cannot be printed: remove it",
             "the YAML tag '!!binary' is not read: Asyl reads every value as text; remove the tag",
         ])
@@ -83,7 +83,7 @@ import TestSupport
         defer { project.remove() }
         let findings = try project.check().diagnostics.filter { $0.rule == .frontMatter }
         #expect(findings.count == 1, "\(findings)")
-        #expect(findings.first?.message == "'title' is written twice in this mapping: this second one is left out")
+        #expect(findings.first?.message.english == "'title' is written twice in this mapping: this second one is left out")
         #expect(findings.first?.location.range?.start == SourcePosition(line: 5, column: 1))
         #expect(findings.first?.notes.first?.location?.range?.start.line == 3)
         let version = try #require(project.parsed().versions.first { $0.id.rawValue == "berel" && $0.language.rawValue == "kk" })
@@ -95,7 +95,7 @@ import TestSupport
             Self.kk: "---\nkind: monument\ntitle: Берел\nregion: \"[[east-kazakhstan]]\"\naliases:\n  - a: 1\n    b: 2\n    a: 3\n---\n",
         ])
         defer { project.remove() }
-        let twice = try project.check().diagnostics.filter { $0.message.contains("written twice") }
+        let twice = try project.check().diagnostics.filter { $0.message.english.contains("written twice") }
         #expect(twice.count == 1 && twice[0].location.range?.start.line == 8, "\(twice)")
         #expect(twice.first?.notes.first?.location?.range?.start.line == 6)
     }
@@ -105,7 +105,7 @@ import TestSupport
         let project = try FixtureProject(files: [Self.kk: "---\nkind: monument\n" + lines + "---\n"])
         defer { project.remove() }
         let findings = try project.check().diagnostics.filter { $0.rule == .frontMatter }
-        #expect(findings.contains { $0.message.hasPrefix("more than 100 keys are written twice") }, "\(findings.suffix(2))")
+        #expect(findings.contains { $0.message.english.hasPrefix("more than 100 keys are written twice") }, "\(findings.suffix(2))")
     }
 
     // MARK: sources.yaml
@@ -118,8 +118,8 @@ import TestSupport
         try project.write("sources.yaml", bytes: Array(broken.utf8))
         let findings = try project.check().diagnostics.filter { $0.severity != .note || $0.location.path == "sources.yaml" }
         #expect(findings.map(\.rule) == [.unknownCitation, .config], "\(findings)")
-        #expect(findings[0].severity == .note && findings[0].message.contains("not checked, because sources.yaml cannot be read"))
-        #expect(findings[1].message.contains("'title' starts in column 2"))
+        #expect(findings[0].severity == .note && findings[0].message.english.contains("not checked, because sources.yaml cannot be read"))
+        #expect(findings[1].message.english.contains("'title' starts in column 2"))
     }
 
     @Test func aMisspelledTypeSaysWhichAndKeepsTheSource() throws {
@@ -129,8 +129,8 @@ import TestSupport
         try project.write("sources.yaml", bytes: Array(Self.replacingFirst("type: book", with: "type: bok", in: sources).utf8))
         let findings = try project.check().diagnostics.filter { $0.severity != .note }
         #expect(findings.count == 1, "\(findings)")
-        #expect(findings.first?.message.hasPrefix("unknown type 'bok' for source") == true)
-        #expect(findings.first?.message.contains("did you mean 'book'?") == true)
+        #expect(findings.first?.message.english.hasPrefix("unknown type 'bok' for source") == true)
+        #expect(findings.first?.message.english.contains("did you mean 'book'?") == true)
         #expect(findings.first?.fix?.replacement == "book")
     }
 
@@ -139,7 +139,7 @@ import TestSupport
         defer { project.remove() }
         let findings = try project.check().diagnostics.filter { $0.severity != .note }
         #expect(findings.count == 1, "\(findings)")
-        #expect(findings.first?.message == "'samashev-2011' is written twice in this mapping: this second one is left out")
+        #expect(findings.first?.message.english == "'samashev-2011' is written twice in this mapping: this second one is left out")
         #expect((findings.first?.location.range?.start.line ?? 0) > 1)
     }
 
@@ -147,7 +147,7 @@ import TestSupport
         let missing = try FixtureProject(files: ["sources.yaml": nil])
         defer { missing.remove() }
         let found = try missing.check().diagnostics.filter { $0.severity != .note }
-        #expect(found.map(\.message) == ["there is no sources.yaml, so no citation can be checked: make one beside asyl.yaml (it may be empty)"])
+        #expect(found.map(\.message.english) == ["there is no sources.yaml, so no citation can be checked: make one beside asyl.yaml (it may be empty)"])
         let linked = try FixtureProject(files: ["sources.yaml": nil])
         defer { linked.remove() }
         let outside = FileManager.default.temporaryDirectory.appendingPathComponent("asyl-sources-\(UUID().uuidString).yaml")
@@ -155,7 +155,7 @@ import TestSupport
         defer { try? FileManager.default.removeItem(at: outside) }
         try FileManager.default.createSymbolicLink(at: linked.root.appendingPathComponent("sources.yaml"), withDestinationURL: outside)
         let link = try linked.check().diagnostics.filter { $0.severity != .note }
-        #expect(link.count == 1 && link[0].message.hasPrefix("sources.yaml is a symbolic link to a file outside the tree"), "\(link)")
+        #expect(link.count == 1 && link[0].message.english.hasPrefix("sources.yaml is a symbolic link to a file outside the tree"), "\(link)")
     }
 
     static func replacingFirst(_ text: String, with replacement: String, in whole: String) -> String {

@@ -1,4 +1,5 @@
 import BuildGraph
+import Diagnostics
 import DocumentModel
 import Pipeline
 import Resolution
@@ -30,8 +31,13 @@ import TestSupport
         bytes += try BinaryCoding.encode(project.entries.map(EntryInterface.init))
         bytes += try BinaryCoding.encode(project.configuration)
         bytes += try BinaryCoding.encode(project.bibliography)
+        // Findings are stored with the products that find them.
+        bytes += try BinaryCoding.encode(Diagnostic(
+            .brokenLink, Message(.checkBrokenLinkNoEntry, ["id": "berl"]), at: SourceLocation(path: "a.kk.md", line: 2, column: 3),
+            notes: [.init(Message(.checkDidYouMean, ["suggestion": "berel"]))],
+            fix: .init(inserting: "e", at: SourcePosition(line: 2, column: 6))))
         let layout = Fingerprint.of(bytes).hex
-        let pinned = (format: 4, layout: "04233a4e812559bd067820e7667f67b05ad12f780d7b66bac205107528f99f3a")
+        let pinned = (format: 5, layout: "0a146049c876cd7484ae8ea3a70ade6a8ec09d18118cdf4e89ce2f96da6fdf97")
         #expect(
             (AsylVersion.storeFormat, layout) == pinned,
             "the encoding of stored values changed: bump AsylVersion.storeFormat and pin (\(AsylVersion.storeFormat + 1), \"\(layout)\") here")

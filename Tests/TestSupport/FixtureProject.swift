@@ -78,7 +78,7 @@ public struct Finding: Hashable, CustomStringConvertible, Sendable {
         path = diagnostic.location.path
         line = diagnostic.location.range?.start.line ?? 0
         column = diagnostic.location.range?.start.column ?? 0
-        message = diagnostic.message
+        message = diagnostic.message.english
     }
 
     public var description: String { "\(path):\(line):\(column): \(rule): \(message)" }
