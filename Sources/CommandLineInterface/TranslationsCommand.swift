@@ -34,6 +34,11 @@ struct TranslationsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("With --mark: the language the files were translated from.", valueName: "lang"))
     var from: String?
 
+    @Option(help: ArgumentHelp(
+        "In a tree kept in git: also list, per language, the entries changed since this revision, and those not changed while another language was.",
+        valueName: "rev"))
+    var since: String?
+
     @Option(help: ArgumentHelp("The build folder, whose store spares reading the whole tree again.", valueName: "folder"))
     var out: String = "build"
 
@@ -54,7 +59,7 @@ struct TranslationsCommand: ParsableCommand {
         }
         guard from == nil else { throw Terminal.fail(Message(.cliFromWithoutMark)) }
         let status: TranslationStatus
-        do { status = try action.status() } catch { throw Terminal.fail(error) }
+        do { status = try action.status(since: since) } catch { throw Terminal.fail(error) }
         switch format {
         case .json: Terminal.write(status.json)
         case .text: Terminal.write(Self.text(status))
@@ -71,6 +76,12 @@ struct TranslationsCommand: ParsableCommand {
             for (state, ids) in [(MessageKey.cliStateMissing, row.missing), (.cliStateOutdated, row.outdated), (.cliStateCurrent, row.current),
                                  (.cliStateUnmarked, row.unmarked)] where !ids.isEmpty {
                 let line = Message(state, ["count": ids.count, "ids": ids.map(\.rawValue).joined(separator: ", ")])
+                out += "  " + line.text(in: Terminal.language) + "\n"
+            }
+            guard let revision = status.revision else { continue }
+            for (state, ids) in [(MessageKey.cliStateChangedSince, row.since.changed), (.cliStateBehindSince, row.since.behind)]
+            where !ids.isEmpty {
+                let line = Message(state, ["revision": revision, "count": ids.count, "ids": ids.map(\.rawValue).joined(separator: ", ")])
                 out += "  " + line.text(in: Terminal.language) + "\n"
             }
         }

@@ -51,6 +51,8 @@ public enum MessageKey: String, CaseIterable, Hashable, Sendable, Codable {
     case cliStateOutdated
     case cliStateCurrent
     case cliStateUnmarked
+    case cliStateChangedSince
+    case cliStateBehindSince
 
     // MARK: The progress line
     case progressFindings
@@ -111,6 +113,9 @@ public enum MessageKey: String, CaseIterable, Hashable, Sendable, Codable {
     case translationsOutsideEntries
     case translationsUnknownFrom
     case translationsNoOtherLanguage
+    case translationsSinceNoGit
+    case translationsSinceFailed
+    case translationsSinceNotRepository
     // MARK: Checking: duplicates, web addresses and plaques
     case checkDuplicateVersion
     case checkDuplicateVersionKept

@@ -31,7 +31,9 @@ public struct TranslationsAction: Sendable {
         return (reading.configuration, entries)
     }
 
-    public func status() throws(TreeEditError) -> TranslationStatus {
+    /// With `since`, a git revision, also what changed since it (the tree must be kept in git).
+    public func status(since revision: String? = nil) throws(TreeEditError) -> TranslationStatus {
+        let changedFiles = try revision.map { revision throws(TreeEditError) in try GitChanges.files(since: revision, in: source) }
         let (configuration, entries) = try read()
         var rows = configuration.languages.map { TranslationStatus.Row(language: $0) }
         let listed = entries.filter { !$0.isEmpty }
@@ -48,8 +50,19 @@ public struct TranslationsAction: Sendable {
                 case .outdated, .sourceMissing: rows[index].outdated.append(id)
                 }
             }
+            if let changedFiles {
+                let changed = Set(versions.filter { changedFiles.contains($0.path) }.map(\.language))
+                guard !changed.isEmpty else { continue }
+                for index in rows.indices where versions.contains(where: { $0.language == rows[index].language }) {
+                    if changed.contains(rows[index].language) {
+                        rows[index].since.changed.append(id)
+                    } else {
+                        rows[index].since.behind.append(id)
+                    }
+                }
+            }
         }
-        return TranslationStatus(entries: listed.count, rows: rows)
+        return TranslationStatus(entries: listed.count, rows: rows, revision: revision)
     }
 
     /// Writes into each file (a path relative to the current folder, or
@@ -143,17 +156,31 @@ public struct TranslationStatus: Sendable {
         public var outdated: [EntryID] = []
         public var current: [EntryID] = []
         public var unmarked: [EntryID] = []
+        /// With `--since`: what changed in this language since the revision.
+        public var since = Since()
+    }
+
+    public struct Since: Sendable {
+        /// Entries whose version in this language changed (or is new) since the revision.
+        public var changed: [EntryID] = []
+        /// Entries with a version in this language that did not change since, while another language's did.
+        public var behind: [EntryID] = []
     }
 
     public var entries: Int
     public var rows: [Row]
+    /// The revision of `--since`, if given.
+    public var revision: String?
 
     public var json: String {
         func list(_ ids: [EntryID]) -> String { "[" + ids.map { JSONText.string($0.rawValue) }.joined(separator: ", ") + "]" }
         let items = rows.map { row in
             "\(JSONText.string(row.language.rawValue)): {\"missing\": \(list(row.missing)), \"outdated\": \(list(row.outdated)), "
-                + "\"current\": \(list(row.current)), \"unmarked\": \(list(row.unmarked))}"
+                + "\"current\": \(list(row.current)), \"unmarked\": \(list(row.unmarked))"
+                + (revision == nil ? "" : ", \"since\": {\"changed\": \(list(row.since.changed)), \"behind\": \(list(row.since.behind))}")
+                + "}"
         }
-        return "{\"entries\": \(entries), \"languages\": {" + items.joined(separator: ", ") + "}}\n"
+        let since = revision.map { ", \"since\": \(JSONText.string($0))" } ?? ""
+        return "{\"entries\": \(entries)\(since), \"languages\": {" + items.joined(separator: ", ") + "}}\n"
     }
 }

@@ -3,6 +3,7 @@ source says, `outdated-translation` warns when the source changes, and
 `asyl translations` lists where each language stands."""
 import json
 import shutil
+import subprocess
 
 from conftest import ROOT
 
@@ -90,3 +91,44 @@ def test_mark_refuses_what_it_cannot_mark_and_writes_nothing(asyl, tmp_path):
         result = asyl("translations", *args, cwd=source)
         assert result.returncode == 2 and message in result.stderr, (args, result.stderr)
     assert {p: p.read_bytes() for p in source.rglob("*.md")} == before
+
+
+def git(tree, *args):
+    subprocess.run(["git", "-C", str(tree), "-c", "user.name=Asyl test", "-c", "user.email=test@invalid", *args],
+                   check=True, capture_output=True)
+
+
+def test_since_adds_what_git_says_changed_since_a_revision(asyl, tmp_path):
+    source = tree(tmp_path)
+    git(source, "init", "-q")
+    git(source, "add", "-A")
+    git(source, "commit", "-qm", "the tree as it was")
+    with open(source / KK, "a", encoding="utf-8") as file:
+        file.write("\nҚосылған сөйлем.\n")
+    (source / "entries" / "places" / "new-place.kk.md").write_text(
+        "---\nkind: place\ntitle: Жаңа жер\n---\nМәтін.\n", encoding="utf-8")
+    status = json.loads(asyl("translations", source, "--since", "HEAD", "--format", "json").stdout)
+    assert status["since"] == "HEAD"
+    languages = status["languages"]
+    assert languages["kk"]["since"] == {"changed": ["kazakhstan", "new-place"], "behind": []}
+    assert languages["ru"]["since"] == {"changed": [], "behind": ["kazakhstan"]}
+    assert languages["en"]["since"] == {"changed": [], "behind": ["kazakhstan"]}
+    text = asyl("translations", source, "--since", "HEAD").stdout
+    assert "  not changed since HEAD while another language was (1): kazakhstan" in text
+    assert "  changed since HEAD (2): kazakhstan, new-place" in text
+    # Committed changes count the same way, and without --since nothing is said about git.
+    git(source, "add", "-A")
+    git(source, "commit", "-qm", "edited")
+    assert json.loads(asyl("translations", source, "--since", "HEAD~1", "--format", "json").stdout)["languages"] == languages
+    assert "since" not in json.loads(asyl("translations", source, "--format", "json").stdout)
+
+
+def test_since_refuses_what_git_cannot_answer(asyl, tmp_path):
+    source = tree(tmp_path)
+    outside = asyl("translations", source, "--since", "HEAD")
+    assert outside.returncode == 2 and "is not in a git repository" in outside.stderr, outside.stderr
+    git(source, "init", "-q")
+    unknown = asyl("translations", source, "--since", "no-such-revision")
+    assert unknown.returncode == 2 and "git cannot compare" in unknown.stderr, unknown.stderr
+    option = asyl("translations", source, "--since", "--output=/tmp/x")
+    assert option.returncode == 2, option.stderr
