@@ -89,40 +89,32 @@ public enum KazakhCaseEndings {
 
     private static func isCyrillic(_ scalar: Unicode.Scalar) -> Bool { (0x0400...0x04FF).contains(scalar.value) }
 
-    static func cyrillic(_ word: String) -> (front: Bool, sound: Sound) {
-        var front = false
-        for character in word.reversed() {
-            if "әеөүіэ".contains(character) { front = true; break }
-            if "аоұыяё".contains(character) { break }
-        }
-        let sound: Sound = switch word.last {
-        case let last? where "аәеоөұүыіэяё".contains(last): .vowel
-        case let last? where "жз".contains(last): .sibilant
-        case let last? where "мнң".contains(last): .nasal
-        case let last? where "кқпстфхцчшщбвгд".contains(last): .voiceless
-        default: .voiced
-        }
-        return (front, sound)
+    /// The letters of a script by the sounds the endings look at.
+    struct Alphabet {
+        let front: String, back: String, sibilant: String, nasal: String, voiceless: String
+        /// Endings of more than one letter that spell one nasal sound (Latin "ng" for ң).
+        var nasalDigraphs: [String] = []
+
+        static let cyrillic = Alphabet(front: "әеөүіэ", back: "аоұыяё", sibilant: "жз", nasal: "мнң", voiceless: "кқпстфхцчшщбвгд")
+        /// Ids are written in Latin letters as Kazakh sounds them (abai-kunanbaiuly, zhibek-zholy).
+        static let latin = Alphabet(
+            front: "eiäöüé", back: "aouyı", sibilant: "zj", nasal: "mnñ", voiceless: "kqpstfhcçşxbvgd", nasalDigraphs: ["ng"])
     }
 
-    /// Ids are written in Latin letters as Kazakh sounds them (abai-kunanbaiuly, zhibek-zholy).
-    static func latin(_ word: String) -> (front: Bool, sound: Sound) {
-        var front = false
-        for character in word.reversed() {
-            if "eiäöüé".contains(character) { front = true; break }
-            if "aouyı".contains(character) { break }
-        }
-        let sound: Sound
-        if word.hasSuffix("ng") {
-            sound = .nasal
-        } else {
-            sound = switch word.last {
-            case let last? where "aeiouyäöüı".contains(last): .vowel
-            case let last? where "zj".contains(last): .sibilant
-            case let last? where "mnñ".contains(last): .nasal
-            case let last? where "kqpstfhcçşxbvgd".contains(last): .voiceless
-            default: .voiced
-            }
+    static func cyrillic(_ word: String) -> (front: Bool, sound: Sound) { analyse(word, .cyrillic) }
+
+    static func latin(_ word: String) -> (front: Bool, sound: Sound) { analyse(word, .latin) }
+
+    private static func analyse(_ word: String, _ letters: Alphabet) -> (front: Bool, sound: Sound) {
+        let lastVowel = word.last { letters.front.contains($0) || letters.back.contains($0) }
+        let front = lastVowel.map { letters.front.contains($0) } ?? false
+        let sound: Sound = switch word.last {
+        case _ where letters.nasalDigraphs.contains(where: word.hasSuffix): .nasal
+        case let last? where letters.front.contains(last) || letters.back.contains(last): .vowel
+        case let last? where letters.sibilant.contains(last): .sibilant
+        case let last? where letters.nasal.contains(last): .nasal
+        case let last? where letters.voiceless.contains(last): .voiceless
+        default: .voiced
         }
         return (front, sound)
     }
