@@ -7,22 +7,6 @@ import Synchronization
 /// kept, of what it was made from), as Shake's and salsa's engines do.
 ///
 /// A run asks for products. For each, the graph looks at what the last run
-/// recorded of it (its trace: its witness, the products it read and their
-/// fingerprints then), and checks each of those in the order it read them;
-/// if none changed, the product is what it was, and its value comes from
-/// the store, or is not needed at all when only its fingerprint is asked
-/// for. Otherwise it is made again, reading whatever it reads now (a
-/// product read only under some condition is then no longer a dependency).
-/// A product made again whose fingerprint did not change stops the change
-/// there: what reads it is not made again (early cut-off).
-///
-/// Products are made on any thread; two threads asking for the same one
-/// share one making of it.
-/// The build graph: every product is a `Query`, made from the products it
-/// reads, memoised by a fingerprint of its value (or, for a large value not
-/// kept, of what it was made from), as Shake's and salsa's engines do.
-///
-/// A run asks for products. For each, the graph looks at what the last run
 /// recorded of it (its trace: the products it read and their fingerprints
 /// then), and checks each of those in the order it read them; if none
 /// changed, the product is what it was, and its value comes from the store,
@@ -48,10 +32,23 @@ public final class Graph: Sendable {
     private let last: TraceFile
     /// Whether `last` was read from the store (not empty for want of it).
     private let readTraces: Bool
+    /// Whether the store holds `last` as it is: not so for a run that
+    /// follows one in memory (`nextRun()`) that did not save its traces.
+    private let lastIsStored: Bool
+    /// The values the run before held when this one follows it in memory, by
+    /// number, with their fingerprints: a product found unchanged takes its
+    /// value from here rather than from the store, or from being made again.
+    private let carried: [Carried?]
+    /// Whether the store holds this run's traces: set by `save`.
+    private let saved = Mutex(false)
     private let nodes: Mutex<Nodes>
+    /// The slots of products numbered before the run began, when it follows
+    /// one in memory: read without a lock, since looking a product up is
+    /// what checking a large graph does most. Others are made in `nodes`.
+    private let known: [Slot]
     /// Each product's slot is guarded by one of these, chosen by its number,
     /// so threads making different products seldom wait for one another.
-    private let conditions: [ConditionBox] = (0..<16).map { _ in ConditionBox() }
+    private let conditions: [ConditionBox]
     private let made = Mutex<[Explanation]>([])
     /// What products use to make their values but are not products
     /// themselves (compiled stylesheets): `QueryContext.service(_:)`.
@@ -69,6 +66,7 @@ public final class Graph: Sendable {
         }
         self.kinds = registry
         storedKinds = stored
+        conditions = (0..<16).map { _ in ConditionBox() }
         var file = TraceFile(keys: [], traces: [])
         var numbers: [QueryKey: Int] = [:]
         var readTraces = false
@@ -85,7 +83,87 @@ public final class Graph: Sendable {
         }
         last = file
         self.readTraces = readTraces
+        lastIsStored = true
+        carried = []
+        known = []
         nodes = Mutex(Nodes(numbers: numbers, keys: file.keys, slots: Array(repeating: nil, count: file.keys.count)))
+    }
+
+    /// The next run on the same store, for a process that builds again and
+    /// again (`asyl serve`, on every save): it starts from this run's traces
+    /// (and the last run's of what this one did not ask for) and from the
+    /// values this run holds, as a run that read them from the store would,
+    /// without reading or decoding anything. This run is over: nothing more is asked of it.
+    public func nextRun() -> Graph { Graph(following: self) }
+
+    private init(following earlier: Graph) {
+        store = earlier.store
+        kinds = earlier.kinds
+        storedKinds = earlier.storedKinds
+        conditions = earlier.conditions
+        let (numbers, keys) = earlier.nodes.withLock { ($0.numbers, $0.keys) }
+        let count = keys.count
+        var traces = [Trace?](repeating: nil, count: count)
+        var carried = [Carried?](repeating: nil, count: count)
+        let conditions = self.conditions
+        // Each product on its own, in stripes side by side: a large tree has hundreds of thousands.
+        let stripes = 16
+        let known = traces.withUnsafeMutableBufferPointer { traces in
+            carried.withUnsafeMutableBufferPointer { carried in
+                [Slot](unsafeUninitializedCapacity: count) { slots, initialized in
+                    // Each stripe writes only its own products' places.
+                    nonisolated(unsafe) let (traces, carried, slots) = (traces, carried, slots)
+                    DispatchQueue.concurrentPerform(iterations: stripes) { stripe in
+                        for node in stride(from: stripe, to: count, by: stripes) {
+                            let (trace, value, slot) = Self.handOver(node, from: earlier, conditions: conditions)
+                            traces[node] = trace
+                            carried[node] = value
+                            (slots.baseAddress! + node).initialize(to: slot)
+                        }
+                    }
+                    initialized = count
+                }
+            }
+        }
+        last = TraceFile(keys: keys, traces: traces)
+        readTraces = true
+        lastIsStored = earlier.saved.withLock { $0 }
+        self.carried = carried
+        self.known = known
+        nodes = Mutex(Nodes(numbers: numbers, keys: keys, slots: []))
+    }
+
+    /// A value a run held, for the run that follows it in memory.
+    private struct Carried: Sendable {
+        var fingerprint: Fingerprint
+        var value: any Sendable
+    }
+
+    /// What the run after `earlier` starts from for one product: its trace,
+    /// the value it holds, and its slot. The run before is over: its slots, emptied, are the next run's.
+    private static func handOver(_ node: Int, from earlier: Graph, conditions: [ConditionBox]) -> (Trace?, Carried?, Slot) {
+        var trace = earlier.lastTrace(node)
+        // A value the run before held is still right while the product's fingerprint is what it was.
+        let older = node < earlier.carried.count ? earlier.carried[node] : nil
+        guard let slot = earlier.existingSlot(node) else {
+            return (trace, older, Slot(condition: conditions[node & (conditions.count - 1)]))
+        }
+        var value: Carried?
+        slot.condition.lock()
+        switch slot.status {
+        case .ready(let fingerprint, let made):
+            trace = slot.trace ?? trace
+            value = Carried(fingerprint: fingerprint, value: made)
+        case .verified(let fingerprint):
+            trace = slot.trace ?? trace
+            if older?.fingerprint == fingerprint { value = older }
+        case .idle, .busy, .failed:
+            if older?.fingerprint == trace?.fingerprint { value = older }
+        }
+        slot.status = .idle
+        slot.trace = nil
+        slot.condition.unlock()
+        return (trace, value, slot)
     }
 
     /// A product's value, made or taken from the store as needed.
@@ -167,7 +245,7 @@ public final class Graph: Sendable {
     /// each member once its book is written, so memory holds the work in flight.
     public func release(_ keys: [QueryKey]) {
         for key in keys {
-            guard let slot = nodes.withLock({ nodes in nodes.numbers[key].flatMap { nodes.slots[$0] } }) else { continue }
+            guard let node = nodes.withLock({ $0.numbers[key] }), let slot = existingSlot(node) else { continue }
             slot.condition.lock()
             if case .ready(let fingerprint, _) = slot.status { slot.status = .verified(fingerprint) }
             slot.condition.unlock()
@@ -213,7 +291,7 @@ public final class Graph: Sendable {
     /// The products `key` read, as this run made it or the last run recorded it.
     public func dependencies(of key: QueryKey) -> [QueryKey] {
         guard let node = nodes.withLock({ $0.numbers[key] }) else { return [] }
-        let slot = nodes.withLock { $0.slots[node] }
+        let slot = existingSlot(node)
         slot?.condition.lock()
         let trace = slot?.trace ?? lastTrace(node)
         slot?.condition.unlock()
@@ -230,16 +308,16 @@ public final class Graph: Sendable {
     /// whether the traces were kept (a store without a folder keeps none).
     @discardableResult
     public func save(keepingOthers: Bool) -> Bool {
-        let (keys, slots) = nodes.withLock { ($0.keys, $0.slots) }
+        let keys = nodes.withLock { $0.keys }
         var kept: [(node: Int, trace: Trace)] = []
         kept.reserveCapacity(keys.count)
         // A run that found every trace as it was has nothing to write (the common case of a large tree).
-        var changed = !readTraces
+        var changed = !readTraces || !lastIsStored
         for node in keys.indices {
             let old = lastTrace(node)
             var settled = false
             var mine: Trace?
-            if let slot = slots[node] {
+            if let slot = existingSlot(node) {
                 slot.condition.lock()
                 switch slot.status {
                 case .ready, .verified:
@@ -259,10 +337,14 @@ public final class Graph: Sendable {
                 changed = true
             }
         }
-        guard changed else { return true }
+        guard changed else {
+            saved.withLock { $0 = true }
+            return true
+        }
         guard store.write(TraceFile.encode(keys: keys, kept: kept), key: tracesKey, inputs: Self.noInputs) else {
             return false
         }
+        saved.withLock { $0 = true }
         guard !keepingOthers else { return true }
         var live: Set<Fingerprint> = [Store.name(key: tracesKey, inputs: Self.noInputs)]
         for (node, trace) in kept where storedKinds.contains(keys[node].kind) {
@@ -294,7 +376,7 @@ public final class Graph: Sendable {
     struct Nodes {
         var numbers: [QueryKey: Int]
         var keys: [QueryKey]
-        /// Made as each product is first looked at.
+        /// The slots of products numbered from `known.count` on, each made as the product is first looked at.
         var slots: [Slot?]
     }
 
@@ -309,11 +391,22 @@ public final class Graph: Sendable {
     }
 
     private func slot(_ node: Int) -> Slot {
-        nodes.withLock { nodes in
-            if let slot = nodes.slots[node] { return slot }
+        if node < known.count { return known[node] }
+        return nodes.withLock { nodes in
+            let index = node - known.count
+            if let slot = nodes.slots[index] { return slot }
             let slot = Slot(condition: conditions[node & (conditions.count - 1)])
-            nodes.slots[node] = slot
+            nodes.slots[index] = slot
             return slot
+        }
+    }
+
+    /// A product's slot if this run has looked at it.
+    private func existingSlot(_ node: Int) -> Slot? {
+        if node < known.count { return known[node] }
+        return nodes.withLock { nodes in
+            let index = node - known.count
+            return index < nodes.slots.count ? nodes.slots[index] : nil
         }
     }
 
@@ -336,14 +429,19 @@ public final class Graph: Sendable {
 
     /// `query`: nil while only the number is known; it is made from its key if it must be made or read.
     private func ensure(_ node: Int, _ query: ErasedQuery?, needValue: Bool, chain: Chain?) throws -> (Fingerprint, (any Sendable)?) {
-        if let chain, chain.contains(node) { throw GraphError.cycle((chain.nodes + [node]).map(key)) }
         let slot = slot(node)
         let condition = slot.condition
         condition.lock()
         var settled: Fingerprint?
         waiting: while true {
             switch slot.status {
-            case .busy: condition.wait()
+            case .busy:
+                // Every product on this thread's chain is busy: only a busy one can be a cycle.
+                if let chain, chain.contains(node) {
+                    condition.unlock()
+                    throw GraphError.cycle((chain.nodes + [node]).map(key))
+                }
+                condition.wait()
             case .ready(let fingerprint, let value):
                 condition.unlock()
                 return (fingerprint, value)
@@ -393,6 +491,9 @@ public final class Graph: Sendable {
         }
         if let fingerprint {
             guard needValue else { return (.verified(fingerprint), made) }
+            if node < carried.count, let earlier = carried[node], earlier.fingerprint == fingerprint {
+                return (.ready(fingerprint, earlier.value), made)
+            }
             let query = try query ?? self.query(node)
             if query.isStored, let bytes = store.read(query.key, inputs: (made ?? old)!.inputs(key)),
                Fingerprint.of(bytes) == fingerprint, let value = try? query.decode(bytes) {

@@ -71,7 +71,9 @@ enum LinkChecks {
                     notes: suggestion.map { [.init(Message(.checkDidYouMean, ["suggestion": "\(target)#\($0)"]))] }
                         ?? [.init(Message(.checkBrokenLinkSectionAnchors))])
             case .wrongKind(let actual, let allowed):
-                let (name, kinds) = (field ?? "link", kindAlternatives(allowed))
+                // Only a fact's field restricts the kinds it links to (`Resolver.resolve(_:field:language:)`).
+                guard let name = field else { preconditionFailure("a link of the body resolved as of the wrong kind") }
+                let kinds = kindAlternatives(allowed)
                 let message = if let actual {
                     Message(.checkLinkWrongKind, ["field": name, "id": target.rawValue, "kind": actual, "allowed": kinds])
                 } else {

@@ -92,7 +92,8 @@ enum TranslationChecks {
             parts.append(Message(.checkTranslationRemoved, ["anchors": change.removed.map { "#\($0)" }.joined(separator: ", ")]))
         }
         // An outdated translation has at least one part.
-        let changes = parts.dropFirst().reduce(MessageArgument.message(parts[0])) { earlier, part in
+        guard let first = parts.first else { preconditionFailure("an outdated translation with no change") }
+        let changes = parts.dropFirst().reduce(MessageArgument.message(first)) { earlier, part in
             Message(.checkTranslationChangeList, ["changes": earlier, "change": part]).messageArgument
         }
         let source = change.source

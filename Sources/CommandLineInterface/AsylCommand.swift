@@ -21,6 +21,12 @@ public struct AsylCommand: ParsableCommand {
     /// Runs the command line and exits with FORMAT.md §6's codes: 0 clean,
     /// 1 findings that fail, 2 bad usage.
     public static func main(arguments: [String]? = nil) -> Never {
+        guard MessageCatalogue.shippedFolder != nil else {
+            // No catalogue to say it in: this one line is English, and the failure is the installation's (exit 3).
+            FileHandle.standardError.write(Data(
+                "asyl: the message catalogues are missing: Asyl_Messages.resources/ must lie beside the asyl executable (copy it with asyl when installing)\n".utf8))
+            Foundation.exit(3)
+        }
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
@@ -49,7 +55,7 @@ struct InterfaceOptions: ParsableArguments {
 
     func validate() throws {
         if let uiLang, InterfaceLanguage(tag: uiLang) == nil {
-            throw ValidationError("--ui-lang takes kk, ru or en, not '\(uiLang)'")
+            throw ValidationError(Message(.cliUiLangInvalid, ["value": uiLang]).text(in: Terminal.language))
         }
     }
 
@@ -86,7 +92,7 @@ struct SourceOptions: ParsableArguments {
     @OptionGroup var interface: InterfaceOptions
 
     func validate() throws {
-        guard maxFindings >= 0 else { throw ValidationError("--max-findings takes 0 (all) or a number of findings, not \(maxFindings)") }
+        guard maxFindings >= 0 else { throw ValidationError(Message(.cliMaxFindingsInvalid, ["value": String(maxFindings)]).text(in: Terminal.language)) }
     }
 
     func overrides() throws -> [Rule: RuleSetting] {
@@ -94,7 +100,7 @@ struct SourceOptions: ParsableArguments {
         for text in rules {
             let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, let rule = Rule(rawValue: parts[0]), let setting = RuleSetting(parts[1]) else {
-                throw ValidationError("--rule takes RULE=off|note|warning|error with a rule id of docs/rules.md, not '\(text)'")
+                throw ValidationError(Message(.cliRuleInvalid, ["value": text]).text(in: Terminal.language))
             }
             settings[rule] = setting
         }

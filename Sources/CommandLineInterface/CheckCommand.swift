@@ -79,7 +79,7 @@ struct CheckCommand: ParsableCommand {
                 report.diagnostics, extra: [("translations", report.translations.json)]))
         case .sarif:
             Terminal.write(DiagnosticSARIFRenderer.render(
-                report.diagnostics, toolVersion: AsylVersion.string, sourceRoot: report.tree.root.path))
+                report.diagnostics, toolVersion: AsylVersion.string, sourceRoot: report.root.path))
         case .text:
             Terminal.write(ReportPrinter.text(report, colour: Terminal.wantsColour(STDOUT_FILENO), limit: options.limit))
         }
@@ -116,9 +116,9 @@ extension CheckCommand {
 /// status, then a summary line.
 enum ReportPrinter {
     static func text(_ report: CheckReport, colour: Bool, limit: FindingLimit) -> String {
-        let tree = report.tree
-        let renderer = DiagnosticTextRenderer(colour: colour, language: Terminal.language) { path, line in tree.file(path)?.line(line) }
         let (shown, hidden) = limit.apply(to: report.diagnostics)
+        let tree = report.quoted(shown)
+        let renderer = DiagnosticTextRenderer(colour: colour, language: Terminal.language) { path, line in tree.file(path)?.line(line) }
         var out = shown.map(renderer.render).joined()
         out += translations(report.translations, full: false)
         if !report.diagnostics.isEmpty {

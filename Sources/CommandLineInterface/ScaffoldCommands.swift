@@ -70,7 +70,7 @@ struct NewCommand: ParsableCommand {
         do { result = try action.run() } catch { throw Terminal.fail(error) }
         for path in result.written { Terminal.say(Message(.cliWrote, ["path": "\(tree.path)/\(path)"])) }
         if !result.unfilled.isEmpty {
-            Terminal.say(Message(.cliNewUnfilled, ["fields": result.unfilled.joined(separator: ", ")]))
+            Terminal.say(Message(.cliNewUnfilled, ["fields": result.unfilled.joined(separator: ", "), "count": result.unfilled.count]))
         }
         Terminal.say(Message(.cliNewNext))
     }

@@ -94,11 +94,14 @@ public enum KazakhCaseEndings {
         let front: String, back: String, sibilant: String, nasal: String, voiceless: String
         /// Endings of more than one letter that spell one nasal sound (Latin "ng" for ң).
         var nasalDigraphs: [String] = []
+        /// Letters that, after a vowel, spell a consonant: Latin "i" for й and "u" for у (abai, tau).
+        var glides: String = ""
 
         static let cyrillic = Alphabet(front: "әеөүіэ", back: "аоұыяё", sibilant: "жз", nasal: "мнң", voiceless: "кқпстфхцчшщбвгд")
         /// Ids are written in Latin letters as Kazakh sounds them (abai-kunanbaiuly, zhibek-zholy).
         static let latin = Alphabet(
-            front: "eiäöüé", back: "aouyı", sibilant: "zj", nasal: "mnñ", voiceless: "kqpstfhcçşxbvgd", nasalDigraphs: ["ng"])
+            front: "eiäöüé", back: "aouyı", sibilant: "zj", nasal: "mnñ", voiceless: "kqpstfhcçşxbvgd", nasalDigraphs: ["ng"],
+            glides: "iu")
     }
 
     static func cyrillic(_ word: String) -> (front: Bool, sound: Sound) { analyse(word, .cyrillic) }
@@ -106,7 +109,13 @@ public enum KazakhCaseEndings {
     static func latin(_ word: String) -> (front: Bool, sound: Sound) { analyse(word, .latin) }
 
     private static func analyse(_ word: String, _ letters: Alphabet) -> (front: Bool, sound: Sound) {
-        let lastVowel = word.last { letters.front.contains($0) || letters.back.contains($0) }
+        func isVowel(_ letter: Character) -> Bool { letters.front.contains(letter) || letters.back.contains(letter) }
+        let spelled = Array(word)
+        // abai is Абай: its last vowel is the a, and it ends in a voiced consonant.
+        if spelled.count >= 2, let last = spelled.last, letters.glides.contains(last), isVowel(spelled[spelled.count - 2]) {
+            return (letters.front.contains(spelled[spelled.count - 2]), .voiced)
+        }
+        let lastVowel = word.last(where: isVowel)
         let front = lastVowel.map { letters.front.contains($0) } ?? false
         let sound: Sound = switch word.last {
         case _ where letters.nasalDigraphs.contains(where: word.hasSuffix): .nasal

@@ -12,7 +12,9 @@ import Foundation
 public struct MessageCatalogue: Sendable {
     public let language: InterfaceLanguage
     public private(set) var templates: [String: MessageTemplate] = [:]
+    /// English's templates, said by English's plural rules, for a key this catalogue lacks.
     private let fallback: [String: MessageTemplate]
+    private let fallbackLanguage: InterfaceLanguage
 
     public struct SyntaxError: Error, Hashable, Sendable, CustomStringConvertible {
         public var line: Int
@@ -25,8 +27,10 @@ public struct MessageCatalogue: Sendable {
     public init(language: InterfaceLanguage, text: String, fallback: MessageCatalogue? = nil) {
         self.language = language
         self.fallback = fallback?.templates ?? [:]
+        fallbackLanguage = fallback?.language ?? language
         var errors: [SyntaxError] = []
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+            // A catalogue saved with CRLF line ends reads as one saved with LF ("\r\n" is one Character, a newline).
             let line = rawLine.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") { continue }
             guard let equals = line.firstIndex(of: "=") else {
@@ -49,15 +53,20 @@ public struct MessageCatalogue: Sendable {
     public let errors: [SyntaxError]
 
     public func text(of message: Message) -> String {
-        guard let template = templates[message.key.rawValue] ?? fallback[message.key.rawValue] else {
-            // Only a broken installation (no catalogue beside the executable) gets here: say what is known.
-            let values = message.arguments.sorted { $0.key < $1.key }.map { "\($0.key): \(render($0.value))" }
-            return message.key.rawValue + (values.isEmpty ? "" : " (" + values.joined(separator: ", ") + ")")
+        if let template = templates[message.key.rawValue] {
+            return render(template.parts, message.arguments, count: nil, language: language)
         }
-        return render(template.parts, message.arguments, count: nil)
+        if let template = fallback[message.key.rawValue] {
+            return render(template.parts, message.arguments, count: nil, language: fallbackLanguage)
+        }
+        // Only a broken installation (no catalogue beside the executable) gets here: say what is known.
+        let values = message.arguments.sorted { $0.key < $1.key }.map { "\($0.key): \(render($0.value))" }
+        return message.key.rawValue + (values.isEmpty ? "" : " (" + values.joined(separator: ", ") + ")")
     }
 
-    private func render(_ parts: [MessageTemplate.Part], _ arguments: [String: MessageArgument], count: Int?) -> String {
+    private func render(
+        _ parts: [MessageTemplate.Part], _ arguments: [String: MessageArgument], count: Int?, language: InterfaceLanguage
+    ) -> String {
         var out = ""
         for part in parts {
             switch part {
@@ -74,7 +83,7 @@ public struct MessageCatalogue: Sendable {
             case .plural(let name, let forms):
                 guard case .number(let n)? = arguments[name] else { out += "{\(name)}"; continue }
                 let form = forms[PluralCategory.of(n, in: language)] ?? forms[.other] ?? []
-                out += render(form, arguments, count: n)
+                out += render(form, arguments, count: n, language: language)
             }
         }
         return out
@@ -98,6 +107,11 @@ extension MessageCatalogue {
         case .russian: ShippedCatalogues.russian
         }
     }
+
+    /// Where the shipped catalogues are; nil when they are not beside the
+    /// executable (an installation that copied `asyl` alone), which the
+    /// command line refuses to run with rather than speak in bare keys.
+    public static var shippedFolder: URL? { ShippedCatalogues.folder }
 
     /// The text of a shipped catalogue file, for tests that read it as a translator wrote it.
     public static func shippedText(_ language: InterfaceLanguage) -> String? {

@@ -44,6 +44,9 @@ public enum MessageKey: String, CaseIterable, Hashable, Sendable, Codable {
     case cliPlaquesWaiting
     case cliInitNext
     case cliNewUnfilled
+    case cliUiLangInvalid
+    case cliMaxFindingsInvalid
+    case cliRuleInvalid
     case cliNewNext
     case cliMarked
     case cliFromWithoutMark
@@ -77,6 +80,8 @@ public enum MessageKey: String, CaseIterable, Hashable, Sendable, Codable {
     case serveStopped
     case serveLastSaveHasErrors
     case serveMoreFindings
+    case serveNoSiteYet
+    case serveNotFound
 
     // MARK: Builds
     case buildUnknownEdition
@@ -87,6 +92,11 @@ public enum MessageKey: String, CaseIterable, Hashable, Sendable, Codable {
     case buildStylesheet
     case buildSearchIndex
     case buildEditions
+    case buildCannotRead
+    case buildWebPagesCollide
+    case buildPlaqueAddressTooLong
+    case buildPrintChunksPlaced
+    case buildInternal
     case buildNoSearchIndex
     case buildNoMap
 

@@ -237,10 +237,10 @@ public struct ConfigurationParser {
                let select = MappingReader(selectNode, path: path, rule: .config, what: .yamlKey("select"), into: &diagnostics) {
                 diagnostics += select.unknownKeys(["kinds", "categories", "regions", "ids"], what: .yamlKey("select"))
                 let kindNames = configuration.kinds.map(\.name)
-                selection.kinds = names(select["kinds"], .kinds(declared: kindNames))
-                selection.categories = names(select["categories"], .categories(declared: configuration.categories.map(\.id)))
-                selection.regions = names(select["regions"], .entries).map { EntryID($0) }
-                selection.ids = names(select["ids"], .entries).map { EntryID($0) }
+                selection.kinds = names(select, "kinds", .kinds(declared: kindNames))
+                selection.categories = names(select, "categories", .categories(declared: configuration.categories.map(\.id)))
+                selection.regions = names(select, "regions", .entries).map { EntryID($0) }
+                selection.ids = names(select, "ids", .entries).map { EntryID($0) }
             }
             var formats = OutputFormat.books
             if let node = fields["formats"] {
@@ -267,7 +267,7 @@ public struct ConfigurationParser {
             if let node = fields["plaques"],
                let mapping = MappingReader(node, path: path, rule: .config, what: .yamlKey("plaques"), into: &diagnostics) {
                 diagnostics += mapping.unknownKeys(["kinds"], what: .yamlKey("plaques"))
-                let kinds = names(mapping["kinds"], .kinds(declared: configuration.kinds.map(\.name)))
+                let kinds = names(mapping, "kinds", .kinds(declared: configuration.kinds.map(\.name)))
                 if kinds.isEmpty {
                     report(Message(.configPlaquesKindsMissing), node.range)
                 } else if !formats.contains(.web) {
@@ -390,15 +390,6 @@ public struct ConfigurationParser {
         case categories(declared: [String])
         case entries
 
-        /// The word a list that is not a list is reported by.
-        var word: String {
-            switch self {
-            case .kinds: "kind"
-            case .categories: "category"
-            case .entries: "entry"
-            }
-        }
-
         var expected: Message {
             switch self {
             case .kinds: Message(.configExpectedKindName)
@@ -423,9 +414,9 @@ public struct ConfigurationParser {
     }
 
     /// The names of a list, each reported where written when it is not one `named` allows.
-    private mutating func names(_ node: YAMLNode?, _ named: NameList) -> [String] {
-        guard let node else { return [] }
-        return list(node, what: named.word).compactMap { item in
+    private mutating func names(_ mapping: MappingReader, _ key: String, _ named: NameList) -> [String] {
+        guard let node = mapping[key] else { return [] }
+        return list(node, what: key).compactMap { item in
             guard let name = item.scalar else { report(named.expected, item.range); return nil }
             if let message = named.undeclared(name) {
                 report(message, item.range)

@@ -33,13 +33,17 @@ public struct BuildAction: Sendable {
     public var searchIndex: Bool
     /// Counts what the check and each book have done, as they go.
     public var progress: ProgressCounter?
+    /// The builds this one follows in this process, whose graph it goes on from; nil: it reads the traces from the store.
+    public var session: BuildSession?
 
     public init(
         source: URL, output: URL, editions: [String] = [], languages: [LanguageTag] = [], formats: [OutputFormat] = [],
         strict: Bool = false, includeDrafts: Bool = false, overrides: [Rule: RuleSetting] = [:], date: Date, styles: URL,
-        emitXML: Bool = false, useCache: Bool = true, searchIndex: Bool = true, progress: ProgressCounter? = nil
+        emitXML: Bool = false, useCache: Bool = true, searchIndex: Bool = true, progress: ProgressCounter? = nil,
+        session: BuildSession? = nil
     ) {
         self.progress = progress
+        self.session = session
         self.emitXML = emitXML
         self.searchIndex = searchIndex
         self.useCache = useCache
@@ -76,12 +80,15 @@ public struct BuildAction: Sendable {
         let outputExisted = FileSystem.kind(of: output.path) != nil
         let store = useCache ? Store(root: output.appendingPathComponent(".cache"), version: AsylVersion.store) : Store()
         var traces = StageClock()
-        let graph = PipelineGraph.make(store: store)
+        let graph = session?.begin(on: store) ?? PipelineGraph.make(store: store)
+        // A build that stops half-way leaves what it made, all of it right, for the next.
+        defer { session?.end(graph) }
         traces.lap("traces read")
         let check = checking.check(scan, in: graph)
         guard !check.failed(strict: strict) else {
             if outputExisted {
-                graph.save(keepingOthers: true)
+                // A session keeps its traces in memory.
+                if session == nil { graph.save(keepingOthers: true) }
             } else if FileSystem.kind(of: output.path) == .directory {
                 // A build that stops leaves no build folder it made: only its store would be in it.
                 store.removeAll()
@@ -146,7 +153,7 @@ public struct BuildAction: Sendable {
                 let web = WebBuilder(
                     edition: edition, tree: scan.root, graph: graph, styles: styles, indexer: searchIndex ? SearchIndexer.find() : nil,
                     leaflet: leaflet, manifest: useCache ? output.appendingPathComponent(".cache/\(edition.id).web-manifest") : nil,
-                    progress: progress)
+                    progress: progress, session: session)
                 try web.write(to: destination)
                 if searchIndex, web.indexer == nil {
                     report.notices.append(Message(.buildNoSearchIndex, ["edition": edition.id]))
@@ -164,8 +171,8 @@ public struct BuildAction: Sendable {
                 }
             }
         }
-        // After a build of everything, what it did not use is out of date.
-        graph.save(keepingOthers: !isUnfiltered)
+        // After a build of everything, what it did not use is out of date. A session keeps its traces in memory.
+        if session == nil { graph.save(keepingOthers: !isUnfiltered) }
         clock.lap("traces saved")
         report.explanations = graph.explanations
         // Freeing every product's value takes a while, and nothing waits for it (see `CheckAction.run`).
@@ -217,7 +224,17 @@ public enum BuildError: Error, CustomStringConvertible {
     case formatNotBuilt(String, [String], [String])
     case nothingSelected([String])
     case stylesNotFound(String)
+    /// libxslt's own words on a stylesheet that does not compile.
     case stylesheet(String)
+    /// A file the build must carry (a figure, a font) cannot be read.
+    case cannotRead(String)
+    /// Two pages of a web edition at one path: the edition and the path.
+    case webPagesCollide(String, String)
+    case plaqueAddressTooLong(String)
+    /// print.xsl placed this many of the book's chunks.
+    case printChunksPlaced(Int, of: Int)
+    /// What Asyl's own products found wrong with one another: a bug to report, in a developer's words.
+    case internalInconsistency(String)
     case searchIndex(String)
     /// An output could not be written: the path and the operating system's reason.
     case cannotWrite(String, String)
@@ -237,6 +254,11 @@ public enum BuildError: Error, CustomStringConvertible {
             Message(.buildNothingSelected, ["editions": editions.joined(separator: "; ")])
         case .stylesNotFound(let path): Message(.buildStylesNotFound, ["path": path])
         case .stylesheet(let message): Message(.buildStylesheet, ["reason": message])
+        case .cannotRead(let path): Message(.buildCannotRead, ["path": path])
+        case .webPagesCollide(let edition, let path): Message(.buildWebPagesCollide, ["edition": edition, "path": path])
+        case .plaqueAddressTooLong(let address): Message(.buildPlaqueAddressTooLong, ["address": address])
+        case .printChunksPlaced(let placed, let count): Message(.buildPrintChunksPlaced, ["placed": placed, "count": count])
+        case .internalInconsistency(let detail): Message(.buildInternal, ["detail": detail])
         case .searchIndex(let message): Message(.buildSearchIndex, ["reason": message])
         case .cannotWrite(let path, let reason): Message(.cannotWrite, ["path": path, "reason": reason])
         }
@@ -245,7 +267,7 @@ public enum BuildError: Error, CustomStringConvertible {
     public var description: String { message.english }
 
     private static func editions(_ ids: [String]) -> Message {
-        Message(.buildEditions, ["count": ids.count, "ids": ids.map { "'\($0)'" }.joined(separator: ", ")])
+        Message(.buildEditions, ["count": ids.count, "ids": ids.joined(separator: ", ")])
     }
 }
 

@@ -108,10 +108,8 @@ public struct CheckAction: Sendable {
             }
             let configuration = try graph.value(ProjectFile()).content
             let diagnostics = apply(to: check.findings, configuration: configuration)
-            let tree = Self.quoting(diagnostics, scan: scan)
-            clock.lap("check: the files findings quote read")
             return CheckReport(
-                diagnostics: diagnostics, tree: tree, configuration: configuration,
+                diagnostics: diagnostics, scan: scan, configuration: configuration,
                 translations: check.translations, fileCount: check.fileCount, raw: check.findings)
         } catch {
             // Products of the check only throw on a programming error (an input not set, a cycle).
@@ -157,11 +155,11 @@ public struct CheckAction: Sendable {
 
 }
 
-/// What a check found, with the sources it read (to quote their lines).
+/// What a check found, and the tree it looked at (to quote the lines of findings).
 public struct CheckReport: Sendable {
     public var diagnostics: [Diagnostic]
-    /// The project file, the sources and the version files the findings quote.
-    public var tree: SourceTree
+    /// Every file of the tree and its stamp, as the check found them.
+    var scan: SourceScan
     /// asyl.yaml, as read.
     public var configuration: ProjectConfiguration
     public var translations: TranslationMatrix
@@ -171,6 +169,14 @@ public struct CheckReport: Sendable {
     var raw: [Diagnostic]
 
     public var counts: DiagnosticCounts { DiagnosticCounts(diagnostics) }
+
+    /// The source tree's folder.
+    public var root: URL { scan.root }
+
+    /// The project file, the sources and the version files `findings` quote,
+    /// read when a report is about to show them: a large tree has thousands
+    /// of findings, of which a terminal shows twenty a rule.
+    public func quoted(_ findings: [Diagnostic]) -> SourceTree { CheckAction.quoting(findings, scan: scan) }
 
     /// Exit status of FORMAT.md §6: 1 with an error, or with a warning under `--strict`.
     public func failed(strict: Bool) -> Bool {

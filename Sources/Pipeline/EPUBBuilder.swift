@@ -122,7 +122,7 @@ struct EPUBBuilder {
     /// A file the book carries; anything but a regular file (a FIFO) is refused, never waited on.
     private func read(_ url: URL) throws -> [UInt8] {
         guard case .success(let bytes) = FileSystem.readFile(url.path, limit: Int(UInt32.max), followingLinks: true) else {
-            throw BuildError.stylesheet("cannot read \(url.path) into the book")
+            throw BuildError.cannotRead(url.path)
         }
         return bytes
     }

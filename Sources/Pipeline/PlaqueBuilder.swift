@@ -43,12 +43,12 @@ struct PlaqueBuilder {
         defer { try? FileManager.default.removeItem(at: work) }
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         for member in try plaques.map({ try graph.value($0) }) + [try graph.value(sheet)] {
-            guard let bytes = member.contents else { throw BuildError.stylesheet("the plaque \(member.path) could not be inflated") }
+            guard let bytes = member.contents else { throw BuildError.internalInconsistency("the plaque \(member.path) could not be inflated") }
             try FileSystem.write(bytes, to: work.appendingPathComponent(member.path).path)
         }
         for font in EPUBBuilder.fonts + ["PTSerif-LICENSE.txt"] {
             guard let bytes = FileSystem.readRegularFile(styles.appendingPathComponent("fonts/" + font).path) else {
-                throw BuildError.stylesheet("cannot read the font \(font) for the plaques")
+                throw BuildError.cannotRead(styles.appendingPathComponent("fonts/" + font).path)
             }
             try FileSystem.write(bytes, to: work.appendingPathComponent("fonts/" + font).path)
         }

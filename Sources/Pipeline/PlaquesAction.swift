@@ -42,7 +42,7 @@ public struct PlaquesAction: Sendable {
             do {
                 try FileSystem.writeAtomically(Array(written.utf8), to: lock.path)
             } catch {
-                throw BuildError.stylesheet("\(error)")
+                throw BuildError.cannotWrite(error.path, error.reason)
             }
             report.wrote = true
         }

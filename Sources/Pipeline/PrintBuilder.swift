@@ -109,14 +109,12 @@ struct PrintBuilder {
         // Every chunk exactly once, or the book would silently lose entries.
         let placed = pieces.compactMap { if case .chunk(let file) = $0 { file } else { nil } }
         guard placed.sorted() == chunks.sorted() else {
-            throw BuildError.stylesheet(
-                "print.xsl placed \(placed.count) chunks of the book's \(chunks.count): its book template must leave one "
-                    + "<?asyl-chunk FILE?> for each (docs/styles.md)")
+            throw BuildError.printChunksPlaced(placed.count, of: chunks.count)
         }
         guard FileManager.default.createFile(atPath: index.path, contents: nil),
               let output = FileHandle(forWritingAtPath: index.path)
         else {
-            throw BuildError.stylesheet("cannot write \(index.path)")
+            throw BuildError.cannotWrite(index.path, "cannot create the file")
         }
         defer { try? output.close() }
         try output.write(contentsOf: Data("<!DOCTYPE html>\n".utf8))
@@ -139,7 +137,7 @@ extension PrintBuilder {
     /// A piece's HTML, made or taken from the store.
     static func piece(_ piece: PrintPiece, _ graph: Graph) throws -> [UInt8] {
         guard let bytes = try graph.value(piece).contents else {
-            throw BuildError.stylesheet("the print piece \(piece.name) could not be inflated")
+            throw BuildError.internalInconsistency("the print piece \(piece.name) could not be inflated")
         }
         return bytes
     }

@@ -24,6 +24,8 @@ struct WebBuilder {
     /// Where the last build's record of the site is kept (in OUT/.cache); nil: none is kept, and the site is made whole.
     let manifest: URL?
     let progress: ProgressCounter?
+    /// The builds this one follows in this process: the site's record is kept there rather than read and written.
+    var session: BuildSession?
 
     /// Pages made between two releases of their values: enough to keep every core busy.
     static let window = 256
@@ -123,13 +125,14 @@ struct WebBuilder {
         for file in files {
             others.append(PlannedFile(path: file.path, madeFrom: FileSystem.status(file.source.path)?.text ?? "none") {
                 guard let bytes = FileSystem.readRegularFile(file.source.path) else {
-                    throw BuildError.stylesheet("cannot read \(file.source.path) into the web edition")
+                    throw BuildError.cannotRead(file.source.path)
                 }
                 return bytes
             })
         }
 
-        let previous = FileSystem.kind(of: folder.path) == .directory ? self.manifest.flatMap(SiteManifest.read) : nil
+        let previous = FileSystem.kind(of: folder.path) != .directory
+            ? nil : self.manifest.flatMap { session?.manifest(at: $0) ?? SiteManifest.read($0) }
         // The first build assembles the site beside its place; a later one writes each changed file beside itself.
         let work = folder.deletingLastPathComponent()
             .appendingPathComponent(".\(folder.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
@@ -144,18 +147,20 @@ struct WebBuilder {
         }
         let temporaryName = ".\(ProcessInfo.processInfo.processIdentifier).tmp"
         /// Where a file is written: in the work folder, or beside its target under a temporary name.
+        // Paths as text: tens of thousands of pages are looked at on every build, and a URL costs more to extend.
+        let (sitePath, workPath) = (folder.path, work.path)
         @Sendable func destination(_ path: String) -> String {
-            previous == nil ? work.appendingPathComponent(path).path : folder.appendingPathComponent(path).path + temporaryName
+            previous == nil ? workPath + "/" + path : sitePath + "/" + path + temporaryName
         }
         @Sendable func isCurrent(_ path: String, _ madeFrom: String) -> Bool {
             guard let last = previous?.files[path], last.madeFrom == madeFrom else { return false }
-            return FileSystem.status(folder.appendingPathComponent(path).path)?.text == last.stamp
+            return FileSystem.status(sitePath + "/" + path)?.text == last.stamp
         }
 
         // Two products at one address would make the site depend on which was written last.
         var seen = Set<String>()
         for path in jobs.map({ $0.path(edition) }) + others.map(\.path) where !seen.insert(path).inserted {
-            throw BuildError.stylesheet("two pages of the web edition \(edition) would be \(path); `asyl check` names the id that takes it")
+            throw BuildError.webPagesCollide(edition, path)
         }
 
         var manifest = SiteManifest()
@@ -185,7 +190,7 @@ struct WebBuilder {
                     if wrote {
                         written.append(path)
                         // Known at once, so a failure later removes it (see `defer`).
-                        if previous != nil { renames.append((destination(path), folder.appendingPathComponent(path).path)) }
+                        if previous != nil { renames.append((destination(path), sitePath + "/" + path)) }
                     }
                 case .failure(let error): failure = failure ?? error
                 }
@@ -199,7 +204,7 @@ struct WebBuilder {
                 let status = try FileSystem.write(try file.bytes(), to: destination(file.path))
                 manifest.files[file.path] = SiteManifest.File(madeFrom: file.madeFrom, stamp: status.text)
                 written.append(file.path)
-                if previous != nil { renames.append((destination(file.path), folder.appendingPathComponent(file.path).path)) }
+                if previous != nil { renames.append((destination(file.path), sitePath + "/" + file.path)) }
             }
         }
         graph.release([sitemap.key] + maps.map { WebMap($0).key })
@@ -243,7 +248,9 @@ struct WebBuilder {
             try FileSystem.replaceFolder(folder.path, with: work.path)
         }
         clock.lap("\(edition) web: search index")
-        if let url = self.manifest { try manifest.write(to: url) }
+        if let url = self.manifest {
+            if let session { session.keep(manifest, at: url) } else { try manifest.write(to: url) }
+        }
     }
 
     /// A file of the site that is not a page.
@@ -314,7 +321,7 @@ struct SiteManifest {
         do {
             try FileSystem.writeAtomically(Array(text.utf8), to: url.path)
         } catch {
-            throw BuildError.stylesheet("\(error)")
+            throw BuildError.cannotWrite(error.path, error.reason)
         }
     }
 }

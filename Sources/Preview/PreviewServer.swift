@@ -1,3 +1,4 @@
+import Diagnostics
 import FileSystem
 import FlyingFox
 import Foundation
@@ -11,6 +12,8 @@ public final class PreviewServer: Sendable {
     public let port: UInt16
     let site: URL
     let script: URL
+    /// The language of the server's own pages (the terminal's).
+    let language: InterfaceLanguage
     let channel = LiveChannel()
     private let server: HTTPServer
     private let state = LatestState()
@@ -19,8 +22,9 @@ public final class PreviewServer: Sendable {
     static let livePath = "/_/asyl-live"
     static let scriptPath = "/_/asyl-live.js"
 
-    public init(port: UInt16, site: URL, script: URL) throws {
+    public init(port: UInt16, site: URL, script: URL, language: InterfaceLanguage) throws {
         self.port = port
+        self.language = language
         self.site = site
         self.script = script
         server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port), timeout: 60, logger: .disabled)
@@ -29,9 +33,9 @@ public final class PreviewServer: Sendable {
     /// Serves until the process ends; throws when the port cannot be had.
     public func run() async throws {
         await server.appendRoute(HTTPRoute("GET \(Self.livePath)"), to: .webSocket(LiveHandler(channel: channel)))
-        let (site, script, state) = (self.site, self.script, self.state)
+        let (site, script, state, language) = (self.site, self.script, self.state, self.language)
         await server.appendRoute("GET,HEAD *") { request in
-            Self.response(for: request.target.path(), site: site, script: script, generation: state.generation)
+            Self.response(for: request.target.path(), site: site, script: script, generation: state.generation, language: language)
         }
         try await server.run()
     }
@@ -47,7 +51,7 @@ public final class PreviewServer: Sendable {
         await channel.publish(state.json)
     }
 
-    static func response(for path: String, site: URL, script: URL, generation: Int) -> HTTPResponse {
+    static func response(for path: String, site: URL, script: URL, generation: Int, language: InterfaceLanguage) -> HTTPResponse {
         if path == scriptPath {
             guard let bytes = try? Data(contentsOf: script) else { return HTTPResponse(statusCode: .notFound) }
             return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"], body: bytes)
@@ -55,13 +59,12 @@ public final class PreviewServer: Sendable {
         switch target(of: path, in: site) {
         case nil where FileSystem.kind(of: site.path) == nil:
             // No build has made the site yet: a page that shows the findings, and reloads when one does.
-            let page = "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>asyl serve</title></head><body>"
-                + "<p>No build has made the site yet: the sources have errors, shown below and in the terminal. "
-                + "Fix them and save; this page then shows the site.</p>"
+            let page = "<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\"><head><meta charset=\"utf-8\"><title>asyl serve</title></head><body>"
+                + "<p>" + Message(.serveNoSiteYet).text(in: language) + "</p>"
                 + "<script src=\"\(scriptPath)\" data-generation=\"\(generation)\"></script></body></html>\n"
             return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"], body: Data(page.utf8))
         case nil:
-            return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/plain; charset=utf-8"], body: Data("Not found: \(path)\n".utf8))
+            return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/plain; charset=utf-8"], body: Data((Message(.serveNotFound, ["path": path]).text(in: language) + "\n").utf8))
         case .folder:
             // As a static host does: a folder's address ends with /.
             return HTTPResponse(statusCode: .movedPermanently, headers: [.location: path + "/"])

@@ -57,6 +57,8 @@ public final class PreviewSession: @unchecked Sendable {
     let language: InterfaceLanguage
     private let watcher: TreeWatcher
     private var generation = 0
+    /// Every build of the preview goes on from the graph the last one left in memory.
+    private let builds = BuildSession()
 
     /// The site is built into `output` (made for the session, and removed by the caller).
     public init(
@@ -72,7 +74,7 @@ public final class PreviewSession: @unchecked Sendable {
         watcher = try TreeWatcher(root: source.path) { folder in folder == "build" }
         server = try PreviewServer(
             port: port, site: output.appendingPathComponent(edition).appendingPathComponent("web"),
-            script: styles.appendingPathComponent("preview/live.js"))
+            script: styles.appendingPathComponent("preview/live.js"), language: language)
     }
 
     /// The edition a preview shows when none is named: the first built as web.
@@ -86,7 +88,7 @@ public final class PreviewSession: @unchecked Sendable {
         func seconds() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9 }
         let action = BuildAction(
             source: source, output: output, editions: [edition], formats: [.web], date: date, styles: styles,
-            searchIndex: false)
+            searchIndex: false, session: builds)
         let outcome: Outcome
         let state: PreviewState
         do {

@@ -286,6 +286,45 @@ struct Loop: Named {
         _ = try run([a: 2]) { (graph: Graph) throws in #expect(try graph.value(label) == "2") }
         #expect(World.times(label) == 2)
     }
+
+    @Test func aRunThatFollowsInMemoryTakesWhatDidNotChangeFromTheRunBefore() throws {
+        let (a, b) = ("a" + unique, "b" + unique)
+        let (sum, label) = (Sum([a, b]), ByInputs(a))
+        let first = graph()
+        try first.set(Cell(a), to: 1)
+        try first.set(Cell(b), to: 2)
+        #expect(try first.value(sum) == 3)
+        #expect(try first.value(label) == "1")
+        // Not saved: the next run knows only what the first holds in memory.
+        let second = first.nextRun()
+        try second.set(Cell(a), to: 1)
+        try second.set(Cell(b), to: 2)
+        #expect(try second.value(sum) == 3)
+        // A value not kept in the store comes from memory, not from being made again.
+        #expect(try second.value(label) == "1")
+        #expect(second.explanations.isEmpty)
+        let third = second.nextRun()
+        try third.set(Cell(a), to: 1)
+        try third.set(Cell(b), to: 5)
+        #expect(try third.value(sum) == 6)
+        #expect(World.times(sum) == 2)
+        #expect(World.times(label) == 1)
+        #expect(third.explanations.contains { $0.key == sum.key && $0.reason == .dependencyChanged(Cell(b).key) })
+    }
+
+    @Test func aRunThatFollowsOneNotSavedSavesItsTraces() throws {
+        let a = "a" + unique
+        let first = graph()
+        try first.set(Cell(a), to: 2)
+        #expect(try first.value(Parity(a)))
+        let second = first.nextRun()
+        try second.set(Cell(a), to: 2)
+        #expect(try second.value(Parity(a)))
+        // Nothing changed since the first, but the store has no traces yet: they are written.
+        second.save(keepingOthers: true)
+        _ = try run([a: 2]) { (graph: Graph) throws in #expect(try graph.value(Parity(a))) }
+        #expect(World.times(Parity(a)) == 1)
+    }
 }
 
 /// A cell's value as text, not stored and fingerprinted by what it was made from.

@@ -28,6 +28,11 @@ import Testing
         #expect(KazakhCaseEndings.inflect("100", .genitive) == "100-дің")
         #expect(KazakhCaseEndings.inflect("0", .dative) == "0-ге")
         #expect(KazakhCaseEndings.inflect("ЦАМО", .dative) == "ЦАМО-ға")
+        // A final i or u after a vowel is й or у: abai is Абай, tau is тау.
+        #expect(KazakhCaseEndings.inflect("abai", .dative) == "abai-ға")
+        #expect(KazakhCaseEndings.inflect("botai", .genitive) == "botai-дың")
+        #expect(KazakhCaseEndings.inflect("tau", .locative) == "tau-да")
+        #expect(KazakhCaseEndings.inflect("zhetisu", .dative) == "zhetisu-ға")
         #expect(KazakhCaseEndings.ending(after: "«berel»", .dative) == "-ге")
     }
 }

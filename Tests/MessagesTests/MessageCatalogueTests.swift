@@ -105,6 +105,19 @@ import Testing
         #expect(catalogue.errors.map(\.line) == [2, 3, 4])
     }
 
+    @Test func crlfLineEndsReadAsLF() {
+        let catalogue = MessageCatalogue(language: .english, text: "severityError = error\r\nseverityNote = note\r\n")
+        #expect(catalogue.errors == [])
+        #expect(catalogue.text(of: Message(.severityError)) == "error")
+    }
+
+    @Test func theFallbackIsSaidByItsOwnPluralRules() {
+        let english = MessageCatalogue(language: .english, text: "countErrors = {n, plural, one {# error} other {# errors}}")
+        let russian = MessageCatalogue(language: .russian, text: "", fallback: english)
+        // Russian would take 21 as "one"; English says "21 errors".
+        #expect(russian.text(of: Message(.countErrors, ["n": 21])) == "21 errors")
+    }
+
     @Test func aKeyTheCatalogueLacksIsSaidInTheFallback() {
         let english = MessageCatalogue(language: .english, text: "severityError = error")
         let kazakh = MessageCatalogue(language: .kazakh, text: "", fallback: english)

@@ -433,7 +433,7 @@ struct EntryXML: Query {
 
     func compute(_ context: QueryContext) throws -> [UInt8]? {
         let pair = EditionLanguage(edition: book.edition, language: book.language)
-        guard let settings = try context.value(ChunkSettings(pair)) else { throw BuildError.stylesheet("no book \(book)") }
+        guard let settings = try context.value(ChunkSettings(pair)) else { throw BuildError.internalInconsistency("no book \(book)") }
         guard let entry = try context.value(BookEntry(id)) else { return nil }
         var factTargets: [EntryID: TargetIndex.Target] = [:]
         for fact in entry.facts {
@@ -472,7 +472,7 @@ struct ChunkXML: BookFileQuery {
         let pair = EditionLanguage(edition: book.edition, language: book.language)
         guard let chunk = try context.value(ChunkPlan(book: pair, file: name)),
               let settings = try context.value(ChunkSettings(pair))
-        else { throw BuildError.stylesheet("the book \(book) has no chunk \(name)") }
+        else { throw BuildError.internalInconsistency("the book \(book) has no chunk \(name)") }
         let earlier = context.previousValue(Value.self)
         let made = try chunk.entries.concurrentMap { id in
             Result { try context.value(EntryXML(book: book, id: id), unlessStill: earlier.map { $0.element(id) }) }
@@ -508,7 +508,7 @@ struct OutlineXML: BookQuery {
 
     func compute(_ context: QueryContext) throws -> Value {
         let pair = EditionLanguage(edition: book.edition, language: book.language)
-        guard let order = try context.value(BookOrderQuery(pair)) else { throw BuildError.stylesheet("no book \(book)") }
+        guard let order = try context.value(BookOrderQuery(pair)) else { throw BuildError.internalInconsistency("no book \(book)") }
         let plan = try BookProducts.plan(order, try context.value(BookCuts(pair)), context)
         let configuration = try context.value(BookConfiguration(pair))
         let date = Date(timeIntervalSince1970: TimeInterval(try context.value(BuildDate())))
@@ -520,7 +520,7 @@ struct OutlineXML: BookQuery {
             _ = try context.value(RenderTools())
             guard let styles = context.service(CompiledStylesheets.self)?.styles,
                   let bytes = FileSystem.readRegularFile(styles.appendingPathComponent("fonts/PTSerif-LICENSE.txt").path)
-            else { throw BuildError.stylesheet("the fonts' licence cannot be read") }
+            else { throw BuildError.internalInconsistency("the fonts' licence cannot be read") }
             licence = String(decoding: bytes, as: UTF8.self)
         }
         let bibliography = try CitedSource.bibliography(plan.entries.flatMap(\.version.citedSources), context)

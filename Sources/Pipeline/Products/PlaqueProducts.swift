@@ -83,11 +83,11 @@ struct PlaqueXML: EditionEntryQuery {
 
     func compute(_ context: QueryContext) throws -> [UInt8] {
         guard let site = try context.value(PlaqueSite(edition)), let entry = try context.value(BookEntry(id)) else {
-            throw BuildError.stylesheet("edition \(edition) has no plaque for \(id)")
+            throw BuildError.internalInconsistency("edition \(edition) has no plaque for \(id)")
         }
         let address = PlaqueSite.address(site, id)
         guard let code = QRCode(encoding: address, correction: .high) else {
-            throw BuildError.stylesheet("the address \(address) is too long for a QR code")
+            throw BuildError.plaqueAddressTooLong(address)
         }
         let region = entry.facts.first { $0.field == "region" }.flatMap { fact -> EntryID? in
             if case .link(let link) = fact.value { link.target } else { nil }
@@ -132,7 +132,7 @@ struct PlaqueSheet: EditionQuery {
     init(_ edition: String) { self.edition = edition }
 
     func compute(_ context: QueryContext) throws -> ZIPMember {
-        guard let site = try context.value(PlaqueSite(edition)) else { throw BuildError.stylesheet("edition \(edition) has no plaques") }
+        guard let site = try context.value(PlaqueSite(edition)) else { throw BuildError.internalInconsistency("edition \(edition) has no plaques") }
         let plaques = try context.value(PlaqueEntries(edition)).map { try context.value(PlaqueXML(edition: edition, id: $0)) }
         let (document, stylesheets) = try Render.read(
             PlaqueSerialiser.sheet(edition: edition, plaques: plaques), "plaques.xml", context)

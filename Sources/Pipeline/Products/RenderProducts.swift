@@ -188,7 +188,7 @@ enum Render {
     static func read(_ bytes: [UInt8], _ url: String, _ context: QueryContext) throws -> (XMLDocument, CompiledStylesheets) {
         _ = try context.value(RenderTools())
         guard let stylesheets = context.service(CompiledStylesheets.self) else {
-            throw BuildError.stylesheet("the stylesheets were not compiled for this build")
+            throw BuildError.internalInconsistency("the stylesheets were not compiled for this build")
         }
         return (try XMLDocument.parse(bytes, url: url), stylesheets)
     }

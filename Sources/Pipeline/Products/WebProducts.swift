@@ -62,7 +62,7 @@ struct WebSite: EditionQuery {
 
     func compute(_ context: QueryContext) throws -> Value {
         guard let edition = try context.value(ProjectFile()).content.editions.first(where: { $0.id == edition }) else {
-            throw BuildError.stylesheet("no edition \(edition)")
+            throw BuildError.internalInconsistency("no edition \(edition)")
         }
         return Value(languages: edition.languages, baseURL: edition.web.baseURL, tiles: edition.web.tiles)
     }
@@ -151,7 +151,7 @@ struct WebPageXML: BookFileQuery {
         guard EntryID.isValid(name) else { return nil }
         let id = EntryID(name)
         let pair = EditionLanguage(edition: book.edition, language: book.language)
-        guard let settings = try context.value(ChunkSettings(pair)) else { throw BuildError.stylesheet("no book \(book)") }
+        guard let settings = try context.value(ChunkSettings(pair)) else { throw BuildError.internalInconsistency("no book \(book)") }
         guard let element = try context.value(EntryXML(book: book, id: id)) else { return nil }
         let serialiser = ChunkSerialiser(
             edition: settings.edition, language: book.language, configuration: settings.configuration,
@@ -174,7 +174,7 @@ struct AddressPageXML: BookFileQuery {
 
     func compute(_ context: QueryContext) throws -> [UInt8] {
         let pair = EditionLanguage(edition: book.edition, language: book.language)
-        guard let settings = try context.value(ChunkSettings(pair)) else { throw BuildError.stylesheet("no book \(book)") }
+        guard let settings = try context.value(ChunkSettings(pair)) else { throw BuildError.internalInconsistency("no book \(book)") }
         let id = EntryID(name)
         let serialiser = ChunkSerialiser(
             edition: settings.edition, language: book.language, configuration: settings.configuration,
@@ -193,7 +193,7 @@ struct WebPage: BookFileQuery {
 
     func compute(_ context: QueryContext) throws -> [UInt8] {
         guard let bytes = try context.value(WebPageXML(book: book, name: name)) else {
-            throw BuildError.stylesheet("the web edition \(book) has no entry \(name)")
+            throw BuildError.internalInconsistency("the web edition \(book) has no entry \(name)")
         }
         let folder = WebPaths.entry(EntryID(name), book.language)
         return try Web.transform(bytes, name: "\(name).xml", part: "entry", folder: folder, site: book.edition, context)
@@ -218,7 +218,7 @@ struct NeutralPage: EditionEntryQuery {
     func compute(_ context: QueryContext) throws -> [UInt8] {
         let versions = try context.value(WebVersions(edition: edition, id: id))
         guard let first = versions.first(where: { $0.title != nil })?.language else {
-            throw BuildError.stylesheet("the web edition \(edition) has no entry \(id)")
+            throw BuildError.internalInconsistency("the web edition \(edition) has no entry \(id)")
         }
         let bytes = try context.value(AddressPageXML(book: BookName(edition: edition, language: first, format: .web), name: id.rawValue))
         return try Web.transform(bytes, name: "\(id).xml", part: "neutral", folder: WebPaths.neutral(id), site: edition, context)
@@ -510,7 +510,7 @@ struct RedirectPage: Query {
         let versions = try context.value(WebVersions(edition: edition, id: redirect.new))
         guard let shown = language ?? versions.first(where: { $0.title != nil })?.language,
               versions.contains(where: { $0.language == shown && $0.title != nil })
-        else { throw BuildError.stylesheet("the web edition \(edition) has no entry \(redirect.new)") }
+        else { throw BuildError.internalInconsistency("the web edition \(edition) has no entry \(redirect.new)") }
         let bytes = try context.value(AddressPageXML(book: BookName(edition: edition, language: shown, format: .web), name: redirect.new.rawValue))
         let folder = language.map { WebPaths.entry(redirect.old, $0) } ?? WebPaths.neutral(redirect.old)
         let target = language.map { WebPaths.entry(redirect.new, $0) } ?? WebPaths.neutral(redirect.new)
