@@ -41,6 +41,8 @@ public final class Graph: Sendable {
     private let carried: [Carried?]
     /// Whether the store holds this run's traces: set by `save`.
     private let saved = Mutex(false)
+    /// Set by `nextRun()`: the next run has this one's slots, and nothing more may be asked of this one.
+    private let retired = Atomic(false)
     private let nodes: Mutex<Nodes>
     /// The slots of products numbered before the run began, when it follows
     /// one in memory: read without a lock, since looking a product up is
@@ -94,7 +96,10 @@ public final class Graph: Sendable {
     /// (and the last run's of what this one did not ask for) and from the
     /// values this run holds, as a run that read them from the store would,
     /// without reading or decoding anything. This run is over: nothing more is asked of it.
-    public func nextRun() -> Graph { Graph(following: self) }
+    public func nextRun() -> Graph {
+        precondition(!retired.exchange(true, ordering: .relaxed), "a build graph's run was followed twice")
+        return Graph(following: self)
+    }
 
     private init(following earlier: Graph) {
         store = earlier.store
@@ -308,6 +313,7 @@ public final class Graph: Sendable {
     /// whether the traces were kept (a store without a folder keeps none).
     @discardableResult
     public func save(keepingOthers: Bool) -> Bool {
+        precondition(!retired.load(ordering: .relaxed), "a build graph's run was saved after the next one began")
         let keys = nodes.withLock { $0.keys }
         var kept: [(node: Int, trace: Trace)] = []
         kept.reserveCapacity(keys.count)
@@ -344,7 +350,8 @@ public final class Graph: Sendable {
         guard store.write(TraceFile.encode(keys: keys, kept: kept), key: tracesKey, inputs: Self.noInputs) else {
             return false
         }
-        saved.withLock { $0 = true }
+        // Without the others, the store lacks traces the next run in memory starts from.
+        saved.withLock { $0 = keepingOthers }
         guard !keepingOthers else { return true }
         var live: Set<Fingerprint> = [Store.name(key: tracesKey, inputs: Self.noInputs)]
         for (node, trace) in kept where storedKinds.contains(keys[node].kind) {
@@ -422,6 +429,7 @@ public final class Graph: Sendable {
     }
 
     func ensure(_ query: ErasedQuery, needValue: Bool, chain: Chain?) throws -> (node: Int, fingerprint: Fingerprint, value: (any Sendable)?) {
+        precondition(!retired.load(ordering: .relaxed), "a build graph's run was asked for a product after the next one began")
         let node = number(of: query.key)
         let (fingerprint, value) = try ensure(node, query, needValue: needValue, chain: chain)
         return (node, fingerprint, value)
@@ -491,10 +499,11 @@ public final class Graph: Sendable {
         }
         if let fingerprint {
             guard needValue else { return (.verified(fingerprint), made) }
-            if node < carried.count, let earlier = carried[node], earlier.fingerprint == fingerprint {
+            let query = try query ?? self.query(node)
+            // An input takes its value from this run's `set`, never from the run before.
+            if !query.isInput, node < carried.count, let earlier = carried[node], earlier.fingerprint == fingerprint {
                 return (.ready(fingerprint, earlier.value), made)
             }
-            let query = try query ?? self.query(node)
             if query.isStored, let bytes = store.read(query.key, inputs: (made ?? old)!.inputs(key)),
                Fingerprint.of(bytes) == fingerprint, let value = try? query.decode(bytes) {
                 return (.ready(fingerprint, value), made)

@@ -228,7 +228,7 @@ public struct FileStamp: Hashable, Sendable, Codable {
 
     /// The stamp of the file at `path`; all zero when it cannot be read, which
     /// no real file's stamp is, so the file then counts as changed.
-    init(of path: String) {
+    public init(of path: String) {
         let status = FileSystem.status(path)
         self.init(
             size: status?.size ?? 0, modified: status?.modified ?? 0, changed: status?.changed ?? 0, inode: status?.inode ?? 0)

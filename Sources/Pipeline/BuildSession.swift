@@ -17,7 +17,7 @@ public final class BuildSession: Sendable {
     func begin(on store: Store) -> Graph {
         guard let last = graph.withLock({ $0.take() }), last.store.folder == store.folder else { return PipelineGraph.make(store: store) }
         let next = last.nextRun()
-        // Its hundreds of thousands of slots take a while to free, and the build need not wait for it.
+        // Its tables of hundreds of thousands of traces and values take a while to free, and the build need not wait for it.
         DispatchQueue.global(qos: .utility).async { _ = last }
         return next
     }

@@ -134,8 +134,11 @@ public struct CheckAction: Sendable {
             wanted.insert(finding.location.path)
             for note in finding.notes { if let location = note.location { wanted.insert(location.path) } }
         }
+        // A file saved again since the check is not quoted: its lines are no longer the ones the findings name.
         let versionFiles = wanted.filter { path in
-            scan.stamps[path] != nil && path.hasPrefix("entries/") && VersionFileName(String(path.split(separator: "/").last!)) != nil
+            guard let stamp = scan.stamps[path], path.hasPrefix("entries/"), VersionFileName(String(path.split(separator: "/").last!)) != nil
+            else { return false }
+            return FileStamp(of: scan.root.path + "/" + path) == stamp
         }
         var tree = SourceTreeLoader().load(scan, only: Array(versionFiles))
         tree.diagnostics = []
