@@ -44,6 +44,11 @@ public final class Graph: Sendable {
     /// Set by `nextRun()`: the next run has this one's slots, and nothing more may be asked of this one.
     private let retired = Atomic(false)
     private let nodes: Mutex<Nodes>
+    /// The products numbered before the run began, by key and by number:
+    /// looked up without a lock, as every product asked for is. Those this
+    /// run names first are numbered in `nodes`.
+    private let knownNumbers: [QueryKey: Int]
+    private let knownKeys: [QueryKey]
     /// The slots of products numbered before the run began, when it follows
     /// one in memory: read without a lock, since looking a product up is
     /// what checking a large graph does most. Others are made in `nodes`.
@@ -88,7 +93,9 @@ public final class Graph: Sendable {
         lastIsStored = true
         carried = []
         known = []
-        nodes = Mutex(Nodes(numbers: numbers, keys: file.keys, slots: Array(repeating: nil, count: file.keys.count)))
+        knownNumbers = numbers
+        knownKeys = file.keys
+        nodes = Mutex(Nodes(slots: Array(repeating: nil, count: file.keys.count)))
     }
 
     /// The next run on the same store, for a process that builds again and
@@ -106,7 +113,9 @@ public final class Graph: Sendable {
         kinds = earlier.kinds
         storedKinds = earlier.storedKinds
         conditions = earlier.conditions
-        let (numbers, keys) = earlier.nodes.withLock { ($0.numbers, $0.keys) }
+        let (added, keys) = earlier.nodes.withLock { ($0.numbers, earlier.knownKeys + $0.keys) }
+        var numbers = earlier.knownNumbers
+        if !added.isEmpty { numbers.merge(added) { known, _ in known } }
         let count = keys.count
         var traces = [Trace?](repeating: nil, count: count)
         var carried = [Carried?](repeating: nil, count: count)
@@ -135,7 +144,9 @@ public final class Graph: Sendable {
         lastIsStored = earlier.saved.withLock { $0 }
         self.carried = carried
         self.known = known
-        nodes = Mutex(Nodes(numbers: numbers, keys: keys, slots: []))
+        knownNumbers = numbers
+        knownKeys = keys
+        nodes = Mutex(Nodes(slots: []))
     }
 
     /// A value a run held, for the run that follows it in memory.
@@ -250,7 +261,7 @@ public final class Graph: Sendable {
     /// each member once its book is written, so memory holds the work in flight.
     public func release(_ keys: [QueryKey]) {
         for key in keys {
-            guard let node = nodes.withLock({ $0.numbers[key] }), let slot = existingSlot(node) else { continue }
+            guard let node = lookUp(key), let slot = existingSlot(node) else { continue }
             slot.condition.lock()
             if case .ready(let fingerprint, _) = slot.status { slot.status = .verified(fingerprint) }
             slot.condition.unlock()
@@ -295,7 +306,7 @@ public final class Graph: Sendable {
 
     /// The products `key` read, as this run made it or the last run recorded it.
     public func dependencies(of key: QueryKey) -> [QueryKey] {
-        guard let node = nodes.withLock({ $0.numbers[key] }) else { return [] }
+        guard let node = lookUp(key) else { return [] }
         let slot = existingSlot(node)
         slot?.condition.lock()
         let trace = slot?.trace ?? lastTrace(node)
@@ -314,7 +325,7 @@ public final class Graph: Sendable {
     @discardableResult
     public func save(keepingOthers: Bool) -> Bool {
         precondition(!retired.load(ordering: .relaxed), "a build graph's run was saved after the next one began")
-        let keys = nodes.withLock { $0.keys }
+        let keys = knownKeys + nodes.withLock { $0.keys }
         var kept: [(node: Int, trace: Trace)] = []
         kept.reserveCapacity(keys.count)
         // A run that found every trace as it was has nothing to write (the common case of a large tree).
@@ -381,19 +392,26 @@ public final class Graph: Sendable {
     /// Every product this run names, by number: the last run's as its trace
     /// file numbers them, then each new one as it is first named.
     struct Nodes {
-        var numbers: [QueryKey: Int]
-        var keys: [QueryKey]
+        /// The products numbered from `knownKeys.count` on.
+        var numbers: [QueryKey: Int] = [:]
+        var keys: [QueryKey] = []
         /// The slots of products numbered from `known.count` on, each made as the product is first looked at.
         var slots: [Slot?]
     }
 
+    private func lookUp(_ key: QueryKey) -> Int? {
+        knownNumbers[key] ?? nodes.withLock { $0.numbers[key] }
+    }
+
     private func number(of key: QueryKey) -> Int {
-        nodes.withLock { nodes in
+        if let number = knownNumbers[key] { return number }
+        return nodes.withLock { nodes in
             if let number = nodes.numbers[key] { return number }
-            nodes.numbers[key] = nodes.keys.count
+            let number = knownKeys.count + nodes.keys.count
+            nodes.numbers[key] = number
             nodes.keys.append(key)
             nodes.slots.append(nil)
-            return nodes.keys.count - 1
+            return number
         }
     }
 
@@ -417,7 +435,9 @@ public final class Graph: Sendable {
         }
     }
 
-    private func key(_ node: Int) -> QueryKey { nodes.withLock { $0.keys[node] } }
+    private func key(_ node: Int) -> QueryKey {
+        node < knownKeys.count ? knownKeys[node] : nodes.withLock { $0.keys[node - knownKeys.count] }
+    }
 
     private func lastTrace(_ node: Int) -> Trace? { node < last.traces.count ? last.traces[node] : nil }
 

@@ -9,6 +9,15 @@ public enum WebAddress {
     /// renderers write an href.
     private static let kept = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#@!$&'()*+,;=%".utf8)
 
+    /// Whether a reader may be sent to `address`: Asyl's one policy for every
+    /// address that reaches a book or a page from the sources (a body's
+    /// link, a source's `url`). Other schemes (javascript:, file:, data:, a
+    /// relative path) do not work in a reading system, or are unsafe.
+    public static func isFollowable(_ address: String) -> Bool {
+        let lower = address.lowercased()
+        return ["http://", "https://", "mailto:", "tel:"].contains { lower.hasPrefix($0) }
+    }
+
     public static func percentEncoded(_ address: String) -> String {
         guard !address.utf8.allSatisfy(kept.contains) else { return address }
         let digits = Array("0123456789ABCDEF".utf8)

@@ -364,6 +364,7 @@ public enum MessageKey: String, CaseIterable, Hashable, Sendable, Codable {
     case sourcesArchiveUndeclared
     case sourcesArchiveUndeclaredDidYouMean
     case sourcesFieldNotSingle
+    case sourcesURLNotFollowable
     case sourcesArchiveMissing
     case sourcesFondMissing
     case sourcesTitleMissing

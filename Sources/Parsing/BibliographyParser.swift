@@ -105,6 +105,16 @@ public struct BibliographyParser {
                     continue
                 }
                 source.archive = id
+            case "url":
+                guard let text = value.scalar else {
+                    report(Message(.sourcesFieldNotSingle, ["name": name, "shape": value.description]), value.range)
+                    continue
+                }
+                guard WebAddress.isFollowable(text) else {
+                    report(Message(.sourcesURLNotFollowable, ["url": text]), value.range)
+                    continue
+                }
+                source.url = text
             default:
                 guard let text = value.scalar else {
                     report(Message(.sourcesFieldNotSingle, ["name": name, "shape": value.description]), value.range)
@@ -135,7 +145,6 @@ public struct BibliographyParser {
         case "publisher": source.publisher = text
         case "isbn": source.isbn = text
         case "doi": source.doi = text
-        case "url": source.url = text
         case "note": source.note = text
         case "fond": source.fond = text
         case "inventory": source.inventory = text

@@ -285,7 +285,7 @@ struct BodyParser {
         case .link(let destination, let title):
             if Self.isRelativeMarkdownLink(destination) {
                 report(.markup, Message(.bodyLinkToMarkdownFile), range)
-            } else if !Self.isWebLink(destination) {
+            } else if !WebAddress.isFollowable(destination) {
                 report(.markup, Message(.bodyLinkNotWeb, ["destination": destination]), range)
             }
             return Inline(
@@ -299,13 +299,6 @@ struct BodyParser {
              .footnoteDefinition, .table, .tableRow, .tableCell, .other:
             return nil
         }
-    }
-
-    /// Schemes a book may link to; anything else (javascript:, file:, data:, a
-    /// relative path) would not work in a reading system or is unsafe.
-    static func isWebLink(_ destination: String) -> Bool {
-        let lower = destination.lowercased()
-        return ["http://", "https://", "mailto:", "tel:"].contains { lower.hasPrefix($0) }
     }
 
     static func isRelativeMarkdownLink(_ destination: String) -> Bool {

@@ -101,6 +101,9 @@ import TestSupport
         Case(name: "unreadable asyl.yaml", files: ["asyl.yaml": "format: 1\nlanguages: [kk, ru\n"], expected: [("config", "asyl.yaml", 0, 0)]),
         Case(name: "unknown field in sources.yaml", files: ["sources.yaml": "samashev-2011:\n  type: book\n  title: Берел\n  autor: [\"Самашев, З.\"]\ntsga-rk-f1137:\n  type: book\n  title: Тізім\n"],
              expected: [("config", "sources.yaml", 4, 3)]),
+        // One URL policy: a source's `url` is held to the rule a body's link is.
+        Case(name: "a source's url a reader cannot follow", files: ["sources.yaml": "samashev-2011:\n  type: book\n  title: Берел\n  url: \"javascript:alert(1)\"\ntsga-rk-f1137:\n  type: book\n  title: Тізім\n  url: https://example.kz/t\n"],
+             expected: [("config", "sources.yaml", 4, 8)]),
         Case(name: "undeclared archive", files: ["sources.yaml": "samashev-2011:\n  type: book\n  title: Берел\ntsga-rk-f1137:\n  type: archive\n  archive: tsga\n  fond: 1\n"],
              expected: [("config", "sources.yaml", 6, 12)]),
     ]
