@@ -8,7 +8,7 @@ ASYL = .build/$(CONFIG)/asyl
 SOURCE ?= content
 OUT ?= build
 
-.PHONY: all build test deps test-deps tool bench clean
+.PHONY: all build test deps test-deps tool bench fuzz clean
 
 all: build
 
@@ -47,6 +47,7 @@ test-deps: deps
 test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	.build/debug/asyl-fuzz Tests/Fuzz/regressions/*
 	$(SWIFT) build -c release --product asyl
 	python3 -m pytest -q Tests/Integration
 
@@ -59,6 +60,17 @@ bench: deps
 	@bash tools/ensure-pip.sh '$(BUILD_PIP_PACKAGES)' selenium
 	$(SWIFT) build -c release --product asyl
 	python3 tools/bench.py $(BENCH_ARGS)
+
+# The reader under libFuzzer (not a test: `make test` reads only the regression corpus,
+# Tests/Fuzz/regressions/, with the ordinary build of the same program). A fixed seed and
+# number of runs; seeds from content/; what libFuzzer finds is written to build/fuzz/.
+FUZZ_RUNS ?= 50000
+fuzz: deps
+	$(SWIFT) build -c release --product asyl-fuzz --build-path .build/fuzz \
+		-Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -DFUZZING
+	python3 tools/fuzz-seeds.py build/fuzz/corpus
+	.build/fuzz/release/asyl-fuzz -seed=1 -runs=$(FUZZ_RUNS) -max_len=16384 -timeout=10 -rss_limit_mb=4096 \
+		-artifact_prefix=build/fuzz/ build/fuzz/corpus Tests/Fuzz/regressions
 
 clean:
 	rm -rf .build build

@@ -9,6 +9,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "asyl", targets: ["asyl"]),
+        .executable(name: "asyl-fuzz", targets: ["asyl-fuzz"]),
         .library(name: "Pipeline", targets: ["Pipeline"]),
     ],
     dependencies: [
@@ -56,6 +57,8 @@ let package = Package(
             ]),
         .target(name: "Resolution", dependencies: ["DocumentModel", "Parallelism"]),
         .target(name: "Checking", dependencies: ["Resolution", "DocumentModel", "Parallelism"]),
+        // An image file's bytes against what its name claims, its size and, for SVG, what it holds.
+        .target(name: "Media", dependencies: ["DocumentModel", "FileSystem", "NativeBridge"]),
         .target(name: "Localisation", dependencies: ["Resolution", "DocumentModel", "EDTF"]),
         .target(
             name: "XMLSerialisation",
@@ -66,7 +69,7 @@ let package = Package(
         .target(
             name: "Pipeline",
             dependencies: [
-                "Loading", "Parsing", "Resolution", "Checking", "Localisation", "XMLSerialisation", "NativeBridge", "Packaging",
+                "Loading", "Parsing", "Resolution", "Checking", "Media", "Localisation", "XMLSerialisation", "NativeBridge", "Packaging",
                 "Parallelism", "BuildGraph", "FileSystem", "Scaffolding", .product(name: "Crypto", package: "swift-crypto"),
             ]),
 
@@ -80,6 +83,8 @@ let package = Package(
             name: "CommandLineInterface",
             dependencies: ["Pipeline", "Preview", "BuildGraph", "FileSystem", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "asyl", dependencies: ["CommandLineInterface"]),
+        // The reader under libFuzzer (`make fuzz`); built as usual, it reads the regression corpus (`make test`).
+        .executableTarget(name: "asyl-fuzz", dependencies: ["Parsing", "Loading", "DocumentModel"]),
 
         // Tests mirror Sources/; TestSupport holds the fixture trees they share.
         .target(
@@ -100,6 +105,7 @@ let package = Package(
         .testTarget(name: "BuildGraphTests", dependencies: ["BuildGraph", "FileSystem"]),
         .testTarget(name: "FileSystemTests", dependencies: ["FileSystem"]),
         .testTarget(name: "ScaffoldingTests", dependencies: ["Scaffolding"]),
+        .testTarget(name: "MediaTests", dependencies: ["Media", "DocumentModel"]),
         .testTarget(
             name: "PipelineTests",
             dependencies: ["Pipeline", "Packaging", "BuildGraph", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]),

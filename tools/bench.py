@@ -269,6 +269,20 @@ def floor(tree, out, runs):
                    max(read.rss_kb, xslt.rss_kb, deflate.rss_kb))
 
 
+def scanning_rows(measures, asyl, runs):
+    """`asyl check` on content/ with one entry more, whose body is 80,000 links on
+    one line, and then the same links one to a line: the scan of inlines is linear
+    in a line's length, so the two rows should be close."""
+    for name, separator in (("check: 80,000 links on one line", " "), ("check: 80,000 links on 80,000 lines", "\n")):
+        tree = BENCH / "one-line"
+        shutil.rmtree(tree, ignore_errors=True)
+        shutil.copytree(ROOT / "content", tree)
+        body = separator.join(["[[semey]]"] * 80_000)
+        (tree / "entries" / "places" / "many-links.kk.md").write_text(
+            f"---\ntitle: Сілтемелер\nkind: place\n---\n{body}\n", encoding="utf-8")
+        measures[name] = timed(f"'{asyl}' check '{tree}' --no-cache --format json > /dev/null", runs)
+
+
 def baseline_binary(revision):
     """REV built in a worktree of its own, kept between runs of the same revision."""
     folder = BENCH / "baseline"
@@ -335,8 +349,9 @@ def main():
     parser.add_argument("--pandoc-runs", type=int, default=1, help="runs of Pandoc on 10,000 entries")
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--baseline", metavar="REV", help="also measure this git revision, built beside the project")
-    parser.add_argument("--only", choices=["books", "web", "preview"],
-                        help="only the book rows (with Pandoc and the floor), the web rows, or the preview rows")
+    parser.add_argument("--only", choices=["books", "web", "preview", "scanning"],
+                        help="only the book rows (with Pandoc and the floor), the web rows, the preview rows, "
+                             "or the rows of one long line")
     arguments = parser.parse_args()
     if not ASYL.exists():
         sys.exit(f"{ASYL} is missing: run `make bench` (it builds it)")
@@ -359,7 +374,13 @@ def main():
         preview_row(measures, ASYL, sample, "asyl serve: save to the page reloaded", arguments.runs)
         rows.append(("content/", "asyl serve: save to the page reloaded", f"{measures['asyl serve: save to the page reloaded'].wall:.2f}",
                      "—", "—", "—", "—", "—", "—"))
-    for entries in [int(s) for s in arguments.sizes.split(",")]:
+    if arguments.only in (None, "scanning"):
+        measures = {}
+        scanning_rows(measures, ASYL, arguments.runs)
+        for name, measure in measures.items():
+            rows.append(("content/ + 1", name, f"{measure.wall:.2f}", f"{measure.cpu:.2f}", f"{measure.rss_kb / 1024:.0f}",
+                         "—", "—", "—", "—"))
+    for entries in [int(s) for s in arguments.sizes.split(",")] if arguments.only != "scanning" else []:
         tree = corpus(entries)
         out = BENCH / f"out-{entries}"
         out.mkdir(parents=True, exist_ok=True)

@@ -2,7 +2,7 @@ import Diagnostics
 import DocumentModel
 import Resolution
 
-/// `missing-media` and `missing-alt`.
+/// `missing-media`, `invalid-media` and `missing-alt`.
 enum MediaChecks {
     static func check(_ project: ResolvedProject) -> [Diagnostic] {
         var findings: [Diagnostic] = []
@@ -13,6 +13,11 @@ enum MediaChecks {
                     if image.alt.allSatisfy(\.isWhitespace) {
                         findings.append(Diagnostic(
                             .missingAlt, Message(.checkImageWithoutAlt, ["path": image.reference.path]), at: location))
+                    }
+                    if case .file(let path, _) = image.reference.resolution, let inspection = project.media[path] {
+                        findings += inspection.problems.map { problem in
+                            Diagnostic(.invalidMedia, Self.message(problem, path: path), at: location)
+                        }
                     }
                     guard case .missing(let failure) = image.reference.resolution else { continue }
                     let path = image.reference.path
@@ -34,5 +39,30 @@ enum MediaChecks {
             }
         }
         return findings
+    }
+
+    static func message(_ problem: MediaInspection.Problem, path: String) -> Message {
+        switch problem {
+        case .notARegularFile: Message(.checkMediaNotAFile, ["path": path])
+        case .empty: Message(.checkMediaEmpty, ["path": path])
+        case .tooLarge(let size, let limit):
+            Message(.checkMediaTooLarge, ["path": path, "size": size, "limit": limit, "mebibytes": limit / 1_048_576])
+        case .otherFormat(let claimed, let found?):
+            Message(.checkMediaOtherFormat, [
+                "path": path, "claimed": claimed.name, "found": found.name, "extension": found.fileExtension,
+            ])
+        case .otherFormat(let claimed, nil): Message(.checkMediaNoImage, ["path": path, "claimed": claimed.name])
+        case .damaged(let format): Message(.checkMediaDamaged, ["path": path, "format": format.name])
+        case .tooManyPixels(let width, let height):
+            Message(.checkMediaTooManyPixels, [
+                "path": path, "width": width, "height": height, "limit": MediaInspection.maximumPixels / 1_000_000,
+            ])
+        case .svgNotWellFormed(let reason): Message(.checkMediaSVGNotWellFormed, ["path": path, "reason": reason])
+        case .svgNotSVG(let root): Message(.checkMediaSVGOtherRoot, ["path": path, "root": root])
+        case .svgActiveElement(let element): Message(.checkMediaSVGActiveElement, ["path": path, "element": element])
+        case .svgEventAttribute(let attribute): Message(.checkMediaSVGEventAttribute, ["path": path, "attribute": attribute])
+        case .svgExternalReference(let address): Message(.checkMediaSVGExternal, ["path": path, "address": address])
+        case .svgDeclarations: Message(.checkMediaSVGDeclarations, ["path": path])
+        }
     }
 }

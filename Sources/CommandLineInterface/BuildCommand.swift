@@ -72,6 +72,13 @@ struct BuildCommand: ParsableCommand {
         } catch BuildError.cannotWrite(let path, let reason) {
             Terminal.error(Message(.cliCannotWriteUntouched, ["path": path, "reason": reason]))
             throw ExitCode(3)
+        } catch let error where !StylesheetProblem.all(in: error).isEmpty {
+            // A stylesheet that does not compile or a transformation that fails: each problem once, at its file and line.
+            for problem in StylesheetProblem.all(in: error) {
+                Terminal.write(problem.message(in: source).text(in: Terminal.language) + "\n", to: STDERR_FILENO)
+            }
+            Terminal.say(Message(.cliBuildStopped))
+            throw ExitCode(1)
         } catch {
             throw Terminal.fail(error)
         }

@@ -22,6 +22,8 @@ public enum Rule: String, CaseIterable, Hashable, Comparable, Sendable, Codable 
     case markup = "markup"
     /// A file that cannot be read as text at all: not UTF-8, or over the size limit.
     case unreadableFile = "unreadable-file"
+    /// An image that is not what its name says, is empty or too large, or an SVG with scripts or outside references.
+    case invalidMedia = "invalid-media"
     /// `region` / `part-of` links that lead back to where they started.
     case linkCycle = "link-cycle"
     /// An entry id that a web edition's own addresses take (its languages' folders, `/kk/`).
@@ -36,7 +38,7 @@ public enum Rule: String, CaseIterable, Hashable, Comparable, Sendable, Codable 
         case .untranslatedLink, .linkToDraft, .strayFile, .citationWithoutAt, .outdatedTranslation: .warning
         case .unusedSource, .orphan: .note
         case .brokenLink, .linkWrongKind, .duplicateID, .unknownCitation, .missingMedia, .missingAlt,
-            .frontMatter, .factConflict, .impossibleDate, .config, .markup, .unreadableFile, .linkCycle, .reservedID, .issuedAddress:
+            .frontMatter, .factConflict, .impossibleDate, .config, .markup, .unreadableFile, .invalidMedia, .linkCycle, .reservedID, .issuedAddress:
             .error
         }
     }

@@ -20,6 +20,8 @@ public struct ProjectConfiguration: Sendable, Codable {
     /// Whether books apply each language's typography to text (quotes,
     /// dashes, no-break spaces); `typography: false` prints text as written.
     public var typography: Bool = true
+    /// The largest image file a book may carry, in bytes (`media-size-limit`).
+    public var mediaSizeLimit: Int = MediaInspection.defaultSizeLimit
 
     public init(
         formatVersion: Int = 1, languages: [LanguageTag] = [], derivedLanguages: [DerivedLanguage] = [],

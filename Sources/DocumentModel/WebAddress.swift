@@ -11,11 +11,25 @@ public enum WebAddress {
 
     /// Whether a reader may be sent to `address`: Asyl's one policy for every
     /// address that reaches a book or a page from the sources (a body's
-    /// link, a source's `url`). Other schemes (javascript:, file:, data:, a
+    /// link, a source's `url`; the configuration's addresses, below, are
+    /// narrower still). Other schemes (javascript:, file:, data:, a
     /// relative path) do not work in a reading system, or are unsafe.
     public static func isFollowable(_ address: String) -> Bool {
         let lower = address.lowercased()
         return ["http://", "https://", "mailto:", "tel:"].contains { lower.hasPrefix($0) }
+    }
+
+    /// Whether `address` may be where a web edition is published (`web: {base-url}`):
+    /// followable, `http` or `https`, a host and a path, no query or fragment.
+    public static func isSiteAddress(_ address: String) -> Bool {
+        isFollowable(address)
+            && address.wholeMatch(of: /https?:\/\/[A-Za-z0-9.\-]+(:[0-9]+)?(\/[A-Za-z0-9._~!$&'()*+,;=:@%\/\-]*)?/) != nil
+    }
+
+    /// Whether `address` may be a map's tiles (`web: {tiles: {url}}`): `https` only,
+    /// since a page served over https fetches nothing over http, with `{z}`, `{x}` and `{y}`.
+    public static func isTileTemplate(_ address: String) -> Bool {
+        isFollowable(address) && address.lowercased().hasPrefix("https://") && ["{z}", "{x}", "{y}"].allSatisfy(address.contains)
     }
 
     public static func percentEncoded(_ address: String) -> String {

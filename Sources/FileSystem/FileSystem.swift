@@ -198,13 +198,24 @@ public enum FileSystem {
     /// the order the folder gives them; empty when it cannot be read. The
     /// folder's own record of each kind is used, so a listing of thousands of
     /// files costs no call per file.
+    /// A name that is not UTF-8 is left out: no path made from it would
+    /// reach the file (`namedEntries` says which were).
     public static func entries(_ folder: String) -> [(name: String, kind: Kind)] {
-        guard let directory = opendir(folder) else { return [] }
+        namedEntries(folder).entries
+    }
+
+    /// `entries`, and the names left out because they are not UTF-8, each
+    /// written with its invalid bytes as `\xNN` (to be shown, not opened).
+    public static func namedEntries(_ folder: String) -> (entries: [(name: String, kind: Kind)], notUTF8: [String]) {
+        guard let directory = opendir(folder) else { return ([], []) }
         defer { closedir(directory) }
         var found: [(String, Kind)] = []
+        var notUTF8: [String] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+            guard let name = String(validating: bytes, as: UTF8.self) else {
+                notUTF8.append(shownName(bytes))
+                continue
             }
             guard name != ".", name != ".." else { continue }
             let kind: Kind
@@ -217,7 +228,26 @@ public enum FileSystem {
             }
             found.append((name, kind))
         }
-        return found
+        return (found, notUTF8)
+    }
+
+    /// A file name's bytes as text: each byte that is not part of valid UTF-8 as `\xNN`.
+    static func shownName(_ bytes: [UInt8]) -> String {
+        var shown = ""
+        var rest = bytes[...]
+        while !rest.isEmpty {
+            var iterator = rest.makeIterator()
+            var decoder = UTF8()
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                shown.unicodeScalars.append(scalar)
+                rest = rest.dropFirst(String(scalar).utf8.count)
+            case .error, .emptyInput:
+                shown += "\\x" + String(rest.first!, radix: 16, uppercase: true)
+                rest = rest.dropFirst()
+            }
+        }
+        return shown
     }
 
     /// `entries`, sorted by name.

@@ -72,7 +72,7 @@ public struct SourceTreeLoader: Sendable {
         else { throw LoadingError.notADirectory(root.path) }
         guard FileManager.default.fileExists(atPath: root.appendingPathComponent("asyl.yaml").path)
         else { throw LoadingError.noProjectFile(root.path) }
-        let files = listFiles(root)
+        let (files, setAside) = listFiles(root)
         // A link that leads out of the tree is not the project's file.
         guard files.contains("asyl.yaml") else {
             throw FileSystem.kind(of: root.appendingPathComponent("asyl.yaml").path) == .symbolicLink
@@ -81,7 +81,8 @@ public struct SourceTreeLoader: Sendable {
         let paths = files.sorted()
         let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
         let stamps = paths.concurrentMap { FileStamp(of: rootPath + $0) }
-        return SourceScan(root: root, stamps: Dictionary(uniqueKeysWithValues: zip(paths, stamps)), paths: paths)
+        return SourceScan(
+            root: root, stamps: Dictionary(uniqueKeysWithValues: zip(paths, stamps)), paths: paths, setAside: setAside)
     }
 
     /// Why a project file the tree should hold (sources.yaml) is not read:
@@ -97,7 +98,9 @@ public struct SourceTreeLoader: Sendable {
     /// Reads the scanned tree: the project file, the sources and every version file.
     public func load(_ scan: SourceScan) -> SourceTree {
         let (versionPaths, stray) = Self.entryFiles(scan.paths)
-        return readTree(scan, versionPaths: versionPaths, strayFiles: stray)
+        var tree = readTree(scan, versionPaths: versionPaths, strayFiles: stray)
+        tree.diagnostics += scan.setAside.map(\.diagnostic)
+        return tree
     }
 
     /// The files under `entries/`, sorted: those named like versions, and the
@@ -145,13 +148,19 @@ public struct SourceTreeLoader: Sendable {
     /// Regular files under `root`, relative; hidden files and folders (`.git`)
     /// are skipped, and links that lead outside the tree are left out.
     /// (POSIX directory reading: Foundation's enumerator costs seconds on 30,000 files.)
-    private func listFiles(_ root: URL) -> Set<String> {
+    private func listFiles(_ root: URL) -> (files: Set<String>, setAside: [SetAsideName]) {
         var files: Set<String> = []
+        var setAside: [SetAsideName] = []
         let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
         var folders = [""]
         while let relative = folders.popLast() {
-            for (name, kind) in FileSystem.entries(rootPath + relative) where !name.hasPrefix(".") {
-                let path = relative.isEmpty ? name : relative + "/" + name
+            let folder = FileSystem.namedEntries(rootPath + relative)
+            func inFolder(_ name: String) -> String { relative.isEmpty ? name : relative + "/" + name }
+            setAside += folder.notUTF8.filter { !$0.hasPrefix(".") }.map { SetAsideName(path: inFolder($0), reason: .nameNotUTF8) }
+            for (name, kind) in folder.entries where !name.hasPrefix(".") {
+                let path = inFolder(name)
+                // The project's own files say for themselves why a link is not read (`absent`).
+                let isProjectFile = path == "asyl.yaml" || path == "sources.yaml"
                 switch kind {
                 case .directory: folders.append(path)
                 // Anything else that is not a folder (a FIFO, a device) is listed, and reading it is reported.
@@ -159,13 +168,18 @@ public struct SourceTreeLoader: Sendable {
                 case .symbolicLink:
                     // A link counts only if what it leads to stays inside the tree; a linked folder is not walked.
                     let real = URL(fileURLWithPath: rootPath + path).resolvingSymlinksInPath()
-                    if real.path.hasPrefix(rootPath), let kind = FileSystem.kind(of: real.path), kind != .directory {
-                        files.insert(path)
+                    let leadsTo = FileSystem.status(rootPath + path) == nil ? nil : FileSystem.kind(of: real.path)
+                    switch (real.path.hasPrefix(rootPath), leadsTo) {
+                    case (false, _) where isProjectFile, (_, nil) where isProjectFile: break
+                    case (_, nil): setAside.append(SetAsideName(path: path, reason: .linkToNothing))
+                    case (false, _): setAside.append(SetAsideName(path: path, reason: .linkOutOfTree))
+                    case (true, .directory): setAside.append(SetAsideName(path: path, reason: .linkToFolder))
+                    case (true, _): files.insert(path)
                     }
                 }
             }
         }
-        return files
+        return (files, setAside.sorted { $0.path < $1.path })
     }
 
     /// A file of the tree read as text, or why it cannot be.
@@ -209,6 +223,50 @@ public struct SourceScan: Sendable {
     public var stamps: [String: FileStamp]
     /// The paths of `stamps`, sorted.
     public var paths: [String]
+    /// What the scan found and cannot use, sorted by path.
+    public var setAside: [SetAsideName]
+
+    public init(root: URL, stamps: [String: FileStamp], paths: [String], setAside: [SetAsideName] = []) {
+        self.root = root
+        self.stamps = stamps
+        self.paths = paths
+        self.setAside = setAside
+    }
+}
+
+/// A name in the tree that is not one of its files, and why: each is
+/// reported, so that nothing in the tree is left out without a word.
+public struct SetAsideName: Hashable, Sendable, Codable {
+    public enum Reason: String, Hashable, Sendable, Codable {
+        /// Its bytes are not UTF-8, so no path Asyl makes reaches it.
+        case nameNotUTF8
+        /// A symbolic link to a file or folder outside the tree.
+        case linkOutOfTree
+        /// A symbolic link to a folder: linked folders are not walked.
+        case linkToFolder
+        /// A symbolic link to nothing.
+        case linkToNothing
+    }
+
+    /// Relative to the tree; a name that is not UTF-8 shows its bytes as `\xNN`.
+    public var path: String
+    public var reason: Reason
+
+    public init(path: String, reason: Reason) {
+        self.path = path
+        self.reason = reason
+    }
+
+    /// The finding that reports it: an error, since what it holds reaches no book.
+    public var diagnostic: Diagnostic {
+        let key: MessageKey = switch reason {
+        case .nameNotUTF8: .loadNameNotUTF8
+        case .linkOutOfTree: .loadLinkOutOfTree
+        case .linkToFolder: .loadLinkToFolder
+        case .linkToNothing: .loadLinkToNothing
+        }
+        return Diagnostic(.unreadableFile, Message(key), at: SourceLocation(path: path))
+    }
 }
 
 /// What tells one state of a file from another without reading it: size,

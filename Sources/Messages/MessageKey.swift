@@ -90,6 +90,7 @@ public enum MessageKey: String, CaseIterable, Hashable, Sendable, Codable {
     case buildNothingSelected
     case buildStylesNotFound
     case buildStylesheet
+    case buildStylesheetProblem
     case buildSearchIndex
     case buildEditions
     case buildCannotRead
@@ -176,6 +177,19 @@ public enum MessageKey: String, CaseIterable, Hashable, Sendable, Codable {
     case checkImageTypeUnsupported
     case checkImageLeavesTree
     case checkImageExternal
+    case checkMediaNotAFile
+    case checkMediaEmpty
+    case checkMediaTooLarge
+    case checkMediaOtherFormat
+    case checkMediaNoImage
+    case checkMediaDamaged
+    case checkMediaTooManyPixels
+    case checkMediaSVGNotWellFormed
+    case checkMediaSVGOtherRoot
+    case checkMediaSVGActiveElement
+    case checkMediaSVGEventAttribute
+    case checkMediaSVGExternal
+    case checkMediaSVGDeclarations
     // MARK: Checking: translations
     case checkTranslationSourceMissing
     case checkTranslationChanged
@@ -197,6 +211,10 @@ public enum MessageKey: String, CaseIterable, Hashable, Sendable, Codable {
     case loadFileUnreadable
     case loadFileTooLarge
     case loadFileNotUTF8
+    case loadNameNotUTF8
+    case loadLinkOutOfTree
+    case loadLinkToFolder
+    case loadLinkToNothing
 
     // MARK: What each rule finds (asyl check --explain, SARIF's rule metadata)
     case ruleBrokenLinkSummary
@@ -208,6 +226,7 @@ public enum MessageKey: String, CaseIterable, Hashable, Sendable, Codable {
     case ruleCitationWithoutAtSummary
     case ruleUnusedSourceSummary
     case ruleMissingMediaSummary
+    case ruleInvalidMediaSummary
     case ruleMissingAltSummary
     case ruleFrontMatterSummary
     case ruleFactConflictSummary
@@ -230,6 +249,7 @@ public enum MessageKey: String, CaseIterable, Hashable, Sendable, Codable {
     case ruleCitationWithoutAtExplanation
     case ruleUnusedSourceExplanation
     case ruleMissingMediaExplanation
+    case ruleInvalidMediaExplanation
     case ruleMissingAltExplanation
     case ruleFrontMatterExplanation
     case ruleFactConflictExplanation
@@ -328,6 +348,7 @@ public enum MessageKey: String, CaseIterable, Hashable, Sendable, Codable {
     case configTilesAttributionMissing
     case configBaseURLInvalid
     case configTrimInvalid
+    case configMediaSizeLimitInvalid
     case configBleedInvalid
     case configMarksInvalid
     case configNotList

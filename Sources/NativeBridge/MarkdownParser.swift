@@ -68,9 +68,10 @@ public enum MarkdownParser {
         // number); read them from the source at the node's position.
         switch kind {
         case .footnoteReference:
-            kind = .footnoteReference(label: columns.footnoteLabel(line: start.line, column: start.column))
+            kind = .footnoteReference(label: columns.footnoteLabel(
+                line: start.line, byteColumn: Int(cmark_node_get_start_column(node))))
         case .footnoteDefinition:
-            kind = .footnoteDefinition(label: columns.footnoteLabel(line: start.line, column: 1))
+            kind = .footnoteDefinition(label: columns.footnoteLabel(line: start.line, byteColumn: 1))
         default:
             break
         }
@@ -164,14 +165,18 @@ private struct ColumnMap {
         columnOfByte[utf8.count] = column + 1
     }
 
-    /// The label of the first `[^label]` at or after a scalar column of a line.
-    func footnoteLabel(line: Int, column: Int) -> String {
+    /// The label of the first `[^label]` at or after a byte column of a line
+    /// (cmark's columns count bytes): read from there, so a line of many
+    /// references costs each only its own label.
+    func footnoteLabel(line: Int, byteColumn: Int) -> String {
         guard line >= 1, line <= lineStarts.count else { return "" }
         let end = line < lineStarts.count ? lineStarts[line] : utf8.count
-        let text = String(decoding: utf8[lineStarts[line - 1]..<end], as: UTF8.self)
-        var scalars = Substring(text).unicodeScalars.dropFirst(max(column - 1, 0))
-        while let first = scalars.first, first != "[" || scalars.dropFirst().first != "^" { scalars = scalars.dropFirst() }
-        return String(String.UnicodeScalarView(scalars.dropFirst(2).prefix { $0 != "]" }))
+        var index = min(lineStarts[line - 1] + max(byteColumn - 1, 0), end)
+        while index + 1 < end, utf8[index] != UInt8(ascii: "[") || utf8[index + 1] != UInt8(ascii: "^") { index += 1 }
+        guard index + 1 < end else { return "" }
+        var labelEnd = index + 2
+        while labelEnd < end, utf8[labelEnd] != UInt8(ascii: "]") { labelEnd += 1 }
+        return String(decoding: utf8[(index + 2)..<labelEnd], as: UTF8.self)
     }
 
     func position(line: Int, byteColumn: Int) -> MarkdownNode.Position {

@@ -5,7 +5,62 @@ import Synchronization
 /// Why libxml2 or libxslt refused: their own words, collected, not printed.
 public struct XMLError: Error, CustomStringConvertible, Sendable {
     public var message: String
+    /// The libraries' own words alone, when `message` adds Asyl's before them.
+    public var details: String?
     public var description: String { message }
+
+    public init(message: String, details: String? = nil) {
+        self.message = message
+        self.details = details
+    }
+
+    /// One thing libxslt or libxml2 found, where its words name a place:
+    /// `file F line N element E` (a stylesheet's compilation or a
+    /// transformation) or `F:N: parser error : …` (XML that does not read).
+    public struct Problem: Sendable, Equatable {
+        public var file: String
+        public var line: Int
+        /// The element of the stylesheet, when libxslt names one.
+        public var element: String?
+        /// libxslt's words about it, joined.
+        public var text: String
+
+        public init(file: String, line: Int, element: String?, text: String) {
+            self.file = file
+            self.line = line
+            self.element = element
+            self.text = text
+        }
+    }
+
+    /// The problems the message names, each with its file and line, in the
+    /// order found; empty when it names no place. libxslt writes the place
+    /// on a line of its own, after what an XPath expression said and before
+    /// its own words: the lines before the first place are the first
+    /// problem's, and the lines after a place are its own. libxml2's parser
+    /// errors carry their words, then the source line and a caret, not kept.
+    public var problems: [Problem] {
+        var found: [(problem: Problem, words: [String], takesLines: Bool)] = []
+        var before: [String] = []
+        for line in (details ?? message).split(separator: "\n").map(String.init) {
+            if let place = line.wholeMatch(of: /(?:compilation|runtime) error: file (.+) line ([0-9]+) element (.+)/) {
+                found.append((Problem(file: String(place.1), line: Int(place.2) ?? 0, element: String(place.3), text: ""),
+                              found.isEmpty ? before : [], true))
+            } else if let place = line.wholeMatch(of: /(.+):([0-9]+): (?:parser |namespace )?error ?: (.+)/) {
+                found.append((Problem(file: String(place.1), line: Int(place.2) ?? 0, element: nil, text: ""),
+                              [String(place.3)], false))
+            } else if !line.allSatisfy(\.isWhitespace) {
+                let words = line.trimmingCharacters(in: .whitespaces)
+                if found.isEmpty { before.append(words) } else if found[found.count - 1].takesLines { found[found.count - 1].words.append(words) }
+            }
+        }
+        return found.map { entry in
+            var seen: Set<String> = []
+            var problem = entry.problem
+            problem.text = entry.words.filter { seen.insert($0).inserted }.joined(separator: "; ")
+            return problem
+        }
+    }
 }
 
 /// Global set-up of libxml2, libxslt and EXSLT, done once.

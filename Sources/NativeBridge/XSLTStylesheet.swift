@@ -13,7 +13,8 @@ public final class XSLTStylesheet: @unchecked Sendable {
     public init(path: String) throws(XMLError) {
         pointer = try XMLLibrary.collectingMessages { messages throws(XMLError) in
             guard let document = xmlReadFile(path, nil, XMLLibrary.parseOptions) else {
-                throw XMLError(message: "cannot read stylesheet \(path): \(XMLLibrary.text(messages))")
+                let details = XMLLibrary.text(messages)
+                throw XMLError(message: "cannot read stylesheet \(path): \(details)", details: details)
             }
             guard !XMLLibrary.declaresEntities(document) else {
                 xmlFreeDoc(document)
@@ -22,7 +23,8 @@ public final class XSLTStylesheet: @unchecked Sendable {
             // On success the stylesheet owns the document and frees it with itself.
             guard let stylesheet = xsltParseStylesheetDoc(document) else {
                 xmlFreeDoc(document)
-                throw XMLError(message: "stylesheet \(path) does not compile: \(XMLLibrary.text(messages))")
+                let details = XMLLibrary.text(messages)
+                throw XMLError(message: "stylesheet \(path) does not compile: \(details)", details: details)
             }
             return stylesheet
         }
@@ -55,7 +57,8 @@ public final class XSLTStylesheet: @unchecked Sendable {
             guard let result = xsltApplyStylesheetUser(pointer, document.pointer, nil, nil, nil, context),
                   context.pointee.state == XSLT_STATE_OK
             else {
-                throw XMLError(message: "the transformation failed: \(XMLLibrary.text(messages))")
+                let details = XMLLibrary.text(messages)
+                throw XMLError(message: "the transformation failed: \(details)", details: details)
             }
             defer { xmlFreeDoc(result) }
             // An html output (whichever module of the stylesheet says so) is an HTML document.

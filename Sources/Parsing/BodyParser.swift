@@ -15,11 +15,18 @@ struct BodyParser {
     private var anchors = Slug.Deduplicator()
     private var explicitAnchors: Set<String> = []
     private var footnotes: [Footnote] = []
+    /// Where each scalar of a body line starts (its byte offsets), made when
+    /// a position on that line is first looked for.
+    private var scalarStarts: [Int: [Int32]] = [:]
+    private var steps = 0
 
     struct Result {
         var blocks: [Block]
         var footnotes: [Footnote]
         var diagnostics: [Diagnostic]
+        /// How many bytes and positions the scan of inlines looked at, after
+        /// cmark's own pass: a test holds it linear in the body's length.
+        var steps: Int
     }
 
     static func parse(_ body: String, firstLine: Int, path: String) -> Result {
@@ -38,7 +45,7 @@ struct BodyParser {
             }
         }
         parser.reportUnusedFootnoteDefinitions(document)
-        return Result(blocks: blocks, footnotes: parser.footnotes, diagnostics: parser.diagnostics)
+        return Result(blocks: blocks, footnotes: parser.footnotes, diagnostics: parser.diagnostics, steps: parser.steps)
     }
 
     private init(path: String, body: String, firstLine: Int) {
@@ -315,6 +322,10 @@ struct BodyParser {
         var index = 0
         /// What is left of `pieces[index]` after a link that ended inside it.
         var carry: (text: Substring, start: SourcePosition)?
+        /// The piece known to hold no `]]` after where the scan is in it: an
+        /// unclosed `[[` there does not look again, nor in later pieces that have none.
+        var closerless: Int?
+        let laterCloser = piecesWithCloserAfter(pieces)
         while index < pieces.count {
             let text: Substring
             let start: SourcePosition
@@ -347,7 +358,7 @@ struct BodyParser {
                 carry = (Substring(after).dropFirst(), advance(afterStart, by: 1))
                 continue
             }
-            guard let open = text.range(ofASCII: "[[") else {
+            guard let open = find("[[", in: text) else {
                 out += scanText(text, start: start)
                 index += 1
                 continue
@@ -359,16 +370,17 @@ struct BodyParser {
             // Look for `]]`: in this text, or in a later text piece at this level.
             var inner: [Piece] = []
             var closing: (index: Int, remainder: Substring, remainderStart: SourcePosition, end: SourcePosition)?
-            if let close = afterOpen.range(ofASCII: "]]") {
+            if closerless != index, let close = find("]]", in: afterOpen) {
                 let innerText = afterOpen[..<close.lowerBound]
                 inner = [.text(String(innerText), start: advance(linkStart, by: 2))]
                 let consumed = openColumn + 2 + innerText.scalarCount
                 closing = (index, afterOpen[close.upperBound...], advance(start, by: consumed + 2), advance(start, by: consumed + 1))
             } else {
-                inner = afterOpen.isEmpty ? [] : [.text(String(afterOpen), start: advance(linkStart, by: 2))]
+                closerless = index
+                if laterCloser[index], !afterOpen.isEmpty { inner = [.text(String(afterOpen), start: advance(linkStart, by: 2))] }
                 var look = index + 1
-                while look < pieces.count, closing == nil {
-                    if case .text(let later, let laterStart) = pieces[look], let close = later.range(ofASCII: "]]") {
+                while look < pieces.count, closing == nil, laterCloser[index] {
+                    if case .text(let later, let laterStart) = pieces[look], let close = find("]]", in: later) {
                         let innerText = later[..<close.lowerBound]
                         if !innerText.isEmpty { inner.append(.text(String(innerText), start: laterStart)) }
                         let consumed = innerText.scalarCount
@@ -398,6 +410,24 @@ struct BodyParser {
             carry = (closing.remainder, closing.remainderStart)
         }
         return mergeText(out)
+    }
+
+    /// For each piece, whether a text piece after it holds `]]`.
+    private mutating func piecesWithCloserAfter(_ pieces: [Piece]) -> [Bool] {
+        var after = [Bool](repeating: false, count: pieces.count)
+        var seen = false
+        for index in pieces.indices.reversed() {
+            after[index] = seen
+            if case .text(let text, _) = pieces[index], find("]]", in: text) != nil { seen = true }
+        }
+        return after
+    }
+
+    /// `range(ofASCII:)`, counting the bytes it looks at as steps.
+    private mutating func find<Text: StringProtocol>(_ needle: StaticString, in text: Text) -> Range<Text.Index>? {
+        let found = text.range(ofASCII: needle)
+        steps += found.map { text.utf8.distance(from: text.startIndex, to: $0.upperBound) } ?? text.utf8.count
+        return found
     }
 
     /// `[[` with no `]]` after it in its paragraph, with a fix when an entry
@@ -478,6 +508,7 @@ struct BodyParser {
         var plainStart = index
         var plainStartScalar = 0
         func isLead(_ byte: UInt8) -> Bool { byte & 0xC0 != 0x80 }
+        steps += utf8.count
         while index != utf8.endIndex {
             guard utf8[index] == UInt8(ascii: "[") else {
                 if isLead(utf8[index]) { scalar += 1 }
@@ -574,7 +605,7 @@ struct BodyParser {
     private mutating func reportStrayClosers(_ text: Substring, start: SourcePosition) {
         var rest = text
         var scalars = 0
-        while let close = rest.range(ofASCII: "]]") {
+        while let close = find("]]", in: rest) {
             scalars += rest[..<close.lowerBound].unicodeScalars.count
             let at = locate("]]", near: advance(start, by: scalars))
             report(.markup, Message(.bodyLinkStrayCloser), SourceRange(line: at.line, column: at.column, length: 2))
@@ -690,13 +721,20 @@ struct BodyParser {
 
     private func mergeText(_ inlines: [Inline]) -> [Inline] {
         var out: [Inline] = []
+        // A run of text is joined in one buffer, not copied once per piece.
+        var run: (text: String, range: SourceRange)?
         for inline in inlines {
-            if case .text(let text) = inline.kind, let last = out.last, case .text(let previous) = last.kind {
-                out[out.count - 1] = Inline(.text(previous + text), range: SourceRange(start: last.range.start, end: inline.range.end))
-            } else {
-                out.append(inline)
+            if case .text(let text) = inline.kind {
+                if run == nil { run = ("", inline.range) }
+                run!.text += text
+                run!.range.end = inline.range.end
+                continue
             }
+            if let finished = run { out.append(Inline(.text(finished.text), range: finished.range)) }
+            run = nil
+            out.append(inline)
         }
+        if let finished = run { out.append(Inline(.text(finished.text), range: finished.range)) }
         return out
     }
 
@@ -721,35 +759,42 @@ struct BodyParser {
         guard bodyLine >= 0, bodyLine < lines.count else { return estimate }
         let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
         let line = lines[bodyLine]
+        let starts = scalarStarts[bodyLine] ?? {
+            var made: [Int32] = []
+            for (offset, byte) in line.utf8.enumerated() where byte & 0xC0 != 0x80 { made.append(Int32(offset)) }
+            steps += line.utf8.count
+            scalarStarts[bodyLine] = made
+            return made
+        }()
+        var looked = 0
         let column = line.utf8.withContiguousStorageIfAvailable {
-            Self.nearestMatch(of: pattern, in: $0, near: estimate.column - 1)
-        } ?? Array(line.utf8).withUnsafeBufferPointer { Self.nearestMatch(of: pattern, in: $0, near: estimate.column - 1) }
+            Self.nearestMatch(of: pattern, in: $0, starts: starts, near: estimate.column - 1, looked: &looked)
+        } ?? Array(line.utf8).withUnsafeBufferPointer {
+            Self.nearestMatch(of: pattern, in: $0, starts: starts, near: estimate.column - 1, looked: &looked)
+        }
+        steps += looked
         return column.map { SourcePosition(line: estimate.line, column: $0 + 1) } ?? estimate
     }
 
-    /// The 0-based scalar column nearest `guess` where the ASCII `pattern` starts in a line's bytes.
+    /// The 0-based scalar column nearest `guess` where the ASCII `pattern`
+    /// starts in a line's bytes, given where each scalar starts; usually the
+    /// guess is right, and the search spreads out from it when it is not.
     private static func nearestMatch(
-        of pattern: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, near guess: Int
+        of pattern: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, starts: [Int32], near guess: Int,
+        looked: inout Int
     ) -> Int? {
-        func matches(_ offset: Int) -> Bool {
+        func matches(_ scalar: Int) -> Bool {
+            looked += 1
+            let offset = Int(starts[scalar])
             guard offset + pattern.count <= bytes.count else { return false }
             for index in pattern.indices where bytes[offset + index] != pattern[index] { return false }
             return true
         }
-        // Usually the guess is right: walk to its scalar and look there first.
-        var scalar = -1
-        for offset in bytes.indices where bytes[offset] & 0xC0 != 0x80 {
-            scalar += 1
-            if scalar == guess {
-                if matches(offset) { return guess }
-                break
-            }
-        }
-        let starts = bytes.indices.filter { bytes[$0] & 0xC0 != 0x80 }
+        if guess >= 0, guess < starts.count, matches(guess) { return guess }
         for distance in 1..<max(starts.count, 1) {
             let after = guess + distance, before = guess - distance
-            if after >= 0, after < starts.count, matches(starts[after]) { return after }
-            if before >= 0, before < starts.count, matches(starts[before]) { return before }
+            if after >= 0, after < starts.count, matches(after) { return after }
+            if before >= 0, before < starts.count, matches(before) { return before }
             if after >= starts.count && before < 0 { break }
         }
         return nil

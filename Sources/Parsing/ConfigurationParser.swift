@@ -41,7 +41,7 @@ public struct ConfigurationParser {
         else { return configuration }
         diagnostics += top.unknownKeys(
             ["format", "languages", "derived", "title", "publisher", "kinds", "categories", "archives",
-             "editions", "styles", "checks", "print", "typography", "web"], what: Message(.whatAsylYAML))
+             "editions", "styles", "checks", "print", "typography", "web", "media-size-limit"], what: Message(.whatAsylYAML))
 
         if let format = top["format"] {
             if format.scalar != "1" {
@@ -88,7 +88,21 @@ public struct ConfigurationParser {
             default: report(Message(.configTypographyNotBoolean), node.range)
             }
         }
+        if let node = top["media-size-limit"] {
+            if let limit = node.scalar.flatMap(Self.size) { configuration.mediaSizeLimit = limit }
+            else { report(Message(.configMediaSizeLimitInvalid), node.range) }
+        }
         return configuration
+    }
+
+    /// `32 MiB`, `800 KiB` or a number of bytes; nil for anything else, or none.
+    static func size(_ text: String) -> Int? {
+        guard let match = text.wholeMatch(of: /([0-9]{1,9})\s*(KiB|MiB)?/), let number = Int(match.1), number > 0 else { return nil }
+        switch match.2 {
+        case "KiB": return number * 1024
+        case "MiB": return number * 1024 * 1024
+        default: return number
+        }
     }
 
     // MARK: Pieces
@@ -334,7 +348,7 @@ public struct ConfigurationParser {
             diagnostics += tiles.unknownKeys(["url", "attribution"], what: .yamlKey("tiles"))
             let url = tiles["url"]?.scalar ?? ""
             let attribution = tiles["attribution"]?.scalar ?? ""
-            if !url.hasPrefix("https://") || !["{z}", "{x}", "{y}"].allSatisfy(url.contains) {
+            if !WebAddress.isTileTemplate(url) {
                 report(Message(.configTilesURLInvalid), tiles["url"]?.range ?? node.range)
             } else if attribution.isEmpty {
                 report(Message(.configTilesAttributionMissing), node.range)
@@ -343,7 +357,7 @@ public struct ConfigurationParser {
             }
         }
         if let node = mapping["base-url"] {
-            if let text = node.scalar, text.wholeMatch(of: /https?:\/\/[A-Za-z0-9.\-]+(:[0-9]+)?(\/[A-Za-z0-9._~!$&'()*+,;=:@%\/\-]*)?/) != nil {
+            if let text = node.scalar, WebAddress.isSiteAddress(text) {
                 settings.baseURL = text.hasSuffix("/") ? text : text + "/"
             } else {
                 report(Message(.configBaseURLInvalid), node.range)

@@ -225,7 +225,7 @@ public enum BuildError: Error, CustomStringConvertible {
     case nothingSelected([String])
     case stylesNotFound(String)
     /// libxslt's own words on a stylesheet that does not compile.
-    case stylesheet(String)
+    case stylesheet(XMLError)
     /// A file the build must carry (a figure, a font) cannot be read.
     case cannotRead(String)
     /// Two pages of a web edition at one path: the edition and the path.
@@ -253,7 +253,7 @@ public enum BuildError: Error, CustomStringConvertible {
         case .nothingSelected(let editions):
             Message(.buildNothingSelected, ["editions": editions.joined(separator: "; ")])
         case .stylesNotFound(let path): Message(.buildStylesNotFound, ["path": path])
-        case .stylesheet(let message): Message(.buildStylesheet, ["reason": message])
+        case .stylesheet(let error): Message(.buildStylesheet, ["reason": error.message])
         case .cannotRead(let path): Message(.buildCannotRead, ["path": path])
         case .webPagesCollide(let edition, let path): Message(.buildWebPagesCollide, ["edition": edition, "path": path])
         case .plaqueAddressTooLong(let address): Message(.buildPlaqueAddressTooLong, ["address": address])
@@ -296,7 +296,7 @@ struct CompiledStylesheets: Sendable {
             do {
                 return try XSLTStylesheet(path: path)
             } catch {
-                throw BuildError.stylesheet(error.message)
+                throw BuildError.stylesheet(error)
             }
         }
         epub = try compile("epub.xsl")

@@ -72,7 +72,7 @@ public struct CheckAction: Sendable {
     func check(_ scan: SourceScan, in graph: Graph) -> CheckReport {
         var clock = StageClock()
         do {
-            let listing = Listing(root: scan.root.path, files: scan.stamps, paths: scan.paths)
+            let listing = Listing(root: scan.root.path, files: scan.stamps, paths: scan.paths, setAside: scan.setAside)
             try graph.set(SourceListing(), to: listing, fingerprint: listing.fingerprint)
             // The shards side by side: each reads, resolves and checks its entries that changed.
             let policy = progress == nil ? nil : policy(for: try graph.value(ProjectFile()).content)

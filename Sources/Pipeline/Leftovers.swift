@@ -15,6 +15,29 @@ enum Leftovers {
         }
     }
 
+    /// The temporary pages a killed incremental web build left beside their
+    /// places (`index.html.PID.tmp`, anywhere in the site): looked for only
+    /// when the build's mark (its process id) is there and its process is
+    /// gone, and only names with that process's id are removed.
+    static func sweepSite(_ site: URL, markedBy mark: URL) {
+        guard let bytes = FileSystem.readRegularFile(mark.path, limit: 64),
+              let process = pid_t(String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)),
+              process > 0, process != getpid(), kill(process, 0) != 0, errno == ESRCH
+        else { return }
+        let suffix = ".\(process).tmp"
+        var folders = [site.path]
+        while let folder = folders.popLast() {
+            for (name, kind) in FileSystem.entries(folder) {
+                switch kind {
+                case .directory: folders.append(folder + "/" + name)
+                case .file where name.hasSuffix(suffix) && name.count > suffix.count: FileSystem.remove(folder + "/" + name)
+                case .file, .symbolicLink, .other: break
+                }
+            }
+        }
+        FileSystem.remove(mark.path)
+    }
+
     /// The process a temporary name of Asyl's belongs to: `.print-LANG.PID.tmp`,
     /// `.web.PID.tmp`, `.plaques.PID.tmp`, `.pagefind.PID.tmp` (folders) or
     /// `.BOOK.epub.PID.N.tmp` (a book); nil for any other name.

@@ -36,7 +36,7 @@ struct TreeReading {
         graph = PipelineGraph.make(store: store)
         let project: ParsedFile<ProjectConfiguration>
         do {
-            let listing = Listing(root: scan.root.path, files: scan.stamps, paths: scan.paths)
+            let listing = Listing(root: scan.root.path, files: scan.stamps, paths: scan.paths, setAside: scan.setAside)
             try graph.set(SourceListing(), to: listing, fingerprint: listing.fingerprint)
             project = try graph.value(ProjectFile())
         } catch {

@@ -137,13 +137,24 @@ struct WebBuilder {
         let work = folder.deletingLastPathComponent()
             .appendingPathComponent(".\(folder.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         var renames: [(temporary: String, target: String)] = []
+        // Pages written beside their places are marked as being written, so that the next
+        // build sweeps them if this one is killed before they are renamed (`Leftovers.sweepSite`).
+        let mark = self.manifest.map { URL(fileURLWithPath: $0.path + ".writing") }
         defer {
             if previous == nil { try? FileManager.default.removeItem(at: work) }
             for rename in renames { FileSystem.remove(rename.temporary) }
+            if previous != nil, let mark { FileSystem.remove(mark.path) }
         }
         if previous == nil {
             try? FileManager.default.removeItem(at: work)
             try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        } else if let mark {
+            Leftovers.sweepSite(folder, markedBy: mark)
+            do {
+                try FileSystem.writeAtomically(Array("\(ProcessInfo.processInfo.processIdentifier)\n".utf8), to: mark.path)
+            } catch {
+                throw BuildError.cannotWrite(error.path, error.reason)
+            }
         }
         let temporaryName = ".\(ProcessInfo.processInfo.processIdentifier).tmp"
         /// Where a file is written: in the work folder, or beside its target under a temporary name.

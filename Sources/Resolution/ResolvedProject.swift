@@ -16,6 +16,9 @@ public struct ResolvedProject: Sendable {
     /// project is one entry checked on its own, in the build graph, which
     /// resolved it against the entries it links to).
     public var targets: TargetIndex
+    /// What the image files the entries show were found to be, by path
+    /// (empty when no file was looked at: the media checks then see only paths).
+    public var media: [String: MediaInspection] = [:]
     private var index: [EntryID: Int]
 
     public init(

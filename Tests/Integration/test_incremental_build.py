@@ -521,3 +521,25 @@ def test_a_killed_builds_temporary_files_go_with_the_next_build(asyl, project, t
     finally:
         running.kill()
         running.wait()
+
+
+def test_a_killed_incremental_web_builds_temporary_pages_go_with_the_next_build(asyl, project, tmp_path):
+    """The temporary page beside each page a killed incremental web build was writing
+    (issue: hostile inputs, item 2): swept when its mark names a process that is gone."""
+    out = tmp_path / "out"
+    build(asyl, project, out, "--format", "web", "--lang", "kk")
+    site = out / "asyl-mura" / "web"
+    pages = sorted(site.glob("kk/*/index.html"))[:2]
+    gone = subprocess.Popen(["true"])
+    gone.wait()
+    left = [page.with_name(f"index.html.{gone.pid}.tmp") for page in pages]
+    for path in left:
+        path.write_text("half a page", encoding="utf-8")
+    theirs = pages[0].with_name("index.html.1.tmp")
+    theirs.write_text("not Asyl's", encoding="utf-8")
+    mark = out / ".cache" / "asyl-mura.web-manifest.writing"
+    assert mark.parent.is_dir()
+    mark.write_text(f"{gone.pid}\n", encoding="utf-8")
+    build(asyl, project, out, "--format", "web", "--lang", "kk")
+    assert [p for p in left if p.exists()] == [] and not mark.exists()
+    assert theirs.exists()

@@ -4,6 +4,7 @@ import Diagnostics
 import DocumentModel
 import Foundation
 import Loading
+import Media
 import Parallelism
 import Parsing
 import Resolution
@@ -25,7 +26,7 @@ enum CheckProducts {
         SourceListing.self, ListingPaths.self, ListedStamp.self, ProjectFile.self, SourcesFile.self, EntryConfiguration.self, EntryListing.self,
         ListingFindings.self, EntryIndex.self, ShardMembers.self, ShardListing.self, EntryFiles.self, ParsedEntryQuery.self,
         EntryInterfaceQuery.self, LinkTarget.self, FileFindings.self, SourceIndex.self, SourceKeys.self, MediaListing.self, ResolvedEntry.self,
-        EntryFindings.self, EntryPlaces.self, InterfaceShard.self, FindingShard.self, PlaceShard.self, ReservedWebSegments.self, IssuedAddresses.self,
+        InspectedMedia.self, EntryFindings.self, EntryPlaces.self, InterfaceShard.self, FindingShard.self, PlaceShard.self, ReservedWebSegments.self, IssuedAddresses.self,
         OverviewCheck.self,
         ProjectCheck.self,
     ]
@@ -82,6 +83,8 @@ struct Listing: Hashable, Sendable, Codable {
     var files: [String: FileStamp]
     /// The paths of `files`, sorted (the scan sorts them once).
     var paths: [String]
+    /// Names the scan found and cannot use.
+    var setAside: [SetAsideName] = []
 
     /// Its fingerprint, hashed from the sorted paths and stamps rather than
     /// from an encoding (the input is set with it: `Graph.set(_:to:fingerprint:)`).
@@ -89,7 +92,14 @@ struct Listing: Hashable, Sendable, Codable {
         var hasher = FingerprintHasher()
         hasher.combine(root)
         for path in paths { ListedFile(path: path, stamp: files[path]!).hash(into: &hasher) }
+        setAside.hash(into: &hasher)
         return hasher.finalize()
+    }
+}
+
+extension [SetAsideName] {
+    func hash(into hasher: inout FingerprintHasher) {
+        for name in self { hasher.combine(name.reason.rawValue + " " + name.path) }
     }
 }
 
@@ -115,6 +125,7 @@ struct ListingPaths: ProjectQuery {
     struct Value: Codable, Sendable {
         var root: String
         var paths: [String]
+        var setAside: [SetAsideName]
     }
 
     static let kind = "listing-paths"
@@ -122,7 +133,7 @@ struct ListingPaths: ProjectQuery {
 
     func compute(_ context: QueryContext) throws -> Value {
         let listing = try context.value(SourceListing())
-        return Value(root: listing.root, paths: listing.paths)
+        return Value(root: listing.root, paths: listing.paths, setAside: listing.setAside)
     }
 
     /// Hashed rather than encoded: it is made again on every run.
@@ -130,6 +141,7 @@ struct ListingPaths: ProjectQuery {
         var hasher = FingerprintHasher()
         hasher.combine(value.root)
         for path in value.paths { hasher.combine(path) }
+        value.setAside.hash(into: &hasher)
         return hasher.finalize()
     }
 }
@@ -279,7 +291,7 @@ struct EntryListing: ProjectQuery {
         var root: String
         /// Paths by shard (`CheckProducts.shard(of:)`), then by entry.
         var shards: [[EntryID: [String]]]
-        /// `stray-file` findings.
+        /// `stray-file` findings, and what the scan set aside.
         var findings: [Diagnostic]
         /// Files named like versions, in any language.
         var versionFiles: Int
@@ -293,12 +305,14 @@ struct EntryListing: ProjectQuery {
         let configuration = try context.value(EntryConfiguration())
         let (versionPaths, stray) = SourceTreeLoader.entryFiles(listing.paths)
         // Without languages no file can be read as a version; the config findings say why.
+        let setAside = listing.setAside.map(\.diagnostic)
         guard !configuration.languages.isEmpty else {
             return Value(
-                root: listing.root, shards: Array(repeating: [:], count: CheckProducts.shards), findings: [],
+                root: listing.root, shards: Array(repeating: [:], count: CheckProducts.shards), findings: setAside,
                 versionFiles: versionPaths.count)
         }
-        let (accepted, findings) = ProjectParser.versionFiles(versionPaths, strayFiles: stray, configuration: configuration)
+        let (accepted, strayFindings) = ProjectParser.versionFiles(versionPaths, strayFiles: stray, configuration: configuration)
+        let findings = setAside + strayFindings
         var shards: [[EntryID: [String]]] = Array(repeating: [:], count: CheckProducts.shards)
         for path in accepted {
             let id = EntryID(VersionFileName(String(path.split(separator: "/").last!))!.id)
@@ -585,10 +599,34 @@ struct EntryFindings: EntryQuery {
         let resolved = try context.value(ResolvedEntry(id))
         guard let entry = resolved.entry else { return parsed.diagnostics }
         let configuration = try context.value(EntryConfiguration())
-        let project = ResolvedProject(
+        var project = ResolvedProject(
             configuration: configuration, bibliography: try context.value(SourceKeys()), entries: [entry],
             duplicates: resolved.duplicates, conflicts: resolved.conflicts, targets: TargetIndex([:], languages: []))
+        for version in entry.versions {
+            for image in version.images {
+                guard case .file(let path, _) = image.reference.resolution, project.media[path] == nil else { continue }
+                project.media[path] = try context.value(InspectedMedia(path))
+            }
+        }
         return parsed.diagnostics + Checker.checkEntries(project)
+    }
+}
+
+/// An image file of the tree, looked at: made again when its stamp (or the size limit) changes.
+struct InspectedMedia: Query {
+    static let kind = "inspected-media"
+    var path: String
+    var argument: String { path }
+    init(_ path: String) { self.path = path }
+    init?(argument: String) { path = argument }
+
+    func compute(_ context: QueryContext) throws -> MediaInspection {
+        let listed = try context.value(ListedStamp(path))
+        let limit = try context.value(EntryConfiguration()).mediaSizeLimit
+        let claimed = MediaInspection.Format(fileExtension: String(path.split(separator: ".").last ?? ""))
+        // The resolver names only listed files of the formats it knows.
+        guard listed.stamp != nil, let claimed else { return MediaInspection(format: nil, problems: [.notARegularFile]) }
+        return MediaInspector.inspect(path: listed.root + "/" + path, claimed: claimed, sizeLimit: limit)
     }
 }
 
