@@ -67,7 +67,7 @@ bench: deps
 FUZZ_RUNS ?= 50000
 fuzz: deps
 	$(SWIFT) build -c release --product asyl-fuzz --build-path .build/fuzz \
-		-Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -DFUZZING
+		-Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -use-ld=lld
 	python3 tools/fuzz-seeds.py build/fuzz/corpus
 	.build/fuzz/release/asyl-fuzz -seed=1 -runs=$(FUZZ_RUNS) -max_len=16384 -timeout=10 -rss_limit_mb=4096 \
 		-artifact_prefix=build/fuzz/ build/fuzz/corpus Tests/Fuzz/regressions

@@ -34,6 +34,7 @@ let package = Package(
         .systemLibrary(
             name: "CQRencode", path: "Sources/CSystem/CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .systemLibrary(name: "CLinux", path: "Sources/CSystem/CLinux"),
+        .systemLibrary(name: "CFuzzer", path: "Sources/CSystem/CFuzzer"),
         .target(name: "NativeBridge", dependencies: ["CCmarkGFM", "CLibXML", "CZlib", "CJemalloc", "CQRencode"]),
 
         // Values shared by every stage.
@@ -84,7 +85,7 @@ let package = Package(
             dependencies: ["Pipeline", "Preview", "BuildGraph", "FileSystem", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "asyl", dependencies: ["CommandLineInterface"]),
         // The reader under libFuzzer (`make fuzz`); built as usual, it reads the regression corpus (`make test`).
-        .executableTarget(name: "asyl-fuzz", dependencies: ["Parsing", "Loading", "DocumentModel"]),
+        .executableTarget(name: "asyl-fuzz", dependencies: ["Parsing", "Loading", "DocumentModel", "Media", "CFuzzer"]),
 
         // Tests mirror Sources/; TestSupport holds the fixture trees they share.
         .target(

@@ -41,12 +41,18 @@ enum MediaChecks {
         return findings
     }
 
+    /// A size as asyl.yaml would write it: `32 MiB`, `800 KiB`, or bytes.
+    static func shown(_ size: Int) -> String {
+        size % 1_048_576 == 0 ? "\(size / 1_048_576) MiB" : size % 1024 == 0 ? "\(size / 1024) KiB" : "\(size) B"
+    }
+
     static func message(_ problem: MediaInspection.Problem, path: String) -> Message {
         switch problem {
         case .notARegularFile: Message(.checkMediaNotAFile, ["path": path])
+        case .unreadable: Message(.checkMediaUnreadable, ["path": path])
         case .empty: Message(.checkMediaEmpty, ["path": path])
         case .tooLarge(let size, let limit):
-            Message(.checkMediaTooLarge, ["path": path, "size": size, "limit": limit, "mebibytes": limit / 1_048_576])
+            Message(.checkMediaTooLarge, ["path": path, "size": size, "limit": limit, "shown": shown(limit)])
         case .otherFormat(let claimed, let found?):
             Message(.checkMediaOtherFormat, [
                 "path": path, "claimed": claimed.name, "found": found.name, "extension": found.fileExtension,

@@ -38,6 +38,8 @@ public struct MediaInspection: Hashable, Sendable, Codable {
     public enum Problem: Hashable, Sendable, Codable {
         /// A FIFO, a device, a socket or a folder: only regular files are read.
         case notARegularFile
+        /// A regular file that cannot be read (no permission, or it changed while read).
+        case unreadable
         case empty
         case tooLarge(size: Int, limit: Int)
         /// The bytes are of another image format (nil: of none Asyl knows, such as text).
@@ -74,4 +76,6 @@ public struct MediaInspection: Hashable, Sendable, Codable {
     public static let maximumPixels = 89_000_000
     /// The default for `media-size-limit`: a photograph of 300 ppi across an A3 spread fits.
     public static let defaultSizeLimit = 32 * 1024 * 1024
+    /// The largest `media-size-limit` a project may set: an image is read whole to be looked at.
+    public static let largestSizeLimit = 1024 * 1024 * 1024
 }

@@ -103,6 +103,12 @@ public enum FileSystem {
         }
     }
 
+    /// Whether `path` is, or leads through links to, a regular file.
+    public static func isRegularFile(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
+    }
+
     public static func status(_ path: String) -> Status? {
         var status = stat()
         guard stat(path, &status) == 0 else { return nil }

@@ -12,7 +12,8 @@ public enum MediaInspector {
     /// The file at `path`, claimed to be `claimed`; larger than `sizeLimit` bytes is not read.
     public static func inspect(path: String, claimed: MediaInspection.Format, sizeLimit: Int) -> MediaInspection {
         switch FileSystem.readFile(path, limit: sizeLimit, followingLinks: true) {
-        case .failure(.unreadable): return MediaInspection(format: nil, problems: [.notARegularFile])
+        case .failure(.unreadable):
+            return MediaInspection(format: nil, problems: [FileSystem.isRegularFile(path) ? .unreadable : .notARegularFile])
         case .failure(.tooLarge(let size)): return MediaInspection(format: nil, problems: [.tooLarge(size: size, limit: sizeLimit)])
         case .success(let bytes): return inspect(bytes, claimed: claimed)
         }
@@ -27,10 +28,13 @@ public enum MediaInspector {
         switch claimed {
         case .svg: return inspectSVG(bytes)
         case .png, .jpeg, .gif:
-            guard let (width, height) = dimensions(of: bytes, as: claimed), width > 0, height > 0 else {
+            // A JPEG's height may be 0 in its frame header, given later (DNL); its width may not.
+            guard let (width, height) = dimensions(of: bytes, as: claimed), width > 0, height > 0 || claimed == .jpeg else {
                 return MediaInspection(format: claimed, problems: [.damaged(claimed)])
             }
-            let tooMany = width * height > MediaInspection.maximumPixels
+            // PNG's sides are 31-bit numbers: their product is compared without overflowing.
+            let (pixels, overflow) = width.multipliedReportingOverflow(by: height)
+            let tooMany = overflow || pixels > MediaInspection.maximumPixels
             return MediaInspection(
                 format: claimed, width: width, height: height, problems: tooMany ? [.tooManyPixels(width: width, height: height)] : [])
         }
@@ -46,7 +50,8 @@ public enum MediaInspector {
 
     /// Text (after a BOM, a declaration, comments and a DOCTYPE) whose first element is `<svg`.
     static func looksLikeSVG(_ bytes: [UInt8]) -> Bool {
-        let head = String(decoding: bytes.prefix(4096), as: UTF8.self)
+        // Editors' comments and a DOCTYPE's subset can be long; the first element comes within 64 KiB.
+        let head = String(decoding: bytes.prefix(65_536), as: UTF8.self)
         var rest = Substring(head.hasPrefix("\u{FEFF}") ? String(head.dropFirst()) : head)
         while true {
             rest = rest.drop { $0.isWhitespace }

@@ -178,6 +178,7 @@ public enum MessageKey: String, CaseIterable, Hashable, Sendable, Codable {
     case checkImageLeavesTree
     case checkImageExternal
     case checkMediaNotAFile
+    case checkMediaUnreadable
     case checkMediaEmpty
     case checkMediaTooLarge
     case checkMediaOtherFormat

@@ -34,26 +34,35 @@ public struct XMLError: Error, CustomStringConvertible, Sendable {
     }
 
     /// The problems the message names, each with its file and line, in the
-    /// order found; empty when it names no place. libxslt writes the place
-    /// on a line of its own, after what an XPath expression said and before
-    /// its own words: the lines before the first place are the first
-    /// problem's, and the lines after a place are its own. libxml2's parser
-    /// errors carry their words, then the source line and a caret, not kept.
+    /// order found; empty when it names no place. libxslt writes a place on a
+    /// line of its own with its words on the next; what an XPath expression
+    /// said comes before the place it is about. So the line right after a
+    /// place is that place's, and other lines belong to the next place (the
+    /// last lines, to the last). libxml2's parser errors carry their words,
+    /// then the source line and a caret, which are not kept.
     public var problems: [Problem] {
-        var found: [(problem: Problem, words: [String], takesLines: Bool)] = []
-        var before: [String] = []
+        var found: [(problem: Problem, words: [String])] = []
+        var pending: [String] = []
+        var ownWordsNext = false
         for line in (details ?? message).split(separator: "\n").map(String.init) {
             if let place = line.wholeMatch(of: /(?:compilation|runtime) error: file (.+) line ([0-9]+) element (.+)/) {
-                found.append((Problem(file: String(place.1), line: Int(place.2) ?? 0, element: String(place.3), text: ""),
-                              found.isEmpty ? before : [], true))
+                found.append((Problem(file: String(place.1), line: Int(place.2) ?? 0, element: String(place.3), text: ""), pending))
+                pending = []
+                ownWordsNext = true
             } else if let place = line.wholeMatch(of: /(.+):([0-9]+): (?:parser |namespace )?error ?: (.+)/) {
-                found.append((Problem(file: String(place.1), line: Int(place.2) ?? 0, element: nil, text: ""),
-                              [String(place.3)], false))
+                found.append((Problem(file: String(place.1), line: Int(place.2) ?? 0, element: nil, text: ""), pending + [String(place.3)]))
+                pending = []
+                ownWordsNext = false
+            } else if found.last?.problem.element == nil && !found.isEmpty && pending.isEmpty && !ownWordsNext {
+                // The source line and caret after a parser error.
+                continue
             } else if !line.allSatisfy(\.isWhitespace) {
                 let words = line.trimmingCharacters(in: .whitespaces)
-                if found.isEmpty { before.append(words) } else if found[found.count - 1].takesLines { found[found.count - 1].words.append(words) }
+                if ownWordsNext, !found.isEmpty { found[found.count - 1].words.append(words) } else { pending.append(words) }
+                ownWordsNext = false
             }
         }
+        if !pending.isEmpty, !found.isEmpty, found[found.count - 1].problem.element != nil { found[found.count - 1].words += pending }
         return found.map { entry in
             var seen: Set<String> = []
             var problem = entry.problem
@@ -311,7 +320,8 @@ public final class XMLDocument: @unchecked Sendable {
                 }
             }
             guard let document else {
-                throw XMLError(message: "not well-formed XML: \(XMLLibrary.text(messages))")
+                let details = XMLLibrary.text(messages)
+                throw XMLError(message: "not well-formed XML: \(details)", details: details)
             }
             return XMLDocument(document)
         }

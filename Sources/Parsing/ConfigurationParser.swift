@@ -95,14 +95,15 @@ public struct ConfigurationParser {
         return configuration
     }
 
-    /// `32 MiB`, `800 KiB` or a number of bytes; nil for anything else, or none.
+    /// `32 MiB`, `800 KiB` or a number of bytes, up to 1024 MiB; nil for anything else, or none.
     static func size(_ text: String) -> Int? {
-        guard let match = text.wholeMatch(of: /([0-9]{1,9})\s*(KiB|MiB)?/), let number = Int(match.1), number > 0 else { return nil }
-        switch match.2 {
-        case "KiB": return number * 1024
-        case "MiB": return number * 1024 * 1024
-        default: return number
+        guard let match = text.wholeMatch(of: /([0-9]{1,10})\s*(KiB|MiB)?/), let number = Int(match.1), number > 0 else { return nil }
+        let bytes = switch match.2 {
+        case "KiB": number * 1024
+        case "MiB": number * 1024 * 1024
+        default: number
         }
+        return bytes <= MediaInspection.largestSizeLimit ? bytes : nil
     }
 
     // MARK: Pieces

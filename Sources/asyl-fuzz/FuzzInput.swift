@@ -1,20 +1,23 @@
 import DocumentModel
 import Loading
+import Media
 import Parsing
 
 /// One input of the reader's fuzz target: its first byte says which file
-/// the rest is (a version file, asyl.yaml or sources.yaml), and the rest is
-/// read as Asyl reads that file. Nothing is written; a crash, a trap or a
+/// the rest is (a version file, asyl.yaml, sources.yaml, or an image whose
+/// claimed format the next byte gives), and the rest is read as Asyl reads
+/// that file. Nothing is written; a crash, a trap or a
 /// hang is the finding (libFuzzer's, under `make fuzz`).
 enum FuzzInput {
     enum Target: UInt8, CaseIterable {
-        case version = 0, projectFile = 1, sourcesFile = 2
+        case version = 0, projectFile = 1, sourcesFile = 2, image = 3
 
         var path: String {
             switch self {
             case .version: "entries/monuments/berel.kk.md"
             case .projectFile: "asyl.yaml"
             case .sourcesFile: "sources.yaml"
+            case .image: "media/plan"
             }
         }
     }
@@ -40,11 +43,18 @@ enum FuzzInput {
 
     static func read(_ bytes: [UInt8]) {
         guard let first = bytes.first, let target = Target(rawValue: first % UInt8(Target.allCases.count)) else { return }
+        if target == .image {
+            let formats: [MediaInspection.Format] = [.png, .jpeg, .gif, .svg]
+            guard bytes.count > 1 else { return }
+            _ = MediaInspector.inspect(Array(bytes.dropFirst(2)), claimed: formats[Int(bytes[1]) % formats.count])
+            return
+        }
         let file = SourceFile(path: target.path, text: String(decoding: bytes.dropFirst(), as: UTF8.self))
         switch target {
         case .version: _ = ProjectParser.parseEntry([file], configuration: configuration)
         case .projectFile: _ = ConfigurationParser.parse(file)
         case .sourcesFile: _ = BibliographyParser.parse(file, configuration: configuration)
+        case .image: break
         }
     }
 }

@@ -164,7 +164,7 @@ def test_an_image_is_what_its_name_says_or_it_is_an_error_where_an_entry_shows_i
     assert {line for line, _ in found} <= {first + 2 * i for i in range(len(names))}
     assert "holds no image" in by_name["text.png"]
     assert "is empty" in by_name["empty.gif"]
-    assert "holds a JPEG image: rename it to .jpg" in by_name["jpeg.png"]
+    assert "is named as PNG but holds JPEG: rename it to .jpg" in by_name["jpeg.png"]
     assert "the limit is 32 MiB" in by_name["large.png"]
     assert "not a regular file" in by_name["fifo.png"]
     assert "script" in by_name["script.svg"] or "onload" in by_name["script.svg"]

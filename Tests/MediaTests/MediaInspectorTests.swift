@@ -36,6 +36,9 @@ import Testing
         #expect(MediaInspector.inspect(Self.png(width: 0, height: 10), claimed: .png).problems == [.damaged(.png)])
         #expect(MediaInspector.inspect(Self.png(width: 20_000, height: 20_000), claimed: .png).problems
             == [.tooManyPixels(width: 20_000, height: 20_000)])
+        // Sides whose product overflows 64 bits are too many pixels, not a trap.
+        #expect(MediaInspector.inspect(Self.png(width: .max, height: .max), claimed: .png).problems
+            == [.tooManyPixels(width: Int(UInt32.max), height: Int(UInt32.max))])
     }
 
     @Test func anSVGAsInkscapeWritesItIsFine() {
@@ -54,19 +57,37 @@ import Testing
     }
 
     @Test func anSVGThatRunsCodeOrReachesOutIsFound() {
-        let svg = """
+        // Declarations stop the look: what refers to an entity is not expanded.
+        let declaring = """
             <!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]>
+            <svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><text>&x;</text></svg>
+            """
+        #expect(MediaInspector.inspect(Array(declaring.utf8), claimed: .svg).problems == [.svgDeclarations])
+        let svg = """
             <svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)">
               <script>alert(2)</script><foreignObject/>
               <image href="https://example.org/a.png"/><style>@import url(https://example.org/x.css);</style>
             </svg>
             """
         #expect(MediaInspector.inspect(Array(svg.utf8), claimed: .svg).problems == [
-            .svgDeclarations, .svgActiveElement("foreignObject"), .svgActiveElement("script"), .svgEventAttribute("onload"),
+            .svgActiveElement("foreignObject"), .svgActiveElement("script"), .svgEventAttribute("onload"),
             .svgExternalReference("@import"), .svgExternalReference("https://example.org/a.png"),
             .svgExternalReference("https://example.org/x.css"),
         ])
         #expect(MediaInspector.inspect(Array("<svg><g></svg>".utf8), claimed: .svg).problems.count == 1)
+        // What a presentation attribute, an animation or a processing instruction brings in.
+        let sneaky = """
+            <?xml-stylesheet href="https://example.org/s.css"?>
+            <svg xmlns="http://www.w3.org/2000/svg">
+              <rect fill="URL(https://example.org/p.svg#g)"/>
+              <a><set attributeName="xlink:href" to="javascript:alert(1)"/></a>
+              <animate attributeName="onclick" values="alert(1)"/>
+            </svg>
+            """
+        #expect(MediaInspector.inspect(Array(sneaky.utf8), claimed: .svg).problems == [
+            .svgEventAttribute("onclick"), .svgExternalReference("https://example.org/p.svg#g"),
+            .svgExternalReference("https://example.org/s.css"), .svgExternalReference("javascript:alert(1)"),
+        ])
         #expect(MediaInspector.inspect(Array("<html><svg/></html>".utf8), claimed: .svg).problems
             == [.otherFormat(claimed: .svg, found: nil)])
     }

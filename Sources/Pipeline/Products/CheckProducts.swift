@@ -56,6 +56,17 @@ extension ProjectQuery {
     }
 }
 
+/// A product of one file of the tree, named by its path.
+protocol PathQuery: Query {
+    var path: String { get }
+    init(_ path: String)
+}
+
+extension PathQuery {
+    var argument: String { path }
+    init?(argument: String) { self.init(argument) }
+}
+
 /// A product of one entry, named by its id.
 protocol EntryQuery: Query {
     var id: EntryID { get }
@@ -147,7 +158,7 @@ struct ListingPaths: ProjectQuery {
 }
 
 /// One file of the tree's stamp (nil: the tree has no such file), and the tree's root.
-struct ListedStamp: Query {
+struct ListedStamp: PathQuery {
     struct Value: Codable, Sendable {
         var root: String
         var stamp: FileStamp?
@@ -156,9 +167,7 @@ struct ListedStamp: Query {
     static let kind = "listed-stamp"
     static var isStored: Bool { false }
     var path: String
-    var argument: String { path }
     init(_ path: String) { self.path = path }
-    init?(argument: String) { path = argument }
 
     func compute(_ context: QueryContext) throws -> Value {
         let listing = try context.value(SourceListing())
@@ -613,12 +622,10 @@ struct EntryFindings: EntryQuery {
 }
 
 /// An image file of the tree, looked at: made again when its stamp (or the size limit) changes.
-struct InspectedMedia: Query {
+struct InspectedMedia: PathQuery {
     static let kind = "inspected-media"
     var path: String
-    var argument: String { path }
     init(_ path: String) { self.path = path }
-    init?(argument: String) { path = argument }
 
     func compute(_ context: QueryContext) throws -> MediaInspection {
         let listed = try context.value(ListedStamp(path))

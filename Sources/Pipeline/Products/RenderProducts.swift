@@ -78,13 +78,11 @@ extension BookFileQuery {
 }
 
 /// A file an EPUB carries as it is (CSS, a font, an image), by its path in the package.
-struct PackageFileBytes: InputQuery {
+struct PackageFileBytes: InputQuery, PathQuery {
     typealias Value = [UInt8]
     static let kind = "package-file"
     var path: String
-    var argument: String { path }
     init(_ path: String) { self.path = path }
-    init?(argument: String) { path = argument }
 }
 
 /// A chunk's XHTML content document (`name`: its file), as its EPUB member.
@@ -154,12 +152,10 @@ struct OutlinePart: Query {
 }
 
 /// A file an EPUB carries as it is, as its member.
-struct FileMember: Query {
+struct FileMember: PathQuery {
     static let kind = "file-member"
     var path: String
-    var argument: String { path }
     init(_ path: String) { self.path = path }
-    init?(argument: String) { path = argument }
 
     func compute(_ context: QueryContext) throws -> ZIPMember {
         EPUBPackager.member(PackageFile(path: path, bytes: try context.value(PackageFileBytes(path))))
