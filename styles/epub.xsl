@@ -2,7 +2,7 @@
 <!--
   Asyl's EPUB 3 driver: the shared templates plus the EPUB parts.
   asyl runs it on each chunk document (→ an XHTML content document) and on
-  the book outline with $part = opf | nav | ncx | cover | titlepage | imprint.
+  the book outline with $part = opf | nav | ncx | cover | cover-svg | titlepage | imprint.
   Customise it by importing it from your own stylesheet (docs/styles.md):
     <xsl:import href="asyl:epub.xsl"/>
 -->
@@ -18,6 +18,7 @@
   <xsl:import href="epub/package.xsl"/>
   <xsl:import href="epub/navigation.xsl"/>
   <xsl:import href="epub/pages.xsl"/>
+  <xsl:import href="epub/cover.xsl"/>
   <xsl:import href="epub/backmatter.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>

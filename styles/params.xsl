@@ -12,7 +12,8 @@
 
   <!-- Set by asyl: which document of the book to make from the outline:
        opf (package document), nav, ncx, cover, titlepage, imprint. Chunks are
-       made from chunk documents and ignore it. -->
+       made from chunk documents and ignore it. cover-svg makes the SVG the
+       cover image is rasterised from. -->
   <xsl:param name="part" select="'opf'"/>
 
   <!-- Show the infobox of facts at the head of each entry (1) or not (0). -->
@@ -38,6 +39,12 @@
 
   <!-- Folder of the per-language string tables, relative to common/l10n.xsl. -->
   <xsl:param name="l10n.directory" select="'../l10n/'"/>
+
+  <!-- The colours of the cover Asyl draws (epub/cover.xsl): its ground,
+       its ornament and series line, and its title. -->
+  <xsl:param name="cover.ground" select="'#123a5c'"/>
+  <xsl:param name="cover.accent" select="'#e0b441'"/>
+  <xsl:param name="cover.ink" select="'#ffffff'"/>
 
   <!-- Language whose strings are used when a key is missing in the book's. -->
   <xsl:param name="l10n.fallback" select="'en'"/>

@@ -55,25 +55,32 @@ public struct ProjectConfiguration: Sendable, Codable {
             return LocalizedText([kept: text[kept]!])
         }
         var copy = self
-        copy.title = only(title)
-        copy.publisher = only(publisher)
-        for kind in copy.kinds.indices {
-            copy.kinds[kind].label = only(copy.kinds[kind].label)
-            for field in copy.kinds[kind].fields.indices {
-                copy.kinds[kind].fields[field].label = only(copy.kinds[kind].fields[field].label)
-                if case .enumeration(var values) = copy.kinds[kind].fields[field].type {
-                    for value in values.indices { values[value].label = only(values[value].label) }
-                    copy.kinds[kind].fields[field].type = .enumeration(values: values)
+        copy.visitTexts { text, _ in text = only(text) }
+        return copy
+    }
+
+    /// Each text of the configuration a book prints (labels, names, titles,
+    /// publication details), with its nature: what reads or rewrites every
+    /// text (a book's language, a derived script) walks them here.
+    public mutating func visitTexts(_ visit: (inout LocalizedText, LocalizedText.Nature) -> Void) {
+        visit(&title, .prose)
+        visit(&publisher, .prose)
+        for kind in kinds.indices {
+            visit(&kinds[kind].label, .prose)
+            for field in kinds[kind].fields.indices {
+                visit(&kinds[kind].fields[field].label, .prose)
+                if case .enumeration(var values) = kinds[kind].fields[field].type {
+                    for value in values.indices { visit(&values[value].label, .prose) }
+                    kinds[kind].fields[field].type = .enumeration(values: values)
                 }
             }
         }
-        for category in copy.categories.indices { copy.categories[category].label = only(copy.categories[category].label) }
-        for archive in copy.archives.indices { copy.archives[archive].name = only(copy.archives[archive].name) }
-        for edition in copy.editions.indices {
-            copy.editions[edition].title = only(copy.editions[edition].title)
-            copy.editions[edition].isbn = only(copy.editions[edition].isbn)
+        for category in categories.indices { visit(&categories[category].label, .prose) }
+        for archive in archives.indices { visit(&archives[archive].name, .prose) }
+        for edition in editions.indices {
+            visit(&editions[edition].title, .prose)
+            editions[edition].publication.visitTexts(visit)
         }
-        return copy
     }
 
     public func kind(named name: String) -> KindSchema? { kinds.first { $0.name == name } }
@@ -261,7 +268,8 @@ public struct Edition: Hashable, Sendable, Codable {
     public var title: LocalizedText
     public var languages: [LanguageTag]
     public var selection: Selection
-    public var isbn: LocalizedText
+    /// ISBNs, contributors, series and the rest a cataloguer reads (asyl.yaml's, where the edition gives none).
+    public var publication: PublicationDetails
     public var formats: [OutputFormat]
     public var citationStyle: CitationStyle
     /// The edition's own `web:`, else asyl.yaml's.
@@ -272,7 +280,7 @@ public struct Edition: Hashable, Sendable, Codable {
 
     public init(
         id: String, title: LocalizedText, languages: [LanguageTag], selection: Selection,
-        isbn: LocalizedText, formats: [OutputFormat], citationStyle: CitationStyle = .notes,
+        publication: PublicationDetails = PublicationDetails(), formats: [OutputFormat], citationStyle: CitationStyle = .notes,
         web: WebSettings = WebSettings(), plaques: PlaqueSettings? = nil, location: SourceLocation
     ) {
         self.web = web
@@ -281,7 +289,7 @@ public struct Edition: Hashable, Sendable, Codable {
         self.title = title
         self.languages = languages
         self.selection = selection
-        self.isbn = isbn
+        self.publication = publication
         self.formats = formats
         self.citationStyle = citationStyle
         self.location = location

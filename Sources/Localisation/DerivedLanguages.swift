@@ -86,24 +86,10 @@ public enum DerivedLanguages {
 extension ProjectConfiguration {
     /// Gives every label, title and name a `tag` text made from its `source` text, where none is written.
     mutating func deriveTexts(_ tag: LanguageTag, from source: LanguageTag, _ write: (String) -> String) {
-        func derive(_ text: inout LocalizedText) {
-            if text[tag] == nil, let original = text[source] { text.values[tag] = write(original) }
+        visitTexts { text, nature in
+            // ISBNs and paths are not derived: each publication has its own.
+            guard case .prose = nature, text[tag] == nil, let original = text[source] else { return }
+            text.values[tag] = write(original)
         }
-        derive(&title)
-        derive(&publisher)
-        for k in kinds.indices {
-            derive(&kinds[k].label)
-            for f in kinds[k].fields.indices {
-                derive(&kinds[k].fields[f].label)
-                if case .enumeration(var values) = kinds[k].fields[f].type {
-                    for v in values.indices { derive(&values[v].label) }
-                    kinds[k].fields[f].type = .enumeration(values: values)
-                }
-            }
-        }
-        for c in categories.indices { derive(&categories[c].label) }
-        for a in archives.indices { derive(&archives[a].name) }
-        // ISBNs are not derived: each publication has its own.
-        for e in editions.indices { derive(&editions[e].title) }
     }
 }

@@ -92,6 +92,8 @@ public enum MessageKey: String, CaseIterable, Hashable, Sendable, Codable {
     case buildStylesheet
     case buildStylesheetProblem
     case buildSearchIndex
+    case buildCover
+    case buildNoRasteriser
     case buildEditions
     case buildCannotRead
     case buildWebPagesCollide
@@ -307,6 +309,7 @@ public enum MessageKey: String, CaseIterable, Hashable, Sendable, Codable {
     case whatKind
     case whatField
     case whatEdition
+    case whatContributor
     case whatSource
     // MARK: Parsing: asyl.yaml (ConfigurationParser)
     case configEmpty
@@ -336,6 +339,15 @@ public enum MessageKey: String, CaseIterable, Hashable, Sendable, Codable {
     case configOutputFormatUnknown
     case configCitationsInvalid
     case configISBNNotPerLanguage
+    case configISBNNotThirteenDigits
+    case configISBNPrefix
+    case configISBNCheckDigit
+    case configISBNTen
+    case configVolumeInvalid
+    case configPublishedInvalid
+    case configCoverInvalid
+    case configContributorNameMissing
+    case configContributorRoleUnknown
     case configPlaquesKindsMissing
     case configPlaquesNotWeb
     case configPlaquesNoAddress

@@ -41,7 +41,8 @@ public struct ConfigurationParser {
         else { return configuration }
         diagnostics += top.unknownKeys(
             ["format", "languages", "derived", "title", "publisher", "kinds", "categories", "archives",
-             "editions", "styles", "checks", "print", "typography", "web", "media-size-limit"], what: Message(.whatAsylYAML))
+             "editions", "styles", "checks", "print", "typography", "web", "media-size-limit"] + Self.workDetailKeys,
+            what: Message(.whatAsylYAML))
 
         if let format = top["format"] {
             if format.scalar != "1" {
@@ -77,7 +78,8 @@ public struct ConfigurationParser {
         if let node = top["kinds"] { configuration.kinds = parseKinds(node) }
         checkKindReferences(configuration.kinds)
         let web = top["web"].map { parseWeb($0, inherited: WebSettings()) } ?? WebSettings()
-        if let node = top["editions"] { configuration.editions = parseEditions(node, configuration, web: web) }
+        let details = parsePublication(top, inherited: PublicationDetails(), configuration)
+        if let node = top["editions"] { configuration.editions = parseEditions(node, configuration, web: web, details: details) }
         if let node = top["styles"] { configuration.stylesDirectory = parseStyles(node) }
         if let node = top["checks"] { configuration.checks = parseChecks(node) }
         if let node = top["print"] { configuration.printGeometry = parsePrint(node) }
@@ -223,12 +225,15 @@ public struct ConfigurationParser {
         }
     }
 
-    private mutating func parseEditions(_ node: YAMLNode, _ configuration: ProjectConfiguration, web: WebSettings) -> [Edition] {
+    private mutating func parseEditions(
+        _ node: YAMLNode, _ configuration: ProjectConfiguration, web: WebSettings, details: PublicationDetails
+    ) -> [Edition] {
         var editions: [Edition] = []
         for item in list(node, what: "editions") {
             guard let fields = MappingReader(item, path: path, rule: .config, what: Message(.whatEdition), into: &diagnostics) else { continue }
             diagnostics += fields.unknownKeys(
-                ["id", "title", "languages", "select", "isbn", "formats", "citations", "web", "plaques"], what: Message(.whatEdition))
+                ["id", "title", "languages", "select", "formats", "citations", "web", "plaques"] + Self.workDetailKeys
+                    + Self.editionDetailKeys, what: Message(.whatEdition))
             guard let id = fields["id"]?.scalar, EntryID.isValid(id) else {
                 report(Message(.configEditionIDInvalid), fields["id"]?.range ?? item.range)
                 continue
@@ -273,10 +278,7 @@ public struct ConfigurationParser {
                 if let value = node.scalar.flatMap(CitationStyle.init(rawValue:)) { style = value }
                 else { report(Message(.configCitationsInvalid), node.range) }
             }
-            if let node = fields["isbn"], node.scalar != nil {
-                report(Message(.configISBNNotPerLanguage), node.range)
-            }
-            let isbn = fields["isbn"].map { localized($0, what: "isbn") } ?? LocalizedText()
+            let publication = parsePublication(fields, inherited: details, configuration)
             let editionWeb = fields["web"].map { parseWeb($0, inherited: web) } ?? web
             var plaques: PlaqueSettings?
             if let node = fields["plaques"],
@@ -294,7 +296,7 @@ public struct ConfigurationParser {
                 }
             }
             editions.append(Edition(
-                id: id, title: title, languages: editionLanguages, selection: selection, isbn: isbn,
+                id: id, title: title, languages: editionLanguages, selection: selection, publication: publication,
                 formats: formats, citationStyle: style, web: editionWeb, plaques: plaques,
                 location: SourceLocation(path: path, range: item.range)))
         }
@@ -365,6 +367,149 @@ public struct ConfigurationParser {
             }
         }
         return settings
+    }
+
+    /// Publication details asyl.yaml may give for every edition, and an edition for itself.
+    private static let workDetailKeys = ["contributors", "description", "rights", "series"]
+    /// Publication details only an edition gives.
+    private static let editionDetailKeys = ["isbn", "print-isbn", "volume", "published", "cover"]
+
+    /// The publication details of asyl.yaml (`inherited` empty) or of an
+    /// edition: each key given replaces the one inherited from asyl.yaml.
+    private mutating func parsePublication(
+        _ fields: MappingReader, inherited: PublicationDetails, _ configuration: ProjectConfiguration
+    ) -> PublicationDetails {
+        var details = inherited
+        if let node = fields["contributors"] { details.contributors = parseContributors(node) }
+        if let node = fields["description"] { details.description = localized(node, what: "description") }
+        if let node = fields["rights"] { details.rights = localized(node, what: "rights") }
+        if let node = fields["series"] { details.series = localized(node, what: "series") }
+        for (key, path) in [("isbn", \PublicationDetails.isbn), ("print-isbn", \PublicationDetails.printISBN)] {
+            guard let node = fields[key] else { continue }
+            if node.scalar != nil {
+                report(Message(.configISBNNotPerLanguage, ["key": key]), node.range)
+                continue
+            }
+            details[keyPath: path] = checkedISBNs(node, key: key)
+        }
+        if let node = fields["volume"] {
+            if let text = node.scalar, text.wholeMatch(of: /[1-9][0-9]{0,3}/) != nil, let volume = Int(text) { details.volume = volume }
+            else { report(Message(.configVolumeInvalid), node.range) }
+        }
+        if let node = fields["published"] {
+            if let text = node.scalar, Self.isPublicationDate(text) { details.published = text }
+            else { report(Message(.configPublishedInvalid), node.range) }
+        }
+        if let node = fields["cover"] { details.cover = parseCover(node) }
+        return details
+    }
+
+    /// `2024`, `2024-05` or `2024-05-17`, a day the calendar has.
+    static func isPublicationDate(_ text: String) -> Bool {
+        guard let match = text.wholeMatch(of: /([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?/), let year = Int(match.1) else { return false }
+        guard let monthText = match.2 else { return true }
+        guard let month = Int(monthText), (1...12).contains(month) else { return false }
+        guard let dayText = match.3 else { return true }
+        let leap = year.isMultiple(of: 4) && (!year.isMultiple(of: 100) || year.isMultiple(of: 400))
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        return Int(dayText).map { (1...days).contains($0) } ?? false
+    }
+
+    /// An ISBN per language, each an ISBN-13 (an ISBN-10 gets its ISBN-13 as the fix).
+    private mutating func checkedISBNs(_ node: YAMLNode, key: String) -> LocalizedText {
+        guard let mapping = MappingReader(node, path: path, rule: .config, what: .yamlKey(key), into: &diagnostics) else { return LocalizedText() }
+        var values: [LanguageTag: String] = [:]
+        let known = languages + derived.map(\.tag)
+        for (language, keyNode, value) in mapping.pairs {
+            guard known.contains(LanguageTag(language)) else {
+                report(Message(.configLanguageUndeclared, ["language": language]), keyNode.range)
+                continue
+            }
+            guard let text = value.scalar else { report(Message(.configExpectedText), value.range); continue }
+            switch ISBN.parse(text) {
+            case .success: values[LanguageTag(language)] = text
+            case .failure(let problem):
+                switch problem {
+                case .notThirteenDigits: report(Message(.configISBNNotThirteenDigits, ["key": key, "isbn": text]), value.range)
+                case .prefix: report(Message(.configISBNPrefix, ["key": key, "isbn": text]), value.range)
+                case .checkDigit(let expected):
+                    report(Message(.configISBNCheckDigit, ["key": key, "isbn": text, "expected": String(expected)]), value.range)
+                case .isbn10(let thirteen):
+                    report(Message(.configISBNTen, ["key": key, "isbn": text, "thirteen": thirteen]), value.range,
+                           fix: Diagnostic.Fix(replacing: value.range, with: thirteen))
+                }
+            }
+        }
+        return LocalizedText(values)
+    }
+
+    /// `contributors:`: a list of people, each with a name (per language or one for all), a role and, optionally, languages.
+    private mutating func parseContributors(_ node: YAMLNode) -> [Contributor] {
+        var contributors: [Contributor] = []
+        for item in list(node, what: "contributors") {
+            guard let fields = MappingReader(item, path: path, rule: .config, what: Message(.whatContributor), into: &diagnostics)
+            else { continue }
+            diagnostics += fields.unknownKeys(["name", "role", "languages"], what: Message(.whatContributor))
+            guard let nameNode = fields["name"] else {
+                report(Message(.configContributorNameMissing), item.range)
+                continue
+            }
+            let name = localized(nameNode, what: "name")
+            let roles = ContributorRole.allCases.map(\.rawValue)
+            guard let roleNode = fields["role"], let role = roleNode.scalar.flatMap(ContributorRole.init(rawValue:)) else {
+                let written = fields["role"]?.scalar ?? ""
+                let near = NearMiss.closest(to: written, in: roles)
+                report(Message(.configContributorRoleUnknown, ["role": written, "roles": roles.joined(separator: ", ")]),
+                       fields["role"]?.range ?? item.range,
+                       fix: near.flatMap { near in fields["role"].map { Diagnostic.Fix(replacing: $0.range, with: near) } })
+                continue
+            }
+            var only: [LanguageTag] = []
+            if let node = fields["languages"] {
+                let known = languages + derived.map(\.tag)
+                for language in list(node, what: "languages") {
+                    guard let text = language.scalar, known.contains(LanguageTag(text)) else {
+                        report(Message(.configLanguageUndeclared, ["language": language.scalar ?? ""]), language.range)
+                        continue
+                    }
+                    only.append(LanguageTag(text))
+                }
+            }
+            contributors.append(Contributor(name: name, role: role, languages: only))
+        }
+        return contributors
+    }
+
+    /// `cover:`: an image of the tree (`media/…`, JPEG, PNG or SVG), one for every language or one per language.
+    private mutating func parseCover(_ node: YAMLNode) -> LocalizedText {
+        func isImage(_ path: String) -> Bool {
+            let inTree = path.hasPrefix("media/") && !path.split(separator: "/").contains("..")
+            return inTree && [".jpg", ".jpeg", ".png", ".svg"].contains(where: path.lowercased().hasSuffix)
+        }
+        if let path = node.scalar {
+            guard isImage(path) else {
+                report(Message(.configCoverInvalid, ["path": path]), node.range)
+                return LocalizedText()
+            }
+            return localized(node, what: "cover")
+        }
+        guard let mapping = MappingReader(node, path: path, rule: .config, what: .yamlKey("cover"), into: &diagnostics) else {
+            return LocalizedText()
+        }
+        var covers: [LanguageTag: String] = [:]
+        let known = languages + derived.map(\.tag)
+        for (language, keyNode, value) in mapping.pairs {
+            guard known.contains(LanguageTag(language)) else {
+                report(Message(.configLanguageUndeclared, ["language": language]), keyNode.range)
+                continue
+            }
+            guard let path = value.scalar, isImage(path) else {
+                report(Message(.configCoverInvalid, ["path": value.scalar ?? ""]), value.range)
+                continue
+            }
+            covers[LanguageTag(language)] = path
+        }
+        return LocalizedText(covers)
     }
 
     private mutating func parsePrint(_ node: YAMLNode) -> PrintGeometry {
@@ -475,8 +620,8 @@ public struct ConfigurationParser {
         }
     }
 
-    private mutating func report(_ message: Message, _ range: SourceRange) {
-        diagnostics.append(Diagnostic(.config, message, at: SourceLocation(path: path, range: range)))
+    private mutating func report(_ message: Message, _ range: SourceRange, fix: Diagnostic.Fix? = nil) {
+        diagnostics.append(Diagnostic(.config, message, at: SourceLocation(path: path, range: range), fix: fix))
     }
 }
 

@@ -103,6 +103,9 @@ public struct BuildAction: Sendable {
         let stylesheets = try CompiledStylesheets(styles: styles, project: configuration, source: scan.root, output: output)
         graph.provide(stylesheets)
         try graph.set(RenderTools(), to: RenderTools.fingerprint(styles: stylesheets.folders))
+        let rasteriser = selection.books.contains { $0.formats.contains(.epub) } ? CoverRasteriser.find() : nil
+        if let rasteriser { graph.provide(rasteriser) }
+        try graph.set(CoverTools(), to: Array((rasteriser?.version ?? "none").utf8))
         try graph.set(BuildOptions(), to: BuildOptions.Value(includeDrafts: includeDrafts))
         try graph.set(BuildDate(), to: Int64(date.timeIntervalSince1970.rounded(.down)))
         let leaflet = LeafletFolder.find()
@@ -236,6 +239,10 @@ public enum BuildError: Error, CustomStringConvertible {
     /// What Asyl's own products found wrong with one another: a bug to report, in a developer's words.
     case internalInconsistency(String)
     case searchIndex(String)
+    /// A cover could not be drawn: what the rasteriser said.
+    case cover(String)
+    /// A book's cover is to be drawn and there is no rasteriser.
+    case noRasteriser
     /// An output could not be written: the path and the operating system's reason.
     case cannotWrite(String, String)
 
@@ -260,6 +267,8 @@ public enum BuildError: Error, CustomStringConvertible {
         case .printChunksPlaced(let placed, let count): Message(.buildPrintChunksPlaced, ["placed": placed, "count": count])
         case .internalInconsistency(let detail): Message(.buildInternal, ["detail": detail])
         case .searchIndex(let message): Message(.buildSearchIndex, ["reason": message])
+        case .cover(let message): Message(.buildCover, ["reason": message])
+        case .noRasteriser: Message(.buildNoRasteriser)
         case .cannotWrite(let path, let reason): Message(.cannotWrite, ["path": path, "reason": reason])
         }
     }

@@ -46,6 +46,7 @@ struct EPUBBuilder {
         /// A part of the outline (package, navigation, front and back matter) to transform.
         case part(name: String, file: String)
         case chunk(file: String)
+        case cover(file: String)
     }
 
     func write(to destination: URL) throws {
@@ -59,12 +60,15 @@ struct EPUBBuilder {
             (file.path, try read(file.style.map(styles.appendingPathComponent) ?? tree.appendingPathComponent(file.path)))
         }
         for (path, bytes) in files { try graph.set(PackageFileBytes(path), to: bytes) }
+        // A cover of the project's own is read as it is carried, and made into the cover's files.
+        let cover = layout.cover
+        if let cover { try graph.set(PackageFileBytes(cover), to: try read(tree.appendingPathComponent(cover))) }
         clock.lap("\(book): outline")
 
         // Parts first: each transforms the whole outline, so they are the
         // longest jobs; one job at a time to a core, so they run side by side.
-        let jobs: [Job] = parts.map { .part(name: $0.name, file: $0.file) } + layout.chunks.map { .chunk(file: $0) }
-            + files.map { .file(path: $0.0) }
+        let jobs: [Job] = parts.map { .part(name: $0.name, file: $0.file) } + CoverArt.files(cover).map { .cover(file: $0.path) }
+            + layout.chunks.map { .chunk(file: $0) } + files.map { .file(path: $0.0) }
         let (graph, book, xmlFolder, progress) = (self.graph, self.book, self.xmlFolder, self.progress)
         progress?.begin(.book(edition: book.edition, language: book.language, format: book.format), total: jobs.count)
         // Each member's fingerprint: what changed is made (on every core), what did not is only checked.
@@ -78,6 +82,9 @@ struct EPUBBuilder {
                 case .part(let name, let file):
                     let part = OutlinePart(book: book, part: name, file: file)
                     return (part.key, try graph.fingerprint(part))
+                case .cover(let file):
+                    let member = CoverMember(book: book, name: file)
+                    return (member.key, try graph.fingerprint(member))
                 case .chunk(let file):
                     let xml = ChunkXML(book: book, name: file)
                     if let xmlFolder {
@@ -108,6 +115,7 @@ struct EPUBBuilder {
                     case .file(let path): try graph.value(FileMember(path))
                     case .part(let name, let file): try graph.value(OutlinePart(book: book, part: name, file: file))
                     case .chunk(let file): try graph.value(ChunkMember(book: book, name: file))
+                    case .cover(let file): try graph.value(CoverMember(book: book, name: file))
                     }
                 }
             }
@@ -115,7 +123,7 @@ struct EPUBBuilder {
             graph.wrote(output: destination.path, madeFrom: madeFrom)
         }
         // The book is written: what it was made of need not stay in memory.
-        graph.release(members.map(\.key) + files.map { PackageFileBytes($0.0).key } + [OutlineXML(book).key])
+        graph.release(members.map(\.key) + files.map { PackageFileBytes($0.0).key } + [OutlineXML(book).key, CoverArt(book).key])
         clock.lap("\(book): zip")
     }
 

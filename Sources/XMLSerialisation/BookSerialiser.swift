@@ -136,12 +136,48 @@ public struct BookSerialiser: Sendable {
         xml.element("work-title", text: localized(configuration.title))
         let publisher = localized(configuration.publisher)
         if !publisher.isEmpty { xml.element("publisher", text: publisher) }
-        if let isbn = plan.edition.isbn[language] { xml.element("isbn", text: isbn) }
+        let details = plan.edition.publication
+        if let isbn = details.isbn[language] { xml.element("isbn", text: isbn) }
+        if let isbn = details.printISBN[language] { xml.element("print-isbn", text: isbn) }
         xml.element("language", text: language.rawValue)
         xml.element("modified", text: Self.timestamp(modified))
-        xml.element("year", text: String(Calendar.utc.component(.year, from: modified)))
+        xml.element("year", text: String((details.published?.prefix(4)).flatMap { Int($0) } ?? Calendar.utc.component(.year, from: modified)))
+        xml.element("date", text: details.published ?? String(Self.timestamp(modified).prefix(10)))
         xml.element("entry-count", text: String(plan.entries.count))
+        for contributor in contributors {
+            let name = PersonName(parsing: localized(contributor.name))
+            xml.element("contributor", [
+                ("role", contributor.role.rawValue), ("relator", contributor.role.relator),
+                ("creator", contributor.role.isCreator ? "true" : "false"), ("file-as", name.given.map { "\(name.family), \($0)" } ?? name.family),
+            ], text: name.given.map { "\($0) \(name.family)" } ?? name.family)
+        }
+        for category in subjects { xml.element("subject", [("id", category.id)], text: localized(category.label)) }
+        let description = localized(details.description)
+        if !description.isEmpty { xml.element("description", text: description) }
+        let rights = localized(details.rights)
+        if !rights.isEmpty { xml.element("rights", text: rights) }
+        if let volume = details.volume {
+            let series = localized(details.series)
+            xml.element("series", [("volume", String(volume))], text: series.isEmpty ? localized(configuration.title) : series)
+        }
         xml.end()
+    }
+
+    /// The book's contributors: those of every language and those of its own
+    /// (a derived language's book has its source's), editors-in-chief first.
+    var contributors: [Contributor] {
+        let source = configuration.derivedLanguages.first { $0.tag == language }?.source
+        let named = plan.edition.publication.contributors.filter { contributor in
+            contributor.languages.isEmpty || contributor.languages.contains(language)
+                || source.map(contributor.languages.contains) == true
+        }
+        return named.filter { $0.role == .editorInChief } + named.filter { $0.role != .editorInChief }
+    }
+
+    /// The categories the book's entries carry, in asyl.yaml's order: its subjects.
+    var subjects: [DocumentModel.Category] {
+        let carried = Set(plan.entries.flatMap(\.entry.categories))
+        return configuration.categories.filter { carried.contains($0.id) }
     }
 
     static func timestamp(_ date: Date) -> String {

@@ -13,7 +13,7 @@ import TestSupport
         defer { fixture.remove() }
         let project = try fixture.resolved()
         let edition = Edition(id: "e", title: LocalizedText(), languages: [LanguageTag(language)], selection: selection,
-                              isbn: LocalizedText(), formats: [.epub], location: .init(path: "asyl.yaml"))
+                              formats: [.epub], location: .init(path: "asyl.yaml"))
         return BookPlanner.plan(
             project.entries.map(EntryOutline.init),
             sizes: Dictionary(uniqueKeysWithValues: project.entries.map { ($0.id, EntryOutline.sizes(of: $0)) }),

@@ -37,7 +37,7 @@ import TestSupport
             notes: [.init(Message(.checkDidYouMean, ["suggestion": "berel"]))],
             fix: .init(inserting: "e", at: SourcePosition(line: 2, column: 6))))
         let layout = Fingerprint.of(bytes).hex
-        let pinned = (format: 6, layout: "29f95bd7259dbfa48b0fa375345cb8c2a5a70157c35d21e91046b2b16b0c900e")
+        let pinned = (format: 7, layout: "e65bceee965e32cc00f5672e02f83647487f3feec91d23c75a4975b38c1d4bd7")
         #expect(
             (AsylVersion.storeFormat, layout) == pinned,
             "the encoding of stored values changed: bump AsylVersion.storeFormat and pin (\(AsylVersion.storeFormat + 1), \"\(layout)\") here")

@@ -2,7 +2,9 @@
 <!-- Lines of a book's imprint, shared by the EPUB imprint page and the print imprint. -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-    xmlns="http://www.w3.org/1999/xhtml">
+    xmlns="http://www.w3.org/1999/xhtml"
+    xmlns:a="urn:asyl:book:1"
+    exclude-result-prefixes="a">
 
   <xsl:template name="imprint.line">
     <xsl:param name="key"/>
@@ -11,6 +13,53 @@
       <div>
         <dt><xsl:call-template name="gentext"><xsl:with-param name="key" select="$key"/></xsl:call-template></dt>
         <dd><xsl:value-of select="$value"/></dd>
+      </div>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- "2-том", "Том 2", "Volume 2": a volume's number as the book's language writes it. -->
+  <xsl:template name="volume.text">
+    <xsl:param name="number"/>
+    <xsl:call-template name="gentext"><xsl:with-param name="key" select="'volume.before'"/></xsl:call-template>
+    <xsl:value-of select="$number"/>
+    <xsl:call-template name="gentext"><xsl:with-param name="key" select="'volume.after'"/></xsl:call-template>
+  </xsl:template>
+
+  <!-- The imprint's lines of who made the book, a line for each role that
+       has someone, in the order books print them. -->
+  <xsl:template name="imprint.contributors">
+    <xsl:param name="metadata"/>
+    <xsl:for-each select="$metadata/a:contributor[not(@role = preceding-sibling::a:contributor/@role)]">
+      <xsl:sort select="string-length(substring-before('editor-in-chief editor compiler reviewer translator ', concat(@role, ' ')))" data-type="number"/>
+      <xsl:variable name="role" select="@role"/>
+      <xsl:variable name="all" select="$metadata/a:contributor[@role = $role]"/>
+      <div>
+        <dt>
+          <xsl:call-template name="gentext">
+            <xsl:with-param name="key" select="concat('role.', $role, substring('.plural', 1 div (count($all) &gt; 1)))"/>
+          </xsl:call-template>
+        </dt>
+        <dd>
+          <xsl:for-each select="$all">
+            <xsl:if test="position() &gt; 1">, </xsl:if>
+            <xsl:value-of select="."/>
+          </xsl:for-each>
+        </dd>
+      </div>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- The series and volume, as one imprint line. -->
+  <xsl:template name="imprint.series">
+    <xsl:param name="metadata"/>
+    <xsl:if test="$metadata/a:series">
+      <div>
+        <dt><xsl:call-template name="gentext"><xsl:with-param name="key" select="'series'"/></xsl:call-template></dt>
+        <dd>
+          <xsl:value-of select="$metadata/a:series"/>
+          <xsl:text>, </xsl:text>
+          <xsl:call-template name="volume.text"><xsl:with-param name="number" select="$metadata/a:series/@volume"/></xsl:call-template>
+        </dd>
       </div>
     </xsl:if>
   </xsl:template>

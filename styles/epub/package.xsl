@@ -13,6 +13,7 @@
       <xsl:when test="$part = 'nav'"><xsl:call-template name="nav"/></xsl:when>
       <xsl:when test="$part = 'ncx'"><xsl:call-template name="ncx"/></xsl:when>
       <xsl:when test="$part = 'cover'"><xsl:call-template name="cover"/></xsl:when>
+      <xsl:when test="$part = 'cover-svg'"><xsl:call-template name="cover-svg"/></xsl:when>
       <xsl:when test="$part = 'titlepage'"><xsl:call-template name="titlepage"/></xsl:when>
       <xsl:when test="$part = 'imprint'"><xsl:call-template name="imprint"/></xsl:when>
       <xsl:when test="$part = 'index'"><xsl:call-template name="index"/></xsl:when>
@@ -35,8 +36,26 @@
         </xsl:if>
         <dc:title id="title"><xsl:value-of select="$m/a:title"/></dc:title>
         <dc:language><xsl:value-of select="$m/a:language"/></dc:language>
+        <xsl:for-each select="$m/a:contributor">
+          <xsl:variable name="id" select="concat('contributor-', position())"/>
+          <xsl:choose>
+            <xsl:when test="@creator = 'true'"><dc:creator id="{$id}"><xsl:value-of select="."/></dc:creator></xsl:when>
+            <xsl:otherwise><dc:contributor id="{$id}"><xsl:value-of select="."/></dc:contributor></xsl:otherwise>
+          </xsl:choose>
+          <meta refines="#{$id}" property="role" scheme="marc:relators"><xsl:value-of select="@relator"/></meta>
+          <meta refines="#{$id}" property="file-as"><xsl:value-of select="@file-as"/></meta>
+          <meta refines="#{$id}" property="display-seq"><xsl:value-of select="position()"/></meta>
+        </xsl:for-each>
+        <xsl:for-each select="$m/a:subject"><dc:subject><xsl:value-of select="."/></dc:subject></xsl:for-each>
+        <xsl:if test="$m/a:description"><dc:description><xsl:value-of select="$m/a:description"/></dc:description></xsl:if>
         <xsl:if test="$m/a:publisher"><dc:publisher><xsl:value-of select="$m/a:publisher"/></dc:publisher></xsl:if>
-        <dc:date><xsl:value-of select="$m/a:year"/></dc:date>
+        <xsl:if test="$m/a:rights"><dc:rights><xsl:value-of select="$m/a:rights"/></dc:rights></xsl:if>
+        <dc:date><xsl:value-of select="$m/a:date"/></dc:date>
+        <xsl:if test="$m/a:series">
+          <meta property="belongs-to-collection" id="series"><xsl:value-of select="$m/a:series"/></meta>
+          <meta refines="#series" property="collection-type">series</meta>
+          <meta refines="#series" property="group-position"><xsl:value-of select="$m/a:series/@volume"/></meta>
+        </xsl:if>
         <meta property="dcterms:modified"><xsl:value-of select="$m/a:modified"/></meta>
         <meta property="schema:accessMode">textual</meta>
         <xsl:if test="a:resources/a:resource[@role = 'image']">
@@ -66,7 +85,9 @@
         <xsl:if test="a:regions/a:region"><item id="regions" href="regions.xhtml" media-type="application/xhtml+xml"/></xsl:if>
         <xsl:if test="a:chronology/a:event"><item id="chronology" href="chronology.xhtml" media-type="application/xhtml+xml"/></xsl:if>
         <xsl:for-each select="a:resources/a:resource">
-          <item id="res-{position()}" href="{@href}" media-type="{@media-type}"/>
+          <item id="res-{position()}" href="{@href}" media-type="{@media-type}">
+            <xsl:if test="@role = 'cover-image'"><xsl:attribute name="properties">cover-image</xsl:attribute></xsl:if>
+          </item>
         </xsl:for-each>
         <xsl:for-each select="a:contents/a:letter/a:chunk">
           <item id="{substring-before(@file, '.xhtml')}" href="{@file}" media-type="application/xhtml+xml"/>

@@ -29,9 +29,8 @@
       <xsl:with-param name="type" select="'cover'"/>
       <xsl:with-param name="content">
         <section class="cover-page">
-          <p class="cover-work"><xsl:value-of select="a:metadata/a:work-title"/></p>
-          <h1 class="cover-title"><xsl:value-of select="a:metadata/a:title"/></h1>
-          <p class="cover-publisher"><xsl:value-of select="a:metadata/a:publisher"/></p>
+          <xsl:variable name="shown" select="a:resources/a:resource[@role = 'cover'] | a:resources/a:resource[@role = 'cover-image'][not(../a:resource[@role = 'cover'])]"/>
+          <img class="cover-image" src="{$shown/@href}" alt="{a:metadata/a:title}"/>
         </section>
       </xsl:with-param>
     </xsl:call-template>
@@ -62,6 +61,8 @@
         <section class="imprint" epub:type="copyright-page" aria-labelledby="imprint-title">
           <h1 id="imprint-title"><xsl:call-template name="gentext"><xsl:with-param name="key" select="'imprint'"/></xsl:call-template></h1>
           <dl>
+            <xsl:call-template name="imprint.contributors"><xsl:with-param name="metadata" select="a:metadata"/></xsl:call-template>
+            <xsl:call-template name="imprint.series"><xsl:with-param name="metadata" select="a:metadata"/></xsl:call-template>
             <xsl:call-template name="imprint.line">
               <xsl:with-param name="key" select="'publisher'"/>
               <xsl:with-param name="value" select="a:metadata/a:publisher"/>
@@ -75,6 +76,10 @@
               <xsl:with-param name="value" select="a:metadata/a:isbn"/>
             </xsl:call-template>
             <xsl:call-template name="imprint.line">
+              <xsl:with-param name="key" select="'print-isbn'"/>
+              <xsl:with-param name="value" select="a:metadata/a:print-isbn"/>
+            </xsl:call-template>
+            <xsl:call-template name="imprint.line">
               <xsl:with-param name="key" select="'entries'"/>
               <xsl:with-param name="value" select="a:metadata/a:entry-count"/>
             </xsl:call-template>
@@ -83,6 +88,7 @@
               <xsl:with-param name="value" select="a:metadata/a:identifier"/>
             </xsl:call-template>
           </dl>
+          <xsl:if test="a:metadata/a:rights"><p class="rights"><xsl:value-of select="a:metadata/a:rights"/></p></xsl:if>
           <p class="fonts"><xsl:call-template name="gentext"><xsl:with-param name="key" select="'fonts'"/></xsl:call-template></p>
           <p class="made-with"><xsl:call-template name="gentext"><xsl:with-param name="key" select="'made-with'"/></xsl:call-template></p>
           <pre class="licence" lang="en" xml:lang="en"><xsl:value-of select="a:font-licence"/></pre>

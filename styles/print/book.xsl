@@ -29,13 +29,15 @@
         </section>
         <section class="imprint-page">
           <dl>
+            <xsl:call-template name="imprint.contributors"><xsl:with-param name="metadata" select="a:metadata"/></xsl:call-template>
+            <xsl:call-template name="imprint.series"><xsl:with-param name="metadata" select="a:metadata"/></xsl:call-template>
             <xsl:call-template name="imprint.line">
               <xsl:with-param name="key" select="'publisher'"/>
               <xsl:with-param name="value" select="a:metadata/a:publisher"/>
             </xsl:call-template>
             <xsl:call-template name="imprint.line">
               <xsl:with-param name="key" select="'isbn'"/>
-              <xsl:with-param name="value" select="a:metadata/a:isbn"/>
+              <xsl:with-param name="value" select="a:metadata/a:print-isbn"/>
             </xsl:call-template>
             <xsl:call-template name="imprint.line">
               <xsl:with-param name="key" select="'year'"/>
@@ -46,6 +48,7 @@
               <xsl:with-param name="value" select="a:metadata/a:entry-count"/>
             </xsl:call-template>
           </dl>
+          <xsl:if test="a:metadata/a:rights"><p class="rights"><xsl:value-of select="a:metadata/a:rights"/></p></xsl:if>
           <p class="fonts"><xsl:call-template name="gentext"><xsl:with-param name="key" select="'fonts'"/></xsl:call-template></p>
           <p class="made-with"><xsl:call-template name="gentext"><xsl:with-param name="key" select="'made-with'"/></xsl:call-template></p>
         </section>

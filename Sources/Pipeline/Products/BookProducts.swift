@@ -242,6 +242,8 @@ struct BookLayout: EditionLanguageQuery {
         var missing: [EntryID]
         var drafts: [EntryID]
         var images: [EntryOutline.ImageFile]
+        /// asyl.yaml's cover for the book, a path in the tree; nil: Asyl draws one.
+        var cover: String?
     }
 
     typealias Value = Layout?
@@ -256,7 +258,8 @@ struct BookLayout: EditionLanguageQuery {
         let plan = try BookProducts.plan(order, try context.value(BookCuts(book)), context)
         return Layout(
             chunks: plan.chunks.map(\.file), entries: plan.entries.count, missing: plan.missing, drafts: plan.drafts,
-            images: Set(plan.entries.flatMap(\.version.images)).sorted())
+            images: Set(plan.entries.flatMap(\.version.images)).sorted(),
+            cover: try context.value(BookEdition(book))?.publication.cover[book.language])
     }
 }
 
@@ -311,7 +314,7 @@ struct ChunkSettings: EditionLanguageQuery {
 
     func compute(_ context: QueryContext) throws -> Settings? {
         guard var edition = try context.value(BookEdition(book)) else { return nil }
-        edition.isbn = LocalizedText()
+        edition.publication = PublicationDetails()
         edition.selection = Selection()
         edition.formats = []
         edition.web = WebSettings()
@@ -517,6 +520,8 @@ struct OutlineXML: BookQuery {
         if book.format == .epub {
             let images = Set(plan.entries.flatMap(\.version.images)).sorted()
             resources = EPUBBuilder.carried(images).map { BookResource(href: $0.path, mediaType: $0.mediaType, role: $0.role) }
+            let cover = try context.value(BookEdition(pair))?.publication.cover[book.language]
+            resources += CoverArt.files(cover).map { BookResource(href: $0.path, mediaType: $0.mediaType, role: $0.role) }
             _ = try context.value(RenderTools())
             guard let styles = context.service(CompiledStylesheets.self)?.styles,
                   let bytes = FileSystem.readRegularFile(styles.appendingPathComponent("fonts/PTSerif-LICENSE.txt").path)

@@ -26,7 +26,7 @@ enum CheckProducts {
         SourceListing.self, ListingPaths.self, ListedStamp.self, ProjectFile.self, SourcesFile.self, EntryConfiguration.self, EntryListing.self,
         ListingFindings.self, EntryIndex.self, ShardMembers.self, ShardListing.self, EntryFiles.self, ParsedEntryQuery.self,
         EntryInterfaceQuery.self, LinkTarget.self, FileFindings.self, SourceIndex.self, SourceKeys.self, MediaListing.self, ResolvedEntry.self,
-        InspectedMedia.self, EntryFindings.self, EntryPlaces.self, InterfaceShard.self, FindingShard.self, PlaceShard.self, ReservedWebSegments.self, IssuedAddresses.self,
+        InspectedMedia.self, CoverFindings.self, EntryFindings.self, EntryPlaces.self, InterfaceShard.self, FindingShard.self, PlaceShard.self, ReservedWebSegments.self, IssuedAddresses.self,
         OverviewCheck.self,
         ProjectCheck.self,
     ]
@@ -621,6 +621,22 @@ struct EntryFindings: EntryQuery {
     }
 }
 
+/// The covers asyl.yaml names, each a file of the tree and an image.
+struct CoverFindings: ProjectQuery {
+    static let kind = "cover-findings"
+    static var isStored: Bool { false }
+
+    func compute(_ context: QueryContext) throws -> [Diagnostic] {
+        let configuration = try context.value(ProjectFile()).content
+        let paths = CoverChecks.paths(configuration)
+        guard !paths.isEmpty else { return [] }
+        let files = Set(try context.value(MediaListing()))
+        var inspections: [String: MediaInspection] = [:]
+        for path in paths where files.contains(path) { inspections[path] = try context.value(InspectedMedia(path)) }
+        return CoverChecks.check(configuration, files: files, inspections: inspections)
+    }
+}
+
 /// An image file of the tree, looked at: made again when its stamp (or the size limit) changes.
 struct InspectedMedia: PathQuery {
     static let kind = "inspected-media"
@@ -768,6 +784,7 @@ struct ProjectCheck: ProjectQuery {
         let overview = try context.value(OverviewCheck())
         let lock = try context.value(IssuedAddresses())
         var findings = project.diagnostics + sources.diagnostics + lock.diagnostics + listing.findings + overview.findings
+            + (try context.value(CoverFindings()))
         for shard in 0..<CheckProducts.shards {
             let byEntry = try context.value(FindingShard(shard))
             findings += byEntry.keys.sorted().flatMap { byEntry[$0]! }

@@ -15,7 +15,7 @@ import Packaging
 enum RenderProducts {
     static let kinds: [any Query.Type] = [
         RenderTools.self, PackageFileBytes.self, EPUBParts.self, ChunkMember.self, OutlinePart.self, FileMember.self,
-        PrintPiece.self,
+        PrintPiece.self, CoverTools.self, CoverArt.self, CoverMember.self,
     ]
 }
 
@@ -159,6 +159,84 @@ struct FileMember: PathQuery {
 
     func compute(_ context: QueryContext) throws -> ZIPMember {
         EPUBPackager.member(PackageFile(path: path, bytes: try context.value(PackageFileBytes(path))))
+    }
+}
+
+/// The cover rasteriser's version (none, where there is no rasteriser):
+/// what a drawn cover is made with besides its SVG and the shipped fonts.
+struct CoverTools: InputQuery {
+    typealias Value = [UInt8]
+    static let kind = "cover-tools"
+    var argument: String { "" }
+    init() {}
+    init?(argument: String) { guard argument.isEmpty else { return nil } }
+}
+
+/// A book's cover: the files its package carries for it, by path. asyl.yaml's
+/// `cover:` for the book's language, as it is if it is a JPEG or a PNG;
+/// else an SVG (that one, or the one epub/cover.xsl draws from the outline)
+/// rasterised, and outlined for the cover page.
+struct CoverArt: BookQuery {
+    struct File: Codable, Sendable, Hashable {
+        var path: String
+        var mediaType: String
+        /// `cover-image`: the one the package declares; `cover`: the one the cover page shows, if another.
+        var role: String
+    }
+
+    struct Value: Codable, Sendable {
+        var files: [File]
+        var bytes: [[UInt8]]
+    }
+
+    static let kind = "cover-art"
+    var book: BookName
+    init(_ book: BookName) { self.book = book }
+
+    /// The files of a cover, by what asyl.yaml's `cover:` names (nil: none, Asyl draws one).
+    static func files(_ cover: String?) -> [File] {
+        switch cover.map({ $0.split(separator: ".").last?.lowercased() ?? "" }) {
+        case "jpg", "jpeg": [File(path: "images/cover.jpg", mediaType: "image/jpeg", role: "cover-image")]
+        case "png": [File(path: "images/cover.png", mediaType: "image/png", role: "cover-image")]
+        default: [File(path: "images/cover.png", mediaType: "image/png", role: "cover-image"),
+                  File(path: "images/cover.svg", mediaType: "image/svg+xml", role: "cover")]
+        }
+    }
+
+    func compute(_ context: QueryContext) throws -> Value {
+        let pair = EditionLanguage(edition: book.edition, language: book.language)
+        let cover = try context.value(BookEdition(pair))?.publication.cover[book.language]
+        let files = Self.files(cover)
+        if let cover, files.count == 1 { return Value(files: files, bytes: [try context.value(PackageFileBytes(cover))]) }
+        let svg: [UInt8]
+        if let cover {
+            svg = try context.value(PackageFileBytes(cover))
+        } else {
+            let (document, stylesheets) = try Render.read(try context.value(OutlineXML(book)).bytes, "book.xml", context)
+            svg = try stylesheets.epub.transform(document, parameters: [("part", "cover-svg")])
+        }
+        _ = try context.value(CoverTools())
+        guard let rasteriser = context.service(CoverRasteriser.self) else { throw BuildError.noRasteriser }
+        guard let fonts = context.service(CompiledStylesheets.self)?.styles.appendingPathComponent("fonts") else {
+            throw BuildError.internalInconsistency("the stylesheets were not compiled for this build")
+        }
+        let drawn = try rasteriser.render(svg, fonts: fonts)
+        return Value(files: files, bytes: [drawn.png, drawn.outlined])
+    }
+}
+
+/// A file of a book's cover, as its EPUB member.
+struct CoverMember: BookFileQuery {
+    static let kind = "cover-member"
+    var book: BookName
+    var name: String
+
+    func compute(_ context: QueryContext) throws -> ZIPMember {
+        let art = try context.value(CoverArt(book))
+        guard let index = art.files.firstIndex(where: { $0.path == name }) else {
+            throw BuildError.internalInconsistency("\(book)'s cover has no \(name)")
+        }
+        return EPUBPackager.member(PackageFile(path: name, bytes: art.bytes[index]))
     }
 }
 
