@@ -20,9 +20,10 @@
   <!-- "2-том", "Том 2", "Volume 2": a volume's number as the book's language writes it. -->
   <xsl:template name="volume.text">
     <xsl:param name="number"/>
-    <xsl:call-template name="gentext"><xsl:with-param name="key" select="'volume.before'"/></xsl:call-template>
-    <xsl:value-of select="$number"/>
-    <xsl:call-template name="gentext"><xsl:with-param name="key" select="'volume.after'"/></xsl:call-template>
+    <xsl:variable name="pattern">
+      <xsl:call-template name="gentext"><xsl:with-param name="key" select="'volume'"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:value-of select="concat(substring-before($pattern, '%n'), $number, substring-after($pattern, '%n'))"/>
   </xsl:template>
 
   <!-- The imprint's lines of who made the book, a line for each role that

@@ -15,7 +15,7 @@ import Packaging
 enum RenderProducts {
     static let kinds: [any Query.Type] = [
         RenderTools.self, PackageFileBytes.self, EPUBParts.self, ChunkMember.self, OutlinePart.self, FileMember.self,
-        PrintPiece.self, CoverTools.self, CoverArt.self, CoverMember.self,
+        PrintPiece.self, CoverTools.self, CoverSource.self, CoverArt.self, CoverMember.self,
     ]
 }
 
@@ -172,10 +172,9 @@ struct CoverTools: InputQuery {
     init?(argument: String) { guard argument.isEmpty else { return nil } }
 }
 
-/// A book's cover: the files its package carries for it, by path. asyl.yaml's
-/// `cover:` for the book's language, as it is if it is a JPEG or a PNG;
-/// else an SVG (that one, or the one epub/cover.xsl draws from the outline)
-/// rasterised, and outlined for the cover page.
+/// A book's cover: the files its package carries for it, by path. Its
+/// source as it is if it is a JPEG or a PNG; else the SVG rasterised, and
+/// outlined for the cover page.
 struct CoverArt: BookQuery {
     struct File: Codable, Sendable, Hashable {
         var path: String
@@ -204,17 +203,10 @@ struct CoverArt: BookQuery {
     }
 
     func compute(_ context: QueryContext) throws -> Value {
-        let pair = EditionLanguage(edition: book.edition, language: book.language)
-        let cover = try context.value(BookEdition(pair))?.publication.cover[book.language]
-        let files = Self.files(cover)
-        if let cover, files.count == 1 { return Value(files: files, bytes: [try context.value(PackageFileBytes(cover))]) }
-        let svg: [UInt8]
-        if let cover {
-            svg = try context.value(PackageFileBytes(cover))
-        } else {
-            let (document, stylesheets) = try Render.read(try context.value(OutlineXML(book)).bytes, "book.xml", context)
-            svg = try stylesheets.epub.transform(document, parameters: [("part", "cover-svg")])
-        }
+        let source = try context.value(CoverSource(book))
+        let files = Self.files(source.path)
+        if files.count == 1 { return Value(files: files, bytes: [source.bytes]) }
+        let svg = source.bytes
         _ = try context.value(CoverTools())
         guard let rasteriser = context.service(CoverRasteriser.self) else { throw BuildError.noRasteriser }
         guard let fonts = context.service(CompiledStylesheets.self)?.styles.appendingPathComponent("fonts") else {
@@ -222,6 +214,30 @@ struct CoverArt: BookQuery {
         }
         let drawn = try rasteriser.render(svg, fonts: fonts)
         return Value(files: files, bytes: [drawn.png, drawn.outlined])
+    }
+}
+
+/// What a book's cover is made from: asyl.yaml's `cover:` for its language
+/// (path and bytes), or the SVG epub/cover.xsl draws from the outline, which
+/// reads only its metadata, so an edit elsewhere in the book draws no cover again.
+struct CoverSource: BookQuery {
+    struct Value: Codable, Sendable {
+        /// The project's image, if it has one.
+        var path: String?
+        var bytes: [UInt8]
+    }
+
+    static let kind = "cover-source"
+    var book: BookName
+    init(_ book: BookName) { self.book = book }
+
+    func compute(_ context: QueryContext) throws -> Value {
+        let pair = EditionLanguage(edition: book.edition, language: book.language)
+        if let cover = try context.value(BookEdition(pair))?.publication.cover[book.language] {
+            return Value(path: cover, bytes: try context.value(PackageFileBytes(cover)))
+        }
+        let (document, stylesheets) = try Render.read(try context.value(OutlineXML(book)).bytes, "book.xml", context)
+        return Value(path: nil, bytes: try stylesheets.epub.transform(document, parameters: [("part", "cover-svg")]))
     }
 }
 
