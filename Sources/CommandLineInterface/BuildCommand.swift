@@ -14,7 +14,9 @@ struct BuildCommand: ParsableCommand {
             (and with --strict, warnings) stop the build with exit status 1 and leave earlier outputs untouched. \
             It also writes OUT/EDITION/print-LANG/index.html, with print.css, fonts and images beside it, for a \
             CSS paged-media engine such as WeasyPrint, and, for an edition built as web, the site OUT/EDITION/web/ \
-            (with its plaques, if it has them). SOURCE_DATE_EPOCH fixes the dates the books carry, so the \
+            (with its plaques, if it has them), and for one built as records, each e-book's MARCXML, OAI-DC and ONIX \
+            records in OUT/EDITION/records-LANG/, and for one built as pdf, the PDF/X-4 file for the press \
+            OUT/EDITION/EDITION.LANG.pdf (rendered by WeasyPrint). SOURCE_DATE_EPOCH fixes the dates the books carry, so the \
             same sources give the same bytes; without it they carry today's date (at 00:00 UTC). A rebuild reads, \
             checks and renders only what changed since the last build into OUT (see --no-cache).
             """)
@@ -30,7 +32,7 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("lang"), help: ArgumentHelp("Build only this language (repeatable).", valueName: "tag"))
     var languages: [String] = []
 
-    @Option(name: .customLong("format"), help: "Build only this format (repeatable): epub, print or web.")
+    @Option(name: .customLong("format"), help: "Build only this format (repeatable): epub, print, web, records or pdf.")
     var formats: [OutputFormatArgument] = []
 
     @Flag(help: "Include versions marked `draft: true`.")

@@ -79,10 +79,13 @@ final class ProgressLine: @unchecked Sendable {
             case .epub: return Message(.progressEPUB, ["book": "\(edition).\(language.rawValue).epub", "count": count])
             case .print: return Message(.progressPrint, ["book": "\(edition)/print-\(language.rawValue)", "count": count])
             case .web: return Message(.progressWeb, ["site": "\(edition)/web", "count": count])
+            case .records: return Message(.progressRecords, ["folder": "\(edition)/records-\(language.rawValue)"])
+            case .pdf: return Message(.progressPDF, ["count": count])
             }
         case .web(let edition): return Message(.progressWeb, ["site": "\(edition)/web", "count": count])
         case .searchIndex(let edition): return Message(.progressSearchIndex, ["site": "\(edition)/web"])
         case .plaques(let edition): return Message(.progressPlaques, ["folder": "\(edition)/plaques", "count": count])
+        case .pdf: return Message(.progressPDF, ["count": count])
         }
     }
 

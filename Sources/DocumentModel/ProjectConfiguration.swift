@@ -194,6 +194,10 @@ public struct Archive: Hashable, Sendable, Codable {
 
 public enum OutputFormat: String, Hashable, Sendable, CaseIterable, Codable {
     case epub, print, web
+    /// Catalogue records of each e-book: MARCXML, OAI-DC and ONIX (docs/records.md).
+    case records
+    /// The print edition as a PDF/X-4 file for the press (docs/print.md).
+    case pdf
 
     /// What an edition that names no `formats:` is built as: the books (as
     /// before the web edition, so a tree that was valid builds what it built).
@@ -202,7 +206,7 @@ public enum OutputFormat: String, Hashable, Sendable, CaseIterable, Codable {
     /// Whether the format makes one book per language (the web edition is one site of all of them).
     public var isBook: Bool {
         switch self {
-        case .epub, .print: true
+        case .epub, .print, .records, .pdf: true
         case .web: false
         }
     }
@@ -329,6 +333,15 @@ public struct PrintGeometry: Hashable, Sendable, Codable {
         self.bleed = bleed
         self.marks = marks
     }
+
+    /// The bleed in millimetres (`bleed` is written `3mm`, `4.5mm`).
+    public var bleedMillimetres: Double { Double(bleed.dropLast(2)) ?? 3 }
+
+    /// How far the sheet reaches beyond the trim: the bleed, and with marks
+    /// a slug outside it as wide again and 6 mm more, for the marks to sit
+    /// in. (Paged-media engines draw marks from the sheet's edge over half
+    /// of this width, so they end the bleed and 3 mm away from the trim.)
+    public var sheetBleedMillimetres: Double { marks == nil ? bleedMillimetres : bleedMillimetres * 2 + 6 }
 }
 
 /// An address printed on a plaque, as `plaques.lock` lists it (docs/plaques.md).

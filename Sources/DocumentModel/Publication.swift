@@ -101,7 +101,7 @@ public enum ContributorRole: String, Hashable, Sendable, CaseIterable, Codable {
     }
 }
 
-/// An ISBN-13 as written (`978-601-7431-03-4`): 13 digits after hyphens and
+/// An ISBN-13 as written (`978-601-7431-03-7`): 13 digits after hyphens and
 /// spaces between them are taken out, prefix 978 or 979, and a check digit
 /// that agrees with the others.
 public struct ISBN: Hashable, Sendable {

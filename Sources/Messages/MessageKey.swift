@@ -65,6 +65,8 @@ public enum MessageKey: String, CaseIterable, Hashable, Sendable, Codable {
     case progressChecking
     case progressEPUB
     case progressPrint
+    case progressRecords
+    case progressPDF
     case progressWeb
     case progressSearchIndex
     case progressPlaques
@@ -94,6 +96,10 @@ public enum MessageKey: String, CaseIterable, Hashable, Sendable, Codable {
     case buildSearchIndex
     case buildCover
     case buildNoRasteriser
+    case buildPDF
+    case buildNoPDFRenderer
+    case buildPDFWarning
+    case buildPDFWarningRepeated
     case buildEditions
     case buildCannotRead
     case buildWebPagesCollide
@@ -348,6 +354,7 @@ public enum MessageKey: String, CaseIterable, Hashable, Sendable, Codable {
     case configCoverInvalid
     case configContributorNameMissing
     case configContributorRoleUnknown
+    case configContributorRoleMissing
     case configPlaquesKindsMissing
     case configPlaquesNotWeb
     case configPlaquesNoAddress

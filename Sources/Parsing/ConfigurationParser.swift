@@ -78,7 +78,7 @@ public struct ConfigurationParser {
         if let node = top["kinds"] { configuration.kinds = parseKinds(node) }
         checkKindReferences(configuration.kinds)
         let web = top["web"].map { parseWeb($0, inherited: WebSettings()) } ?? WebSettings()
-        let details = parsePublication(top, inherited: PublicationDetails(), configuration)
+        let details = parsePublication(top, keys: Self.workDetailKeys, inherited: PublicationDetails(), configuration)
         if let node = top["editions"] { configuration.editions = parseEditions(node, configuration, web: web, details: details) }
         if let node = top["styles"] { configuration.stylesDirectory = parseStyles(node) }
         if let node = top["checks"] { configuration.checks = parseChecks(node) }
@@ -278,7 +278,8 @@ public struct ConfigurationParser {
                 if let value = node.scalar.flatMap(CitationStyle.init(rawValue:)) { style = value }
                 else { report(Message(.configCitationsInvalid), node.range) }
             }
-            let publication = parsePublication(fields, inherited: details, configuration)
+            let publication = parsePublication(
+                fields, keys: Self.workDetailKeys + Self.editionDetailKeys, inherited: details, configuration)
             let editionWeb = fields["web"].map { parseWeb($0, inherited: web) } ?? web
             var plaques: PlaqueSettings?
             if let node = fields["plaques"],
@@ -375,38 +376,41 @@ public struct ConfigurationParser {
     private static let editionDetailKeys = ["isbn", "print-isbn", "volume", "published", "cover"]
 
     /// The publication details of asyl.yaml (`inherited` empty) or of an
-    /// edition: each key given replaces the one inherited from asyl.yaml.
+    /// edition, of the `keys` it may give: each key given replaces the one inherited from asyl.yaml.
     private mutating func parsePublication(
-        _ fields: MappingReader, inherited: PublicationDetails, _ configuration: ProjectConfiguration
+        _ mapping: MappingReader, keys: [String], inherited: PublicationDetails, _ configuration: ProjectConfiguration
     ) -> PublicationDetails {
         var details = inherited
-        if let node = fields["contributors"] { details.contributors = parseContributors(node) }
-        if let node = fields["description"] { details.description = localized(node, what: "description") }
-        if let node = fields["rights"] { details.rights = localized(node, what: "rights") }
-        if let node = fields["series"] { details.series = localized(node, what: "series") }
+        let fields = { (key: String) in keys.contains(key) ? mapping[key] : nil }
+        if let node = fields("contributors") { details.contributors = parseContributors(node) }
+        if let node = fields("description") { details.description = localized(node, what: "description") }
+        if let node = fields("rights") { details.rights = localized(node, what: "rights") }
+        if let node = fields("series") { details.series = localized(node, what: "series") }
         for (key, path) in [("isbn", \PublicationDetails.isbn), ("print-isbn", \PublicationDetails.printISBN)] {
-            guard let node = fields[key] else { continue }
+            guard let node = fields(key) else { continue }
             if node.scalar != nil {
                 report(Message(.configISBNNotPerLanguage, ["key": key]), node.range)
                 continue
             }
             details[keyPath: path] = checkedISBNs(node, key: key)
         }
-        if let node = fields["volume"] {
+        if let node = fields("volume") {
             if let text = node.scalar, text.wholeMatch(of: /[1-9][0-9]{0,3}/) != nil, let volume = Int(text) { details.volume = volume }
             else { report(Message(.configVolumeInvalid), node.range) }
         }
-        if let node = fields["published"] {
+        if let node = fields("published") {
             if let text = node.scalar, Self.isPublicationDate(text) { details.published = text }
             else { report(Message(.configPublishedInvalid), node.range) }
         }
-        if let node = fields["cover"] { details.cover = parseCover(node) }
+        if let node = fields("cover") { details.cover = parseCover(node) }
         return details
     }
 
     /// `2024`, `2024-05` or `2024-05-17`, a day the calendar has.
     static func isPublicationDate(_ text: String) -> Bool {
-        guard let match = text.wholeMatch(of: /([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?/), let year = Int(match.1) else { return false }
+        guard let match = text.wholeMatch(of: /([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?/), let year = Int(match.1), year > 0 else {
+            return false
+        }
         guard let monthText = match.2 else { return true }
         guard let month = Int(monthText), (1...12).contains(month) else { return false }
         guard let dayText = match.3 else { return true }
@@ -450,12 +454,16 @@ public struct ConfigurationParser {
             guard let fields = MappingReader(item, path: path, rule: .config, what: Message(.whatContributor), into: &diagnostics)
             else { continue }
             diagnostics += fields.unknownKeys(["name", "role", "languages"], what: Message(.whatContributor))
-            guard let nameNode = fields["name"] else {
-                report(Message(.configContributorNameMissing), item.range)
+            let name = fields["name"].map { localized($0, what: "name") } ?? LocalizedText()
+            guard !name.values.isEmpty, name.values.values.allSatisfy({ !$0.allSatisfy(\.isWhitespace) }) else {
+                report(Message(.configContributorNameMissing), fields["name"]?.range ?? item.range)
                 continue
             }
-            let name = localized(nameNode, what: "name")
             let roles = ContributorRole.allCases.map(\.rawValue)
+            guard fields["role"] != nil else {
+                report(Message(.configContributorRoleMissing, ["roles": roles.joined(separator: ", ")]), item.range)
+                continue
+            }
             guard let roleNode = fields["role"], let role = roleNode.scalar.flatMap(ContributorRole.init(rawValue:)) else {
                 let written = fields["role"]?.scalar ?? ""
                 let near = NearMiss.closest(to: written, in: roles)
@@ -491,7 +499,8 @@ public struct ConfigurationParser {
                 report(Message(.configCoverInvalid, ["path": path]), node.range)
                 return LocalizedText()
             }
-            return localized(node, what: "cover")
+            // One image for every language, the derived ones too (a code is never derived from another's).
+            return LocalizedText(Dictionary(uniqueKeysWithValues: (languages + derived.map(\.tag)).map { ($0, path) }))
         }
         guard let mapping = MappingReader(node, path: path, rule: .config, what: .yamlKey("cover"), into: &diagnostics) else {
             return LocalizedText()

@@ -108,11 +108,13 @@ public struct BuildAction: Sendable {
         try graph.set(CoverTools(), to: Array((rasteriser?.version ?? "none").utf8))
         try graph.set(BuildOptions(), to: BuildOptions.Value(includeDrafts: includeDrafts))
         try graph.set(BuildDate(), to: Int64(date.timeIntervalSince1970.rounded(.down)))
+        let pdfRenderer = selection.books.contains { $0.formats.contains(.pdf) } ? PDFRenderer.find(styles: styles) : nil
         let leaflet = LeafletFolder.find()
         try graph.set(LeafletFolder(), to: leaflet?.path)
         clock.lap("stylesheets")
 
         var report = BuildReport(check: check)
+        var pdfs: [PDFBuilder.Job] = []
         for (edition, _, _) in selection.books {
             Leftovers.sweep(output.appendingPathComponent(edition.id))
             Leftovers.sweep(webLocation(edition.id).appendingPathComponent(WebPaths.asset("")))
@@ -144,6 +146,18 @@ public struct BuildAction: Sendable {
                             styles: styles, progress: progress
                         ).write(to: destination)
                         report.outputs.append(destination.appendingPathComponent("index.html"))
+                    case .records:
+                        try RecordsBuilder(book: book, graph: graph).write(to: destination)
+                        report.outputs.append(destination)
+                    case .pdf:
+                        guard let pdfRenderer else { throw BuildError.noPDFRenderer }
+                        let print = PrintBuilder(
+                            book: BookName(edition: edition.id, language: language, format: .print), layout: layout,
+                            geometry: configuration.printGeometry, tree: scan.root, graph: graph, styles: styles, progress: progress)
+                        if let job = try PDFBuilder(print: print, renderer: pdfRenderer, date: date).prepare(destination) {
+                            pdfs.append(job)
+                        }
+                        report.outputs.append(destination)
                     case .web:
                         break
                     }
@@ -174,6 +188,17 @@ public struct BuildAction: Sendable {
                 }
             }
         }
+        if let pdfRenderer, !pdfs.isEmpty {
+            for (job, warnings) in try PDFBuilder.render(pdfs, renderer: pdfRenderer, date: date, graph: graph, progress: progress) {
+                for (warning, count) in warnings {
+                    let file = job.destination.lastPathComponent
+                    report.notices.append(count == 1
+                        ? Message(.buildPDFWarning, ["file": file, "warning": warning])
+                        : Message(.buildPDFWarningRepeated, ["file": file, "warning": warning, "n": count]))
+                }
+            }
+            clock.lap("PDF")
+        }
         // After a build of everything, what it did not use is out of date. A session keeps its traces in memory.
         if session == nil { graph.save(keepingOthers: !isUnfiltered) }
         clock.lap("traces saved")
@@ -183,12 +208,14 @@ public struct BuildAction: Sendable {
         return report
     }
 
-    /// Where a book goes: OUT/EDITION/EDITION.LANG.epub, or the folder OUT/EDITION/print-LANG.
+    /// Where a book goes: OUT/EDITION/EDITION.LANG.epub or .pdf, or the folder OUT/EDITION/print-LANG or records-LANG.
     func bookLocation(_ book: BookName) -> URL {
         let folder = output.appendingPathComponent(book.edition)
         switch book.format {
         case .epub: return folder.appendingPathComponent("\(book.edition).\(book.language.rawValue).epub")
         case .print: return folder.appendingPathComponent("print-\(book.language.rawValue)")
+        case .records: return folder.appendingPathComponent("records-\(book.language.rawValue)")
+        case .pdf: return folder.appendingPathComponent("\(book.edition).\(book.language.rawValue).pdf")
         case .web: return webLocation(book.edition)
         }
     }
@@ -243,6 +270,10 @@ public enum BuildError: Error, CustomStringConvertible {
     case cover(String)
     /// A book's cover is to be drawn and there is no rasteriser.
     case noRasteriser
+    /// A PDF could not be rendered: what WeasyPrint said.
+    case pdf(String)
+    /// A PDF is to be made and no Python here has WeasyPrint.
+    case noPDFRenderer
     /// An output could not be written: the path and the operating system's reason.
     case cannotWrite(String, String)
 
@@ -269,6 +300,8 @@ public enum BuildError: Error, CustomStringConvertible {
         case .searchIndex(let message): Message(.buildSearchIndex, ["reason": message])
         case .cover(let message): Message(.buildCover, ["reason": message])
         case .noRasteriser: Message(.buildNoRasteriser)
+        case .pdf(let message): Message(.buildPDF, ["reason": message])
+        case .noPDFRenderer: Message(.buildNoPDFRenderer)
         case .cannotWrite(let path, let reason): Message(.cannotWrite, ["path": path, "reason": reason])
         }
     }
@@ -287,6 +320,7 @@ struct CompiledStylesheets: Sendable {
     let print: XSLTStylesheet
     let web: XSLTStylesheet
     let plaque: XSLTStylesheet
+    let records: XSLTStylesheet
     let styles: URL
     /// The project's own styles folder, when it has one inside the source tree.
     let projectStyles: URL?
@@ -312,6 +346,7 @@ struct CompiledStylesheets: Sendable {
         print = try compile("print.xsl")
         web = try compile("web.xsl")
         plaque = try compile("plaque.xsl")
+        records = try compile("records.xsl")
         self.styles = styles
         self.projectStyles = projectStyles
     }

@@ -1,3 +1,4 @@
+import FileSystem
 import Foundation
 
 /// librsvg (Debian's `librsvg2-bin`, which `make` installs), run as its
@@ -21,18 +22,30 @@ struct CoverRasteriser {
             .map(CoverRasteriser.init)
     }
 
-    /// What the fingerprint of a rendered cover names: the program and its version.
+    /// What the fingerprint of a rendered cover names: the program, its
+    /// version, and each shared library it loads (cairo, pango, freetype…)
+    /// by path, size and time, since a new one may draw other bytes.
     var version: String {
+        var said = executable + " " + output(executable, ["--version"])
+        for line in output("/usr/bin/ldd", [executable]).split(separator: "\n") {
+            guard let path = line.split(separator: " ").first(where: { $0.hasPrefix("/") }).map(String.init) else { continue }
+            said += "\n\(path) \(FileSystem.status(path)?.text ?? "none")"
+        }
+        return said
+    }
+
+    /// What a program prints on standard output; empty if it cannot be run.
+    private func output(_ program: String, _ arguments: [String]) -> String {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["--version"]
+        process.executableURL = URL(fileURLWithPath: program)
+        process.arguments = arguments
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return executable }
-        let said = output.fileHandleForReading.readDataToEndOfFile()
+        guard (try? process.run()) != nil else { return "" }
+        let bytes = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return executable + " " + String(decoding: said, as: UTF8.self)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The PNG and the outlined SVG of an SVG, drawn with the fonts in `fonts` only.
@@ -62,7 +75,7 @@ struct CoverRasteriser {
 
     /// Runs the program, what it says on standard error kept in `errors`, for the message if it fails.
     private func run(_ arguments: [String], environment: [String: String], errors: URL) throws {
-        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments

@@ -42,7 +42,7 @@ struct PrintBuilder {
     /// CSS, the page geometry, and the images' stamps; nil if `of` does not
     /// give a piece's fingerprint. (Only checked, pieces are not made here:
     /// made, they would all be in memory at once.)
-    private func fingerprint(_ of: (PrintPiece) -> Fingerprint?) -> Fingerprint? {
+    func fingerprint(_ of: (PrintPiece) -> Fingerprint?) -> Fingerprint? {
         var hasher = FingerprintHasher()
         for name in [PrintPiece.page] + layout.chunks {
             guard let piece = of(PrintPiece(book: book, name: name)) else { return nil }
@@ -58,7 +58,8 @@ struct PrintBuilder {
         return hasher.finalize()
     }
 
-    private func assemble(_ folder: URL) throws {
+    /// Writes the folder, whatever is there now.
+    func assemble(_ folder: URL) throws {
         let parent = folder.deletingLastPathComponent()
         let work = parent.appendingPathComponent(".\(folder.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         try? FileManager.default.removeItem(at: work)
@@ -78,7 +79,7 @@ struct PrintBuilder {
         graph.release([OutlineXML(book).key, page.key])
 
         let size = geometry.trim.replacingOccurrences(of: "mm", with: "").split(separator: "x").map { "\($0)mm" }.joined(separator: " ")
-        var pageRule = "@page { size: \(size); bleed: \(geometry.bleed);"
+        var pageRule = "@page { size: \(size); bleed: \(Self.format(geometry.sheetBleedMillimetres))mm;"
         if let marks = geometry.marks { pageRule += " marks: \(marks);" }
         pageRule += " }\n"
         let css = try Data(contentsOf: styles.appendingPathComponent("print.css"))
@@ -134,6 +135,11 @@ struct PrintBuilder {
 }
 
 extension PrintBuilder {
+    /// Millimetres as CSS writes them: 3, 12, 4.5.
+    static func format(_ millimetres: Double) -> String {
+        millimetres == millimetres.rounded() ? String(Int(millimetres)) : String(millimetres)
+    }
+
     /// A piece's HTML, made or taken from the store.
     static func piece(_ piece: PrintPiece, _ graph: Graph) throws -> [UInt8] {
         guard let bytes = try graph.value(piece).contents else {

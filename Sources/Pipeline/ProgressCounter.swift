@@ -19,6 +19,8 @@ public final class ProgressCounter: @unchecked Sendable {
         case searchIndex(edition: String)
         /// An edition's plaques.
         case plaques(edition: String)
+        /// The PDFs for the press, rendered by WeasyPrint: counted in files.
+        case pdf
     }
 
     public struct Snapshot: Sendable, Equatable {

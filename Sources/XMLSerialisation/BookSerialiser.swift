@@ -156,6 +156,9 @@ public struct BookSerialiser: Sendable {
         if !description.isEmpty { xml.element("description", text: description) }
         let rights = localized(details.rights)
         if !rights.isEmpty { xml.element("rights", text: rights) }
+        if plan.edition.formats.contains(.web), let base = plan.edition.web.baseURL {
+            xml.element("web-address", text: base + WebSettings.segment(language) + "/")
+        }
         if let volume = details.volume {
             let series = localized(details.series)
             xml.element("series", [("volume", String(volume))], text: series.isEmpty ? localized(configuration.title) : series)
@@ -168,8 +171,8 @@ public struct BookSerialiser: Sendable {
     var contributors: [Contributor] {
         let source = configuration.derivedLanguages.first { $0.tag == language }?.source
         let named = plan.edition.publication.contributors.filter { contributor in
-            contributor.languages.isEmpty || contributor.languages.contains(language)
-                || source.map(contributor.languages.contains) == true
+            !localized(contributor.name).allSatisfy(\.isWhitespace) && (contributor.languages.isEmpty || contributor.languages.contains(language)
+                || source.map(contributor.languages.contains) == true)
         }
         return named.filter { $0.role == .editorInChief } + named.filter { $0.role != .editorInChief }
     }

@@ -11,6 +11,7 @@ ASYL = pathlib.Path(os.environ.get("ASYL", ROOT / ".build" / "release" / "asyl")
 SHARED = ROOT.parent / "shared"
 # Asyl speaks the locale's language; tests read English unless they ask for another.
 ENGLISH = {"LC_ALL": "", "LC_MESSAGES": "", "LANG": "C.UTF-8"}
+EPOCH = "1763769600"  # 2025-11-22T00:00:00Z
 
 
 @pytest.fixture(scope="session")
@@ -33,3 +34,13 @@ def corpus_2k(tmp_path_factory):
     out = tmp_path_factory.mktemp("corpus") / "c2k"
     subprocess.run(["python3", str(generator), "--entries", "2000", "--broken", "20", "--out", str(out)], check=True)
     return out
+
+
+@pytest.fixture(scope="session")
+def content_build(asyl, tmp_path_factory):
+    """content/ built once at EPOCH in every format its asyl.yaml names (the
+    PDFs among them, which take the longest): the folder and the run."""
+    out = tmp_path_factory.mktemp("content-build")
+    result = asyl("build", "content", "--out", out, env={"SOURCE_DATE_EPOCH": EPOCH})
+    assert result.returncode == 0, result.stderr[-3000:]
+    return out, result

@@ -14,9 +14,8 @@ import zipfile
 
 import pytest
 
-from conftest import ROOT, SHARED
+from conftest import EPOCH, ROOT, SHARED
 
-EPOCH = "1763769600"  # 2025-11-22T00:00:00Z
 NS = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/",
       "x": "http://www.w3.org/1999/xhtml", "epub": "http://www.idpf.org/2007/ops"}
 
@@ -46,10 +45,8 @@ def assert_clean(reports):
 
 
 @pytest.fixture(scope="module")
-def content_books(asyl, tmp_path_factory):
-    out = tmp_path_factory.mktemp("content-build")
-    result = asyl("build", "content", "--out", out, env={"SOURCE_DATE_EPOCH": EPOCH})
-    assert result.returncode == 0, result.stderr[-3000:]
+def content_books(content_build):
+    out, _ = content_build
     books = sorted(out.glob("*/*.epub"))
     assert [b.name for b in books] == [
         "asyl-mura.en.epub", "asyl-mura.kk-Latn.epub", "asyl-mura.kk.epub", "asyl-mura.ru.epub",
@@ -62,9 +59,11 @@ def test_sample_books_pass_epubcheck(content_books):
 
 
 def test_rebuilding_gives_identical_bytes(asyl, content_books, tmp_path):
-    result = asyl("build", "content", "--out", tmp_path, env={"SOURCE_DATE_EPOCH": EPOCH})
+    result = asyl("build", "content", "--out", tmp_path, env={"SOURCE_DATE_EPOCH": EPOCH, "TZ": "Asia/Almaty"})
     assert result.returncode == 0
-    for book in content_books[1]:
+    pdfs = sorted(content_books[0].glob("*/*.pdf"))
+    assert [p.name for p in pdfs] == ["asyl-mura.en.pdf", "asyl-mura.kk-Latn.pdf", "asyl-mura.kk.pdf", "asyl-mura.ru.pdf"]
+    for book in content_books[1] + pdfs:
         again = tmp_path / book.parent.name / book.name
         assert again.read_bytes() == book.read_bytes(), book.name
 
@@ -220,6 +219,7 @@ def test_string_tables_have_every_key_in_every_language():
     used |= {f"exists-in-{language}" for language in ("kk", "ru", "en")} | {f"archive.{part}" for part in ("fond", "inventory", "file", "sheets")}
     roles = ("editor-in-chief", "editor", "compiler", "translator", "reviewer")
     used |= {f"role.{role}" for role in roles} | {f"role.{role}.plural" for role in roles}
+    used |= {f"relator.{code}" for code in ("edt", "com", "trl", "rev")}
     assert len(used) > 20
     assert used <= keys, f"used but not defined: {sorted(used - keys)}"
 

@@ -1,35 +1,28 @@
-"""Print HTML end to end: WeasyPrint turns the sample's kk, ru and en print
-HTML into PDFs; poppler's tools check fonts, page numbers in the contents and
-indexes, and the running heads."""
-import concurrent.futures
+"""The print edition end to end: asyl renders the sample's kk, ru and en PDFs for
+the press (WeasyPrint, through styles/pdf/render.py); poppler's tools and pypdf
+check the PDF/X-4 file (output intent, boxes, marks, dates, fonts), page numbers
+in the contents and indexes, the running heads, and the layout faults a press
+would send back."""
 import html
 import re
 import subprocess
+import xml.etree.ElementTree as ET
 
 import pytest
 
 from conftest import ROOT
 
-EPOCH = "1763769600"
 LANGUAGES = ["kk", "ru", "en"]
+MM = 72 / 25.4
 
 
 @pytest.fixture(scope="module")
-def pdfs(asyl, tmp_path_factory):
-    out = tmp_path_factory.mktemp("print")
-    result = asyl("build", "content", "--out", out, "--edition", "asyl-mura", "--format", "print",
-                  env={"SOURCE_DATE_EPOCH": EPOCH})
-    assert result.returncode == 0, result.stderr[-2000:]
-
-    def render(language):
-        folder = out / "asyl-mura" / f"print-{language}"
-        assert sorted(p.name for p in folder.iterdir()) == ["fonts", "index.html", "media", "print.css"]
-        pdf = out / f"{language}.pdf"
-        subprocess.run(["weasyprint", str(folder / "index.html"), str(pdf)], check=True, capture_output=True, timeout=900)
-        return language, pdf
-
-    with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
-        return dict(pool.map(render, LANGUAGES))
+def pdfs(content_build):
+    out, result = content_build
+    # WeasyPrint warned of nothing: no glyph missing, no image or URL refused.
+    assert "WeasyPrint" not in result.stderr, result.stderr[-3000:]
+    folder = out / "asyl-mura"
+    return {language: folder / f"asyl-mura.{language}.pdf" for language in LANGUAGES}
 
 
 def page_text(pdf, page, layout=False):
@@ -50,16 +43,17 @@ def test_every_font_is_embedded_and_pt_serif_sets_the_text(pdfs, language):
     assert rows
     for row in rows:
         assert re.search(r"\byes\s+yes\s+yes\b", row), f"not embedded: {row}"
-    names = " ".join(row.split()[0] for row in rows)
-    assert "PT-Serif" in names and "PT-Serif-Bold" in names
+    names = {row.split()[0].split("+", 1)[-1] for row in rows}
+    assert {"PT-Serif", "PT-Serif-Bold"} <= names
+    # The only fonts are the ones Asyl ships: the SVG figures' text too (no DejaVu of the machine's).
+    assert names <= {"PT-Serif", "PT-Serif-Bold", "PT-Serif-Italic", "PT-Serif-BoldItalic", "Asyl-Arrows"}, names
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_shipped_fonts_cover_every_character_of_the_text(pdfs, language):
-    """No character of the book's text falls back to a font of the machine's (the
-    SVG figures' own text is the images', not the book's)."""
+    """No character of the book's text falls back to a font of the machine's."""
     from fontTools.ttLib import TTFont
-    folder = pdfs[language].parent / "asyl-mura" / f"print-{language}"
+    folder = pdfs[language].parent / f"print-{language}"
     covered = set()
     for font in (folder / "fonts").glob("*.ttf"):
         covered |= set(TTFont(font).getBestCmap())
@@ -105,9 +99,9 @@ def test_index_page_numbers_and_running_heads(pdfs):
 
 def test_cross_references_print_the_target_page(pdfs):
     text = "".join(page_text(pdfs["kk"], p) for p in range(4, 12))
-    assert re.search(r"\(→ \d+-б\.\)", text)
+    assert re.search(r"\(→\s\d+-б\.\)", text)
     ru = "".join(page_text(pdfs["ru"], p) for p in range(4, 12))
-    assert re.search(r"\(→ с\. \d+\)", ru)
+    assert re.search(r"\(→\sс\.\s\d+\)", ru)
 
 
 def test_a_cross_reference_prints_its_targets_page(asyl, tmp_path):
@@ -127,7 +121,161 @@ def test_a_cross_reference_prints_its_targets_page(asyl, tmp_path):
 
     berel, region = headword_page("Берел қорымы"), headword_page("Шығыс Қазақстан облысы")
     assert berel != region
-    from_berel = [int(n) for n in re.findall(r"\(→ (\d+)-б\.\)", pages[berel])]
-    from_region = [int(n) for n in re.findall(r"\(→ (\d+)-б\.\)", pages[region])]
+    from_berel = [int(n) for n in re.findall(r"\(→\s(\d+)-б\.\)", pages[berel])]
+    from_region = [int(n) for n in re.findall(r"\(→\s(\d+)-б\.\)", pages[region])]
     assert from_berel and set(from_berel) == {region}, (from_berel, region)
     assert from_region and set(from_region) == {berel}, (from_region, berel)
+
+
+# The PDF for the press: what a preflight reads (no PDF/X validator is at hand here).
+
+def reader(pdf):
+    from pypdf import PdfReader
+    return PdfReader(pdf)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_pdf_is_pdf_x4_with_a_cmyk_output_intent(pdfs, language):
+    book = reader(pdfs[language])
+    root = book.trailer["/Root"]
+    xmp = root["/Metadata"].get_object().get_data().decode()
+    assert "<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>" in xmp
+    assert "<xmp:CreateDate>2025-11-22T00:00:00Z</xmp:CreateDate>" in xmp
+    [intent] = [i.get_object() for i in root["/OutputIntents"]]
+    assert intent["/S"] == "/GTS_PDFX" and intent["/OutputConditionIdentifier"] == "FOGRA39"
+    profile = intent["/DestOutputProfile"].get_object()
+    header = profile.get_data()[:40]
+    assert profile["/N"] == 4 and header[12:16] == b"prtr" and header[16:20] == b"CMYK"
+    # RGB colours and images are sRGB, not device RGB.
+    spaces = book.pages[0]["/Resources"]["/ColorSpace"]
+    default = spaces["/DefaultRGB"]
+    assert default[0] == "/ICCBased" and default[1].get_object()["/N"] == 3
+    assert "/Encrypt" not in book.trailer
+    info = subprocess.run(["pdfinfo", str(pdfs[language])], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"^JavaScript:\s+no$", info, re.M) and re.search(r"^Encrypted:\s+no$", info, re.M)
+    assert re.search(r"^CreationDate:\s+Sat Nov 22 00:00:00 2025 UTC$", info, re.M), info
+
+
+def test_marks_and_bleed_sit_outside_the_trim_with_the_media_box_enlarged(pdfs):
+    """asyl.yaml's print: 170×240 mm, 3 mm bleed, crop marks: the BleedBox is the trim
+    and 3 mm, the MediaBox holds the marks beyond it, and marks are drawn there only."""
+    book = reader(pdfs["kk"])
+    for page in book.pages:
+        trim = [float(v) for v in page["/TrimBox"]]
+        bleed = [float(v) for v in page["/BleedBox"]]
+        media = [float(v) for v in page["/MediaBox"]]
+        assert abs((trim[2] - trim[0]) / MM - 170) < 0.01 and abs((trim[3] - trim[1]) / MM - 240) < 0.01
+        assert [round((t - b) / MM, 2) for t, b in zip(trim[:2], bleed[:2])] == [3, 3]
+        assert [round((b - t) / MM, 2) for t, b in zip(trim[2:], bleed[2:])] == [3, 3]
+        assert all(m < b - 5 * MM for m, b in zip(media[:2], bleed[:2]))
+        assert "/ArtBox" not in page
+    # The title page's top-left corner, at 4 pixels a millimetre: marks in the slug, nothing in the bleed.
+    from PIL import Image
+    png = pdfs["kk"].parent / "title-corner"
+    subprocess.run(["pdftoppm", "-f", "1", "-l", "1", "-r", str(round(4 * 25.4)), "-gray", "-png", str(pdfs["kk"]), str(png)],
+                   check=True)
+    image = Image.open(next(pdfs["kk"].parent.glob("title-corner*.png"))).convert("L")
+    media = [float(v) for v in book.pages[0]["/MediaBox"]]
+    trim = [float(v) for v in book.pages[0]["/TrimBox"]]
+    slug = round((trim[0] - media[0]) / MM * 4)  # pixels from the sheet's edge to the trim
+
+    def dark(box):
+        return sum(image.crop(box).histogram()[:128])
+
+    # The horizontal mark runs along the trim's top edge, out from the sheet's edge.
+    assert dark((0, slug - 2, slug - 3 * 4 - 1, slug + 3)) > 10, "no crop mark beyond the bleed"
+    assert dark((slug - 3 * 4, slug - 3 * 4, slug + 20, slug + 20)) == 0, "something printed in the bleed or the corner"
+
+
+# Layout faults, read off the rendered pages (pdftotext's word boxes).
+
+def body_lines(pdf):
+    """Per page, the lines of the text area (no running head, no page number), each as
+    (column, top, bottom, text): column 0 or 1 by where the line starts."""
+    book = reader(pdf)
+    words = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    pages = []
+    namespace = "{http://www.w3.org/1999/xhtml}"
+    for page, box in zip(ET.fromstring(words).iter(f"{namespace}page"), book.pages):
+        media = [float(v) for v in box["/MediaBox"]]
+        trim = [float(v) - m for v, m in zip(box["/TrimBox"], media[:2] * 2)]
+        top, bottom = trim[1] + 17 * MM, media[3] - media[1] - trim[1] - 19 * MM
+        middle = (trim[0] + trim[2]) / 2
+        lines = []
+        for line in page.iter(f"{namespace}line"):
+            y0, y1 = float(line.get("yMin")), float(line.get("yMax"))
+            if y0 < top or y1 > bottom:
+                continue
+            text = " ".join(w.text or "" for w in line.iter(f"{namespace}word")).replace("\u00ad", "")
+            lines.append((0 if float(line.get("xMin")) < middle - 5 else 1, y0, y1, text))
+        pages.append(lines)
+    return pages
+
+
+def print_html(pdf, language):
+    page = (pdf.parent / f"print-{language}" / "index.html").read_text(encoding="utf-8").replace("\u00ad", "")
+
+    def texts(pattern):
+        return {" ".join(html.unescape(re.sub(r"<[^>]+>", "", t)).split()) for t in re.findall(pattern, page, re.S)}
+
+    headings = texts(r"<h[1-4][^>]*>(.*?)</h[1-4]>")
+    heads = texts(r'<p[^>]*class="(?:kind|aliases)"[^>]*>(.*?)</p>')
+    return headings, heads
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_page_holds_only_a_heading_and_no_heading_ends_a_column(pdfs, language):
+    headings, heads = print_html(pdfs[language], language)
+    pages = body_lines(pdfs[language])
+    for number, lines in enumerate(pages, start=1):
+        assert len(lines) > 1 or number == 1, f"page {number} holds only {lines}"
+        for column in (0, 1):
+            placed = sorted((l for l in lines if l[0] == column), key=lambda l: l[1])
+            if not placed:
+                continue
+            last = placed[-1][3]
+            # A headword runs in with its kind: the line starts with it.
+            assert not any(last == h or last.startswith(h + " — ") for h in headings), \
+                f"page {number}, column {column + 1} ends with the heading {last!r}"
+            assert last not in heads and not any(last.startswith(h) for h in heads if len(h) > 12), \
+                f"page {number}, column {column + 1} ends with an entry's head {last!r}: its infobox went on"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_page_reference_is_broken_across_lines(pdfs, language):
+    for number, lines in enumerate(body_lines(pdfs[language]), start=1):
+        for _, _, _, text in lines:
+            assert not re.search(r"\(→\s*$", text), f"page {number}: {text!r} ends before its page number"
+            assert not re.match(r"^\s*(\d+-б\.\)|с\. \d+\)|p\. \d+\))", text), f"page {number}: {text!r}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_chronology_row_is_split(pdfs, language):
+    """Each row of the chronology ends with its page number: so does each column's last line."""
+    pages = body_lines(pdfs[language])
+    heading = {"kk": "Хронология", "ru": "Хронология", "en": "Chronology"}[language]
+    # The back matter's chronology is the last one (an entry may have a section of that name).
+    first = max(n for n, lines in enumerate(pages) if any(l[3] == heading for l in lines))
+    checked = 0
+    for lines in pages[first:]:
+        for column in (0, 1):
+            placed = sorted((l for l in lines if l[0] == column), key=lambda l: l[1])
+            if placed and placed[-1][3] != heading:
+                assert re.search(r"\d+$", placed[-1][3]), f"a row goes on past {placed[-1][3]!r}"
+                checked += 1
+    assert checked
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_title_page_has_one_alignment_and_the_title_once(pdfs, language):
+    """Every line of the title page centred on one axis, the text block's (the page's
+    margins are mirrored, so not quite the sheet's); the title printed once."""
+    words = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-bbox-layout", str(pdfs[language]), "-"],
+                           capture_output=True, text=True, check=True).stdout
+    lines = list(ET.fromstring(words).iter("{http://www.w3.org/1999/xhtml}line"))
+    assert len(lines) >= 3
+    middles = [(float(line.get("xMin")) + float(line.get("xMax"))) / 2 for line in lines]
+    assert max(middles) - min(middles) < 1, middles
+    texts = [" ".join(w.text for w in line.iter("{http://www.w3.org/1999/xhtml}word")) for line in lines]
+    assert texts.count(reader(pdfs[language]).metadata.title) == 1, texts

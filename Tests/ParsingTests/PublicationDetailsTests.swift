@@ -81,6 +81,10 @@ import Testing
         ("editions:\n  - id: a\n    cover: {kk: media/cover.gif}\n", "is not an image of the tree"),
         ("contributors: [{role: editor}]\neditions:\n  - id: a\n", "a contributor has no `name`"),
         ("contributors: [{name: X, role: author}]\neditions:\n  - id: a\n", "'author' is not one Asyl knows"),
+        ("contributors: [{name: X}]\neditions:\n  - id: a\n", "a contributor has no `role`"),
+        ("contributors: [{name: \"  \", role: editor}]\neditions:\n  - id: a\n", "a contributor has no `name`"),
+        ("isbn: {kk: 978-601-7431-03-7}\neditions:\n  - id: a\n", "unknown key"),
+        ("editions:\n  - id: a\n    published: 0000\n", "`published` is a date"),
         ("contributors: [{name: X, role: editor, languages: [de]}]\neditions:\n  - id: a\n", "'de'"),
         ("contributors: [{name: X, role: editor, born: 1900}]\neditions:\n  - id: a\n", "born"),
     ])
@@ -88,6 +92,17 @@ import Testing
         let (_, findings) = parse(case_.0)
         #expect(findings.count == 1 && findings.allSatisfy { $0.rule == .config }, "\(findings)")
         #expect(findings.first?.message.english.contains(case_.1) == true, "\(findings.map(\.message.english))")
+    }
+
+    @Test func oneCoverForEveryLanguageIsTheDerivedOnesToo() {
+        let (configuration, findings) = parse("""
+            derived: {kk-Latn: {from: kk, script: latn-2021}}
+            editions:
+              - id: a
+                cover: media/cover.svg
+            """)
+        #expect(findings.isEmpty, "\(findings)")
+        #expect(configuration.editions.first?.publication.cover[LanguageTag("kk-Latn")] == "media/cover.svg")
     }
 
     @Test func anISBN10GetsItsISBN13AsTheFix() {

@@ -22,7 +22,9 @@
       </head>
       <body>
         <section class="title-page">
-          <p class="work-title"><xsl:value-of select="a:metadata/a:work-title"/></p>
+          <xsl:if test="a:metadata/a:work-title != a:metadata/a:title">
+            <p class="work-title"><xsl:value-of select="a:metadata/a:work-title"/></p>
+          </xsl:if>
           <h1 class="book-title"><xsl:value-of select="a:metadata/a:title"/></h1>
           <p class="publisher"><xsl:value-of select="a:metadata/a:publisher"/></p>
           <p class="year"><xsl:value-of select="a:metadata/a:year"/></p>

@@ -15,7 +15,7 @@ import Packaging
 enum RenderProducts {
     static let kinds: [any Query.Type] = [
         RenderTools.self, PackageFileBytes.self, EPUBParts.self, ChunkMember.self, OutlinePart.self, FileMember.self,
-        PrintPiece.self, CoverTools.self, CoverSource.self, CoverArt.self, CoverMember.self,
+        PrintPiece.self, RecordDocument.self, CoverTools.self, CoverSource.self, CoverArt.self, CoverMember.self,
     ]
 }
 
@@ -207,6 +207,8 @@ struct CoverArt: BookQuery {
         let files = Self.files(source.path)
         if files.count == 1 { return Value(files: files, bytes: [source.bytes]) }
         let svg = source.bytes
+        // Drawn with the shipped fonts, which the render tools' fingerprint covers, and librsvg.
+        _ = try context.value(RenderTools())
         _ = try context.value(CoverTools())
         guard let rasteriser = context.service(CoverRasteriser.self) else { throw BuildError.noRasteriser }
         guard let fonts = context.service(CompiledStylesheets.self)?.styles.appendingPathComponent("fonts") else {
@@ -269,6 +271,22 @@ struct PrintPiece: BookFileQuery {
         let bytes = name == Self.page ? try context.value(OutlineXML(book)).bytes : try context.value(ChunkXML(book: book, name: name)).document
         let (document, stylesheets) = try Render.read(bytes, name == Self.page ? "book.xml" : name, context)
         return ZIPMember(path: name, bytes: try stylesheets.print.transform(document))
+    }
+}
+
+/// One of a book's catalogue records (`name`: its records.xsl `part`), made from its outline.
+struct RecordDocument: BookFileQuery {
+    static let kind = "record-document"
+    static let parts = ["marc", "dc", "onix"]
+    var book: BookName
+    var name: String
+
+    /// Its file in the book's records folder (`asyl-mura.kk.marc.xml`).
+    var file: String { "\(book.edition).\(book.language.rawValue).\(name).xml" }
+
+    func compute(_ context: QueryContext) throws -> [UInt8] {
+        let (document, stylesheets) = try Render.read(try context.value(OutlineXML(book)).bytes, "book.xml", context)
+        return try stylesheets.records.transform(document, parameters: [("part", name)])
     }
 }
 

@@ -17,7 +17,7 @@ import Testing
         #expect(FileMember(argument: image.argument)?.path == "media/Берел қорымы.jpg")
         #expect(OutlineXML(argument: "asyl-mura kk epub")?.book == kk)
         #expect(ChunkXML(argument: "asyl-mura kk epub") == nil)
-        #expect(ChunkMember(argument: "asyl-mura kk pdf letter-01.xhtml") == nil)
+        #expect(ChunkMember(argument: "asyl-mura kk docx letter-01.xhtml") == nil)
         let plan = ChunkPlan(book: EditionLanguage(edition: "asyl-mura", language: LanguageTag("kk-Latn")), file: "letter-01.xhtml")
         #expect(ChunkPlan(argument: plan.argument)?.key == plan.key)
         #expect(BookOrderQuery(argument: "asyl-mura") == nil && BookOrderQuery(argument: "asyl-mura kk")?.book.language == LanguageTag("kk"))
