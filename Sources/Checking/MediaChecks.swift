@@ -2,11 +2,14 @@ import Diagnostics
 import DocumentModel
 import Resolution
 
-/// `missing-media`, `invalid-media` and `missing-alt`.
+/// `missing-media`, `invalid-media`, `missing-alt` and `print-resolution`.
 enum MediaChecks {
     static func check(_ project: ResolvedProject) -> [Diagnostic] {
         var findings: [Diagnostic] = []
+        let printed = project.configuration.editions.filter { $0.formats.contains(where: { $0 == .print || $0 == .pdf }) }
+        let column = project.configuration.printGeometry.columnWidthMillimetres
         for entry in project.entries {
+            let inPrint = printed.contains { Self.mayHold($0.selection, entry) }
             for version in entry.versions {
                 for image in version.images {
                     let location = version.location(image.range)
@@ -17,6 +20,13 @@ enum MediaChecks {
                     if case .file(let path, _) = image.reference.resolution, let inspection = project.media[path] {
                         findings += inspection.problems.map { problem in
                             Diagnostic(.invalidMedia, Self.message(problem, path: path), at: location)
+                        }
+                        if inPrint, inspection.problems.isEmpty, let resolution = PrintResolution(inspection, column: column),
+                           resolution.isTooLow {
+                            findings.append(Diagnostic(.printResolution, Message(.checkPrintResolution, [
+                                "path": path, "width": inspection.width ?? 0, "column": Self.shown(millimetres: column),
+                                "ppi": resolution.ppi, "needed": resolution.needed,
+                            ]), at: location))
                         }
                     }
                     guard case .missing(let failure) = image.reference.resolution else { continue }
@@ -39,6 +49,19 @@ enum MediaChecks {
             }
         }
         return findings
+    }
+
+    /// Whether an edition's `select:` may hold the entry: by kind, category
+    /// and id. A region's members are known only across entries, so an
+    /// edition that selects by region is taken to hold it.
+    static func mayHold(_ selection: Selection, _ entry: Entry) -> Bool {
+        (selection.kinds.isEmpty || selection.kinds.contains(entry.kind ?? ""))
+            && (selection.categories.isEmpty || !Set(selection.categories).isDisjoint(with: entry.categories))
+            && (selection.ids.isEmpty || selection.ids.contains(entry.id))
+    }
+
+    static func shown(millimetres: Double) -> String {
+        millimetres == millimetres.rounded() ? String(Int(millimetres)) : String(format: "%.1f", millimetres)
     }
 
     /// A size as asyl.yaml would write it: `32 MiB`, `800 KiB`, or bytes.

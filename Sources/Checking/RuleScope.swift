@@ -27,7 +27,7 @@ extension Rule {
         case .markup, .unreadableFile: .file
         // Front matter and dates are checked over the facts an entry's versions give together.
         case .frontMatter, .impossibleDate, .brokenLink, .linkWrongKind, .untranslatedLink, .linkToDraft, .duplicateID, .unknownCitation,
-            .citationWithoutAt, .missingMedia, .invalidMedia, .missingAlt, .factConflict, .outdatedTranslation:
+            .citationWithoutAt, .missingMedia, .invalidMedia, .missingAlt, .factConflict, .outdatedTranslation, .printResolution:
             .entry
         case .orphan, .unusedSource, .linkCycle, .reservedID, .issuedAddress: .interfaces
         case .strayFile: .listing

@@ -32,10 +32,12 @@ public enum Rule: String, CaseIterable, Hashable, Comparable, Sendable, Codable 
     case issuedAddress = "issued-address"
     /// A translation whose source version changed since it was marked (`translated-from:` with fingerprints).
     case outdatedTranslation = "outdated-translation"
+    /// A raster image of an entry a print edition holds that would print under 300 ppi across a column.
+    case printResolution = "print-resolution"
 
     public var defaultSeverity: Severity {
         switch self {
-        case .untranslatedLink, .linkToDraft, .strayFile, .citationWithoutAt, .outdatedTranslation: .warning
+        case .untranslatedLink, .linkToDraft, .strayFile, .citationWithoutAt, .outdatedTranslation, .printResolution: .warning
         case .unusedSource, .orphan: .note
         case .brokenLink, .linkWrongKind, .duplicateID, .unknownCitation, .missingMedia, .missingAlt,
             .frontMatter, .factConflict, .impossibleDate, .config, .markup, .unreadableFile, .invalidMedia, .linkCycle, .reservedID, .issuedAddress:

@@ -28,6 +28,7 @@ extension Rule {
         case .reservedID: Message(.ruleReservedIDSummary)
         case .issuedAddress: Message(.ruleIssuedAddressSummary)
         case .outdatedTranslation: Message(.ruleOutdatedTranslationSummary)
+        case .printResolution: Message(.rulePrintResolutionSummary)
         }
     }
 
@@ -56,6 +57,7 @@ extension Rule {
         case .linkCycle: Message(.ruleLinkCycleExplanation)
         case .issuedAddress: Message(.ruleIssuedAddressExplanation)
         case .outdatedTranslation: Message(.ruleOutdatedTranslationExplanation)
+        case .printResolution: Message(.rulePrintResolutionExplanation)
         case .reservedID: Message(.ruleReservedIDExplanation)
         }
     }

@@ -334,6 +334,22 @@ public struct PrintGeometry: Hashable, Sendable, Codable {
         self.marks = marks
     }
 
+    /// The page's margins in millimetres, mirrored on left pages (inner: at the spine).
+    public static let margins = (top: 18.0, outer: 16.0, bottom: 20.0, inner: 20.0)
+    /// The gap between an entry page's two columns.
+    public static let columnGap = 6.0
+
+    /// The trim's width and height in millimetres (`trim` is written `170x240mm`).
+    public var trimMillimetres: (width: Double, height: Double) {
+        let sides = trim.dropLast(2).split(separator: "x").compactMap { Double($0) }
+        return sides.count == 2 ? (sides[0], sides[1]) : (170, 240)
+    }
+
+    /// The width of a column of entries, where a figure is set.
+    public var columnWidthMillimetres: Double {
+        (trimMillimetres.width - Self.margins.inner - Self.margins.outer - Self.columnGap) / 2
+    }
+
     /// The bleed in millimetres (`bleed` is written `3mm`, `4.5mm`).
     public var bleedMillimetres: Double { Double(bleed.dropLast(2)) ?? 3 }
 

@@ -19,11 +19,14 @@ public struct PublicationDetails: Hashable, Sendable, Codable {
     public var published: String?
     /// The project's own cover image per language (a path in the tree); none: Asyl makes one.
     public var cover: LocalizedText
+    /// What the imprint of the printed book adds (`udc`, `bbk`, `print-run`, `paper-format`, `printer`).
+    public var printing: PrintingDetails
 
     public init(
         isbn: LocalizedText = LocalizedText(), printISBN: LocalizedText = LocalizedText(), contributors: [Contributor] = [],
         description: LocalizedText = LocalizedText(), rights: LocalizedText = LocalizedText(),
-        series: LocalizedText = LocalizedText(), volume: Int? = nil, published: String? = nil, cover: LocalizedText = LocalizedText()
+        series: LocalizedText = LocalizedText(), volume: Int? = nil, published: String? = nil, cover: LocalizedText = LocalizedText(),
+        printing: PrintingDetails = PrintingDetails()
     ) {
         self.isbn = isbn
         self.printISBN = printISBN
@@ -34,6 +37,7 @@ public struct PublicationDetails: Hashable, Sendable, Codable {
         self.volume = volume
         self.published = published
         self.cover = cover
+        self.printing = printing
     }
 
     /// Each of its texts, with whether it is written in a language (and so
@@ -45,7 +49,57 @@ public struct PublicationDetails: Hashable, Sendable, Codable {
         visit(&description, .prose)
         visit(&rights, .prose)
         visit(&series, .prose)
+        visit(&printing.printer, .prose)
         for index in contributors.indices { visit(&contributors[index].name, .prose) }
+    }
+}
+
+/// The lines of a printed book's imprint that a library and the press read
+/// (the «шығу деректері» / «выходные данные»): its classification codes,
+/// print run, sheet format and printer. Each is the same in every language
+/// but the printer's name.
+public struct PrintingDetails: Hashable, Sendable, Codable {
+    /// Universal Decimal Classification (УДК, kk ӘОЖ), as written: `94(574)(031)`.
+    public var udc: String?
+    /// Library-Bibliographic Classification (ББК, kk КБЖ), as written: `63.3(5Қаз)я2`.
+    public var bbk: String?
+    /// Copies printed.
+    public var printRun: Int?
+    public var paperFormat: PaperFormat?
+    /// The printing house, per language.
+    public var printer: LocalizedText
+
+    public init(
+        udc: String? = nil, bbk: String? = nil, printRun: Int? = nil, paperFormat: PaperFormat? = nil,
+        printer: LocalizedText = LocalizedText()
+    ) {
+        self.udc = udc
+        self.bbk = bbk
+        self.printRun = printRun
+        self.paperFormat = paperFormat
+        self.printer = printer
+    }
+}
+
+/// The press sheet in centimetres and the fraction of it a page is:
+/// `70×100/16` is a 70 × 100 cm sheet folded to sixteenths.
+public struct PaperFormat: Hashable, Sendable, Codable {
+    public var width: Int
+    public var height: Int
+    public var fraction: Int
+
+    public init(width: Int, height: Int, fraction: Int) {
+        self.width = width
+        self.height = height
+        self.fraction = fraction
+    }
+
+    /// `70×100/16` (or with `x`, or the `1/16` Russian imprints write); nil if it is not one.
+    public init?(parsing text: String) {
+        guard let match = text.wholeMatch(of: /([1-9][0-9]{1,2}) ?[×xXхХ] ?([1-9][0-9]{1,2}) ?(?:\/|1\/)([1-9][0-9]?)/),
+              let width = Int(match.1), let height = Int(match.2), let fraction = Int(match.3)
+        else { return nil }
+        self.init(width: width, height: height, fraction: fraction)
     }
 }
 

@@ -193,6 +193,7 @@ public enum MessageKey: String, CaseIterable, Hashable, Sendable, Codable {
     case checkMediaNoImage
     case checkMediaDamaged
     case checkMediaTooManyPixels
+    case checkPrintResolution
     case checkMediaSVGNotWellFormed
     case checkMediaSVGOtherRoot
     case checkMediaSVGActiveElement
@@ -249,6 +250,7 @@ public enum MessageKey: String, CaseIterable, Hashable, Sendable, Codable {
     case ruleReservedIDSummary
     case ruleIssuedAddressSummary
     case ruleOutdatedTranslationSummary
+    case rulePrintResolutionSummary
     case ruleBrokenLinkExplanation
     case ruleLinkWrongKindExplanation
     case ruleUntranslatedLinkExplanation
@@ -271,6 +273,7 @@ public enum MessageKey: String, CaseIterable, Hashable, Sendable, Codable {
     case ruleLinkCycleExplanation
     case ruleIssuedAddressExplanation
     case ruleOutdatedTranslationExplanation
+    case rulePrintResolutionExplanation
     case ruleReservedIDExplanation
 
     // MARK: Parsing: YAML (YAMLReader, MappingReader)
@@ -350,6 +353,9 @@ public enum MessageKey: String, CaseIterable, Hashable, Sendable, Codable {
     case configISBNCheckDigit
     case configISBNTen
     case configVolumeInvalid
+    case configClassificationInvalid
+    case configPrintRunInvalid
+    case configPaperFormatInvalid
     case configPublishedInvalid
     case configCoverInvalid
     case configContributorNameMissing

@@ -373,7 +373,9 @@ public struct ConfigurationParser {
     /// Publication details asyl.yaml may give for every edition, and an edition for itself.
     private static let workDetailKeys = ["contributors", "description", "rights", "series"]
     /// Publication details only an edition gives.
-    private static let editionDetailKeys = ["isbn", "print-isbn", "volume", "published", "cover"]
+    private static let editionDetailKeys = [
+        "isbn", "print-isbn", "volume", "published", "cover", "udc", "bbk", "print-run", "paper-format", "printer",
+    ]
 
     /// The publication details of asyl.yaml (`inherited` empty) or of an
     /// edition, of the `keys` it may give: each key given replaces the one inherited from asyl.yaml.
@@ -403,6 +405,23 @@ public struct ConfigurationParser {
             else { report(Message(.configPublishedInvalid), node.range) }
         }
         if let node = fields("cover") { details.cover = parseCover(node) }
+        for (key, path) in [("udc", \PrintingDetails.udc), ("bbk", \PrintingDetails.bbk)] {
+            guard let node = fields(key) else { continue }
+            if let text = node.scalar, !text.allSatisfy(\.isWhitespace), !text.contains(where: \.isNewline) {
+                details.printing[keyPath: path] = text.trimmingCharacters(in: .whitespaces)
+            } else {
+                report(Message(.configClassificationInvalid, ["key": key]), node.range)
+            }
+        }
+        if let node = fields("print-run") {
+            if let text = node.scalar, text.wholeMatch(of: /[1-9][0-9]{0,6}/) != nil, let copies = Int(text) { details.printing.printRun = copies }
+            else { report(Message(.configPrintRunInvalid), node.range) }
+        }
+        if let node = fields("paper-format") {
+            if let format = node.scalar.flatMap(PaperFormat.init(parsing:)) { details.printing.paperFormat = format }
+            else { report(Message(.configPaperFormatInvalid, ["value": node.scalar ?? ""]), node.range) }
+        }
+        if let node = fields("printer") { details.printing.printer = localized(node, what: "printer") }
         return details
     }
 

@@ -79,9 +79,12 @@ struct PrintBuilder {
         graph.release([OutlineXML(book).key, page.key])
 
         let size = geometry.trim.replacingOccurrences(of: "mm", with: "").split(separator: "x").map { "\($0)mm" }.joined(separator: " ")
+        let margins = PrintGeometry.margins
         var pageRule = "@page { size: \(size); bleed: \(Self.format(geometry.sheetBleedMillimetres))mm;"
         if let marks = geometry.marks { pageRule += " marks: \(marks);" }
-        pageRule += " }\n"
+        pageRule += " margin: \([margins.top, margins.outer, margins.bottom, margins.inner].map { Self.format($0) + "mm" }.joined(separator: " ")); }\n"
+        pageRule += "@page :left { margin-left: \(Self.format(margins.outer))mm; margin-right: \(Self.format(margins.inner))mm; }\n"
+        pageRule += "main.entries .letter { column-gap: \(Self.format(PrintGeometry.columnGap))mm; }\n"
         let css = try Data(contentsOf: styles.appendingPathComponent("print.css"))
         try (Data(pageRule.utf8) + css).write(to: work.appendingPathComponent("print.css"))
 

@@ -163,6 +163,15 @@ public struct BookSerialiser: Sendable {
             let series = localized(details.series)
             xml.element("series", [("volume", String(volume))], text: series.isEmpty ? localized(configuration.title) : series)
         }
+        let printing = details.printing
+        if let udc = printing.udc { xml.element("udc", text: udc) }
+        if let bbk = printing.bbk { xml.element("bbk", text: bbk) }
+        if let copies = printing.printRun { xml.element("print-run", text: String(copies)) }
+        if let format = printing.paperFormat {
+            xml.element("paper-format", [("width", String(format.width)), ("height", String(format.height)), ("fraction", String(format.fraction))])
+        }
+        let printer = localized(printing.printer)
+        if !printer.isEmpty { xml.element("printer", text: printer) }
         xml.end()
     }
 

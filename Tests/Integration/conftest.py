@@ -2,6 +2,7 @@
 ways to run it the way editors and CI do."""
 import os
 import pathlib
+import shutil
 import subprocess
 
 import pytest
@@ -12,6 +13,17 @@ SHARED = ROOT.parent / "shared"
 # Asyl speaks the locale's language; tests read English unless they ask for another.
 ENGLISH = {"LC_ALL": "", "LC_MESSAGES": "", "LANG": "C.UTF-8"}
 EPOCH = "1763769600"  # 2025-11-22T00:00:00Z
+
+
+def copy_content(target):
+    """A copy of content/ to edit, built as everything but the PDF: WeasyPrint's minute
+    a build is for test_print.py's and test_build_command.py's builds of content/ itself."""
+    shutil.copytree(ROOT / "content", target)
+    config = target / "asyl.yaml"
+    text = config.read_text(encoding="utf-8")
+    assert "records, pdf]" in text
+    config.write_text(text.replace("records, pdf]", "records]"), encoding="utf-8")
+    return target
 
 
 @pytest.fixture(scope="session")

@@ -14,7 +14,7 @@ import zipfile
 
 import pytest
 
-from conftest import EPOCH, ROOT, SHARED
+from conftest import EPOCH, ROOT, SHARED, copy_content
 
 NS = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/",
       "x": "http://www.w3.org/1999/xhtml", "epub": "http://www.idpf.org/2007/ops"}
@@ -451,7 +451,7 @@ def test_an_html_print_stylesheet_still_gets_its_entries(asyl, tmp_path):
 
 def test_an_edition_that_cites_by_author_and_year(asyl, tmp_path):
     project = tmp_path / "content"
-    shutil.copytree(ROOT / "content", project)
+    copy_content(project)
     config = project / "asyl.yaml"
     text = config.read_text(encoding="utf-8")
     assert "    select: {kinds: [monument]}\n" in text

@@ -4,6 +4,7 @@ creators, subjects, series and volume, the package names every contributor
 with a MARC relator, and asyl.yaml's ISBNs are checked."""
 import json
 import pathlib
+import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
@@ -136,11 +137,16 @@ def test_publication_details_that_cannot_be_read_are_errors(asyl, tmp_path):
     text = (tree / "asyl.yaml").read_text(encoding="utf-8")
     text = text.replace("volume: 3", "volume: third").replace("published: 2024-05-17", "published: 2024-02-30")
     text = text.replace("role: compiler", "role: compiller").replace("cover: {ru: media/cover-ru.png}", "cover: /etc/cover.png")
+    text = text.replace("print-run: 500", "print-run: 500 дана").replace("paper-format: 70×100/16", "paper-format: A4")
+    text = text.replace("udc: 94(574)(031)", "udc: [94]")
     (tree / "asyl.yaml").write_text(text, encoding="utf-8")
     result = asyl("check", tree, "--format", "json")
     assert result.returncode == 1
     messages = sorted(f["message"] for f in json.loads(result.stdout)["findings"] if f["rule"] == "config")
-    assert len(messages) == 4, messages
+    assert len(messages) == 7, messages
+    assert any("`print-run` is the number of copies printed" in m for m in messages)
+    assert any("`paper-format` is the press sheet in centimetres" in m and "'A4'" in m for m in messages)
+    assert any("`udc` is a classification code on one line" in m for m in messages)
     assert any("`volume` is the edition's number" in m for m in messages)
     assert any("`published` is a date" in m for m in messages)
     assert any("'compiller' is not one Asyl knows: editor-in-chief, editor, compiler" in m for m in messages)
@@ -161,3 +167,23 @@ def test_a_cover_that_is_missing_or_not_an_image_is_found_at_its_edition(asyl, t
     assert found == [("invalid-media", edition), ("missing-media", edition)]
     build = asyl("build", tree, "--out", tmp_path / "out", "--format", "epub")
     assert build.returncode == 1 and not (tmp_path / "out" / "volume-3").exists()
+
+
+def test_the_imprints_print_the_classification_and_the_press_lines(asyl, tmp_path):
+    """ӘОЖ/КБЖ and УДК/ББК head both imprints; the sheet format, print run and printer
+    close the printed book's, in each language's words."""
+    out = tmp_path / "out"
+    result = asyl("build", FIXTURE, "--out", out, "--format", "epub", "--format", "print", env=EPOCH)
+    assert result.returncode == 0, result.stderr
+
+    def text(markup):
+        return " ".join(re.sub(r"<[^>]+>", " ", markup).replace("\u00a0", " ").split())
+
+    kk = text((out / "volume-3" / "print-kk" / "index.html").read_text(encoding="utf-8"))
+    ru = text((out / "volume-3" / "print-ru" / "index.html").read_text(encoding="utf-8"))
+    assert "ӘОЖ 94(574)(031) КБЖ 63.3(5Қаз)я2" in kk and "УДК 94(574)(031) ББК 63.3(5Қаз)я2" in ru
+    assert "Пішімі 70×100 1/16. Таралымы 500 дана. Басылған жері: «Сынақ» баспаханасы, Алматы." in kk
+    assert "Формат 70×100 1/16. Тираж 500 экз. Отпечатано: Типография «Сынақ», Алматы." in ru
+    with zipfile.ZipFile(out / "volume-3" / "volume-3.ru.epub") as epub:
+        imprint = text(next(epub.read(n).decode() for n in epub.namelist() if n.endswith("imprint.xhtml")))
+    assert "УДК 94(574)(031) ББК 63.3(5Қаз)я2" in imprint and "Тираж" not in imprint

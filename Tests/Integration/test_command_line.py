@@ -3,9 +3,8 @@ is bad usage (exit 2, with the values that exist), language tags match as
 BCP 47 says (case-insensitively), and with no SOURCE the tree is found
 upward from the current folder, as git finds its repository."""
 import re
-import shutil
 
-from conftest import ROOT
+from conftest import ROOT, copy_content
 
 EDITION = "tarikhi-eskertkishter"
 
@@ -29,7 +28,7 @@ def test_language_tags_match_case_insensitively(asyl, tmp_path):
 
 def test_a_format_the_edition_is_not_built_in_is_bad_usage(asyl, tmp_path):
     tree = tmp_path / "tree"
-    shutil.copytree(ROOT / "content", tree)
+    copy_content(tree)
     config = tree / "asyl.yaml"
     config.write_text(re.sub(r"formats: \[[^]]*\]", "formats: [epub]", config.read_text(encoding="utf-8")),
                       encoding="utf-8")

@@ -13,12 +13,12 @@ import shutil
 import subprocess
 import tempfile
 
-from conftest import ASYL, ENGLISH, ROOT
+from conftest import ASYL, ENGLISH, copy_content
 
 
 def tree(tmp_path):
     copy = tmp_path / "content"
-    shutil.copytree(ROOT / "content", copy)
+    copy_content(copy)
     return copy
 
 
@@ -40,7 +40,7 @@ def test_a_styles_folder_that_is_missing_a_file_or_a_link_out_is_an_error(asyl, 
                        ("a-file/", lambda s: (s / "a-file").write_text("not a folder")),
                        ("linked/", lambda s: (s / "linked").symlink_to(outside))]:
         source = tmp_path / name.strip("/")
-        shutil.copytree(ROOT / "content", source)
+        copy_content(source)
         make(source)
         with_styles(source, name)
         found = config_findings(asyl, source)
@@ -220,7 +220,7 @@ def test_a_read_only_output_folder_exits_3_with_the_path_and_the_reason(tmp_path
     try:
         shared.chmod(0o755)
         source = shared / "content"
-        shutil.copytree(ROOT / "content", source)
+        copy_content(source)
         out = shared / "out"
         out.mkdir()
         out.chmod(0o555)

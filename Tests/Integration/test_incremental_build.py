@@ -12,7 +12,7 @@ import zipfile
 
 import pytest
 
-from conftest import ROOT, SHARED
+from conftest import ROOT, SHARED, copy_content
 
 EPOCH = "1763769600"
 MAGIC = b"ASYLGV01"
@@ -46,7 +46,7 @@ def rendered(asyl, source, out, epoch=EPOCH):
 @pytest.fixture
 def project(tmp_path):
     copy = tmp_path / "content"
-    shutil.copytree(ROOT / "content", copy)
+    copy_content(copy)
     return copy
 
 

@@ -4,13 +4,15 @@ check the PDF/X-4 file (output intent, boxes, marks, dates, fonts), page numbers
 in the contents and indexes, the running heads, and the layout faults a press
 would send back."""
 import html
+import json
 import re
+import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import ROOT
+from conftest import EPOCH, ROOT
 
 LANGUAGES = ["kk", "ru", "en"]
 MM = 72 / 25.4
@@ -279,3 +281,57 @@ def test_the_title_page_has_one_alignment_and_the_title_once(pdfs, language):
     assert max(middles) - min(middles) < 1, middles
     texts = [" ".join(w.text for w in line.iter("{http://www.w3.org/1999/xhtml}word")) for line in lines]
     assert texts.count(reader(pdfs[language]).metadata.title) == 1, texts
+
+
+def test_a_pdf_is_rendered_again_only_when_what_it_is_made_from_changes(asyl, tmp_path):
+    project = tmp_path / "content"
+    shutil.copytree(ROOT / "content", project)
+    out = tmp_path / "out"
+    build = ("build", project, "--out", out, "--edition", "asyl-mura", "--lang", "en", "--format", "pdf")
+    env = {"SOURCE_DATE_EPOCH": EPOCH}
+    assert asyl(*build, env=env).returncode == 0
+    pdf = out / "asyl-mura" / "asyl-mura.en.pdf"
+    made, bytes_before = pdf.stat().st_mtime_ns, pdf.read_bytes()
+    assert asyl(*build, env=env).returncode == 0
+    assert pdf.stat().st_mtime_ns == made, "rendered again with nothing changed"
+    entry = project / "entries" / "monuments" / "berel.en.md"
+    entry.write_text(entry.read_text(encoding="utf-8") + "\nA new sentence.\n", encoding="utf-8")
+    assert asyl(*build, env=env).returncode == 0
+    assert pdf.read_bytes() != bytes_before
+    assert "A new sentence." in subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert sorted(p.name for p in (out / "asyl-mura").iterdir()) == ["asyl-mura.en.pdf"], "a work folder was left"
+
+
+def test_without_weasyprint_a_pdf_build_says_how_to_get_it(asyl, tmp_path):
+    result = asyl("build", "content", "--out", tmp_path, "--edition", "asyl-mura", "--lang", "en", "--format", "pdf",
+                  env={"ASYL_PYTHON": "/bin/false"})
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "pip install weasyprint" in result.stderr and "ASYL_PYTHON" in result.stderr, result.stderr
+    assert not list(tmp_path.glob("*/*.pdf"))
+
+
+def test_a_raster_figure_under_300_ppi_across_its_column_is_a_warning(asyl, tmp_path):
+    """The default page's column is 64 mm: 756 pixels at 300 ppi. An edition not
+    built as print or pdf says nothing of it."""
+    from PIL import Image
+    tree = tmp_path / "tree"
+    shutil.copytree(ROOT / "Tests" / "TestSupport" / "Fixtures" / "base", tree)
+    Image.new("RGB", (400, 300), "white").save(tree / "media" / "small.png")
+    Image.new("RGB", (800, 600), "white").save(tree / "media" / "large.jpg")
+    entry = tree / "entries" / "monuments" / "berel.kk.md"
+    lines = entry.read_text(encoding="utf-8").splitlines()
+    entry.write_text("\n".join(lines + ["", "![Кіші сурет](media/small.png)", "", "![Үлкен сурет](media/large.jpg)", ""]),
+                     encoding="utf-8")
+
+    def found():
+        result = asyl("check", tree, "--no-cache", "--format", "json")
+        return [f for f in json.loads(result.stdout)["findings"] if f["rule"] == "print-resolution"]
+
+    [warning] = found()
+    assert warning["severity"] == "warning" and warning["line"] == len(lines) + 2, warning
+    assert warning["message"] == ("'media/small.png' is 400 pixels wide: set across a column of the print edition (64 mm) "
+                                  "it prints at 158 ppi, where a press asks for 300; give an image at least 756 pixels wide")
+    config = tree / "asyl.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "    select: {kinds: [monument, place]}\n", "    select: {kinds: [monument, place]}\n    formats: [epub]\n"), encoding="utf-8")
+    assert found() == []

@@ -7,7 +7,7 @@ import subprocess
 import time
 import uuid
 
-from conftest import ASYL
+from conftest import ASYL, copy_content
 
 PROGRESS = re.compile(r"asyl: (reading|checking) (\d+)/(\d+) entries")
 
@@ -71,12 +71,8 @@ def test_the_text_report_shows_the_first_findings_of_each_rule_and_counts_the_re
 
 
 def test_check_watch_checks_again_on_every_save(tmp_path):
-    import shutil
-
-    from conftest import ROOT
-
     source = tmp_path / "content"
-    shutil.copytree(ROOT / "content", source)
+    copy_content(source)
     session = "asyl-" + uuid.uuid4().hex[:8]
     subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "200", "-y", "50",
                     f"NO_COLOR=1 {ASYL} check {source} --no-cache --watch"], check=True)

@@ -41,6 +41,8 @@ def test_the_marc_record_holds_what_asyl_yaml_says(records):
     fixed = record["008"].data
     assert len(fixed) == 40 and fixed[7:11] == "2024" and fixed[23] == "o" and fixed[35:38] == "kaz"
     assert record["020"]["a"] == "9786017431037"
+    assert record["080"]["a"] == "94(574)(031)"
+    assert (record["084"]["a"], record["084"]["2"]) == ("63.3(5Қаз)я2", "rubbk")
     assert record["041"]["a"] == "kaz"
     assert record["245"]["a"] == "Сынақ мұра. III том"
     assert record["245"].indicators[0] == "0"  # entered under its title: no 1XX

@@ -1,14 +1,13 @@
 """`asyl serve`: a live preview in a real browser. An edit shows without a
 manual reload; a save that breaks the entry shows the error over the last
 good page, with the file and line; the fix brings the page back."""
-import shutil
 import socket
 import subprocess
 import time
 
 import pytest
 
-from conftest import ASYL, ROOT
+from conftest import ASYL, copy_content
 from test_web import chromium
 
 KK = "entries/places/kazakhstan.kk.md"
@@ -23,7 +22,7 @@ def free_port():
 @pytest.fixture
 def preview(tmp_path):
     source = tmp_path / "content"
-    shutil.copytree(ROOT / "content", source)
+    copy_content(source)
     port = free_port()
     log = open(tmp_path / "serve.log", "w+")
     process = subprocess.Popen([str(ASYL), "serve", str(source), "--port", str(port)],
@@ -109,7 +108,7 @@ def test_a_tree_with_errors_at_the_start_shows_them_and_then_the_site(tmp_path):
     from selenium.webdriver.common.by import By
 
     source = tmp_path / "content"
-    shutil.copytree(ROOT / "content", source)
+    copy_content(source)
     kazakh = source / KK
     good = kazakh.read_text(encoding="utf-8")
     kazakh.write_text(good.replace("## Әкімшілік бөлінісі", "# Әкімшілік бөлінісі", 1), encoding="utf-8")

@@ -2,10 +2,9 @@
 source says, `outdated-translation` warns when the source changes, and
 `asyl translations` lists where each language stands."""
 import json
-import shutil
 import subprocess
 
-from conftest import ROOT
+from conftest import copy_content
 
 KK = "entries/places/kazakhstan.kk.md"
 RU = "entries/places/kazakhstan.ru.md"
@@ -14,7 +13,7 @@ EN = "entries/places/kazakhstan.en.md"
 
 def tree(tmp_path):
     copy = tmp_path / "content"
-    shutil.copytree(ROOT / "content", copy)
+    copy_content(copy)
     return copy
 
 

@@ -20,7 +20,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, copy_content
 
 EPOCH = "1763769600"
 FIXTURE = ROOT / "Tests" / "Integration" / "fixtures" / "web-site"
@@ -451,7 +451,7 @@ def same_tree(one, other):
 
 def test_a_rebuild_writes_only_the_pages_an_edit_changes(asyl, tmp_path):
     tree = tmp_path / "tree"
-    shutil.copytree(ROOT / "content", tree)
+    copy_content(tree)
     out = tmp_path / "out"
     build = lambda target: asyl("build", tree, "--out", target, "--format", "web", env={"SOURCE_DATE_EPOCH": EPOCH})
     assert build(out).returncode == 0

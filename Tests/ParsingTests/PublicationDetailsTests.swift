@@ -39,6 +39,33 @@ import Testing
                                                role: .translator, languages: [LanguageTag("ru")])])
     }
 
+    @Test func thePrintedBooksImprintLines() {
+        let (configuration, findings) = parse("""
+            editions:
+              - id: a
+                udc: 94(574)(031)
+                bbk: 63.3(5Қаз)я2
+                print-run: 1000
+                paper-format: 70х100 1/16
+                printer: {kk: «Дәуір» баспаханасы, ru: Типография «Дәуір»}
+            """)
+        #expect(findings.isEmpty, "\(findings)")
+        let printing = configuration.editions[0].publication.printing
+        #expect(printing.udc == "94(574)(031)" && printing.bbk == "63.3(5Қаз)я2" && printing.printRun == 1000)
+        #expect(printing.paperFormat == PaperFormat(width: 70, height: 100, fraction: 16))
+        #expect(printing.printer[LanguageTag("ru")] == "Типография «Дәуір»")
+    }
+
+    @Test(arguments: ["70×100/16", "70x100/16", "70 × 100 1/16", "60×84/8"])
+    func aPaperFormatIsTheSheetAndItsFraction(_ text: String) {
+        #expect(PaperFormat(parsing: text) != nil)
+    }
+
+    @Test(arguments: ["A4", "70×100", "70×100/0", "170 × 240 mm"])
+    func whatIsNotAPaperFormatIsRefused(_ text: String) {
+        #expect(PaperFormat(parsing: text) == nil)
+    }
+
     @Test func relatorsAndCreators() {
         #expect(ContributorRole.allCases.map(\.relator) == ["edt", "edt", "com", "trl", "rev"])
         #expect(ContributorRole.allCases.filter(\.isCreator) == [.editorInChief, .editor, .compiler])

@@ -37,7 +37,7 @@ import TestSupport
             notes: [.init(Message(.checkDidYouMean, ["suggestion": "berel"]))],
             fix: .init(inserting: "e", at: SourcePosition(line: 2, column: 6))))
         let layout = Fingerprint.of(bytes).hex
-        let pinned = (format: 7, layout: "e65bceee965e32cc00f5672e02f83647487f3feec91d23c75a4975b38c1d4bd7")
+        let pinned = (format: 8, layout: "95907e7f409620ac8ab5984fca1bfeb424c3fb851837508c8349157f6ff0cccc")
         #expect(
             (AsylVersion.storeFormat, layout) == pinned,
             "the encoding of stored values changed: bump AsylVersion.storeFormat and pin (\(AsylVersion.storeFormat + 1), \"\(layout)\") here")

@@ -60,6 +60,7 @@
       <xsl:with-param name="content">
         <section class="imprint" epub:type="copyright-page" aria-labelledby="imprint-title">
           <h1 id="imprint-title"><xsl:call-template name="gentext"><xsl:with-param name="key" select="'imprint'"/></xsl:call-template></h1>
+          <xsl:call-template name="imprint.classification"><xsl:with-param name="metadata" select="a:metadata"/></xsl:call-template>
           <dl>
             <xsl:call-template name="imprint.contributors"><xsl:with-param name="metadata" select="a:metadata"/></xsl:call-template>
             <xsl:call-template name="imprint.series"><xsl:with-param name="metadata" select="a:metadata"/></xsl:call-template>

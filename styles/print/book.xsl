@@ -30,6 +30,7 @@
           <p class="year"><xsl:value-of select="a:metadata/a:year"/></p>
         </section>
         <section class="imprint-page">
+          <xsl:call-template name="imprint.classification"><xsl:with-param name="metadata" select="a:metadata"/></xsl:call-template>
           <dl>
             <xsl:call-template name="imprint.contributors"><xsl:with-param name="metadata" select="a:metadata"/></xsl:call-template>
             <xsl:call-template name="imprint.series"><xsl:with-param name="metadata" select="a:metadata"/></xsl:call-template>
@@ -53,6 +54,7 @@
           <xsl:if test="a:metadata/a:rights"><p class="rights"><xsl:value-of select="a:metadata/a:rights"/></p></xsl:if>
           <p class="fonts"><xsl:call-template name="gentext"><xsl:with-param name="key" select="'fonts'"/></xsl:call-template></p>
           <p class="made-with"><xsl:call-template name="gentext"><xsl:with-param name="key" select="'made-with'"/></xsl:call-template></p>
+          <xsl:call-template name="imprint.printing"><xsl:with-param name="metadata" select="a:metadata"/></xsl:call-template>
         </section>
         <nav class="toc">
           <h1><xsl:call-template name="gentext"><xsl:with-param name="key" select="'contents'"/></xsl:call-template></h1>

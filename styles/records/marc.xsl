@@ -44,6 +44,16 @@
         <xsl:with-param name="ind1" select="'0'"/>
         <xsl:with-param name="a" select="$language"/>
       </xsl:call-template>
+      <!-- The library's own classification codes: UDC (080) and BBK (084, scheme rubbk). -->
+      <xsl:call-template name="marc.field">
+        <xsl:with-param name="tag" select="'080'"/>
+        <xsl:with-param name="a" select="$m/a:udc"/>
+      </xsl:call-template>
+      <xsl:call-template name="marc.field">
+        <xsl:with-param name="tag" select="'084'"/>
+        <xsl:with-param name="a" select="$m/a:bbk"/>
+        <xsl:with-param name="two" select="substring('rubbk', 1, 5 * boolean($m/a:bbk))"/>
+      </xsl:call-template>
       <xsl:call-template name="marc.field">
         <xsl:with-param name="tag" select="'245'"/>
         <xsl:with-param name="ind1" select="'0'"/>

@@ -239,8 +239,9 @@ struct SourcesFile: ProjectQuery {
 }
 
 /// The configuration as entries are read, resolved and checked with it:
-/// without what only books print (titles, publisher, editions, page
-/// geometry), so an edit of those reaches no entry.
+/// without what only books print (titles, publisher, the editions but for
+/// the printed ones' selections, the page geometry but for the trim), so an
+/// edit of those reaches no entry.
 struct EntryConfiguration: ProjectQuery {
     static let kind = "entry-configuration"
     static var isStored: Bool { false }
@@ -250,10 +251,15 @@ struct EntryConfiguration: ProjectQuery {
         let blank = ProjectConfiguration()
         configuration.title = blank.title
         configuration.publisher = blank.publisher
-        configuration.editions = blank.editions
+        // Of the editions, `print-resolution` reads which entries a printed one selects, and nothing else.
+        configuration.editions = configuration.editions.filter { $0.formats.contains { $0 == .print || $0 == .pdf } }.map { edition in
+            Edition(id: edition.id, title: LocalizedText(), languages: [], selection: edition.selection, formats: [.print],
+                    location: SourceLocation(path: ""))
+        }
         configuration.stylesDirectory = blank.stylesDirectory
         configuration.checks = blank.checks
-        configuration.printGeometry = blank.printGeometry
+        // Of the geometry, the trim alone: it gives a column's width.
+        configuration.printGeometry = PrintGeometry(trim: configuration.printGeometry.trim)
         return configuration
     }
 }
