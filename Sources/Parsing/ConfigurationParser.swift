@@ -440,17 +440,10 @@ public struct ConfigurationParser {
 
     /// An ISBN per language, each an ISBN-13 (an ISBN-10 gets its ISBN-13 as the fix).
     private mutating func checkedISBNs(_ node: YAMLNode, key: String) -> LocalizedText {
-        guard let mapping = MappingReader(node, path: path, rule: .config, what: .yamlKey(key), into: &diagnostics) else { return LocalizedText() }
         var values: [LanguageTag: String] = [:]
-        let known = languages + derived.map(\.tag)
-        for (language, keyNode, value) in mapping.pairs {
-            guard known.contains(LanguageTag(language)) else {
-                report(Message(.configLanguageUndeclared, ["language": language]), keyNode.range)
-                continue
-            }
-            guard let text = value.scalar else { report(Message(.configExpectedText), value.range); continue }
+        for (language, text, value) in perLanguage(node, what: key) {
             switch ISBN.parse(text) {
-            case .success: values[LanguageTag(language)] = text
+            case .success: values[language] = text
             case .failure(let problem):
                 switch problem {
                 case .notThirteenDigits: report(Message(.configISBNNotThirteenDigits, ["key": key, "isbn": text]), value.range)
@@ -620,20 +613,25 @@ public struct ConfigurationParser {
             // One text for every language (a name that is not translated).
             return LocalizedText(Dictionary(uniqueKeysWithValues: languages.map { ($0, text) }))
         }
-        guard let mapping = MappingReader(node, path: path, rule: .config, what: .yamlKey(what), into: &diagnostics) else {
-            return LocalizedText()
-        }
-        var values: [LanguageTag: String] = [:]
+        return LocalizedText(Dictionary(perLanguage(node, what: what).map { ($0.language, $0.text) }, uniquingKeysWith: { $1 }))
+    }
+
+    /// The texts of a mapping of languages (`{kk: …, ru: …}`), each with its
+    /// node; a language asyl.yaml does not declare, or a value that is not
+    /// text, is reported and left out.
+    private mutating func perLanguage(_ node: YAMLNode, what: String) -> [(language: LanguageTag, text: String, node: YAMLNode)] {
+        guard let mapping = MappingReader(node, path: path, rule: .config, what: .yamlKey(what), into: &diagnostics) else { return [] }
         let known = languages + derived.map(\.tag)
+        var texts: [(language: LanguageTag, text: String, node: YAMLNode)] = []
         for (language, keyNode, value) in mapping.pairs {
             guard known.contains(LanguageTag(language)) else {
                 report(Message(.configLanguageUndeclared, ["language": language]), keyNode.range)
                 continue
             }
             guard let text = value.scalar else { report(Message(.configExpectedText), value.range); continue }
-            values[LanguageTag(language)] = text
+            texts.append((LanguageTag(language), text, value))
         }
-        return LocalizedText(values)
+        return texts
     }
 
     /// A mapping of ids to localized labels (categories, archives, enum values).

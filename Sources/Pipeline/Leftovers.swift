@@ -39,7 +39,8 @@ enum Leftovers {
     }
 
     /// The process a temporary name of Asyl's belongs to: `.print-LANG.PID.tmp`,
-    /// `.web.PID.tmp`, `.plaques.PID.tmp`, `.pagefind.PID.tmp` (folders) or
+    /// `.records-LANG.PID.tmp`, `.web.PID.tmp`, `.plaques.PID.tmp`,
+    /// `.pagefind.PID.tmp`, `.BOOK.pdf.PID.tmp` (folders) or
     /// `.BOOK.epub.PID.N.tmp` (a book); nil for any other name.
     static func owner(_ name: String) -> pid_t? {
         guard name.hasPrefix("."), name.hasSuffix(".tmp") else { return nil }
@@ -47,9 +48,10 @@ enum Leftovers {
         if parts.count >= 4, parts[parts.count - 3] == "epub", UInt32(parts[parts.count - 1]) != nil {
             parts.removeLast()
         } else {
-            guard parts.count == 2, ["web", "plaques", "pagefind"].contains(parts[0]) || parts[0].hasPrefix("print-") else {
-                return nil
-            }
+            let folder = parts.count == 2
+                && (["web", "plaques", "pagefind"].contains(parts[0]) || parts[0].hasPrefix("print-") || parts[0].hasPrefix("records-"))
+            let pdf = parts.count >= 3 && parts[parts.count - 2] == "pdf"
+            guard folder || pdf else { return nil }
         }
         guard let process = pid_t(parts[parts.count - 1]), process > 0 else { return nil }
         return process
