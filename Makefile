@@ -13,13 +13,13 @@ OUT ?= build
 all: build
 
 # System libraries the Swift targets link against (Debian package names),
-# Leaflet, which the web edition's map carries, and librsvg, which rasterises the books' covers.
+# Leaflet, which the web edition's map carries, librsvg, which rasterises the books' covers,
+# and HarfBuzz's subsetter, with which WeasyPrint embeds the fonts of the PDF.
 APT_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libxslt1-dev zlib1g-dev libjemalloc-dev pkg-config \
-	libqrencode-dev libjs-leaflet librsvg2-bin
-# Tools the integration tests drive: PDF inspection, native font subsetting for
-# WeasyPrint, a real browser for the web edition, a rasteriser and QR reader for plaques, and
-# tmux, the terminal the progress line is tested in.
-TEST_APT_PACKAGES = poppler-utils libharfbuzz-subset0 chromium chromium-driver zbar-tools tmux
+	libqrencode-dev libjs-leaflet librsvg2-bin libharfbuzz-subset0
+# Tools the integration tests drive: PDF inspection, a real browser for the web edition,
+# a rasteriser and QR reader for plaques, and tmux, the terminal the progress line is tested in.
+TEST_APT_PACKAGES = poppler-utils chromium chromium-driver zbar-tools tmux
 # Calibre, whose ebook-meta reads the EPUBs as a cataloguer's tools do (without its recommended extras).
 TEST_APT_BARE = calibre
 

@@ -21,7 +21,7 @@ enum MediaChecks {
                         findings += inspection.problems.map { problem in
                             Diagnostic(.invalidMedia, Self.message(problem, path: path), at: location)
                         }
-                        if inPrint, inspection.problems.isEmpty, let resolution = PrintResolution(inspection, column: column),
+                        if inPrint, image.isFigure, inspection.problems.isEmpty, let resolution = PrintResolution(inspection, column: column),
                            resolution.isTooLow {
                             findings.append(Diagnostic(.printResolution, Message(.checkPrintResolution, [
                                 "path": path, "width": inspection.width ?? 0, "column": Self.shown(millimetres: column),

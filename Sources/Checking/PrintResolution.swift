@@ -10,9 +10,12 @@ struct PrintResolution {
     /// The fewest pixels across that print at `wanted` ppi.
     let needed: Int
 
-    /// nil for an image that is not raster or whose width is unknown.
+    /// nil for an image that is not raster or whose width is unknown, or a
+    /// page too narrow for a column.
     init?(_ inspection: MediaInspection, column millimetres: Double) {
-        guard let format = inspection.format, format != .svg, let width = inspection.width, width > 0 else { return nil }
+        guard let format = inspection.format, format != .svg, let width = inspection.width, width > 0, millimetres >= 1 else {
+            return nil
+        }
         let inches = millimetres / 25.4
         ppi = Int((Double(width) / inches).rounded(.down))
         needed = Int((Double(Self.wanted) * inches).rounded(.up))

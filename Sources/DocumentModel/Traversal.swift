@@ -109,7 +109,7 @@ extension Version {
             for block in blocks {
                 switch block.kind {
                 case .figure(let figure):
-                    found.append(ImageUse(reference: figure.image, alt: figure.alt, range: block.range))
+                    found.append(ImageUse(reference: figure.image, alt: figure.alt, range: block.range, isFigure: true))
                 case .blockQuote(let inner): visit(inner)
                 case .list(let list): list.items.forEach(visit)
                 case .paragraph, .heading, .table:
@@ -132,10 +132,13 @@ public struct ImageUse: Hashable, Sendable, Codable {
     public var reference: MediaReference
     public var alt: String
     public var range: SourceRange
+    /// A figure (an image alone in its paragraph), not an image in running text.
+    public var isFigure: Bool
 
-    public init(reference: MediaReference, alt: String, range: SourceRange) {
+    public init(reference: MediaReference, alt: String, range: SourceRange, isFigure: Bool = false) {
         self.reference = reference
         self.alt = alt
         self.range = range
+        self.isFigure = isFigure
     }
 }

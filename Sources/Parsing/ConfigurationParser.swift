@@ -512,7 +512,7 @@ public struct ConfigurationParser {
                 return LocalizedText()
             }
             // One image for every language, the derived ones too (a code is never derived from another's).
-            return LocalizedText(Dictionary(uniqueKeysWithValues: (languages + derived.map(\.tag)).map { ($0, path) }))
+            return LocalizedText(Dictionary((languages + derived.map(\.tag)).map { ($0, path) }, uniquingKeysWith: { first, _ in first }))
         }
         guard let mapping = MappingReader(node, path: path, rule: .config, what: .yamlKey("cover"), into: &diagnostics) else {
             return LocalizedText()
@@ -611,7 +611,7 @@ public struct ConfigurationParser {
     private mutating func localized(_ node: YAMLNode, what: String) -> LocalizedText {
         if let text = node.scalar {
             // One text for every language (a name that is not translated).
-            return LocalizedText(Dictionary(uniqueKeysWithValues: languages.map { ($0, text) }))
+            return LocalizedText(Dictionary(languages.map { ($0, text) }, uniquingKeysWith: { first, _ in first }))
         }
         return LocalizedText(Dictionary(perLanguage(node, what: what).map { ($0.language, $0.text) }, uniquingKeysWith: { $1 }))
     }

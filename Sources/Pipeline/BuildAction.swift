@@ -115,6 +115,8 @@ public struct BuildAction: Sendable {
 
         var report = BuildReport(check: check)
         var pdfs: [PDFBuilder.Job] = []
+        // Whatever stops the build, no PDF's work folder stays behind.
+        defer { for job in pdfs { try? FileManager.default.removeItem(at: job.work) } }
         for (edition, _, _) in selection.books {
             Leftovers.sweep(output.appendingPathComponent(edition.id))
             Leftovers.sweep(webLocation(edition.id).appendingPathComponent(WebPaths.asset("")))

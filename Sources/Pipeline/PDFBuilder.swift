@@ -30,8 +30,9 @@ struct PDFBuilder {
         var pdf: URL { work.appendingPathComponent("book.pdf") }
     }
 
-    /// The job that makes `destination`, its print folder assembled; nil
-    /// when the PDF there is still the one these sources make.
+    /// The job that makes `destination`, its print folder assembled in a work
+    /// folder beside it (which the caller removes); nil when the PDF there is
+    /// still the one these sources make.
     func prepare(_ destination: URL) throws -> Job? {
         let madeFrom = { (of: (PrintPiece) -> Fingerprint?) -> Fingerprint? in
             guard let printed = print.fingerprint(of) else { return nil }
@@ -67,11 +68,12 @@ struct PDFBuilder {
     }
 
     /// Renders the jobs, two or more at once, and puts each PDF in place;
-    /// returns what WeasyPrint warned of, by book.
+    /// returns what WeasyPrint warned of, by book. If one fails, the others
+    /// are still put in place, then its error is thrown. (The caller removes
+    /// the jobs' work folders.)
     static func render(
         _ jobs: [Job], renderer: PDFRenderer, date: Date, graph: Graph, progress: ProgressCounter?
     ) throws -> [(job: Job, warnings: [(warning: String, count: Int)])] {
-        defer { for job in jobs { try? FileManager.default.removeItem(at: job.work) } }
         progress?.begin(.pdf, total: jobs.count)
         let rendered = jobs.concurrentMap(batch: 1) { job in
             Result { () throws -> [(warning: String, count: Int)] in
@@ -81,12 +83,18 @@ struct PDFBuilder {
             }
         }
         var said: [(job: Job, warnings: [(warning: String, count: Int)])] = []
+        var failure: (any Error)?
         for (job, result) in zip(jobs, rendered) {
-            let warnings = try result.get()
-            try FileSystem.replace(job.destination.path, with: job.pdf.path)
-            graph.wrote(output: job.destination.path, madeFrom: job.madeFrom)
-            said.append((job, warnings))
+            switch result {
+            case .success(let warnings):
+                try FileSystem.replace(job.destination.path, with: job.pdf.path)
+                graph.wrote(output: job.destination.path, madeFrom: job.madeFrom)
+                said.append((job, warnings))
+            case .failure(let error):
+                failure = failure ?? error
+            }
         }
+        if let failure { throw failure }
         return said
     }
 }

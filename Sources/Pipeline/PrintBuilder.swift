@@ -140,7 +140,7 @@ struct PrintBuilder {
 extension PrintBuilder {
     /// Millimetres as CSS writes them: 3, 12, 4.5.
     static func format(_ millimetres: Double) -> String {
-        millimetres == millimetres.rounded() ? String(Int(millimetres)) : String(millimetres)
+        millimetres == millimetres.rounded() && abs(millimetres) < 1e9 ? String(Int(millimetres)) : String(millimetres)
     }
 
     /// A piece's HTML, made or taken from the store.

@@ -16,8 +16,9 @@ import Testing
         #expect(resolution.ppi == case_.1 && resolution.isTooLow == case_.2 && resolution.needed == 756)
     }
 
-    @Test func anSVGPrintsAtAnySize() {
+    @Test func anSVGPrintsAtAnySizeAndAPageTooNarrowHasNoColumn() {
         #expect(PrintResolution(MediaInspection(format: .svg, width: 10, height: 10, problems: []), column: 64) == nil)
+        #expect(PrintResolution(MediaInspection(format: .png, width: 10, height: 10, problems: []), column: -2) == nil)
     }
 
     @Test func aSelectionByKindOrCategoryMayLeaveAnEntryOut() {

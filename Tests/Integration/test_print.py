@@ -5,6 +5,7 @@ in the contents and indexes, the running heads, and the layout faults a press
 would send back."""
 import html
 import json
+import pathlib
 import re
 import shutil
 import subprocess
@@ -335,3 +336,56 @@ def test_a_raster_figure_under_300_ppi_across_its_column_is_a_warning(asyl, tmp_
     config.write_text(config.read_text(encoding="utf-8").replace(
         "    select: {kinds: [monument, place]}\n", "    select: {kinds: [monument, place]}\n    formats: [epub]\n"), encoding="utf-8")
     assert found() == []
+
+
+def test_a_pdf_with_a_raster_figure_is_the_same_bytes_built_anywhere(asyl, tmp_path):
+    """The base fixture's plan.png is a PNG figure: WeasyPrint names images by their
+    address, which is the same wherever the tree and the output are."""
+    tree = tmp_path / "tree"
+    shutil.copytree(ROOT / "Tests" / "TestSupport" / "Fixtures" / "base", tree)
+    config = tree / "asyl.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "    select: {kinds: [monument, place]}\n", "    select: {kinds: [monument, place]}\n    formats: [pdf]\n"), encoding="utf-8")
+    moved = tmp_path / "elsewhere" / "tree"
+    shutil.copytree(tree, moved)
+    built = []
+    for source, out in ((tree, tmp_path / "a"), (moved, tmp_path / "b" / "c")):
+        result = asyl("build", source, "--out", out, "--lang", "kk", env={"SOURCE_DATE_EPOCH": EPOCH})
+        assert result.returncode == 0, result.stderr
+        built.append((out / "test" / "test.kk.pdf").read_bytes())
+    assert built[0] == built[1]
+    book = reader(tmp_path / "a" / "test" / "test.kk.pdf")
+    objects = book.pages[0]["/Resources"]["/XObject"].values()
+    assert any(x.get_object()["/Subtype"] == "/Image" for x in objects), "the figure is not in the PDF"
+
+
+def test_the_pdf_renderer_reads_nothing_outside_the_print_folder(asyl, tmp_path):
+    """A project's print.xsl that points at files of the machine, by any spelling of
+    file:, by a path out of the folder, or as an attachment: each is refused with a
+    note, and the PDF holds none of them."""
+    tree = tmp_path / "tree"
+    shutil.copytree(ROOT / "Tests" / "TestSupport" / "Fixtures" / "base", tree)
+    config = tree / "asyl.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("format: 1\n", "format: 1\nstyles: my-styles/\n", 1).replace(
+        "    select: {kinds: [monument, place]}\n", "    select: {kinds: [monument, place]}\n    formats: [pdf]\n"), encoding="utf-8")
+    (tree / "my-styles").mkdir()
+    (tree / "my-styles" / "print.xsl").write_text("""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:a="urn:asyl:book:1" xmlns="http://www.w3.org/1999/xhtml" exclude-result-prefixes="a">
+  <xsl:import href="asyl:print.xsl"/>
+  <xsl:template match="a:kind-label">
+    <p><img src="FILE:///etc/hostname" alt="1"/><img src="file:///etc/hostname" alt="2"/><img src="../../asyl.yaml" alt="3"/></p>
+    <link rel="attachment" href="file:///etc/passwd"/>
+  </xsl:template>
+</xsl:stylesheet>
+""", encoding="utf-8")
+    out = tmp_path / "out"
+    result = asyl("build", tree, "--out", out, "--lang", "kk", env={"SOURCE_DATE_EPOCH": EPOCH})
+    assert result.returncode == 0, result.stderr
+    assert "not a file of the print folder" in result.stderr or "outside the print folder" in result.stderr, result.stderr
+    pdf = out / "test" / "test.kk.pdf"
+    book = reader(pdf)
+    assert "/EmbeddedFiles" not in book.trailer["/Root"].get("/Names", {}), "an attachment was embedded"
+    assert not any("/FileAttachment" in str(a.get_object().get("/Subtype")) for page in book.pages for a in page.get("/Annots", []))
+    hostname = pathlib.Path("/etc/hostname").read_text().strip()
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert not hostname or hostname not in text

@@ -10,8 +10,9 @@ It adds to what the print HTML says only what a press asks of the file:
   WeasyPrint puts the BleedBox at most 10 pt from the trim;
 - the dates of SOURCE_DATE_EPOCH and a document id made from the book's, so
   the same sources give the same bytes;
-- no fetch outside the print folder, and no font outside it (asyl gives
-  fontconfig the shipped fonts only).
+- no fetch outside the print folder, which the render sees at one address
+  (ROOT) wherever it is, and no font outside it (asyl gives fontconfig the
+  shipped fonts only).
 
 What WeasyPrint warns of is printed on standard error, one line each, for
 asyl to report. `--version` prints what the output depends on.
@@ -21,7 +22,6 @@ import argparse
 import logging
 import re
 import sys
-import uuid
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -39,33 +39,62 @@ def parse_arguments():
 
 
 def versions():
+    """The Python packages' versions, and each shared library the process
+    loaded (Pango, HarfBuzz, fontconfig, FreeType, Pillow's…) by path, size
+    and time: a new one may lay out or subset otherwise."""
+    import os
+
     import fontTools
     import PIL
+    import PIL.Image
     import pydyf
     import tinycss2
     import weasyprint
-    return (f"weasyprint {weasyprint.__version__}; pydyf {pydyf.__version__}; tinycss2 {tinycss2.__version__}; "
-            f"fonttools {fontTools.version}; pillow {PIL.__version__}; python {sys.version.split()[0]}")
+    import weasyprint.text.ffi  # noqa: F401 (loads Pango, HarfBuzz and fontconfig)
+    said = [f"weasyprint {weasyprint.__version__}; pydyf {pydyf.__version__}; tinycss2 {tinycss2.__version__}; "
+            f"fonttools {fontTools.version}; pillow {PIL.__version__}; python {sys.version.split()[0]}"]
+    with open("/proc/self/maps") as maps:
+        libraries = sorted({line.split()[-1] for line in maps if ".so" in line and line.split()[-1].startswith("/")})
+    for library in libraries:
+        status = os.stat(library)
+        said.append(f"{library} {status.st_size} {status.st_mtime_ns}")
+    return "\n".join(said)
 
 
 MM = 72 / 25.4
 
 
-class FolderFetcher:
-    """Fetches file: URLs inside one folder (and data: URLs); refuses the rest."""
+# The print folder as the render sees it: one address wherever the folder is,
+# so that what WeasyPrint names by address (its images) is the same from build to build.
+ROOT = "file:///asyl-print/"
 
-    def __init__(self, folder):
-        from weasyprint.urls import URLFetcher
-        self.folder = folder.resolve()
-        self.fetcher = URLFetcher(allowed_protocols={"file", "data"})
 
-    def __call__(self, url):
-        from urllib.parse import unquote, urlsplit
-        if url.startswith("file:"):
-            path = Path(unquote(urlsplit(url).path)).resolve()
-            if path != self.folder and self.folder not in path.parents:
+def folder_fetcher(folder):
+    """Fetches the print folder's files, by ROOT's addresses, and data: URLs;
+    refuses everything else (another scheme, a path outside the folder, a link
+    out of it), which WeasyPrint then reports as a warning."""
+    from urllib.parse import unquote, urlsplit
+
+    from weasyprint.urls import URLFetcher
+
+    inside = folder.resolve()
+
+    class FolderFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            parts = urlsplit(url)
+            scheme = parts.scheme.lower()
+            if scheme == "data":
+                return super().fetch(url, headers)
+            if scheme != "file" or not url.startswith(ROOT):
+                raise ValueError(f"not a file of the print folder: {url}")
+            path = (inside / unquote(parts.path).removeprefix("/asyl-print/")).resolve()
+            if path != inside and inside not in path.parents:
                 raise ValueError(f"outside the print folder: {url}")
-        return self.fetcher.fetch(url)
+            response = super().fetch(path.as_uri(), headers)
+            response.url = url
+            return response
+
+    return FolderFetcher(allowed_protocols={"file", "data"})
 
 
 def finisher(arguments, srgb):
@@ -110,14 +139,13 @@ def render(arguments):
     logger.propagate = False
 
     html_path = Path(arguments.html)
-    fetcher = FolderFetcher(html_path.parent)
+    fetcher = folder_fetcher(html_path.parent)
     profile = Path(arguments.profile).name
     intent = f"@color-profile device-cmyk {{ src: url({profile}); components: cyan, magenta, yellow, black; }}\n"
     # The profile is known to the render through the dictionary the stylesheet filled.
     profiles = {}
-    extra = CSS(string=intent, base_url=html_path.parent.resolve().as_uri() + "/", url_fetcher=fetcher,
-                color_profiles=profiles)
-    document = HTML(filename=str(html_path), url_fetcher=fetcher).render(
+    extra = CSS(string=intent, base_url=ROOT, url_fetcher=fetcher, color_profiles=profiles)
+    document = HTML(string=html_path.read_bytes(), base_url=ROOT + html_path.name, url_fetcher=fetcher).render(
         color_profiles=profiles, stylesheets=[extra], pdf_variant="pdf/x-4", output_intent="device-cmyk")
     moment = datetime.fromtimestamp(arguments.epoch, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     document.metadata.created = moment

@@ -26,7 +26,7 @@ enum CheckProducts {
         SourceListing.self, ListingPaths.self, ListedStamp.self, ProjectFile.self, SourcesFile.self, EntryConfiguration.self, EntryListing.self,
         ListingFindings.self, EntryIndex.self, ShardMembers.self, ShardListing.self, EntryFiles.self, ParsedEntryQuery.self,
         EntryInterfaceQuery.self, LinkTarget.self, FileFindings.self, SourceIndex.self, SourceKeys.self, MediaListing.self, ResolvedEntry.self,
-        InspectedMedia.self, CoverFindings.self, EntryFindings.self, EntryPlaces.self, InterfaceShard.self, FindingShard.self, PlaceShard.self, ReservedWebSegments.self, IssuedAddresses.self,
+        InspectedMedia.self, CoverFindings.self, PrintedEditions.self, EntryFindings.self, EntryPlaces.self, InterfaceShard.self, FindingShard.self, PlaceShard.self, ReservedWebSegments.self, IssuedAddresses.self,
         OverviewCheck.self,
         ProjectCheck.self,
     ]
@@ -239,9 +239,8 @@ struct SourcesFile: ProjectQuery {
 }
 
 /// The configuration as entries are read, resolved and checked with it:
-/// without what only books print (titles, publisher, the editions but for
-/// the printed ones' selections, the page geometry but for the trim), so an
-/// edit of those reaches no entry.
+/// without what only books print (titles, publisher, editions, page
+/// geometry), so an edit of those reaches no entry.
 struct EntryConfiguration: ProjectQuery {
     static let kind = "entry-configuration"
     static var isStored: Bool { false }
@@ -251,16 +250,32 @@ struct EntryConfiguration: ProjectQuery {
         let blank = ProjectConfiguration()
         configuration.title = blank.title
         configuration.publisher = blank.publisher
-        // Of the editions, `print-resolution` reads which entries a printed one selects, and nothing else.
-        configuration.editions = configuration.editions.filter { $0.formats.contains { $0 == .print || $0 == .pdf } }.map { edition in
-            Edition(id: edition.id, title: LocalizedText(), languages: [], selection: edition.selection, formats: [.print],
-                    location: SourceLocation(path: ""))
-        }
+        configuration.editions = blank.editions
         configuration.stylesDirectory = blank.stylesDirectory
         configuration.checks = blank.checks
-        // Of the geometry, the trim alone: it gives a column's width.
-        configuration.printGeometry = PrintGeometry(trim: configuration.printGeometry.trim)
+        configuration.printGeometry = blank.printGeometry
         return configuration
+    }
+}
+
+/// What `print-resolution` reads of the editions: the selections of those
+/// printed (as print or pdf) and the trim, which gives a column's width.
+/// Only an entry's findings read it, so an edit of a printed edition checks
+/// the entries again and renders nothing again.
+struct PrintedEditions: ProjectQuery {
+    static let kind = "printed-editions"
+    static var isStored: Bool { false }
+
+    struct Value: Codable, Sendable, Hashable {
+        var selections: [Selection]
+        var trim: String
+    }
+
+    func compute(_ context: QueryContext) throws -> Value {
+        let configuration = try context.value(ProjectFile()).content
+        return Value(
+            selections: configuration.editions.filter { $0.formats.contains { $0 == .print || $0 == .pdf } }.map(\.selection),
+            trim: configuration.printGeometry.trim)
     }
 }
 
@@ -613,7 +628,13 @@ struct EntryFindings: EntryQuery {
         let parsed = try context.value(ParsedEntryQuery(id))
         let resolved = try context.value(ResolvedEntry(id))
         guard let entry = resolved.entry else { return parsed.diagnostics }
-        let configuration = try context.value(EntryConfiguration())
+        var configuration = try context.value(EntryConfiguration())
+        let printed = try context.value(PrintedEditions())
+        configuration.editions = printed.selections.enumerated().map { index, selection in
+            Edition(id: "printed-\(index)", title: LocalizedText(), languages: [], selection: selection, formats: [.print],
+                    location: SourceLocation(path: ""))
+        }
+        configuration.printGeometry = PrintGeometry(trim: printed.trim)
         var project = ResolvedProject(
             configuration: configuration, bibliography: try context.value(SourceKeys()), entries: [entry],
             duplicates: resolved.duplicates, conflicts: resolved.conflicts, targets: TargetIndex([:], languages: []))
