@@ -345,7 +345,10 @@ def test_in_a_browser_the_map_shows_one_marker_per_located_entry(site_url, conte
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         driver.save_screenshot(str(SCREENSHOTS / "web-map.png"))
         markers[0].click()
-        link = WebDriverWait(driver, 10).until(lambda d: d.find_element(By.CSS_SELECTOR, ".leaflet-popup-content a"))
+        # The popup fades in: its link has no visible text until it is shown.
+        from selenium.common.exceptions import StaleElementReferenceException
+        link = WebDriverWait(driver, 10, ignored_exceptions=[StaleElementReferenceException]).until(
+            lambda d: next((a for a in d.find_elements(By.CSS_SELECTOR, ".leaflet-popup-content a") if a.text), None))
         assert link.text == located[0]["properties"]["title"]
         link.click()
         assert driver.current_url == site_url + "kk/" + located[0]["properties"]["page"]
