@@ -45,8 +45,7 @@ struct PDFBuilder {
         if let known = madeFrom(print.graph.unchangedFingerprint), print.graph.isCurrent(output: destination.path, madeFrom: known) {
             return nil
         }
-        let work = destination.deletingLastPathComponent()
-            .appendingPathComponent(".\(destination.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        let work = WorkFolder.beside(destination)
         try? FileManager.default.removeItem(at: work)
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         do {

@@ -7,8 +7,7 @@ import Parallelism
 
 /// Makes an edition's plaques, OUT/EDITION/plaques/: `ID.svg` for each entry
 /// of the kinds its `plaques:` names, and `index.html`, the print sheet of
-/// them all with the fonts it uses (docs/plaques.md). The folder is
-/// assembled under a temporary name and swapped into place in one step.
+/// them all with the fonts it uses (docs/plaques.md), assembled in a `WorkFolder`.
 struct PlaqueBuilder {
     let edition: String
     let graph: Graph
@@ -37,22 +36,20 @@ struct PlaqueBuilder {
         let madeFrom = hasher.finalize()
         guard !graph.isCurrent(output: folder.path, madeFrom: madeFrom) else { return }
 
-        let work = folder.deletingLastPathComponent()
-            .appendingPathComponent(".\(folder.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        try? FileManager.default.removeItem(at: work)
-        defer { try? FileManager.default.removeItem(at: work) }
-        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-        for member in try plaques.map({ try graph.value($0) }) + [try graph.value(sheet)] {
-            guard let bytes = member.contents else { throw BuildError.internalInconsistency("the plaque \(member.path) could not be inflated") }
-            try FileSystem.write(bytes, to: work.appendingPathComponent(member.path).path)
-        }
-        for font in EPUBBuilder.fonts + ["PTSerif-LICENSE.txt"] {
-            guard let bytes = FileSystem.readRegularFile(styles.appendingPathComponent("fonts/" + font).path) else {
-                throw BuildError.cannotRead(styles.appendingPathComponent("fonts/" + font).path)
+        try WorkFolder.assemble(folder) { work in
+            for member in try plaques.map({ try graph.value($0) }) + [try graph.value(sheet)] {
+                guard let bytes = member.contents else {
+                    throw BuildError.internalInconsistency("the plaque \(member.path) could not be inflated")
+                }
+                try FileSystem.write(bytes, to: work.appendingPathComponent(member.path).path)
             }
-            try FileSystem.write(bytes, to: work.appendingPathComponent("fonts/" + font).path)
+            for font in EPUBBuilder.fonts + ["PTSerif-LICENSE.txt"] {
+                guard let bytes = FileSystem.readRegularFile(styles.appendingPathComponent("fonts/" + font).path) else {
+                    throw BuildError.cannotRead(styles.appendingPathComponent("fonts/" + font).path)
+                }
+                try FileSystem.write(bytes, to: work.appendingPathComponent("fonts/" + font).path)
+            }
         }
-        try FileSystem.replaceFolder(folder.path, with: work.path)
         graph.wrote(output: folder.path, madeFrom: madeFrom)
         graph.release(plaques.map(\.key) + [sheet.key])
     }

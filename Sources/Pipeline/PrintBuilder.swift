@@ -58,49 +58,35 @@ struct PrintBuilder {
         return hasher.finalize()
     }
 
-    /// Writes the folder, whatever is there now.
+    /// Writes the folder, whatever is there now, in a `WorkFolder`.
     func assemble(_ folder: URL) throws {
-        let parent = folder.deletingLastPathComponent()
-        let work = parent.appendingPathComponent(".\(folder.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        try? FileManager.default.removeItem(at: work)
-        defer { try? FileManager.default.removeItem(at: work) }
-        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        try WorkFolder.assemble(folder) { work in
+            let (book, graph, progress) = (self.book, self.graph, self.progress)
+            let page = PrintPiece(book: book, name: PrintPiece.page)
+            progress?.begin(.book(edition: book.edition, language: book.language, format: book.format), total: layout.chunks.count)
+            try Self.writePage(try Self.piece(page, graph), chunks: Set(layout.chunks),
+                               to: work.appendingPathComponent("index.html")) { file in
+                defer { progress?.advance() }
+                let bytes = try Self.piece(PrintPiece(book: book, name: file), graph)
+                graph.release([PrintPiece(book: book, name: file).key] + ChunkXML(book: book, name: file).rendered(in: graph))
+                return bytes
+            }
+            graph.release([OutlineXML(book).key, page.key])
 
-        let (book, graph, progress) = (self.book, self.graph, self.progress)
-        let page = PrintPiece(book: book, name: PrintPiece.page)
-        progress?.begin(.book(edition: book.edition, language: book.language, format: book.format), total: layout.chunks.count)
-        try Self.writePage(try Self.piece(page, graph), chunks: Set(layout.chunks),
-                           to: work.appendingPathComponent("index.html")) { file in
-            defer { progress?.advance() }
-            let bytes = try Self.piece(PrintPiece(book: book, name: file), graph)
-            graph.release([PrintPiece(book: book, name: file).key] + ChunkXML(book: book, name: file).rendered(in: graph))
-            return bytes
-        }
-        graph.release([OutlineXML(book).key, page.key])
+            let css = try Data(contentsOf: styles.appendingPathComponent("print.css"))
+            try (Data(Self.pageRules(geometry).utf8) + css).write(to: work.appendingPathComponent("print.css"))
 
-        let size = geometry.trim.replacingOccurrences(of: "mm", with: "").split(separator: "x").map { "\($0)mm" }.joined(separator: " ")
-        let margins = PrintGeometry.margins
-        var pageRule = "@page { size: \(size); bleed: \(Self.format(geometry.sheetBleedMillimetres))mm;"
-        if let marks = geometry.marks { pageRule += " marks: \(marks);" }
-        pageRule += " margin: \([margins.top, margins.outer, margins.bottom, margins.inner].map { Self.format($0) + "mm" }.joined(separator: " ")); }\n"
-        pageRule += "@page :left { margin-left: \(Self.format(margins.outer))mm; margin-right: \(Self.format(margins.inner))mm; }\n"
-        pageRule += "main.entries .letter { column-gap: \(Self.format(PrintGeometry.columnGap))mm; }\n"
-        let css = try Data(contentsOf: styles.appendingPathComponent("print.css"))
-        try (Data(pageRule.utf8) + css).write(to: work.appendingPathComponent("print.css"))
-
-        let fonts = work.appendingPathComponent("fonts")
-        try FileManager.default.createDirectory(at: fonts, withIntermediateDirectories: true)
-        for font in EPUBBuilder.fonts + ["PTSerif-LICENSE.txt", "AsylArrows.ttf", "AsylArrows-LICENSE.txt"] {
-            try FileManager.default.copyItem(at: styles.appendingPathComponent("fonts/" + font), to: fonts.appendingPathComponent(font))
+            let fonts = work.appendingPathComponent("fonts")
+            try FileManager.default.createDirectory(at: fonts, withIntermediateDirectories: true)
+            for font in EPUBBuilder.fonts + ["PTSerif-LICENSE.txt", "AsylArrows.ttf", "AsylArrows-LICENSE.txt"] {
+                try FileManager.default.copyItem(at: styles.appendingPathComponent("fonts/" + font), to: fonts.appendingPathComponent(font))
+            }
+            for image in layout.images {
+                let target = work.appendingPathComponent(image.path)
+                try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try FileManager.default.copyItem(at: tree.appendingPathComponent(image.path), to: target)
+            }
         }
-        for image in layout.images {
-            let target = work.appendingPathComponent(image.path)
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try FileManager.default.copyItem(at: tree.appendingPathComponent(image.path), to: target)
-        }
-        // Swap the finished folder in, in one step: there is never a moment with no folder.
-        // The old one is left at `work`, which the `defer` removes.
-        try FileSystem.replaceFolder(folder.path, with: work.path)
     }
 
     /// Writes the page the outline's transform made, with each chunk's HTML
@@ -138,6 +124,20 @@ struct PrintBuilder {
 }
 
 extension PrintBuilder {
+    /// The rules print.css starts with: the sheet of asyl.yaml's `print:`
+    /// (trim, bleed with its slug, marks), and the margins and column gap of
+    /// `PrintGeometry`, which `print-resolution` reads too.
+    static func pageRules(_ geometry: PrintGeometry) -> String {
+        let size = geometry.trim.replacingOccurrences(of: "mm", with: "").split(separator: "x").map { "\($0)mm" }.joined(separator: " ")
+        let margins = PrintGeometry.margins
+        var rules = "@page { size: \(size); bleed: \(format(geometry.sheetBleedMillimetres))mm;"
+        if let marks = geometry.marks { rules += " marks: \(marks);" }
+        rules += " margin: \([margins.top, margins.outer, margins.bottom, margins.inner].map { format($0) + "mm" }.joined(separator: " ")); }\n"
+        rules += "@page :left { margin-left: \(format(margins.outer))mm; margin-right: \(format(margins.inner))mm; }\n"
+        rules += "main.entries .letter { column-gap: \(format(PrintGeometry.columnGap))mm; }\n"
+        return rules
+    }
+
     /// Millimetres as CSS writes them: 3, 12, 4.5.
     static func format(_ millimetres: Double) -> String {
         millimetres == millimetres.rounded() && abs(millimetres) < 1e9 ? String(Int(millimetres)) : String(millimetres)

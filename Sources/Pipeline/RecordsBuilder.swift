@@ -4,8 +4,7 @@ import Foundation
 
 /// Writes one book's catalogue records, OUT/EDITION/records-LANG/: its
 /// MARCXML, OAI-DC and ONIX 3.0 records, each made by records.xsl from the
-/// book's outline (docs/records.md). The folder is assembled under a
-/// temporary name and swapped into place in one step.
+/// book's outline (docs/records.md), assembled in a `WorkFolder`.
 struct RecordsBuilder {
     let book: BookName
     let graph: Graph
@@ -16,15 +15,11 @@ struct RecordsBuilder {
         for record in records { hasher.combine(try graph.fingerprint(record)) }
         let madeFrom = hasher.finalize()
         guard !graph.isCurrent(output: folder.path, madeFrom: madeFrom) else { return }
-        let work = folder.deletingLastPathComponent()
-            .appendingPathComponent(".\(folder.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        try? FileManager.default.removeItem(at: work)
-        defer { try? FileManager.default.removeItem(at: work) }
-        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-        for record in records {
-            try FileSystem.write(try graph.value(record), to: work.appendingPathComponent(record.file).path)
+        try WorkFolder.assemble(folder) { work in
+            for record in records {
+                try FileSystem.write(try graph.value(record), to: work.appendingPathComponent(record.file).path)
+            }
         }
-        try FileSystem.replaceFolder(folder.path, with: work.path)
         graph.wrote(output: folder.path, madeFrom: madeFrom)
         graph.release(records.map(\.key))
     }
