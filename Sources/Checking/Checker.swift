@@ -45,11 +45,14 @@ public struct ProjectOverview: Sendable {
     public var reservedWebSegments: [String: LanguageTag]
     /// plaques.lock and where the web editions are published; nil: no plaques.lock.
     public var addresses: AddressBook?
+    /// The entries and sources that records name: a place only records name is no orphan.
+    public var recordMentions: RecordMentions
 
     public init(
         interfaces: [EntryInterface], places: [EntryID: [MergedFact]], bibliography: Bibliography,
-        reservedWebSegments: [String: LanguageTag] = [:], addresses: AddressBook? = nil
+        reservedWebSegments: [String: LanguageTag] = [:], addresses: AddressBook? = nil, recordMentions: RecordMentions = RecordMentions()
     ) {
+        self.recordMentions = recordMentions
         self.interfaces = interfaces
         self.places = places
         self.bibliography = bibliography

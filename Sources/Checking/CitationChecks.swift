@@ -39,7 +39,7 @@ enum CitationChecks {
     }
 
     static func unused(_ overview: ProjectOverview) -> [Diagnostic] {
-        var used: Set<String> = []
+        var used = overview.recordMentions.citations
         for interface in overview.interfaces { used.formUnion(interface.citations) }
         guard overview.bibliography.isReadable else {
             let citing = overview.interfaces.filter { !$0.citations.isEmpty }.count

@@ -5,7 +5,7 @@ import Resolution
 /// `orphan`: entries no other entry links to.
 enum CoverageChecks {
     static func check(_ overview: ProjectOverview) -> [Diagnostic] {
-        var linked: Set<EntryID> = []
+        var linked = overview.recordMentions.entries
         for interface in overview.interfaces { linked.formUnion(interface.links) }
         return overview.interfaces.compactMap { interface in
             guard !linked.contains(interface.id), let first = interface.versions.first else { return nil }

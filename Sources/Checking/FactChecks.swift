@@ -66,6 +66,20 @@ enum FactChecks {
         }
     }
 
+    /// Why a birth and a death date cannot both be true, if they cannot.
+    static func lifespanProblem(born: EDTFValue, died: EDTFValue) -> Message? {
+        guard let bornEarliest = born.earliestDay, let bornLatest = born.latestDay,
+              let diedEarliest = died.earliestDay, let diedLatest = died.latestDay
+        else { return nil }
+        if diedLatest < bornEarliest {
+            return Message(.checkDiedBeforeBorn, ["died": died.description, "born": born.description])
+        }
+        if (diedEarliest - bornLatest) > longestLifespanYears * 366 {
+            return Message(.checkLifeTooLong, ["born": born.description, "died": died.description, "years": longestLifespanYears])
+        }
+        return nil
+    }
+
     private static func impossibleDates(_ entry: Entry) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         var dates: [String: (EDTFValue, MergedFact)] = [:]
@@ -80,22 +94,12 @@ enum FactChecks {
             }
         }
         guard let (born, bornFact) = dates["born"], let (died, diedFact) = dates["died"],
-              let bornEarliest = born.earliestDay, let bornLatest = born.latestDay,
-              let diedEarliest = died.earliestDay, let diedLatest = died.latestDay
+              let problem = lifespanProblem(born: born, died: died)
         else { return findings }
-        let location = SourceLocation(path: diedFact.path, range: diedFact.range)
         let bornNote = Diagnostic.Note(
             Message(.checkBornHere, ["born": born.description]), at: SourceLocation(path: bornFact.path, range: bornFact.range))
-        if diedLatest < bornEarliest {
-            findings.append(Diagnostic(
-                .impossibleDate, Message(.checkDiedBeforeBorn, ["died": died.description, "born": born.description]),
-                at: location, notes: [bornNote]))
-        } else if (diedEarliest - bornLatest) > longestLifespanYears * 366 {
-            findings.append(Diagnostic(
-                .impossibleDate,
-                Message(.checkLifeTooLong, ["born": born.description, "died": died.description, "years": longestLifespanYears]),
-                at: location, notes: [bornNote]))
-        }
+        findings.append(Diagnostic(
+            .impossibleDate, problem, at: SourceLocation(path: diedFact.path, range: diedFact.range), notes: [bornNote]))
         return findings
     }
 }

@@ -19,6 +19,10 @@ public enum RuleScope: Sendable, CaseIterable {
     case listing
     /// The project file.
     case configuration
+    /// One records file on its own.
+    case recordFile
+    /// Every records file together, with what their rows name: entries' titles and aliases, sources, other records.
+    case records
 }
 
 extension Rule {
@@ -32,6 +36,8 @@ extension Rule {
         case .orphan, .unusedSource, .linkCycle, .reservedID, .issuedAddress: .interfaces
         case .strayFile: .listing
         case .config: .configuration
+        case .recordFile, .recordField: .recordFile
+        case .recordReference, .duplicateRecord, .possibleDuplicate: .records
         }
     }
 

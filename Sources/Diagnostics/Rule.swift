@@ -34,13 +34,24 @@ public enum Rule: String, CaseIterable, Hashable, Comparable, Sendable, Codable 
     case outdatedTranslation = "outdated-translation"
     /// A raster image of an entry a print edition holds that would print under 300 ppi across a column.
     case printResolution = "print-resolution"
+    /// A records file that cannot be read as one: not CSV in UTF-8 with commas, its header, its quoting, its rows' lengths.
+    case recordFile = "record-file"
+    /// A record's cell that does not fit its field, a required field left empty, an id malformed, dates that cannot both be true.
+    case recordField = "record-field"
+    /// A record naming a place, entry, source or record that the project does not have (or has more than one of).
+    case recordReference = "record-reference"
+    /// Two rows, in one file or two, with the same id.
+    case duplicateRecord = "duplicate-record"
+    /// Records that are likely about the same person and are not yet linked by `same-as` or kept apart by `not-same-as`.
+    case possibleDuplicate = "possible-duplicate"
 
     public var defaultSeverity: Severity {
         switch self {
         case .untranslatedLink, .linkToDraft, .strayFile, .citationWithoutAt, .outdatedTranslation, .printResolution: .warning
-        case .unusedSource, .orphan: .note
+        case .unusedSource, .orphan, .possibleDuplicate: .note
         case .brokenLink, .linkWrongKind, .duplicateID, .unknownCitation, .missingMedia, .missingAlt,
-            .frontMatter, .factConflict, .impossibleDate, .config, .markup, .unreadableFile, .invalidMedia, .linkCycle, .reservedID, .issuedAddress:
+            .frontMatter, .factConflict, .impossibleDate, .config, .markup, .unreadableFile, .invalidMedia, .linkCycle, .reservedID, .issuedAddress,
+            .recordFile, .recordField, .recordReference, .duplicateRecord:
             .error
         }
     }

@@ -29,6 +29,11 @@ extension Rule {
         case .issuedAddress: Message(.ruleIssuedAddressSummary)
         case .outdatedTranslation: Message(.ruleOutdatedTranslationSummary)
         case .printResolution: Message(.rulePrintResolutionSummary)
+        case .recordFile: Message(.ruleRecordFileSummary)
+        case .recordField: Message(.ruleRecordFieldSummary)
+        case .recordReference: Message(.ruleRecordReferenceSummary)
+        case .duplicateRecord: Message(.ruleDuplicateRecordSummary)
+        case .possibleDuplicate: Message(.rulePossibleDuplicateSummary)
         }
     }
 
@@ -58,6 +63,11 @@ extension Rule {
         case .issuedAddress: Message(.ruleIssuedAddressExplanation)
         case .outdatedTranslation: Message(.ruleOutdatedTranslationExplanation)
         case .printResolution: Message(.rulePrintResolutionExplanation)
+        case .recordFile: Message(.ruleRecordFileExplanation)
+        case .recordField: Message(.ruleRecordFieldExplanation)
+        case .recordReference: Message(.ruleRecordReferenceExplanation)
+        case .duplicateRecord: Message(.ruleDuplicateRecordExplanation)
+        case .possibleDuplicate: Message(.rulePossibleDuplicateExplanation)
         case .reservedID: Message(.ruleReservedIDExplanation)
         }
     }

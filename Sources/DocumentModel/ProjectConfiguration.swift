@@ -84,6 +84,8 @@ public struct ProjectConfiguration: Sendable, Codable {
     }
 
     public func kind(named name: String) -> KindSchema? { kinds.first { $0.name == name } }
+    /// The kinds kept in spreadsheets.
+    public var recordKinds: [KindSchema] { kinds.filter { $0.records != nil } }
     public func category(_ id: String) -> Category? { categories.first { $0.id == id } }
     public func archive(_ id: String) -> Archive? { archives.first { $0.id == id } }
 }
@@ -106,11 +108,14 @@ public struct KindSchema: Hashable, Sendable, Codable {
     public var name: String
     public var label: LocalizedText
     public var fields: [FieldSchema]
+    /// Set for a kind kept in spreadsheets (`records:`): its records are rows of CSV files, not entries.
+    public var records: RecordStorage?
 
-    public init(name: String, label: LocalizedText, fields: [FieldSchema]) {
+    public init(name: String, label: LocalizedText, fields: [FieldSchema], records: RecordStorage? = nil) {
         self.name = name
         self.label = label
         self.fields = fields
+        self.records = records
     }
 
     public func field(_ name: String) -> FieldSchema? { fields.first { $0.name == name } }

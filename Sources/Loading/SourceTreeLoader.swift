@@ -19,10 +19,13 @@ public struct SourceTree: Sendable {
     public var diagnostics: [Diagnostic]
     /// Size and times of every file in `allFiles`, taken before any was read.
     public var stamps: [String: FileStamp]
+    /// Records files (CSV) a report quotes.
+    public var recordFiles: [SourceFile] = []
 
     public func file(_ path: String) -> SourceFile? {
         if projectFile?.path == path { return projectFile }
         if sourcesFile?.path == path { return sourcesFile }
+        if let record = recordFiles.first(where: { $0.path == path }) { return record }
         // Version files are sorted by path.
         var low = 0
         var high = versionFiles.count
@@ -118,8 +121,12 @@ public struct SourceTreeLoader: Sendable {
 
     /// Reads the project file, the sources and the version files at `paths`
     /// only (those a report quotes); stray files are not listed.
-    public func load(_ scan: SourceScan, only paths: [String]) -> SourceTree {
-        readTree(scan, versionPaths: paths.sorted(), strayFiles: [])
+    public func load(_ scan: SourceScan, only paths: [String], records: [String] = []) -> SourceTree {
+        var tree = readTree(scan, versionPaths: paths.sorted(), strayFiles: [])
+        tree.recordFiles = records.sorted().concurrentMap { readText(scan.root.appendingPathComponent($0), path: $0) }.compactMap { outcome in
+            if case .text(let file) = outcome { file } else { nil }
+        }
+        return tree
     }
 
     private func readTree(_ scan: SourceScan, versionPaths: [String], strayFiles: [String]) -> SourceTree {

@@ -525,4 +525,59 @@ public enum MessageKey: String, CaseIterable, Hashable, Sendable, Codable {
     case bodyCitationUnclosedBeforeLocator
     case bodyFootnoteUnreferenced
     case bodyNestingTooDeep
+    // MARK: Records files (RecordFileParser, RecordChecks)
+    case configRecordsFilesMissing
+    case configRecordsMatchUnknownField
+    case configRecordsFilesForm
+    case configRecordsFilesOutside
+    case configRecordsFieldReserved
+    case recordFileWorkbook
+    case recordFileOldWorkbook
+    case recordFileUTF16
+    case recordFileWindows1251
+    case recordFileSemicolons
+    case recordFileTabs
+    case recordFileEmpty
+    case recordFileNoIDColumn
+    case recordFileColumnTwice
+    case recordFileColumnUnknown
+    case recordFileColumnUnknownDidYouMean
+    case recordFileColumnLanguageNotText
+    case recordFileTooManyFields
+    case recordFileTooFewFields
+    case recordFileQuoteInField
+    case recordFileTextAfterQuote
+    case recordFileQuoteNotClosed
+    case recordFileTwoKinds
+    case recordFileWorkbookBeside
+    case recordIDMissing
+    case recordIDInvalid
+    case recordRequiredField
+    case recordSourceForm
+    case recordGeoForm
+    case recordSameAsItself
+    case recordSameAndNotSame
+    case recordNameUnknown
+    case recordNameUnknownDidYouMean
+    case recordNameAmbiguous
+    case recordLinkUnknown
+    case recordLinkUnknownDidYouMean
+    case recordLinkWrongKind
+    case recordSourceUnknown
+    case recordOtherUnknown
+    case recordDuplicateID
+    case recordDuplicateIDFirst
+    case recordPossibleDuplicate
+    case recordPossibleDuplicateOther
+    case ruleRecordFileSummary
+    case ruleRecordFieldSummary
+    case ruleRecordReferenceSummary
+    case ruleDuplicateRecordSummary
+    case rulePossibleDuplicateSummary
+    case ruleRecordFileExplanation
+    case ruleRecordFieldExplanation
+    case ruleRecordReferenceExplanation
+    case ruleDuplicateRecordExplanation
+    case rulePossibleDuplicateExplanation
+    case frontMatterKindKeptInRecords
 }

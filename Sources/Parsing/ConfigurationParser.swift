@@ -141,7 +141,7 @@ public struct ConfigurationParser {
             }
             let what = Message(.whatKind, ["name": name])
             guard let fields = MappingReader(value, path: path, rule: .config, what: what, into: &diagnostics) else { continue }
-            diagnostics += fields.unknownKeys(["label", "fields"], what: what)
+            diagnostics += fields.unknownKeys(["label", "fields", "records"], what: what)
             let label = fields["label"].map { localized($0, what: "label") } ?? LocalizedText()
             var schemas: [FieldSchema] = []
             if let fieldNode = fields["fields"],
@@ -154,9 +154,61 @@ public struct ConfigurationParser {
                     if let schema = parseField(fieldName, fieldValue, kind: name) { schemas.append(schema) }
                 }
             }
-            kinds.append(KindSchema(name: name, label: label, fields: schemas))
+            let records = fields["records"].flatMap { parseRecordStorage($0, kind: name, fields: schemas) }
+            kinds.append(KindSchema(name: name, label: label, fields: schemas, records: records))
         }
         return kinds
+    }
+
+    /// `records: records/*.csv`, or `records: {files: …, match: {surname: …}}`.
+    private mutating func parseRecordStorage(_ node: YAMLNode, kind: String, fields: [FieldSchema]) -> RecordStorage? {
+        var filesNode = node
+        var match = RecordMatchFields()
+        if case .mapping = node.kind {
+            let what = Message.yamlKey("records")
+            guard let mapping = MappingReader(node, path: path, rule: .config, what: what, into: &diagnostics) else { return nil }
+            diagnostics += mapping.unknownKeys(["files", "match"], what: what)
+            guard let files = mapping["files"] else {
+                report(Message(.configRecordsFilesMissing, ["kind": kind]), node.range)
+                return nil
+            }
+            filesNode = files
+            if let matchNode = mapping["match"] {
+                let matchWhat = Message.yamlKey("match")
+                if let roles = MappingReader(matchNode, path: path, rule: .config, what: matchWhat, into: &diagnostics) {
+                    let known = ["surname", "given-name", "patronymic", "born", "place"]
+                    diagnostics += roles.unknownKeys(known, what: matchWhat)
+                    for (role, _, value) in roles.pairs where known.contains(role) {
+                        guard let field = value.scalar, fields.contains(where: { $0.name == field }) else {
+                            let names = fields.map(\.name).joined(separator: ", ")
+                            report(Message(.configRecordsMatchUnknownField, ["field": value.scalar ?? "?", "kind": kind, "fields": names]), value.range)
+                            continue
+                        }
+                        switch role {
+                        case "surname": match.surname = field
+                        case "given-name": match.givenName = field
+                        case "patronymic": match.patronymic = field
+                        case "born": match.born = field
+                        default: match.place = field
+                        }
+                    }
+                }
+            }
+        }
+        guard let pattern = filesNode.scalar, !pattern.isEmpty else {
+            report(Message(.configRecordsFilesForm, ["kind": kind]), filesNode.range)
+            return nil
+        }
+        let segments = pattern.split(separator: "/", omittingEmptySubsequences: false)
+        guard !pattern.hasPrefix("/"), !segments.contains(where: { $0 == ".." || $0 == "." || $0.isEmpty }), segments.first != "entries"
+        else {
+            report(Message(.configRecordsFilesOutside, ["pattern": pattern]), filesNode.range)
+            return nil
+        }
+        for field in fields where RecordColumns.reserved.contains(field.name) {
+            report(Message(.configRecordsFieldReserved, ["name": field.name, "kind": kind]), node.range)
+        }
+        return RecordStorage(files: pattern, match: match)
     }
 
     private mutating func parseField(_ name: String, _ node: YAMLNode, kind: String) -> FieldSchema? {

@@ -30,6 +30,11 @@ enum FactParser {
         return facts
     }
 
+    /// A value written as plain text outside YAML (a spreadsheet's cell), typed as `field` says.
+    static func typed(_ text: String, at position: SourcePosition, as field: FieldSchema) throws(FactError) -> FactValue {
+        try typedValue(of: YAMLNode(kind: .scalar(text, quoted: false), position: position), as: field)
+    }
+
     struct FactError: Error {
         var message: Message
         var range: SourceRange

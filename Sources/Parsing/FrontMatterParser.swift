@@ -111,6 +111,10 @@ enum FrontMatterParser {
                         fix: near.map { Diagnostic.Fix(replacing: value.range, with: $0) }))
                     continue
                 }
+                if let storage = configuration.kind(named: name)?.records {
+                    report(Message(.frontMatterKindKeptInRecords, ["kind": name, "files": storage.files]), value.range)
+                    continue
+                }
                 frontMatter.kind = Located(name, range: value.range)
             case "title":
                 if let title = text(value, key) {

@@ -7,7 +7,7 @@ public enum AsylVersion {
     /// layouts, so a store written by a build with another layout would be
     /// misread: bump this whenever a stored type gains, loses or reorders a
     /// field (`ModelCodingTests` pins the layout and fails until it is bumped).
-    public static let storeFormat = 8
+    public static let storeFormat = 9
 
     /// The name of the store's folder under OUT/.cache.
     public static var store: String { "\(string)-\(storeFormat)" }

@@ -127,7 +127,7 @@ public struct CheckAction: Sendable {
     }
 
     /// The tree as the report quotes it: the project file, the sources, and
-    /// the version files the findings point into.
+    /// the version and records files the findings point into.
     static func quoting(_ diagnostics: [Diagnostic], scan: SourceScan) -> SourceTree {
         var wanted: Set<String> = []
         for finding in diagnostics {
@@ -140,7 +140,11 @@ public struct CheckAction: Sendable {
             else { return false }
             return FileStamp(of: scan.root.path + "/" + path) == stamp
         }
-        var tree = SourceTreeLoader().load(scan, only: Array(versionFiles))
+        let recordFiles = wanted.filter { path in
+            guard let stamp = scan.stamps[path], path.hasSuffix(".csv") else { return false }
+            return FileStamp(of: scan.root.path + "/" + path) == stamp
+        }
+        var tree = SourceTreeLoader().load(scan, only: Array(versionFiles), records: Array(recordFiles))
         tree.diagnostics = []
         return tree
     }

@@ -10,6 +10,8 @@ public struct EntryInterface: Hashable, Sendable, Codable {
         public var language: LanguageTag
         public var path: String
         public var title: String
+        /// Other names, by which a records file may name the entry.
+        public var aliases: [String]
         public var titleRange: SourceRange?
         public var anchors: [String]
         public var isDraft: Bool
@@ -32,7 +34,7 @@ public struct EntryInterface: Hashable, Sendable, Codable {
         kind = entry.kind
         versions = entry.versions.map { version in
             VersionInterface(
-                language: version.language, path: version.path, title: version.title, titleRange: version.titleRange,
+                language: version.language, path: version.path, title: version.title, aliases: version.aliases, titleRange: version.titleRange,
                 anchors: version.sectionAnchors, isDraft: version.isDraft, redirectFrom: version.redirectFrom)
         }
         var links: Set<EntryID> = []

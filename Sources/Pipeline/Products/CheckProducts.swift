@@ -784,7 +784,7 @@ struct OverviewCheck: ProjectQuery {
         interfaces.sort { $0.id < $1.id }
         let findings = Checker.checkProject(ProjectOverview(
             interfaces: interfaces, places: places, bibliography: sources, reservedWebSegments: try context.value(ReservedWebSegments()),
-            addresses: try context.value(IssuedAddresses()).content))
+            addresses: try context.value(IssuedAddresses()).content, recordMentions: try context.value(RecordMentionsQuery())))
         let translations = TranslationMatrix(entries: interfaces.count, rows: configuration.languages.map { language in
             let missing = interfaces.filter { interface in !interface.versions.contains { $0.language == language } }.map(\.id)
             return TranslationMatrix.Row(language: language, versions: interfaces.count - missing.count, missing: missing)
@@ -810,14 +810,16 @@ struct ProjectCheck: ProjectQuery {
         let listing = try context.value(ListingFindings())
         let overview = try context.value(OverviewCheck())
         let lock = try context.value(IssuedAddresses())
+        let records = try context.value(RecordCheck())
         var findings = project.diagnostics + sources.diagnostics + lock.diagnostics + listing.findings + overview.findings
-            + (try context.value(CoverFindings()))
+            + (try context.value(CoverFindings())) + records.findings
         for shard in 0..<CheckProducts.shards {
             let byEntry = try context.value(FindingShard(shard))
             findings += byEntry.keys.sorted().flatMap { byEntry[$0]! }
         }
         let unreadable = Set(findings.filter { $0.rule == .unreadableFile && $0.location.path.hasPrefix("entries/") }.map(\.location.path))
         let fileCount = listing.versionFiles - unreadable.count + (project.isRead ? 1 : 0) + (sources.isRead ? 1 : 0) + (lock.isRead ? 1 : 0)
+            + records.files
         return Value(findings: findings, translations: overview.translations, fileCount: fileCount)
     }
 }
@@ -825,7 +827,8 @@ struct ProjectCheck: ProjectQuery {
 /// The graph a check or a build runs: every kind of product registered,
 /// so each run can read the traces of any other on the same store.
 enum PipelineGraph {
-    static let kinds = CheckProducts.kinds + BookProducts.kinds + RenderProducts.kinds + WebProducts.kinds + PlaqueProducts.kinds
+    static let kinds = CheckProducts.kinds + RecordProducts.kinds + BookProducts.kinds + RenderProducts.kinds + WebProducts.kinds
+        + PlaqueProducts.kinds
 
     static func make(store: Store) -> Graph { Graph(store: store, kinds: kinds) }
 }
