@@ -17,10 +17,13 @@ public struct RecordMatchKey: Hashable, Sendable, Codable {
     public var place: String?
     /// Rows this one is linked to or kept apart from: no pair of them is reported.
     public var settled: Set<RecordID>
+    /// Where it names them (its `same-as` and `not-same-as` cells).
+    public var others: [Located<RecordID>]
     /// How the row writes the name, for the message.
     public var written: String
 
-    public init(_ record: Record, fields: RecordMatchFields, directory: EntryDirectory) {
+    /// `placeKinds`: the kinds of entry the place field takes.
+    public init(_ record: Record, fields: RecordMatchFields, placeKinds: [String], directory: EntryDirectory) {
         func folded(_ field: String, _ fold: (String) -> String) -> [String] {
             Array(Set(record.texts(field).map(fold).filter { !$0.isEmpty })).sorted()
         }
@@ -38,8 +41,9 @@ public struct RecordMatchKey: Hashable, Sendable, Codable {
                 return first...last
             }
         }.first
-        place = RecordChecks.place(of: record, field: fields.place, directory: directory)
-        settled = Set((record.sameAs + record.notSameAs).map(\.value))
+        place = RecordChecks.place(of: record, field: fields.place, kinds: placeKinds, directory: directory)
+        others = record.sameAs + record.notSameAs
+        settled = Set(others.map(\.value))
         written = [fields.surname, fields.givenName, fields.patronymic].compactMap { record.texts($0).first }.joined(separator: " ")
     }
 }
@@ -61,7 +65,9 @@ public enum PossibleDuplicates {
         }
         var reported: Set<[RecordID]> = []
         var findings: [Diagnostic] = []
-        for members in blocks.values where members.count > 1 {
+        // In the blocks' order, so that a pair two blocks share is reported the same way on every run.
+        let ordered = blocks.keys.sorted { ($0.surname, $0.place ?? "") < ($1.surname, $1.place ?? "") }
+        for members in ordered.map({ blocks[$0]! }) where members.count > 1 {
             for (position, first) in members.enumerated() {
                 for second in members[(position + 1)...] {
                     let a = keys[first]

@@ -49,8 +49,8 @@ public struct RecordMentions: Hashable, Sendable, Codable {
         self.citations = citations
     }
 
-    /// What `records` name that `directory` has.
-    public init(_ records: [Record], directory: EntryDirectory) {
+    /// What `records` of `kind` name that `directory` has.
+    public init(_ records: [Record], kind: KindSchema, directory: EntryDirectory) {
         var entries: Set<EntryID> = []
         var citations: Set<String> = []
         for record in records {
@@ -59,7 +59,7 @@ public struct RecordMentions: Hashable, Sendable, Codable {
                 case .typed(.link(let link)): entries.insert(link.target)
                 case .typed(.links(let links)): entries.formUnion(links.map(\.target))
                 case .name(let name):
-                    let found = directory.entries(named: name, kinds: [])
+                    let found = directory.entries(named: name, kinds: kind.field(fact.field)?.type.linkKinds ?? [])
                     if found.count == 1 { entries.insert(found[0]) }
                 case .citations(let items): citations.formUnion(items.map(\.key))
                 case .typed: continue
@@ -105,7 +105,7 @@ public enum RecordChecks {
 
     /// Places, entries, sources and records that a file's rows name and the project does not have.
     public static func references(
-        _ file: RecordFile, kind: KindSchema, directory: EntryDirectory, sources: Set<String>, records: Set<RecordID>
+        _ file: RecordFile, kind: KindSchema, directory: EntryDirectory, sources: Set<String>
     ) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         var nearMisses: [String: String?] = [:]
@@ -148,12 +148,20 @@ public enum RecordChecks {
                 case .typed: continue
                 }
             }
-            for link in record.sameAs + record.notSameAs where !records.contains(link.value) {
-                findings.append(Diagnostic(
-                    .recordReference, Message(.recordOtherUnknown, ["id": link.value.rawValue]), at: location(link.range)))
-            }
         }
         return findings
+    }
+
+    /// `same-as` and `not-same-as` naming ids no record has.
+    public static func otherRecords(_ keys: [RecordMatchKey]) -> [Diagnostic] {
+        let ids = Set(keys.map(\.id))
+        return keys.flatMap { key in
+            key.others.filter { !ids.contains($0.value) }.map { other in
+                Diagnostic(
+                    .recordReference, Message(.recordOtherUnknown, ["id": other.value.rawValue]),
+                    at: SourceLocation(path: key.location.path, range: other.range))
+            }
+        }
     }
 
     private static func nearName(_ name: String, allowed: [String], directory: EntryDirectory) -> String? {
@@ -180,12 +188,12 @@ public enum RecordChecks {
     }
 
     /// Where a record says it belongs for grouping: the entry its place field names, or the name as folded if it names none.
-    public static func place(of record: Record, field: String, directory: EntryDirectory) -> String? {
+    public static func place(of record: Record, field: String, kinds: [String], directory: EntryDirectory) -> String? {
         for fact in record.facts(field) {
             switch fact.value {
             case .typed(.link(let link)): return link.target.rawValue
             case .name(let name):
-                let found = directory.entries(named: name, kinds: [])
+                let found = directory.entries(named: name, kinds: kinds)
                 return found.count == 1 ? found[0].rawValue : NameFolding.placeKey(name)
             default: continue
             }

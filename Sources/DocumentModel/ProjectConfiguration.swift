@@ -160,6 +160,14 @@ public enum FieldType: Hashable, Sendable, Codable {
         }
     }
 
+    /// The kinds of entry a `link` or `links` field takes (none named: any); none for other types.
+    public var linkKinds: [String] {
+        switch self {
+        case .link(let kinds), .links(let kinds): kinds
+        case .text, .date, .number, .geo, .enumeration, .source: []
+        }
+    }
+
     /// Only `text` differs between versions; every other type is one value for the entry.
     public var isLanguageNeutral: Bool {
         if case .text = self { false } else { true }

@@ -21,6 +21,16 @@ struct CSVTokenizer {
             isQuoted ? SourcePosition(line: position.line, column: position.column + 1) : position
         }
 
+        /// The field without the white space around its value, starting where its value does.
+        var trimmed: Field {
+            let leading = text.prefix { $0.isWhitespace && $0 != "\n" }
+            guard !leading.isEmpty || text.last?.isWhitespace == true else { return self }
+            var copy = self
+            copy.text = text.trimmingWhitespace
+            copy.position.column += leading.unicodeScalars.count
+            return copy
+        }
+
         /// The value's first line, for an underline.
         var range: SourceRange {
             let firstLine = text.prefix { $0 != "\n" }.unicodeScalars.count
@@ -86,9 +96,8 @@ struct CSVTokenizer {
             guard offset < bytes.count else { return Row(fields: fields, end: here) }
             let byte = bytes[offset]
             if byte == separator {
+                // The next field, empty if the separator ends the input.
                 advance()
-                // A separator at the very end of the input leaves one empty field.
-                if offset == bytes.count { fields.append(Field(text: "", position: here, isQuoted: false)) }
                 continue
             }
             // A line end.

@@ -40,7 +40,9 @@ public enum RecordFileParser {
             return file
         }
         var tokenizer = CSVTokenizer(bytes)
-        guard let header = tokenizer.nextRow(), !(header.fields.count == 1 && header.fields[0].text.isEmpty) else {
+        var first = tokenizer.nextRow()
+        while let row = first, row.fields.allSatisfy({ $0.text.isEmpty && !$0.isQuoted }), row.fields.count == 1 { first = tokenizer.nextRow() }
+        guard let header = first else {
             return fileProblem(Message(.recordFileEmpty, ["kind": kind.name]))
         }
         if header.fields.count == 1, let other = otherSeparator(header.fields[0].text) {
@@ -134,16 +136,17 @@ public enum RecordFileParser {
                 at: SourceLocation(path: path, range: SourceRange(line: row.end.line, column: row.end.column))))
         }
         guard idColumn < cells.count else { return nil }
-        let idCell = cells[idColumn]
-        let id = idCell.text.trimmingWhitespace
+        let idCell = cells[idColumn].trimmed
+        let id = idCell.text
         guard EntryID.isValid(id) else {
             let key: MessageKey = id.isEmpty ? .recordIDMissing : .recordIDInvalid
             diagnostics.append(Diagnostic(.recordField, Message(key, ["id": id]), at: SourceLocation(path: path, range: idCell.range)))
             return nil
         }
         var record = Record(id: RecordID(id), kind: kind.name, path: path, idRange: idCell.range)
-        for (cell, column) in zip(cells, columns) {
-            let text = cell.text.trimmingWhitespace
+        for (written, column) in zip(cells, columns) {
+            let cell = written.trimmed
+            let text = cell.text
             guard !text.isEmpty else { continue }
             switch column {
             case .id, .ignored: continue
@@ -197,7 +200,7 @@ public enum RecordFileParser {
             case .source:
                 var items: [CitationItem] = []
                 for part in parts(of: cell, separatedBy: [";"]) {
-                    let pieces = part.text.split(separator: ",", maxSplits: 1)
+                    let pieces = part.text.split(separator: ",", maxSplits: 1, omittingEmptySubsequences: false)
                     let key = String(pieces[0]).trimmingWhitespace
                     guard BibliographyParser.isCitationKey(key) else {
                         throw FactParser.FactError(message: Message(.recordSourceForm, ["field": field.name, "text": part.text]), range: part.range)
@@ -226,24 +229,27 @@ public enum RecordFileParser {
     /// A cell's parts between separators, trimmed, each with its place (on the cell's first line).
     private static func parts(of cell: CSVTokenizer.Field, separatedBy separators: Set<Character>) -> [(text: String, range: SourceRange)] {
         var result: [(String, SourceRange)] = []
+        var line = cell.valuePosition.line
         var column = cell.valuePosition.column
         var current = ""
-        var start = column
+        var start = SourcePosition(line: line, column: column)
         func flush() {
-            let leading = current.prefix { $0 == " " }.count
+            let leading = current.prefix { $0.isWhitespace }.unicodeScalars.count
             let trimmed = current.trimmingWhitespace
             if !trimmed.isEmpty {
-                result.append((trimmed, SourceRange(line: cell.valuePosition.line, column: start + leading, length: trimmed.unicodeScalars.count)))
+                result.append((trimmed, SourceRange(line: start.line, column: start.column + leading, length: trimmed.unicodeScalars.count)))
             }
         }
+        // A value's quotes written twice count one here: a part after one sits a column early.
         for character in cell.text {
-            if separators.contains(character) {
+            if separators.contains(character) || character == "\n" {
                 flush()
                 current = ""
-                start = column + 1
-            } else {
-                current.append(character)
+                if character == "\n" { line += 1; column = 1 } else { column += 1 }
+                start = SourcePosition(line: line, column: column)
+                continue
             }
+            current.append(character)
             column += character.unicodeScalars.count
         }
         flush()

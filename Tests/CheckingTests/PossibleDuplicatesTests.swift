@@ -32,7 +32,7 @@ import Testing
             id: RecordID(id), kind: "soldier", path: "records/\(id.prefix(1)).csv", idRange: SourceRange(line: line, column: 1), facts: facts,
             sameAs: sameAs.map { Located(RecordID($0), range: SourceRange(line: line, column: 50)) },
             notSameAs: notSameAs.map { Located(RecordID($0), range: SourceRange(line: line, column: 55)) })
-        return RecordMatchKey(record, fields: RecordMatchFields(), directory: EntryDirectory([]))
+        return RecordMatchKey(record, fields: RecordMatchFields(), placeKinds: ["place"], directory: EntryDirectory([]))
     }
 
     @Test func aPairAcrossAKazakhAndARussianSpellingIsFoundOnceWithANoteAtTheOther() throws {

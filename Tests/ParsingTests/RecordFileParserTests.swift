@@ -86,4 +86,21 @@ import Testing
         #expect(storage.nearlyHolds("records/losses.xlsx"))
         #expect(!storage.nearlyHolds("media/photo.jpg"))
     }
+
+    @Test func oddInputIsReadWithoutACrashAndWithoutFieldsItDoesNotHave() {
+        // A separator ends the input; a cell of only a comma in a source field; blank lines before the header.
+        let file = parse("\n\nid,surname,source\ns-1, Әлі ,\",\"\ns-2,Бір,")
+        #expect(file.records.map(\.id.rawValue) == ["s-1", "s-2"])
+        #expect(positions(file) == ["record-field 4:12"])
+        #expect(file.records[0].texts("surname") == ["Әлі"])
+        #expect(file.records[0].facts("surname").first?.range.start == SourcePosition(line: 4, column: 6))
+    }
+
+    @Test func aValueWithWhiteSpaceAroundItIsFoundAndFixedWhereItIs() throws {
+        let file = parse("id,surname,born\ns-1,Әлі, 12.05.1941\n")
+        let finding = try #require(file.diagnostics.first)
+        #expect(finding.location.range?.start == SourcePosition(line: 2, column: 10))
+        #expect(finding.fix?.replacement == "1941-05-12")
+        #expect(finding.fix?.start == SourcePosition(line: 2, column: 10))
+    }
 }

@@ -118,7 +118,8 @@ struct RecordIDs: ProjectQuery {
     }
 }
 
-/// A records file's findings on its own and against what its rows name.
+/// A records file's findings on its own and against the entries and sources its rows name
+/// (other records' ids are checked with all records together, so an edit of one file checks no other file again).
 struct RecordFileFindings: PathQuery {
     static let kind = "record-file-findings"
     var path: String
@@ -128,9 +129,8 @@ struct RecordFileFindings: PathQuery {
         let file = try context.value(RecordFileQuery(path))
         guard let kind = try context.value(EntryConfiguration()).kind(named: file.kind) else { return file.diagnostics }
         let sources = Set(try context.value(SourceKeys()).sources.map(\.key))
-        let ids = Set(try context.value(RecordIDs()).map(\.id))
         return file.diagnostics + RecordChecks.rows(file) + RecordChecks.references(
-            file, kind: kind, directory: try context.value(EntryDirectoryQuery()), sources: sources, records: ids)
+            file, kind: kind, directory: try context.value(EntryDirectoryQuery()), sources: sources)
     }
 }
 
@@ -144,7 +144,8 @@ struct RecordMatchKeys: PathQuery {
         let file = try context.value(RecordFileQuery(path))
         guard let kind = try context.value(EntryConfiguration()).kind(named: file.kind), let storage = kind.records else { return [] }
         let directory = try context.value(EntryDirectoryQuery())
-        return file.records.map { RecordMatchKey($0, fields: storage.match, directory: directory) }
+        let placeKinds = kind.field(storage.match.place)?.type.linkKinds ?? []
+        return file.records.map { RecordMatchKey($0, fields: storage.match, placeKinds: placeKinds, directory: directory) }
     }
 }
 
@@ -158,8 +159,10 @@ struct RecordMentionsQuery: ProjectQuery {
         guard !files.isEmpty else { return RecordMentions() }
         let directory = try context.value(EntryDirectoryQuery())
         var mentions = RecordMentions()
+        let configuration = try context.value(EntryConfiguration())
         for file in files {
-            let named = RecordMentions(try context.value(RecordFileQuery(file.path)).records, directory: directory)
+            guard let kind = configuration.kind(named: file.kind) else { continue }
+            let named = RecordMentions(try context.value(RecordFileQuery(file.path)).records, kind: kind, directory: directory)
             mentions.entries.formUnion(named.entries)
             mentions.citations.formUnion(named.citations)
         }
@@ -190,6 +193,7 @@ struct RecordCheck: ProjectQuery {
         }
         let rows = try context.value(RecordIDs())
         findings += RecordChecks.duplicateIDs(rows.map { ($0.id, $0.location) })
+        findings += RecordChecks.otherRecords(keys)
         findings += PossibleDuplicates.find(keys)
         return Value(findings: findings, files: listing.files.count - unread)
     }
